@@ -1,0 +1,5 @@
+export * from './geometry/vec';
+export * from './camera/intrinsics';
+export * from './scene/types';
+export * from './reason/query';
+export * from './reason/answer';

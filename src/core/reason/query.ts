@@ -1,0 +1,71 @@
+/**
+ * The contract between question parsing (text -> Query) and the reasoning engine (Query x Scene -> Answer).
+ * Referents are object ids of the scene once resolved.
+ */
+
+/** Qualitative relations, each askable as yes/no ("is A left of B?") or as a choice ("which is more left?"). */
+export type Relation =
+  | 'left'
+  | 'right'
+  | 'above'
+  | 'below'
+  | 'behind'
+  | 'front'
+  | 'wider'
+  | 'thinner'
+  | 'bigger'
+  | 'smaller'
+  | 'taller'
+  | 'shorter';
+
+export const RELATIONS: readonly Relation[] = [
+  'left', 'right', 'above', 'below', 'behind', 'front',
+  'wider', 'thinner', 'bigger', 'smaller', 'taller', 'shorter',
+];
+
+/** Quantities between two objects. */
+export type PairMeasure =
+  | 'distance'
+  | 'horizontal_distance'
+  | 'vertical_distance'
+  | 'direction'
+  | 'how_much_left'
+  | 'how_much_above'
+  | 'how_much_behind';
+
+/** Quantities of one object. */
+export type SizeMeasure = 'width' | 'height' | 'depth';
+
+/** What an ordering or an extreme is measured by. */
+export type OrderKey = 'height' | 'size' | 'width' | 'camera_distance' | 'elevation';
+
+export type TriangleShape = 'equilateral' | 'isosceles' | 'right';
+
+/** Unit a person asked for; `undefined` means the display preference. */
+export type UnitRequest = 'm' | 'cm' | 'mm' | 'ft' | 'in' | 'yd' | 'metric' | 'imperial';
+
+export type Query =
+  | { type: 'relation'; form: 'yesno' | 'choice'; relation: Relation; a: string; b: string }
+  | { type: 'pair'; measure: PairMeasure; a: string; b: string }
+  | { type: 'size'; measure: SizeMeasure; a: string }
+  | { type: 'extreme'; which: 'closest' | 'farthest'; to: string; among?: string[] }
+  | { type: 'order'; by: OrderKey; objects: string[]; descending: boolean }
+  | { type: 'between'; a: string; b: string; c: string }
+  | { type: 'triangle'; shape: TriangleShape; objects: [string, string, string] }
+  | { type: 'count'; relation: Relation; reference: string };
+
+/** A query with the unit the person asked for. */
+export interface ParsedQuestion {
+  query: Query;
+  unit?: UnitRequest;
+}
+
+/** The parser's outcome for one question text. */
+export type ParseResult =
+  | { status: 'ok'; parsed: ParsedQuestion; text: string }
+  /** A phrase matched several objects equally well: ask which one. */
+  | { status: 'clarify'; text: string; phrase: string; candidates: string[]; partial: Omit<ParseResult, never> | null }
+  /** A phrase names nothing in the scene: say so, name what is there; the model layer may ground `phrase`. */
+  | { status: 'unresolved'; text: string; phrases: string[]; known: string[] }
+  /** Not a spatial question we can template: goes to the small VLM. */
+  | { status: 'free-form'; text: string };
