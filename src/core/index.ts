@@ -1,4 +1,5 @@
 export * from './geometry/vec';
+export * from './geometry/raster';
 export * from './camera/intrinsics';
 export * from './scene/types';
 export * from './reason/query';
