@@ -1,0 +1,5 @@
+export { parseQuestion, parseDraft } from './parse';
+export { resolveReferent, resolveKind, knownCaptions, type SceneLike, type SceneObjectLike, type Resolution } from './referents';
+export { normalizeQuestion, editDistance, singular } from './normalize';
+export { extractUnit } from './units';
+export { questionTemplates, templatesFor, templateKey, renderQuestion, fillTemplate } from './templates';

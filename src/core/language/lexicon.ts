@@ -1,0 +1,104 @@
+/**
+ * The hand-written lexicon the parser leans on. Kept small and explicit so a surprising parse can be traced
+ * to one line here.
+ */
+
+/** Contractions and apostrophe-less spellings people type; expanded before anything else. */
+export const CONTRACTIONS: Record<string, string> = {
+  "what's": 'what is', whats: 'what is', "where's": 'where is', wheres: 'where is', "how's": 'how is',
+  "which's": 'which is', "that's": 'that is', "it's": 'it is', "there's": 'there is', "who's": 'who is',
+  "isn't": 'is not', isnt: 'is not', "aren't": 'are not', arent: 'are not', "doesn't": 'does not',
+  doesnt: 'does not', "don't": 'do not', dont: 'do not', "wasn't": 'was not', "i'm": 'i am', "you're": 'you are',
+  "we're": 'we are', "i'd": 'i would', "you'd": 'you would', "can't": 'cannot', "won't": 'will not',
+  "let's": 'let us',
+};
+
+/** British -> American spellings, and "further" -> "farther" so the patterns list one form. */
+export const SPELLING: Record<string, string> = {
+  metre: 'meter', metres: 'meters', centimetre: 'centimeter', centimetres: 'centimeters',
+  millimetre: 'millimeter', millimetres: 'millimeters', kilometre: 'kilometer', kilometres: 'kilometers',
+  colour: 'color', colours: 'colors', coloured: 'colored', grey: 'gray', centre: 'center', centred: 'centered',
+  favourite: 'favorite', neighbour: 'neighbor', neighbouring: 'neighboring', organised: 'organized',
+  further: 'farther', furthest: 'farthest', towards: 'toward', amongst: 'among', whilst: 'while',
+  telly: 'tv', 'o\u2019clock': 'oclock', "o'clock": 'oclock',
+};
+
+/** Short typos that edit distance alone would not fix safely. */
+export const SHORT_TYPOS: Record<string, string> = {
+  teh: 'the', hte: 'the', th: 'the', tal: 'tall', waht: 'what', wat: 'what', whcih: 'which', wich: 'which',
+  hw: 'how', hwo: 'how', fo: 'of', os: 'is', si: 'is', adn: 'and', nad: 'and', ot: 'to', fro: 'for', fron: 'from',
+};
+
+/** Whole-phrase synonyms for object names, applied to the question and the captions alike. */
+export const PHRASE_SYNONYMS: [RegExp, string][] = [
+  [/\b(?:stop ?lights?|traffic signals?|traffic lamps?)\b/g, 'traffic light'],
+  [/\b(?:tv sets?|television sets?)\b/g, 'tv'],
+  [/\bhouse ?plants?\b/g, 'plant'],
+];
+
+/** Single-word synonyms for object names, mapped to one canonical word (after singularising). */
+export const NOUN_SYNONYMS: Record<string, string> = {
+  couch: 'sofa', settee: 'sofa', television: 'tv', telly: 'tv', fridge: 'refrigerator',
+  bike: 'bicycle', cycle: 'bicycle', automobile: 'car', pedestrian: 'person', people: 'person', man: 'person',
+  woman: 'person', guy: 'person', human: 'person', lady: 'person', kid: 'child', cellphone: 'phone',
+  sofabed: 'sofa', armchair: 'armchair', loveseat: 'sofa',
+};
+
+/** Words the patterns are built from; typos are corrected towards these (and towards caption words). */
+export const KEYWORDS: readonly string[] = [
+  'left', 'right', 'leftmost', 'rightmost', 'above', 'below', 'beneath', 'under', 'underneath', 'behind',
+  'front', 'closer', 'closest', 'nearer', 'nearest', 'farther', 'farthest', 'camera', 'higher', 'lower',
+  'highest', 'lowest', 'taller', 'tallest', 'shorter', 'shortest', 'wider', 'widest', 'thinner', 'thinnest',
+  'narrower', 'narrowest', 'bigger', 'biggest', 'larger', 'largest', 'smaller', 'smallest', 'broader',
+  'tall', 'high', 'wide', 'deep', 'long', 'height', 'width', 'depth', 'length', 'distance', 'between',
+  'apart', 'horizontal', 'horizontally', 'vertical', 'vertically', 'direction', 'clock', 'position',
+  'facing', 'standing', 'stand', 'which', 'what', 'where', 'much', 'many', 'objects', 'things', 'items',
+  'order', 'sort', 'rank', 'arrange', 'triangle', 'equilateral', 'isosceles', 'angled', 'form',
+  'feet', 'foot', 'inches', 'meters', 'meter', 'centimeters', 'millimeters', 'yards', 'metric', 'imperial',
+  'object', 'thing', 'item', 'located', 'positioned', 'situated', 'placed', 'sitting', 'appear', 'relative', 'distant', 'away',
+  'next', 'near', 'close', 'beside', 'adjacent', 'size', 'elevation', 'ascending', 'descending', 'first',
+  'gap', 'separation', 'count', 'than', 'from', 'there', 'the', 'and', 'how', 'is', 'are', 'of', 'to',
+  'top', 'bottom', 'back', 'middle', 'center', 'among', 'tell', 'please', 'oclock', 'toward', 'space',
+];
+
+/**
+ * Ordinary words that must never be "corrected" into a keyword or a caption word (a real word such as
+ * "wall" is not a typo for "tall", "cat" is not a typo for "car").
+ */
+export const KNOWN_WORDS: readonly string[] = [
+  // function words
+  'a', 'an', 'the', 'this', 'that', 'these', 'those', 'it', 'its', 'they', 'them', 'their', 'there', 'here',
+  'i', 'me', 'my', 'we', 'us', 'our', 'you', 'your', 'he', 'she', 'his', 'her', 'who', 'whom', 'whose',
+  'what', 'which', 'where', 'when', 'why', 'how', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am',
+  'do', 'does', 'did', 'done', 'have', 'has', 'had', 'can', 'could', 'would', 'should', 'will', 'shall',
+  'may', 'might', 'must', 'not', 'no', 'yes', 'and', 'or', 'but', 'if', 'then', 'than', 'so', 'as', 'at',
+  'by', 'for', 'from', 'in', 'into', 'on', 'onto', 'of', 'off', 'to', 'with', 'without', 'about', 'over',
+  'up', 'down', 'out', 'all', 'any', 'some', 'each', 'every', 'both', 'either', 'neither', 'other', 'one',
+  'two', 'three', 'four', 'five', 'more', 'most', 'less', 'least', 'very', 'too', 'also', 'just', 'only',
+  'please', 'thanks', 'thank', 'hello', 'hi', 'hey', 'okay', 'ok', 'cool', 'nice', 'good', 'great', 'bad',
+  'tell', 'show', 'give', 'know', 'think', 'say', 'said', 'see', 'look', 'looks', 'like', 'want', 'need',
+  'make', 'made', 'get', 'got', 'go', 'lives', 'live', 'time', 'day', 'night', 'today', 'joke', 'brand',
+  'describe', 'explain', 'room', 'scene', 'picture', 'photo', 'image', 'color', 'colors', 'colored', 'gray',
+  'red', 'blue', 'green', 'yellow', 'black', 'white', 'brown', 'orange', 'pink', 'purple', 'wooden', 'wood',
+  'metal', 'plastic', 'glass', 'leather', 'fabric', 'old', 'new', 'comfortable', 'helpful', 'expensive',
+  'cheap', 'clean', 'dirty', 'open', 'closed', 'material', 'style', 'kind', 'type', 'made', 'was', 'lie',
+  'lies', 'sit', 'sits', 'stands', 'seem', 'seems', 'form', 'make', 'makes', 'create', 'line', 'lines',
+  'well', 'really', 'actually', 'exactly', 'roughly', 'approximately', 'around', 'shape', 'three',
+  'sides', 'side', 'hand', 'edge', 'wall', 'walls', 'floor', 'ceiling', 'ground', 'road', 'street', 'sky',
+  'steps', 'step', 'units', 'unit', 'please', 'measure', 'measured', 'number', 'amount', 'using',
+  'along', 'across', 'through', 'inside', 'outside', 'against', 'upon', 'within', 'beyond', 'arranged',
+  'formed', 'appears', 'true', 'correct', 'false', 'sure', 'list', 'put', 'lying', 'kept', 'set', 'found',
+  'stands', 'standing', 'stood', 'face', 'faces', 'looking', 'seen', 'viewed', 'point', 'view', 'perspective',
+  'respect', 'relative', 'compared', 'comparison', 'bit', 'slightly', 'much', 'many', 'far', 'lot', 'little',
+  'based', 'according', 'terms', 'their', 'first', 'last', 'then', 'now', 'also', 'still', 'tell', 'let',
+  // common object nouns that are not in a given scene but are real words, not typos
+  'dog', 'cat', 'bird', 'horse', 'cow', 'sheep', 'truck', 'van', 'train', 'boat', 'plane', 'motorcycle',
+  'tree', 'trees', 'bench', 'sign', 'pole', 'hydrant', 'building', 'house', 'window', 'door', 'fence',
+  'piano', 'bookshelf', 'shelf', 'shelves', 'book', 'books', 'desk', 'bed', 'pillow', 'rug', 'carpet',
+  'curtain', 'mirror', 'clock', 'vase', 'cup', 'mug', 'bowl', 'plate', 'bottle', 'sink', 'toilet', 'toaster',
+  'kettle', 'stove', 'cabinet', 'drawer', 'counter', 'box', 'bag', 'backpack', 'umbrella', 'laptop',
+  'keyboard', 'mouse', 'phone', 'remote', 'monitor', 'speaker', 'radio', 'painting', 'poster', 'frame',
+  'ball', 'toy', 'tall', 'wide', 'cart', 'bin', 'trash', 'basket', 'candle', 'fan', 'heater', 'stool',
+  'chair', 'table', 'lamp', 'sofa', 'couch', 'tv', 'plant', 'car', 'bus', 'person', 'bicycle', 'bike',
+  'light', 'oven', 'microwave', 'refrigerator', 'fridge', 'tap', 'hat', 'shoe', 'shoes', 'coat', 'jacket',
+];

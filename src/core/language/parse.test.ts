@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import type { SceneGraph } from '../scene/types';
+import { SCENES } from './corpus.test-data';
+import { editDistance, normalizeQuestion, singular } from './normalize';
+import { parseQuestion } from './parse';
+import { resolveReferent, type SceneLike } from './referents';
+import { extractUnit } from './units';
+
+const living = SCENES.living;
+
+describe('normalisation', () => {
+  it('measures edits with transpositions as one', () => {
+    expect(editDistance('lfet', 'left')).toBe(1);
+    expect(editDistance('tabel', 'table')).toBe(1);
+    expect(editDistance('sofa', 'sofa')).toBe(0);
+    expect(editDistance('cat', 'dog')).toBe(3);
+  });
+
+  it('singularises conservatively', () => {
+    expect(singular('chairs')).toBe('chair');
+    expect(singular('benches')).toBe('bench');
+    expect(singular('shelves')).toBe('shelf');
+    expect(singular('bus')).toBe('bus');
+    expect(singular('glass')).toBe('glass');
+    expect(singular('people')).toBe('person');
+    expect(singular('bodies')).toBe('body');
+  });
+
+  it('expands contractions, fixes British spelling and typos, keeps real words', () => {
+    const words = ['sofa', 'lamp', 'coffee', 'table'];
+    expect(normalizeQuestion("What's the distance in Metres?", words)).toBe('what is the distance in meters');
+    expect(normalizeQuestion('is the lamp tallr than the wall', words)).toBe('is the lamp taller than the wall');
+    expect(normalizeQuestion('the grey sofa in the centre, further back', words)).toBe('the gray sofa in the center , farther back');
+    expect(normalizeQuestion('is teh cofee tabel lfet of the dog', words)).toBe('is the coffee table left of the dog');
+  });
+});
+
+describe('units', () => {
+  it('takes the unit out of the question', () => {
+    expect(extractUnit('how far is the sofa from the lamp in feet')).toEqual({ text: 'how far is the sofa from the lamp', unit: 'ft' });
+    expect(extractUnit('how many centimeters tall is the plant')).toEqual({ text: 'how tall is the plant', unit: 'cm' });
+    expect(extractUnit('how many feet between the sofa and the tv')).toEqual({ text: 'how far between the sofa and the tv', unit: 'ft' });
+    expect(extractUnit('how tall is the lamp')).toEqual({ text: 'how tall is the lamp' });
+    expect(extractUnit('is the lamp in front of the sofa')).toEqual({ text: 'is the lamp in front of the sofa' });
+  });
+});
+
+describe('referents', () => {
+  it('resolves by caption head, synonym, attribute and spatial qualifier', () => {
+    expect(resolveReferent('the couch', living)).toEqual({ kind: 'ok', id: 'sofa' });
+    expect(resolveReferent('the table', living)).toEqual({ kind: 'ok', id: 'table' });
+    expect(resolveReferent('the red chair', living)).toEqual({ kind: 'ok', id: 'chairL' });
+    expect(resolveReferent('the rightmost chair', living)).toEqual({ kind: 'ok', id: 'chairR' });
+    expect(resolveReferent('the chair in the back', living)).toEqual({ kind: 'ok', id: 'chairL' });
+    expect(resolveReferent('the chairs', living)).toEqual({ kind: 'ambiguous', phrase: 'chair', candidates: ['chairL', 'chairR'] });
+    expect(resolveReferent('the piano', living)).toEqual({ kind: 'missing', phrase: 'piano' });
+    expect(resolveReferent('it', living)).toEqual({ kind: 'empty' });
+  });
+});
+
+describe('parseQuestion', () => {
+  it('asks which one when a phrase fits two objects, with the rest of the parse as partial', () => {
+    const r = parseQuestion('Is the chair left of the tv?', living);
+    expect(r.status).toBe('clarify');
+    if (r.status !== 'clarify') return;
+    expect(r.phrase).toBe('chair');
+    expect(r.candidates).toEqual(['chairL', 'chairR']);
+    expect(r.partial).toEqual({ status: 'ok', text: 'Is the chair left of the tv?', parsed: { query: { type: 'relation', form: 'yesno', relation: 'left', a: 'chairL', b: 'tv' } } });
+  });
+
+  it('names what is in the scene when an object is not', () => {
+    const r = parseQuestion('How far is the dog from the sofa in feet?', living);
+    expect(r).toEqual({
+      status: 'unresolved', text: 'How far is the dog from the sofa in feet?', phrases: ['dog'],
+      known: ['sofa', 'coffee table', 'floor lamp', 'chair', 'tv', 'potted plant'],
+    });
+  });
+
+  it('sends what it cannot template to the free-form path', () => {
+    for (const t of ['how tall is it?', 'how far is the sofa from the camera?', 'how far apart is the sofa?', 'Tell me about this photo', '']) {
+      expect(parseQuestion(t, living).status, t).toBe('free-form');
+    }
+  });
+
+  it('keeps the asked unit beside the query', () => {
+    const r = parseQuestion('How wide is the sofa in inches?', living);
+    expect(r.status === 'ok' && r.parsed).toEqual({ query: { type: 'size', measure: 'width', a: 'sofa' }, unit: 'in' });
+  });
+
+  it('expands "the tallest object" to every object of the scene', () => {
+    const r = parseQuestion('which is the biggest thing in the room?', living);
+    expect(r.status === 'ok' && r.parsed.query).toEqual({ type: 'order', by: 'size', objects: living.objects.map((o) => o.id), descending: true });
+  });
+
+  it('accepts a full SceneGraph', () => {
+    // compile-time: a SceneGraph is a SceneLike (tsc fails here if the types drift apart)
+    const asSceneLike = (g: SceneGraph): SceneLike => g;
+    expect(parseQuestion('is the lamp above the sofa', asSceneLike({ objects: living.objects } as unknown as SceneGraph)).status).toBe('ok');
+  });
+
+  it('never flips a relation by swapping the wording of an inverse', () => {
+    const lower = parseQuestion('how much lower is the coffee table than the tv', living);
+    expect(lower.status === 'ok' && lower.parsed.query).toEqual({ type: 'pair', measure: 'how_much_above', a: 'tv', b: 'table' });
+    const right = parseQuestion('how much further right is the plant than the lamp', living);
+    expect(right.status === 'ok' && right.parsed.query).toEqual({ type: 'pair', measure: 'how_much_left', a: 'lamp', b: 'plant' });
+  });
+
+  it('reads phrasings found by probing after the corpus', () => {
+    const cases: [string, unknown][] = [
+      ['sofa to lamp distance?', { type: 'pair', measure: 'distance', a: 'sofa', b: 'lamp' }],
+      ['Are the sofa and the tv far apart?', { type: 'pair', measure: 'distance', a: 'sofa', b: 'tv' }],
+      ['Is the plant to the right of the tv or not?', { type: 'relation', form: 'yesno', relation: 'right', a: 'plant', b: 'tv' }],
+      ['What is the distance between the two chairs?', { type: 'pair', measure: 'distance', a: 'chairL', b: 'chairR' }],
+      ['is the tv bigger then the plant', { type: 'relation', form: 'yesno', relation: 'bigger', a: 'tv', b: 'plant' }],
+      ['which chair is closer to the tv', { type: 'extreme', which: 'closest', to: 'tv', among: ['chairL', 'chairR'] }],
+      ['how far is the chair on the left from the chair on the right', { type: 'pair', measure: 'distance', a: 'chairL', b: 'chairR' }],
+      ['Is the TV mounted above the sofa?', { type: 'relation', form: 'yesno', relation: 'above', a: 'tv', b: 'sofa' }],
+    ];
+    for (const [text, query] of cases) {
+      const r = parseQuestion(text, living);
+      expect(r.status === 'ok' ? r.parsed.query : r, text).toEqual(query);
+    }
+    // a number is not an object; "the chairs" alone stays ambiguous
+    expect(parseQuestion('Is the plant taller than 1 meter?', living).status).toBe('free-form');
+    expect(parseQuestion('are the chairs bigger than the lamp', living).status).toBe('clarify');
+  });
+});

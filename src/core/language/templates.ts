@@ -1,0 +1,229 @@
+/**
+ * Question phrasings for every query type and form, for synthesis (QA pairs) and for showing a parsed
+ * question back to the person. Each template parses back to the query it was rendered from (tested), so
+ * they stay within what the parser reads.
+ *
+ * Placeholders: {a} {b} {c} (objects), {to} (reference of an extreme), {ref} (reference of a count),
+ * {list} (objects of an ordering, a triangle or an extreme's candidates).
+ */
+import type { OrderKey, Query, Relation } from '../reason/query';
+
+/** Key of the template list a query uses: "relation.yesno.left", "pair.distance", "order.height.desc"... */
+export function templateKey(q: Query): string {
+  switch (q.type) {
+    case 'relation':
+      return `relation.${q.form}.${q.relation}`;
+    case 'pair':
+      return `pair.${q.measure}`;
+    case 'size':
+      return `size.${q.measure}`;
+    case 'extreme':
+      return q.among && q.among.length > 0 ? `extreme.${q.which}.among` : `extreme.${q.which}`;
+    case 'order':
+      return `order.${q.by}.${q.descending ? 'desc' : 'asc'}`;
+    case 'between':
+      return 'between';
+    case 'triangle':
+      return `triangle.${q.shape}`;
+    case 'count':
+      return `count.${q.relation}`;
+  }
+}
+
+const YESNO: Record<Relation, readonly string[]> = {
+  left: ['Is {a} to the left of {b}?', 'Is {a} left of {b}?', 'Is {a} on the left side of {b}?', 'Does {a} appear to the left of {b}?', 'Is {a} positioned farther to the left than {b}?'],
+  right: ['Is {a} to the right of {b}?', 'Is {a} right of {b}?', 'Is {a} on the right side of {b}?', 'Does {a} appear to the right of {b}?', 'Is {a} positioned farther to the right than {b}?'],
+  above: ['Is {a} above {b}?', 'Is {a} higher than {b}?', 'Is {a} located above {b}?', 'Does {a} sit higher than {b}?', 'Is {a} higher up than {b}?'],
+  below: ['Is {a} below {b}?', 'Is {a} lower than {b}?', 'Is {a} beneath {b}?', 'Is {a} positioned lower down than {b}?', 'Does {a} sit below {b}?'],
+  behind: ['Is {a} behind {b}?', 'Is {a} farther from the camera than {b}?', 'Is {a} further back than {b}?', 'Is {a} located behind {b}?', 'Is {a} farther away than {b}?'],
+  front: ['Is {a} in front of {b}?', 'Is {a} closer to the camera than {b}?', 'Is {a} nearer to the camera than {b}?', 'Is {a} located in front of {b}?', 'Does {a} appear in front of {b}?'],
+  wider: ['Is {a} wider than {b}?', 'Is {a} broader than {b}?', 'Does {a} appear wider than {b}?', 'Is it true that {a} is wider than {b}?', '{A} is wider than {b}, right?'],
+  thinner: ['Is {a} thinner than {b}?', 'Is {a} narrower than {b}?', 'Does {a} appear thinner than {b}?', 'Is it true that {a} is narrower than {b}?', '{A} is thinner than {b}, right?'],
+  bigger: ['Is {a} bigger than {b}?', 'Is {a} larger than {b}?', 'Does {a} appear larger than {b}?', 'Is it true that {a} is bigger than {b}?', '{A} is larger than {b}, correct?'],
+  smaller: ['Is {a} smaller than {b}?', 'Does {a} appear smaller than {b}?', 'Is it true that {a} is smaller than {b}?', '{A} is smaller than {b}, right?', 'Would you say {a} is smaller than {b}?'],
+  taller: ['Is {a} taller than {b}?', 'Does {a} appear taller than {b}?', 'Is it true that {a} is taller than {b}?', '{A} is taller than {b}, right?', 'Would you say {a} is taller than {b}?'],
+  shorter: ['Is {a} shorter than {b}?', 'Does {a} appear shorter than {b}?', 'Is it true that {a} is shorter than {b}?', '{A} is shorter than {b}, correct?', 'Would you say {a} is shorter than {b}?'],
+};
+
+/** Five ways to ask "which of two is <adjective>", given two adjective phrasings. */
+function choices(adj: string, alt: string): string[] {
+  return [
+    `Which is ${adj}, {a} or {b}?`,
+    `Which of {a} and {b} is ${adj}?`,
+    `Between {a} and {b}, which one is ${alt}?`,
+    `Which one is ${alt}: {a} or {b}?`,
+    `Of {a} and {b}, which is ${adj}?`,
+  ];
+}
+
+const CHOICE: Record<Relation, readonly string[]> = {
+  left: choices('more to the left', 'farther left'),
+  right: choices('more to the right', 'farther right'),
+  above: choices('higher', 'higher up'),
+  below: choices('lower', 'lower down'),
+  behind: [...choices('farther from the camera', 'further back'), 'Is {a} or {b} farther from the camera?'],
+  front: [...choices('closer to the camera', 'nearer to the camera'), 'Is {a} or {b} closer to the camera?'],
+  wider: [...choices('wider', 'broader'), 'Is {a} or {b} wider?'],
+  thinner: [...choices('thinner', 'narrower'), 'Is {a} or {b} thinner?'],
+  bigger: [...choices('bigger', 'larger'), 'Is {a} or {b} bigger?'],
+  smaller: [...choices('smaller', 'smaller'), 'Is {a} or {b} smaller?'],
+  taller: [...choices('taller', 'taller'), 'Is {a} or {b} taller?'],
+  shorter: [...choices('shorter', 'shorter'), 'Is {a} or {b} shorter?'],
+};
+
+const PAIR: Record<string, readonly string[]> = {
+  'pair.distance': ['How far apart are {a} and {b}?', 'What is the distance between {a} and {b}?', 'How far is {a} from {b}?', 'How much distance is there between {a} and {b}?', 'Can you tell me the distance from {a} to {b}?', 'What is the gap between {a} and {b}?'],
+  'pair.horizontal_distance': ['What is the horizontal distance between {a} and {b}?', 'How far apart are {a} and {b} horizontally?', 'How far is {a} from {b} horizontally?', 'How far apart are {a} and {b} along the floor?', 'What is the horizontal gap between {a} and {b}?', 'Horizontally, how far is {a} from {b}?'],
+  'pair.vertical_distance': ['What is the vertical distance between {a} and {b}?', 'How far apart are {a} and {b} vertically?', 'What is the vertical gap between {a} and {b}?', 'Vertically, how far is {a} from {b}?', 'How far apart are {a} and {b} in height?'],
+  'pair.direction': ['If you stand at {a} facing the camera, where is {b}?', 'If I stand at {a} facing the camera, at what clock position is {b}?', 'Which direction is {b} from {a}?', 'At what clock position is {b} relative to {a}?', 'In which direction is {b} from {a}?', "If I'm standing at {a}, facing the camera, where's {b}?"],
+  'pair.how_much_left': ['How much farther left is {a} than {b}?', 'How far to the left of {b} is {a}?', 'How much more to the left is {a} than {b}?', 'By how much is {a} further left than {b}?', 'How far is {a} to the left of {b}?'],
+  'pair.how_much_above': ['How much higher is {a} than {b}?', 'How far above {b} is {a}?', 'By how much is {a} higher than {b}?', 'How much higher up is {a} than {b}?', 'How far is {a} above {b}?'],
+  'pair.how_much_behind': ['How much farther back is {a} than {b}?', 'How far behind {b} is {a}?', 'How much farther from the camera is {a} than {b}?', 'By how much is {a} further back than {b}?', 'How far is {a} behind {b}?'],
+};
+
+const SIZE: Record<string, readonly string[]> = {
+  'size.height': ['How tall is {a}?', 'What is the height of {a}?', 'How high is {a}?', 'What height is {a}?', 'Tell me how tall {a} is.'],
+  'size.width': ['How wide is {a}?', 'What is the width of {a}?', 'How broad is {a}?', 'What width is {a}?', 'Can you tell me how wide {a} is?'],
+  'size.depth': ['How deep is {a}?', 'What is the depth of {a}?', 'How long is {a}?', 'What is the length of {a}?', 'Tell me the depth of {a}.'],
+};
+
+const EXTREME: Record<string, readonly string[]> = {
+  'extreme.closest': ['What is closest to {to}?', 'Which object is nearest to {to}?', 'What is the closest thing to {to}?', 'Which object is the nearest to {to}?', "What's next to {to}?"],
+  'extreme.farthest': ['What is farthest from {to}?', 'Which object is the farthest from {to}?', 'What is the most distant object from {to}?', 'Which thing is furthest away from {to}?', 'What is farthest away from {to}?'],
+  'extreme.closest.among': ['Which of {list} is closest to {to}?', 'Which is closest to {to}: {list}?', 'Among {list}, which is nearest to {to}?', 'Which one of {list} is nearest to {to}?', 'Out of {list}, which one is the closest to {to}?'],
+  'extreme.farthest.among': ['Which of {list} is farthest from {to}?', 'Which is farthest from {to}: {list}?', 'Among {list}, which is the most distant from {to}?', 'Which one of {list} is furthest from {to}?', 'Out of {list}, which one is the farthest away from {to}?'],
+};
+
+/** Orderings: [descending phrasings, ascending phrasings] per key. */
+const ORDER: Record<OrderKey, [readonly string[], readonly string[]]> = {
+  height: [
+    ['Order {list} by height, tallest first.', 'Sort {list} from tallest to shortest.', 'Rank {list} by height.', 'Which of {list} is the tallest?', 'Arrange {list} from the tallest to the shortest.'],
+    ['Order {list} by height, shortest first.', 'Sort {list} from shortest to tallest.', 'Which of {list} is the shortest?', 'Rank {list} by height in ascending order.', 'Arrange {list} from the shortest to the tallest.'],
+  ],
+  size: [
+    ['Order {list} by size, biggest first.', 'Sort {list} from largest to smallest.', 'Rank {list} by size.', 'Which of {list} is the biggest?', 'List {list} by size in descending order.'],
+    ['Order {list} by size, smallest first.', 'Sort {list} from smallest to largest.', 'Which of {list} is the smallest?', 'Rank {list} by size in ascending order.', 'Arrange {list} from the smallest to the biggest.'],
+  ],
+  width: [
+    ['Order {list} by width, widest first.', 'Sort {list} from widest to narrowest.', 'Rank {list} by width.', 'Which of {list} is the widest?', 'List {list} by width in descending order.'],
+    ['Order {list} by width, narrowest first.', 'Sort {list} from narrowest to widest.', 'Which of {list} is the narrowest?', 'Rank {list} by width in ascending order.', 'Arrange {list} from the thinnest to the widest.'],
+  ],
+  camera_distance: [
+    ['Order {list} by distance from the camera, farthest first.', 'Sort {list} from farthest to nearest.', 'Which of {list} is farthest from the camera?', 'Arrange {list} from back to front.', 'Rank {list} by distance from the camera in descending order.'],
+    ['Order {list} by distance from the camera.', 'Sort {list} from nearest to farthest.', 'Which of {list} is closest to the camera?', 'Rank {list} by distance from the camera, nearest first.', 'Arrange {list} from front to back.'],
+  ],
+  elevation: [
+    ['Order {list} by elevation, highest first.', 'Sort {list} from highest to lowest.', 'Which of {list} is the highest?', 'Rank {list} by height above the floor.', 'Arrange {list} from top to bottom.'],
+    ['Order {list} by elevation, lowest first.', 'Sort {list} from lowest to highest.', 'Which of {list} is the lowest?', 'Rank {list} by elevation in ascending order.', 'Arrange {list} from bottom to top.'],
+  ],
+};
+
+const TRIANGLE: Record<string, readonly string[]> = Object.fromEntries(
+  ([['equilateral', 'an equilateral'], ['isosceles', 'an isosceles'], ['right', 'a right']] as const).map(([shape, art]) => [
+    `triangle.${shape}`,
+    [
+      `Do {list} form ${art} triangle?`,
+      `Is the triangle formed by {list} ${shape === 'right' ? 'right-angled' : shape}?`,
+      `Are {list} arranged in ${art}${shape === 'right' ? '-angled' : ''} triangle?`,
+      `Would {list} make ${art} triangle?`,
+      `Do {list} make up ${art} triangle?`,
+    ],
+  ]),
+);
+
+/** Two phrasings of each relation as "<objects> ... <reference>". */
+const COUNT_RELATION: Record<Relation, [string, string]> = {
+  left: ['to the left of', 'left of'], right: ['to the right of', 'right of'], above: ['above', 'higher than'],
+  below: ['below', 'lower than'], behind: ['behind', 'farther from the camera than'],
+  front: ['in front of', 'closer to the camera than'], wider: ['wider than', 'broader than'],
+  thinner: ['thinner than', 'narrower than'], bigger: ['bigger than', 'larger than'],
+  smaller: ['smaller than', 'smaller than'], taller: ['taller than', 'taller than'],
+  shorter: ['shorter than', 'shorter than'],
+};
+
+const RELATIONS_ALL = Object.keys(YESNO) as Relation[];
+
+/** Every template list by key. Synthesis enumerates these; renderQuestion picks one by seed. */
+export const questionTemplates: Readonly<Record<string, readonly string[]>> = {
+  ...Object.fromEntries(RELATIONS_ALL.map((r) => [`relation.yesno.${r}`, YESNO[r]])),
+  ...Object.fromEntries(RELATIONS_ALL.map((r) => [`relation.choice.${r}`, CHOICE[r]])),
+  ...PAIR,
+  ...SIZE,
+  ...EXTREME,
+  ...Object.fromEntries(
+    (Object.keys(ORDER) as OrderKey[]).flatMap((k) => [[`order.${k}.desc`, ORDER[k][0]], [`order.${k}.asc`, ORDER[k][1]]]),
+  ),
+  between: ['Is {a} between {b} and {c}?', 'Is {a} in between {b} and {c}?', 'Does {a} sit between {b} and {c}?', 'Is {a} located between {b} and {c}?', 'Does {a} lie in between {b} and {c}?'],
+  ...TRIANGLE,
+  ...Object.fromEntries(
+    RELATIONS_ALL.map((r) => {
+      const [p, q] = COUNT_RELATION[r];
+      return [`count.${r}`, [
+        `How many objects are ${p} {ref}?`, `How many things are ${q} {ref}?`, `Count the objects ${p} {ref}.`,
+        `How many items are there ${q} {ref}?`, `How many objects are located ${p} {ref}?`,
+      ]];
+    }),
+  ),
+};
+
+/** The template list for a query. */
+export function templatesFor(q: Query): readonly string[] {
+  return questionTemplates[templateKey(q)] ?? [];
+}
+
+/** "the sofa", keeping a caption's own article. */
+function nounPhrase(caption: string): string {
+  const c = caption.trim();
+  return /^(?:the|a|an)\s/i.test(c) ? c.replace(/^(?:a|an)\s/i, 'the ') : `the ${c}`;
+}
+
+function listPhrase(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** Fill one template for a query. */
+export function fillTemplate(template: string, q: Query, captionOf: (id: string) => string): string {
+  const np = (id: string) => nounPhrase(captionOf(id));
+  const slots: Record<string, string> = {};
+  switch (q.type) {
+    case 'relation':
+    case 'pair':
+      slots.a = np(q.a);
+      slots.b = np(q.b);
+      break;
+    case 'size':
+      slots.a = np(q.a);
+      break;
+    case 'extreme':
+      slots.to = np(q.to);
+      slots.list = listPhrase((q.among ?? []).map(np));
+      break;
+    case 'order':
+      slots.list = listPhrase(q.objects.map(np));
+      break;
+    case 'between':
+      slots.a = np(q.a);
+      slots.b = np(q.b);
+      slots.c = np(q.c);
+      break;
+    case 'triangle':
+      slots.list = listPhrase(q.objects.map(np));
+      break;
+    case 'count':
+      slots.ref = np(q.reference);
+      break;
+  }
+  const text = template.replace(/\{(a|A|b|c|to|ref|list)\}/g, (_, k: string) => {
+    const v = slots[k.toLowerCase()] ?? '';
+    return k === 'A' ? v.charAt(0).toUpperCase() + v.slice(1) : v;
+  });
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A natural question for a query; `seed` picks the phrasing (any integer, deterministic). */
+export function renderQuestion(query: Query, captionOf: (id: string) => string, seed: number): string {
+  const list = templatesFor(query);
+  if (list.length === 0) throw new Error(`no templates for ${templateKey(query)}`);
+  const i = ((Math.trunc(seed) % list.length) + list.length) % list.length;
+  return fillTemplate(list[i], query, captionOf);
+}
