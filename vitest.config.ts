@@ -7,5 +7,6 @@ export default defineConfig({
     pool: 'threads',
     maxWorkers: 2,
     testTimeout: 60_000,
+    setupFiles: ['./vitest.setup.ts'],
   },
 });

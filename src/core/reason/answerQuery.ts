@@ -1,0 +1,28 @@
+/**
+ * The reasoning engine's entry point: Query x SceneGraph -> Answer. Object ids come resolved from the
+ * parser; an id the scene does not hold throws UnknownObjectError.
+ */
+import type { SceneGraph } from '../scene/types';
+import type { Answer } from './answer';
+import type { Query } from './query';
+import { type AnswerOptions, makeCtx } from './context';
+import { answerRelation } from './relations';
+import { answerPair, answerSize } from './measures';
+import { answerBetween, answerCount, answerExtreme, answerOrder, answerTriangle } from './composite';
+
+export type { AnswerOptions } from './context';
+export { UnknownObjectError } from './context';
+
+export function answerQuery(scene: SceneGraph, query: Query, opts: AnswerOptions = {}): Answer {
+  const ctx = makeCtx(scene, opts);
+  switch (query.type) {
+    case 'relation': return answerRelation(ctx, query);
+    case 'pair': return answerPair(ctx, query);
+    case 'size': return answerSize(ctx, query);
+    case 'extreme': return answerExtreme(ctx, query);
+    case 'order': return answerOrder(ctx, query);
+    case 'between': return answerBetween(ctx, query);
+    case 'triangle': return answerTriangle(ctx, query);
+    case 'count': return answerCount(ctx, query);
+  }
+}

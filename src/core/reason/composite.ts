@@ -1,0 +1,285 @@
+/**
+ * Composite questions, planned as chains of primitive queries: each step is the Answer of a primitive query,
+ * returned in `steps` so the viewer and the person can follow the reasoning.
+ *
+ * - extreme: closest/farthest object to X by centre distance, among all other objects unless `among`;
+ *   the top two within EXTREME_TIE_FRACTION (5%, at least 2 cm) of each other is a tie (no `choice`).
+ * - order: by height / size (volume) / width / camera_distance / elevation. camera_distance is the distance
+ *   ahead of the camera along the horizontal viewing direction (what behind / in front compare); elevation
+ *   is the centre height. Steps compare neighbours in the order ("which is taller?"), so near-ties show.
+ * - between: seen from above (XZ plane, heights ignored — a cup on a table is not "between" anything in
+ *   height): A's centre projects inside segment BC (0 <= t <= 1) and lies within
+ *   max(BETWEEN_MIN_TOL_M, BETWEEN_REL_TOL x |BC|) of the line.
+ * - triangle: sides between centres in 3D; equilateral when all sides are within 10% of the longest,
+ *   isosceles when two are, right when an angle is within 10 degrees of 90. Tolerances are in the sentence.
+ * - count: objects other than the reference for which "O <relation> reference" answers yes; ties not counted.
+ * Confidence of a composite is derived from its steps (its caveats are theirs).
+ */
+import { cross, dot, norm, sub } from '../geometry/vec';
+import type { SceneObject } from '../scene/types';
+import type { Answer, Quantity, Step } from './answer';
+import type { OrderKey, Query, Relation, TriangleShape } from './query';
+import { type Ctx, MIN_TIE_BAND_M, comparisonConfidence, withCaveats } from './context';
+import { answerPair, centreDistance } from './measures';
+import { answerRelation, familyMeasure, RELATION_FAMILY } from './relations';
+import { ORDER_WORDS, RELATION_WORDS, SHAPE_WORDS, capitalise, phrase } from './templates';
+
+export const EXTREME_TIE_FRACTION = 0.05;
+export const BETWEEN_MIN_TOL_M = 0.1;
+export const BETWEEN_REL_TOL = 0.2;
+export const TRIANGLE_SIDE_TOL = 0.1;
+export const TRIANGLE_ANGLE_TOL_DEG = 10;
+
+const ORDER_RELATIONS: Readonly<Record<OrderKey, [Relation, Relation]>> = {
+  height: ['taller', 'shorter'],
+  size: ['bigger', 'smaller'],
+  width: ['wider', 'thinner'],
+  camera_distance: ['behind', 'front'],
+  elevation: ['above', 'below'],
+};
+
+function unionCaveats(steps: Step[]): string[] {
+  return [...new Set(steps.flatMap((s) => s.answer.caveats))];
+}
+
+function compositeAnswer(
+  ctx: Ctx,
+  base: Omit<Answer, 'confidence' | 'caveats' | 'sentence' | 'steps'>,
+  steps: Step[],
+  sentence: string,
+  confidence: number,
+): Answer {
+  const caveats = unionCaveats(steps);
+  return { ...base, steps, caveats, confidence: Math.min(1, Math.max(0, confidence)), sentence: withCaveats(sentence, caveats) };
+}
+
+const listNames = (names: string[]): string =>
+  names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+
+const minConfidence = (steps: Step[]): number => Math.min(1, ...steps.map((s) => s.answer.confidence));
+
+export function answerExtreme(ctx: Ctx, query: Extract<Query, { type: 'extreme' }>): Answer {
+  const ref = ctx.get(query.to);
+  const pool = (query.among ?? ctx.scene.objects.map((o) => o.id)).filter((id) => id !== ref.id);
+  const candidates = [...new Set(pool)].map((id) => ctx.get(id));
+  const steps: Step[] = candidates.map((o) => ({
+    description: `distance from ${ref.id} to ${o.id}`,
+    answer: answerPair(ctx, { type: 'pair', measure: 'distance', a: ref.id, b: o.id }),
+  }));
+  const ranked = candidates
+    .map((o) => ({ o, d: centreDistance(ref, o), key: Math.round(centreDistance(ref, o) * 1e9) }))
+    .sort((x, y) => (query.which === 'closest' ? x.key - y.key : y.key - x.key) || (x.o.id < y.o.id ? -1 : 1));
+  const evidence = {
+    objects: [ref.id, ...candidates.map((o) => o.id)],
+    quantities: ranked.map<Quantity>((r) => ({ label: `distance from ${ref.id} to ${r.o.id}`, value: r.d, unit: 'm' })),
+    visuals: [] as Answer['evidence']['visuals'],
+  };
+  if (!ranked.length) {
+    return compositeAnswer(ctx, { query, evidence }, steps, `There is no other object to compare with ${ctx.name(ref)}.`, 0);
+  }
+  const [first, second] = ranked;
+  const sigma = Math.hypot(ctx.sigmaH(ref), ctx.sigmaH(first.o));
+  const text = ctx.fmt(first.d, sigma);
+  evidence.visuals.push({ kind: 'highlight', objectIds: [ref.id, first.o.id] }, { kind: 'line', from: ref.obb.center, to: first.o.obb.center, label: text });
+  const firstStep = steps[candidates.indexOf(first.o)].answer;
+  const vars = {
+    x: ctx.name(first.o), ref: ctx.name(ref), value: text, adj: query.which,
+    which: query.which === 'closest' ? 'closest to' : 'farthest from',
+  };
+  if (second) {
+    const band = Math.max(MIN_TIE_BAND_M, (EXTREME_TIE_FRACTION * (first.d + second.d)) / 2);
+    const diff = Math.abs(first.d - second.d);
+    if (diff <= band) {
+      const sentence = phrase('extremeTie', ctx.seed, { ...vars, y: ctx.name(second.o), closefar: query.which === 'closest' ? 'close to' : 'far from' });
+      return compositeAnswer(ctx, { query, value: first.d, unit: 'm', evidence }, steps, sentence, firstStep.confidence * comparisonConfidence(diff, band));
+    }
+    return compositeAnswer(ctx, { query, choice: first.o.id, value: first.d, unit: 'm', evidence }, steps,
+      phrase('extreme', ctx.seed, vars), firstStep.confidence * comparisonConfidence(diff, band));
+  }
+  return compositeAnswer(ctx, { query, choice: first.o.id, value: first.d, unit: 'm', evidence }, steps,
+    phrase('extreme', ctx.seed, vars), firstStep.confidence);
+}
+
+export function answerOrder(ctx: Ctx, query: Extract<Query, { type: 'order' }>): Answer {
+  const objects = [...new Set(query.objects)].map((id) => ctx.get(id));
+  const [more, less] = ORDER_RELATIONS[query.by];
+  const family = RELATION_FAMILY[more].family;
+  // Differences below a nanometre are float noise: let the id decide, so moving the scene cannot reorder.
+  const measured = objects.map((o) => ({ o, v: Math.round(familyMeasure(ctx, family, o) * 1e9) / 1e9 }));
+  measured.sort((x, y) => (query.descending ? y.v - x.v : x.v - y.v) || (x.o.id < y.o.id ? -1 : 1));
+  const order = measured.map((m) => m.o.id);
+  const relation = query.descending ? more : less;
+  const steps: Step[] = [];
+  const ties: string[] = [];
+  for (let i = 0; i + 1 < measured.length; i++) {
+    const [a, b] = [measured[i].o, measured[i + 1].o];
+    const answer = answerRelation(ctx, { type: 'relation', form: 'choice', relation, a: a.id, b: b.id });
+    steps.push({ description: `which is ${RELATION_WORDS[relation].more}: ${a.id} or ${b.id}`, answer });
+    if (answer.choice === undefined) ties.push(`${ctx.name(a)} and ${ctx.name(b)}`);
+  }
+  const w = ORDER_WORDS[query.by];
+  let sentence = phrase('order', ctx.seed, {
+    key: w.key,
+    first: query.descending ? w.descending : w.ascending,
+    list: listNames(measured.map((m) => ctx.name(m.o))),
+  });
+  if (ties.length) sentence = sentence.replace(/\.$/, '') + phrase('orderTieSuffix', ctx.seed, { pairs: ties.join(', ') }) + '.';
+  const volume = family === 'volume';
+  return compositeAnswer(ctx, {
+    query, order,
+    evidence: {
+      objects: order,
+      quantities: measured.map<Quantity>((m) => ({ label: `${w.key} of ${m.o.id}${volume ? ' (m^3)' : ''}`, value: m.v, unit: volume ? 'ratio' : 'm' })),
+      visuals: [{ kind: 'highlight', objectIds: order }],
+    },
+  }, steps, sentence, steps.length ? minConfidence(steps) : 1);
+}
+
+export function answerBetween(ctx: Ctx, query: Extract<Query, { type: 'between' }>): Answer {
+  const [a, b, c] = [ctx.get(query.a), ctx.get(query.b), ctx.get(query.c)];
+  const steps: Step[] = ([[b, a], [a, c], [b, c]] as const).map(([p, q]) => ({
+    description: `horizontal distance from ${p.id} to ${q.id}`,
+    answer: answerPair(ctx, { type: 'pair', measure: 'horizontal_distance', a: p.id, b: q.id }),
+  }));
+  // Compute from the end with the smaller id so that "between B and C" and "between C and B" agree to the bit.
+  const flip = c.id < b.id;
+  const [s0, s1] = flip ? [c, b] : [b, c];
+  const [ax, az] = [a.obb.center[0], a.obb.center[2]];
+  const [bx, bz] = [s0.obb.center[0], s0.obb.center[2]];
+  const [cx, cz] = [s1.obb.center[0], s1.obb.center[2]];
+  const len = Math.hypot(cx - bx, cz - bz);
+  const tol = Math.max(BETWEEN_MIN_TOL_M, BETWEEN_REL_TOL * len);
+  let t = 0;
+  let off = Math.hypot(ax - bx, az - bz);
+  if (len > 1e-9) {
+    t = ((ax - bx) * (cx - bx) + (az - bz) * (cz - bz)) / (len * len);
+    off = Math.abs((ax - bx) * (cz - bz) - (az - bz) * (cx - bx)) / len;
+  }
+  // A 1e-9 slack: A at exactly an end (t = 0) must not flip to "no" on float noise when the scene moves.
+  const EPS = 1e-9;
+  const yes = len > 1e-9 && t >= -EPS && t <= 1 + EPS && off <= tol + EPS;
+  if (flip) t = 1 - t; // reported from the question's B
+  // Distance to the nearest decision boundary, in metres, against the combined position error.
+  const margin = Math.min(Math.abs(t) * len, Math.abs(1 - t) * len, Math.abs(tol - off));
+  const sigma = Math.hypot(ctx.sigmaH(a), ctx.sigmaH(b), ctx.sigmaH(c));
+  const geometric = 1 - 0.5 * Math.exp(-margin / sigma);
+  const vars = { a: ctx.name(a), b: ctx.name(b), c: ctx.name(c) };
+  const suffix = phrase('betweenSuffix', ctx.seed, {
+    ...vars, along: `${Math.round(t * 100)}%`, off: ctx.fmt(off, sigma), tol: ctx.fmt(tol, sigma),
+  });
+  const sentence = phrase(yes ? 'betweenYes' : 'betweenNo', ctx.seed, vars).replace(/\.$/, '') + suffix + '.';
+  return compositeAnswer(ctx, {
+    query, verdict: yes ? 'yes' : 'no',
+    evidence: {
+      objects: [a.id, b.id, c.id],
+      quantities: [
+        { label: `position of ${a.id} along ${b.id}->${c.id} (0..1)`, value: t, unit: 'ratio' },
+        { label: `distance of ${a.id} from the line ${b.id}-${c.id}`, value: off, unit: 'm', uncertainty: sigma },
+        { label: 'tolerance', value: tol, unit: 'm' },
+      ],
+      visuals: [
+        { kind: 'highlight', objectIds: [a.id, b.id, c.id] },
+        { kind: 'line', from: b.obb.center, to: c.obb.center, label: `${b.id}-${c.id}` },
+      ],
+    },
+  }, steps, sentence, geometric * minConfidence(steps));
+}
+
+export interface TriangleTest {
+  sides: [number, number, number];
+  /** interior angles in degrees at the three objects, in query order */
+  angles: [number, number, number];
+  holds: boolean;
+}
+
+/** Triangle shape test on three points; `sides[i]` is opposite vertex i. */
+export function triangleTest(points: [SceneObject, SceneObject, SceneObject], shape: TriangleShape): TriangleTest {
+  const [p, q, r] = points;
+  const sides: [number, number, number] = [centreDistance(q, r), centreDistance(p, r), centreDistance(p, q)];
+  // atan2(|u x v|, u.v) stays finite for coincident or tiny triangles, unlike the law of cosines.
+  const angleAt = (o: SceneObject, x: SceneObject, y: SceneObject) => {
+    const u = sub(x.obb.center, o.obb.center);
+    const v = sub(y.obb.center, o.obb.center);
+    return (Math.atan2(norm(cross(u, v)), dot(u, v)) * 180) / Math.PI;
+  };
+  const angles: [number, number, number] = [angleAt(p, q, r), angleAt(q, p, r), angleAt(r, p, q)];
+  const longest = Math.max(...sides);
+  const close = (x: number, y: number) => Math.abs(x - y) <= TRIANGLE_SIDE_TOL * Math.max(x, y);
+  // Two objects at the same spot (within a micrometre) make no triangle; their angle would be float noise.
+  const nondegenerate = Math.min(...sides) > 1e-6 && Math.max(...angles) < 180 - TRIANGLE_ANGLE_TOL_DEG;
+  let holds: boolean;
+  if (shape === 'equilateral') holds = nondegenerate && Math.min(...sides) >= (1 - TRIANGLE_SIDE_TOL) * longest;
+  else if (shape === 'isosceles') holds = nondegenerate && (close(sides[0], sides[1]) || close(sides[1], sides[2]) || close(sides[0], sides[2]));
+  else holds = nondegenerate && angles.some((x) => Math.abs(x - 90) <= TRIANGLE_ANGLE_TOL_DEG);
+  return { sides, angles, holds };
+}
+
+export function answerTriangle(ctx: Ctx, query: Extract<Query, { type: 'triangle' }>): Answer {
+  const objs = query.objects.map((id) => ctx.get(id)) as [SceneObject, SceneObject, SceneObject];
+  const [a, b, c] = objs;
+  const steps: Step[] = ([[a, b], [b, c], [a, c]] as const).map(([p, q]) => ({
+    description: `distance from ${p.id} to ${q.id}`,
+    answer: answerPair(ctx, { type: 'pair', measure: 'distance', a: p.id, b: q.id }),
+  }));
+  const test = triangleTest(objs, query.shape);
+  const sig = (i: number) => steps[i].answer.evidence.quantities[0].uncertainty;
+  // sides in the sentence follow the steps: ab, bc, ac
+  const sideTexts = [ctx.fmt(test.sides[2], sig(0)), ctx.fmt(test.sides[0], sig(1)), ctx.fmt(test.sides[1], sig(2))];
+  let detail = `the sides are ${listNames(sideTexts)}`;
+  if (query.shape === 'right') {
+    const i = test.angles.indexOf(Math.max(...test.angles));
+    const nearest = test.angles.reduce((best, x, j) => (Math.abs(x - 90) < Math.abs(test.angles[best] - 90) ? j : best), i);
+    detail += `; the angle at ${ctx.name(objs[nearest])} is ${Math.round(test.angles[nearest])}°, and within ${TRIANGLE_ANGLE_TOL_DEG}° of 90° counts as right`;
+  } else {
+    detail += `; sides within ${Math.round(TRIANGLE_SIDE_TOL * 100)}% of each other count as equal`;
+  }
+  const vars = { a: ctx.name(a), b: ctx.name(b), c: ctx.name(c), shape: SHAPE_WORDS[query.shape], detail };
+  const sentence = phrase(test.holds ? 'triangleYes' : 'triangleNo', ctx.seed, vars);
+  return compositeAnswer(ctx, {
+    query, verdict: test.holds ? 'yes' : 'no',
+    evidence: {
+      objects: [a.id, b.id, c.id],
+      quantities: [
+        ...(['bc', 'ac', 'ab'] as const).map<Quantity>((n, i) => ({ label: `side ${n}`, value: test.sides[i], unit: 'm' })),
+        ...objs.map<Quantity>((o, i) => ({ label: `angle at ${o.id}`, value: test.angles[i], unit: 'deg' })),
+      ],
+      visuals: [
+        { kind: 'highlight', objectIds: [a.id, b.id, c.id] },
+        { kind: 'line', from: a.obb.center, to: b.obb.center, label: sideTexts[0] },
+        { kind: 'line', from: b.obb.center, to: c.obb.center, label: sideTexts[1] },
+        { kind: 'line', from: a.obb.center, to: c.obb.center, label: sideTexts[2] },
+      ],
+    },
+  }, steps, sentence, minConfidence(steps));
+}
+
+export function answerCount(ctx: Ctx, query: Extract<Query, { type: 'count' }>): Answer {
+  const ref = ctx.get(query.reference);
+  const others = ctx.scene.objects.filter((o) => o.id !== ref.id);
+  const steps: Step[] = others.map((o) => ({
+    description: `is ${o.id} ${RELATION_WORDS[query.relation].rel} ${ref.id}`,
+    answer: answerRelation(ctx, { type: 'relation', form: 'yesno', relation: query.relation, a: o.id, b: ref.id }),
+  }));
+  const hits = others.filter((_, i) => steps[i].answer.verdict === 'yes');
+  const ties = others.filter((_, i) => steps[i].answer.verdict === 'about-the-same');
+  const n = hits.length;
+  let sentence = phrase('count', ctx.seed, {
+    n, objects: n === 1 ? 'object' : 'objects', are: n === 1 ? 'is' : 'are',
+    rel: RELATION_WORDS[query.relation].rel, ref: ctx.name(ref),
+    list: n ? `: ${listNames(hits.map((o) => ctx.name(o)))}` : '',
+  });
+  if (ties.length) {
+    sentence += ` ${capitalise(listNames(ties.map((o) => ctx.name(o))))} ${ties.length === 1 ? 'is' : 'are'} too close to call and not counted.`;
+  }
+  // Every step's decision matters to the count: the least sure one bounds it.
+  const confidence = steps.length ? minConfidence(steps) : 1;
+  return compositeAnswer(ctx, {
+    query, value: n, unit: 'count',
+    evidence: {
+      objects: [ref.id, ...hits.map((o) => o.id)],
+      quantities: [{ label: `objects ${query.relation} ${ref.id}`, value: n, unit: 'count' }],
+      visuals: [{ kind: 'highlight', objectIds: hits.map((o) => o.id) }],
+    },
+  }, steps, sentence, confidence);
+}
+

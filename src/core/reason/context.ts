@@ -1,0 +1,163 @@
+/**
+ * What every predicate needs: the scene, the viewpoint, unit display, phrasing seed, object lookup,
+ * and the shared confidence / caveat rules.
+ *
+ * Confidence (0..1) = geometric part x object part x flag and frame penalties:
+ * - geometric, decided comparisons: margin m = |difference| / tie band (m > 1): 0.5 + 0.5 (1 - e^{-1.5 (m - 1)});
+ *   ties: 1 - 0.5 |difference| / band (sure of "about the same" when the difference is near 0);
+ *   measurements: 1 / (1 + 2 sigma / max(value, 5 cm)).
+ * - object part: 0.5 + 0.5 x the lower object confidence.
+ * - x 0.7 per object flagged too-few-points / truncated / low-mask-coverage, x 0.4 for no-valid-depth;
+ * - x 0.6 when a vertical answer rests on a frame of 'low' confidence.
+ * Each penalty adds a caveat, and the sentence says it.
+ */
+import type { SceneGraph, SceneObject, ObjectFlag } from '../scene/types';
+import { distance } from '../geometry/vec';
+import type { UnitRequest } from './query';
+import type { Viewpoint } from './viewpoint';
+import { viewpointFromScene } from './viewpoint';
+import { formatLength, horizontalSigma, verticalSigma, type UnitSystem } from '../units';
+import { captionPhrase } from './templates';
+import type { Answer, Evidence } from './answer';
+
+export class UnknownObjectError extends Error {
+  readonly objectId: string;
+  constructor(objectId: string) {
+    super(`unknown object id: ${objectId}`);
+    this.name = 'UnknownObjectError';
+    this.objectId = objectId;
+  }
+}
+
+export interface AnswerOptions {
+  units?: UnitSystem;
+  unit?: UnitRequest;
+  phrasingSeed?: number;
+  /** where the questions are asked from; defaults to the scene's camera (see viewpoint.ts) */
+  viewpoint?: Viewpoint;
+}
+
+export interface Ctx {
+  scene: SceneGraph;
+  view: Viewpoint;
+  system: UnitSystem;
+  request?: UnitRequest;
+  seed: number;
+  lowFrame: boolean;
+  get(id: string): SceneObject;
+  name(o: SceneObject): string;
+  /** one-sigma horizontal / vertical position error of an object, metres */
+  sigmaH(o: SceneObject): number;
+  sigmaV(o: SceneObject): number;
+  fmt(metres: number, sigma?: number): string;
+}
+
+export function makeCtx(scene: SceneGraph, opts: AnswerOptions = {}): Ctx {
+  const byId = new Map(scene.objects.map((o) => [o.id, o]));
+  const view = opts.viewpoint ?? viewpointFromScene(scene);
+  const lowFrame = scene.frame.confidence === 'low';
+  const inputs = (o: SceneObject) => ({
+    range: distance(view.eye, o.obb.center),
+    tooFewPoints: o.flags.includes('too-few-points'),
+    lowFrame,
+  });
+  const system = opts.units ?? 'metric';
+  return {
+    scene,
+    view,
+    system,
+    request: opts.unit,
+    seed: opts.phrasingSeed ?? 0,
+    lowFrame,
+    get(id) {
+      const o = byId.get(id);
+      if (!o) throw new UnknownObjectError(id);
+      return o;
+    },
+    name: (o) => captionPhrase(o.caption),
+    sigmaH: (o) => horizontalSigma(inputs(o)),
+    sigmaV: (o) => verticalSigma(inputs(o)),
+    fmt: (m, sigma) => formatLength(m, { system, request: opts.unit, uncertainty: sigma }).text,
+  };
+}
+
+export const TIE_FRACTION = 0.1;
+export const MIN_TIE_BAND_M = 0.02;
+
+/** Symmetric tie band for a length comparison: 10% of the mean relevant extent, at least 2 cm. */
+export const lengthTieBand = (extentA: number, extentB: number): number =>
+  Math.max(MIN_TIE_BAND_M, (TIE_FRACTION * (extentA + extentB)) / 2);
+
+export function comparisonConfidence(diff: number, band: number): number {
+  const m = Math.abs(diff) / band;
+  if (m <= 1) return 1 - 0.5 * m;
+  return 0.5 + 0.5 * (1 - Math.exp(-1.5 * (m - 1)));
+}
+
+export const measurementConfidence = (value: number, sigma: number): number =>
+  1 / (1 + (2 * sigma) / Math.max(Math.abs(value), 0.05));
+
+const FLAG_PENALTY: Readonly<Record<ObjectFlag, number>> = {
+  'too-few-points': 0.7,
+  truncated: 0.7,
+  'low-mask-coverage': 0.7,
+  'no-valid-depth': 0.4,
+};
+
+const FLAG_WHY: Readonly<Record<ObjectFlag, string>> = {
+  'too-few-points': 'has few depth points, so its box is rough',
+  truncated: 'is cut off by the image edge, so its box may be too small',
+  'low-mask-coverage': 'is only partly covered by its mask',
+  'no-valid-depth': 'has almost no valid depth',
+};
+
+export const LOW_FRAME_CAVEAT =
+  'no floor or table was found, so "up" assumes a level camera and heights may be off';
+
+/** Applies object and frame penalties to a geometric confidence; returns it with the caveats. */
+export function finishConfidence(
+  ctx: Ctx,
+  geometric: number,
+  objects: SceneObject[],
+  vertical: boolean,
+): { confidence: number; caveats: string[] } {
+  const caveats: string[] = [];
+  let c = geometric * (0.5 + 0.5 * Math.min(...objects.map((o) => o.confidence), 1));
+  const seen = new Set<string>();
+  for (const o of objects) {
+    if (seen.has(o.id)) continue;
+    seen.add(o.id);
+    for (const f of o.flags) {
+      c *= FLAG_PENALTY[f];
+      caveats.push(`${ctx.name(o)} ${FLAG_WHY[f]}`);
+    }
+  }
+  if (vertical && ctx.lowFrame) {
+    c *= 0.6;
+    caveats.push(LOW_FRAME_CAVEAT);
+  }
+  return { confidence: Math.min(1, Math.max(0, c)), caveats };
+}
+
+/** The sentence plus why it is less sure, when it is. */
+export function withCaveats(sentence: string, caveats: string[]): string {
+  if (!caveats.length) return sentence;
+  return `${sentence} Less certain because ${caveats.join('; and ')}.`;
+}
+
+export function emptyEvidence(ids: string[]): Evidence {
+  return { objects: [...new Set(ids)], quantities: [], visuals: [] };
+}
+
+/** Assembles an Answer, folding caveats into the sentence. */
+export function finish(
+  ctx: Ctx,
+  base: Omit<Answer, 'confidence' | 'caveats' | 'sentence'>,
+  sentence: string,
+  geometric: number,
+  objects: SceneObject[],
+  vertical: boolean,
+): Answer {
+  const { confidence, caveats } = finishConfidence(ctx, geometric, objects, vertical);
+  return { ...base, confidence, caveats, sentence: withCaveats(sentence, caveats) };
+}

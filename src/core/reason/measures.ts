@@ -1,0 +1,251 @@
+/**
+ * Quantitative answers: between two objects (distances, direction, "how much more to the left") and of one
+ * object (width, height, depth).
+ *
+ * - distance: between OBB centres (3D); the closest-surface gap (boxes as vertical prisms) is said beside it
+ *   when it differs from the centre distance by more than GAP_REPORT_M.
+ * - horizontal distance: centres in the XZ plane; vertical distance: centre heights along +Y, with the gap
+ *   between the upper one's bottom and the lower one's top beside it.
+ * - direction: stand at A facing the camera (horizontally, towards the camera's position; straight back along
+ *   the view axis when A is right under the camera). 12 o'clock is straight ahead of you, i.e. towards the
+ *   camera; 3 o'clock is your right, which is the camera's LEFT (facing the camera mirrors left and right).
+ * - how_much_left/above/behind: signed difference, positive when A is more left/above/behind than B; `choice`
+ *   is the one that is more so (absent inside the tie band).
+ * - width = larger horizontal extent of the OBB footprint, depth = the smaller, height along +Y.
+ * Extent errors are taken equal to the object's position error (uncertainty.ts).
+ */
+import type { Vec3 } from '../geometry/vec';
+import { cross, distance, dot, normalize } from '../geometry/vec';
+import type { SceneObject } from '../scene/types';
+import type { Answer, Visual } from './answer';
+import type { Query, Relation } from './query';
+import { boxGap, depthOf, heightOf, obbAxes, widthOf, widthSegment } from './boxGeometry';
+import { type Ctx, finish, lengthTieBand, measurementConfidence, comparisonConfidence } from './context';
+import { compare } from './relations';
+import { RELATION_WORDS, phrase } from './templates';
+import { UP } from './viewpoint';
+
+export const GAP_REPORT_M = 0.05;
+/** Below this horizontal offset, B is "directly above/below" A (or at the same spot), reported as 12 o'clock. */
+export const OVERHEAD_M = 0.02;
+
+type PairQuery = Extract<Query, { type: 'pair' }>;
+type SizeQuery = Extract<Query, { type: 'size' }>;
+
+export const centreDistance = (a: SceneObject, b: SceneObject): number => distance(a.obb.center, b.obb.center);
+export const horizontalDistance = (a: SceneObject, b: SceneObject): number =>
+  Math.hypot(a.obb.center[0] - b.obb.center[0], a.obb.center[2] - b.obb.center[2]);
+
+export interface ClockDirection {
+  clock: number;
+  /** compact words: 'ahead', 'front-right', 'right', 'back-right', 'behind', 'back-left', 'left', 'front-left' */
+  words: string;
+  /** the same in a phrase: "ahead and to your right" */
+  phrase: string;
+  /** clockwise angle from straight ahead, radians in (-pi, pi] */
+  angle: number;
+  horizontal: number;
+}
+
+const SECTORS: ReadonlyArray<[string, string]> = [
+  ['ahead', 'straight ahead of you'],
+  ['front-right', 'ahead and to your right'],
+  ['right', 'to your right'],
+  ['back-right', 'behind you to the right'],
+  ['behind', 'behind you'],
+  ['back-left', 'behind you to the left'],
+  ['left', 'to your left'],
+  ['front-left', 'ahead and to your left'],
+];
+
+/** Where `to` is for someone standing at `from` facing the camera at `eye` (viewing direction `forward`). */
+export function clockDirection(from: Vec3, to: Vec3, eye: Vec3, forward: Vec3): ClockDirection {
+  let facing: Vec3 = [eye[0] - from[0], 0, eye[2] - from[2]];
+  facing = Math.hypot(facing[0], facing[2]) > 1e-6 ? normalize(facing) : normalize([-forward[0], 0, -forward[2]]);
+  const right = cross(facing, UP);
+  const v: Vec3 = [to[0] - from[0], 0, to[2] - from[2]];
+  const angle = Math.atan2(dot(v, right), dot(v, facing));
+  const hour = ((Math.round(angle / (Math.PI / 6)) % 12) + 12) % 12;
+  const sector = ((Math.round(angle / (Math.PI / 4)) % 8) + 8) % 8;
+  return {
+    clock: hour === 0 ? 12 : hour,
+    words: SECTORS[sector][0],
+    phrase: SECTORS[sector][1],
+    angle,
+    horizontal: Math.hypot(v[0], v[2]),
+  };
+}
+
+const HOW_MUCH_RELATION: Readonly<Record<'how_much_left' | 'how_much_above' | 'how_much_behind', Relation>> = {
+  how_much_left: 'left',
+  how_much_above: 'above',
+  how_much_behind: 'behind',
+};
+
+export function answerPair(ctx: Ctx, query: PairQuery): Answer {
+  const a = ctx.get(query.a);
+  const b = ctx.get(query.b);
+  const na = ctx.name(a);
+  const nb = ctx.name(b);
+  const ca = a.obb.center;
+  const cb = b.obb.center;
+  const objs = [a, b];
+  const highlight: Visual = { kind: 'highlight', objectIds: [a.id, b.id] };
+  switch (query.measure) {
+    case 'distance': {
+      const value = centreDistance(a, b);
+      // A 3D distance does not depend on which way is up: no frame penalty, horizontal errors.
+      const sigma = Math.hypot(ctx.sigmaH(a), ctx.sigmaH(b));
+      const gap = boxGap(a.obb, b.obb);
+      const text = ctx.fmt(value, sigma);
+      const visuals: Visual[] = [highlight, { kind: 'line', from: ca, to: cb, label: text }];
+      const quantities = [{ label: 'distance between centres', value, unit: 'm' as const, uncertainty: sigma }];
+      let sentence = phrase('distance', ctx.seed, { a: na, b: nb, value: text });
+      if (value - gap.distance > GAP_REPORT_M) {
+        const gapText = ctx.fmt(gap.distance, sigma);
+        quantities.push({ label: 'gap between closest surfaces', value: gap.distance, unit: 'm', uncertainty: sigma });
+        if (gap.distance > 0) visuals.push({ kind: 'line', from: gap.onA, to: gap.onB, label: gapText });
+        const suffix = phrase('gapSuffix', ctx.seed, { gap: gap.distance > 0 ? gapText : 'none (they touch)' });
+        sentence = sentence.replace(/\.$/, '') + suffix + '.';
+      }
+      return finish(ctx, { query, value, unit: 'm', evidence: { objects: [a.id, b.id], quantities, visuals } },
+        sentence, measurementConfidence(value, sigma), objs, false);
+    }
+    case 'horizontal_distance': {
+      const value = horizontalDistance(a, b);
+      const sigma = Math.hypot(ctx.sigmaH(a), ctx.sigmaH(b));
+      const text = ctx.fmt(value, sigma);
+      const y = Math.min(ca[1], cb[1]);
+      return finish(ctx, {
+        query, value, unit: 'm',
+        evidence: {
+          objects: [a.id, b.id],
+          quantities: [{ label: 'horizontal distance between centres', value, unit: 'm', uncertainty: sigma }],
+          visuals: [highlight, { kind: 'line', from: [ca[0], y, ca[2]], to: [cb[0], y, cb[2]], label: text }],
+        },
+      }, phrase('horizontal_distance', ctx.seed, { a: na, b: nb, value: text }),
+      measurementConfidence(value, sigma), objs, false);
+    }
+    case 'vertical_distance': {
+      const value = Math.abs(ca[1] - cb[1]);
+      const sigma = Math.hypot(ctx.sigmaV(a), ctx.sigmaV(b));
+      const text = ctx.fmt(value, sigma);
+      const [upper, lower] = ca[1] >= cb[1] ? [a, b] : [b, a];
+      const band = lengthTieBand(heightOf(a), heightOf(b));
+      const vgap = upper.obb.center[1] - upper.obb.size[1] / 2 - (lower.obb.center[1] + lower.obb.size[1] / 2);
+      const vars = { a: na, b: nb, value: text, upper: ctx.name(upper), lower: ctx.name(lower) };
+      let sentence = phrase(value <= band ? 'verticalTie' : 'vertical_distance', ctx.seed, vars);
+      if (value > band) {
+        const note = Math.abs(vgap) < 0.02
+          ? ` The bottom of ${vars.upper} is level with the top of ${vars.lower}.`
+          : vgap > 0 ? ` The bottom of ${vars.upper} is ${ctx.fmt(vgap, sigma)} above the top of ${vars.lower}.` : '';
+        sentence += note;
+      }
+      const top = upper.obb.center;
+      return finish(ctx, {
+        query, value, unit: 'm',
+        evidence: {
+          objects: [a.id, b.id],
+          quantities: [
+            { label: 'vertical distance between centres', value, unit: 'm', uncertainty: sigma },
+            { label: `bottom of ${upper.id} above top of ${lower.id}`, value: vgap, unit: 'm', uncertainty: sigma },
+          ],
+          visuals: [highlight, { kind: 'height-bar', base: [top[0], lower.obb.center[1], top[2]], top, label: text }],
+        },
+      }, sentence, measurementConfidence(value, sigma), objs, true);
+    }
+    case 'direction': {
+      const d = clockDirection(ca, cb, ctx.view.eye, ctx.view.forward);
+      const dy = cb[1] - ca[1];
+      // With no horizontal offset the clock angle is float noise: say above / below / same spot instead.
+      const overhead = d.horizontal < OVERHEAD_M;
+      const same = overhead && Math.abs(dy) <= OVERHEAD_M;
+      const sentence = same
+        ? phrase('directionSame', ctx.seed, { a: na, b: nb })
+        : overhead
+          ? phrase('directionOverhead', ctx.seed, { a: na, b: nb, updown: dy > 0 ? 'above' : 'below' })
+          : phrase('direction', ctx.seed, { a: na, b: nb, clock: d.clock, words: d.phrase });
+      const words = same ? 'same spot' : overhead ? (dy > 0 ? 'above' : 'below') : d.words;
+      if (overhead) d.clock = 12;
+      const sigma = Math.hypot(ctx.sigmaH(a), ctx.sigmaH(b));
+      // One clock hour is 30 degrees: how sure the hour is depends on the lateral error at that distance.
+      const geometric = 1 / (1 + sigma / Math.max(d.horizontal * Math.tan(Math.PI / 12), 0.01));
+      return finish(ctx, {
+        query, value: d.clock, unit: 'clock', direction: { clock: d.clock, words },
+        evidence: {
+          objects: [a.id, b.id],
+          quantities: [
+            { label: 'clock direction', value: d.clock, unit: 'clock' },
+            { label: 'clockwise angle from facing the camera', value: (d.angle * 180) / Math.PI, unit: 'deg' },
+            { label: 'horizontal distance', value: d.horizontal, unit: 'm', uncertainty: sigma },
+          ],
+          visuals: [highlight, { kind: 'arrow', from: ca, to: cb, label: `${d.clock} o'clock` }],
+        },
+      }, sentence, geometric, objs, false);
+    }
+    case 'how_much_left':
+    case 'how_much_above':
+    case 'how_much_behind': {
+      const relation = HOW_MUCH_RELATION[query.measure];
+      const c = compare(ctx, relation, a, b);
+      const vertical = relation === 'above';
+      const sigma = vertical ? Math.hypot(ctx.sigmaV(a), ctx.sigmaV(b)) : Math.hypot(ctx.sigmaH(a), ctx.sigmaH(b));
+      const text = ctx.fmt(Math.abs(c.diff), sigma);
+      const w = RELATION_WORDS[relation];
+      const base: Omit<Answer, 'confidence' | 'caveats' | 'sentence'> = {
+        query, value: c.diff === 0 ? 0 : c.diff, unit: 'm',
+        evidence: {
+          objects: [a.id, b.id],
+          quantities: [
+            { label: `how much more ${relation} ${a.id} is than ${b.id}`, value: c.diff, unit: 'm', uncertainty: sigma },
+            { label: 'tie band', value: c.band, unit: 'm' },
+          ],
+          visuals: [highlight, { kind: 'arrow', from: cb, to: ca, label: text }],
+        },
+      };
+      let sentence: string;
+      if (c.verdict === 'about-the-same') {
+        sentence = phrase('howMuchTie', ctx.seed, { a: na, b: nb, tie: w.tie, value: text });
+      } else {
+        const [more, less] = c.diff > 0 ? [a, b] : [b, a];
+        base.choice = more.id;
+        sentence = phrase('howMuch', ctx.seed, { more: ctx.name(more), less: ctx.name(less), moreThan: w.moreThan, value: text });
+      }
+      return finish(ctx, base, sentence, comparisonConfidence(c.diff, c.band) * measurementConfidence(c.diff, sigma) ** 0.5, objs, vertical);
+    }
+  }
+}
+
+export function sizeOf(o: SceneObject, measure: SizeQuery['measure']): number {
+  return measure === 'width' ? widthOf(o) : measure === 'height' ? heightOf(o) : depthOf(o);
+}
+
+export function answerSize(ctx: Ctx, query: SizeQuery): Answer {
+  const a = ctx.get(query.a);
+  const value = sizeOf(a, query.measure);
+  const vertical = query.measure === 'height';
+  const sigma = vertical ? ctx.sigmaV(a) : ctx.sigmaH(a);
+  const text = ctx.fmt(value, sigma);
+  const c = a.obb.center;
+  let visual: Visual;
+  if (vertical) {
+    const h = a.obb.size[1] / 2;
+    visual = { kind: 'height-bar', base: [c[0], c[1] - h, c[2]], top: [c[0], c[1] + h, c[2]], label: text };
+  } else if (query.measure === 'width') {
+    const [from, to] = widthSegment(a.obb);
+    visual = { kind: 'line', from, to, label: text };
+  } else {
+    const { ax, az } = obbAxes(a.obb);
+    const axis = a.obb.size[0] >= a.obb.size[2] ? az : ax;
+    const h = value / 2;
+    visual = { kind: 'line', from: [c[0] - axis[0] * h, c[1], c[2] - axis[2] * h], to: [c[0] + axis[0] * h, c[1], c[2] + axis[2] * h], label: text };
+  }
+  return finish(ctx, {
+    query, value, unit: 'm',
+    evidence: {
+      objects: [a.id],
+      quantities: [{ label: `${query.measure} of ${a.id}`, value, unit: 'm', uncertainty: sigma }],
+      visuals: [{ kind: 'highlight', objectIds: [a.id] }, visual],
+    },
+  }, phrase(query.measure, ctx.seed, { a: ctx.name(a), value: text }), measurementConfidence(value, sigma), [a], vertical);
+}

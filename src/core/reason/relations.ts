@@ -1,0 +1,165 @@
+/**
+ * Qualitative relations between two objects, as yes/no or as "which of the two is more ...".
+ *
+ * Each relation is a signed difference d between two measures, positive when "A <relation> B" holds, and a
+ * symmetric tie band: |d| <= band answers "about the same" (no choice). Swapping A and B negates d for the
+ * inverse relation, so left(A, B) and right(B, A) always agree (tested as a property).
+ *
+ * Measures (see viewpoint.ts for the frame):
+ * - left/right: view-frame x of the box centres; band from the boxes' extents across the view.
+ * - behind/front: distance ahead of the camera along the horizontal viewing direction; band from the extents
+ *   along it.
+ * - above/below: centre heights along +Y (not bottom-vs-top: "on top of" is the parser's job and maps to
+ *   above); band from the heights.
+ * - wider/thinner: larger horizontal footprint extent; taller/shorter: height; band 10% of the mean, >= 2 cm.
+ * - bigger/smaller: box volume; band 20% of the mean volume (a 10% volume difference is only ~3% per side,
+ *   which nobody would call "bigger").
+ */
+import type { Vec3 } from '../geometry/vec';
+import type { SceneObject } from '../scene/types';
+import type { Answer, Quantity, Visual } from './answer';
+import type { Query, Relation } from './query';
+import { extentAlong, heightOf, volumeOf, widthOf, widthSegment } from './boxGeometry';
+import { type Ctx, comparisonConfidence, finish, lengthTieBand } from './context';
+import { RELATION_WORDS, phrase } from './templates';
+import { toView, viewRight } from './viewpoint';
+
+type Family = 'lateral' | 'vertical' | 'depth' | 'width' | 'height' | 'volume';
+
+export const RELATION_FAMILY: Readonly<Record<Relation, { family: Family; sign: 1 | -1 }>> = {
+  left: { family: 'lateral', sign: -1 },
+  right: { family: 'lateral', sign: 1 },
+  above: { family: 'vertical', sign: 1 },
+  below: { family: 'vertical', sign: -1 },
+  behind: { family: 'depth', sign: 1 },
+  front: { family: 'depth', sign: -1 },
+  wider: { family: 'width', sign: 1 },
+  thinner: { family: 'width', sign: -1 },
+  bigger: { family: 'volume', sign: 1 },
+  smaller: { family: 'volume', sign: -1 },
+  taller: { family: 'height', sign: 1 },
+  shorter: { family: 'height', sign: -1 },
+};
+
+/** Families whose answer rests on the direction of "up". */
+export const VERTICAL_FAMILIES: ReadonlySet<Family> = new Set(['vertical', 'height']);
+
+export const VOLUME_TIE_FRACTION = 0.2;
+
+const FAMILY_LABEL: Readonly<Record<Family, string>> = {
+  lateral: 'position to the right of the camera',
+  vertical: 'centre height',
+  depth: 'distance ahead of the camera',
+  width: 'width',
+  height: 'height',
+  volume: 'volume',
+};
+
+export function familyMeasure(ctx: Ctx, family: Family, o: SceneObject): number {
+  const v = toView(ctx.view, o.obb.center);
+  switch (family) {
+    case 'lateral': return v.right;
+    case 'vertical': return o.obb.center[1];
+    case 'depth': return v.ahead;
+    case 'width': return widthOf(o);
+    case 'height': return heightOf(o);
+    case 'volume': return volumeOf(o);
+  }
+}
+
+export function familyBand(ctx: Ctx, family: Family, a: SceneObject, b: SceneObject): number {
+  switch (family) {
+    case 'lateral': {
+      const r = viewRight(ctx.view);
+      return lengthTieBand(extentAlong(a.obb, r), extentAlong(b.obb, r));
+    }
+    case 'depth':
+      return lengthTieBand(extentAlong(a.obb, ctx.view.forward), extentAlong(b.obb, ctx.view.forward));
+    case 'vertical':
+    case 'height':
+      return lengthTieBand(heightOf(a), heightOf(b));
+    case 'width':
+      return lengthTieBand(widthOf(a), widthOf(b));
+    case 'volume':
+      return Math.max(1e-9, (VOLUME_TIE_FRACTION * (volumeOf(a) + volumeOf(b))) / 2);
+  }
+}
+
+export interface Comparison {
+  /** signed, positive when "A relation B" holds */
+  diff: number;
+  band: number;
+  verdict: 'yes' | 'no' | 'about-the-same';
+  measureA: number;
+  measureB: number;
+}
+
+export function compare(ctx: Ctx, relation: Relation, a: SceneObject, b: SceneObject): Comparison {
+  const { family, sign } = RELATION_FAMILY[relation];
+  const measureA = familyMeasure(ctx, family, a);
+  const measureB = familyMeasure(ctx, family, b);
+  const diff = sign * (measureA - measureB);
+  const band = familyBand(ctx, family, a, b);
+  const verdict = Math.abs(diff) <= band ? 'about-the-same' : diff > 0 ? 'yes' : 'no';
+  return { diff, band, verdict, measureA, measureB };
+}
+
+function relationVisuals(family: Family, a: SceneObject, b: SceneObject, label: string): Visual[] {
+  const vis: Visual[] = [{ kind: 'highlight', objectIds: [a.id, b.id] }];
+  const bar = (o: SceneObject): Visual => {
+    const c = o.obb.center;
+    const h = o.obb.size[1] / 2;
+    return { kind: 'height-bar', base: [c[0], c[1] - h, c[2]] as Vec3, top: [c[0], c[1] + h, c[2]] as Vec3, label: `height of ${o.id}` };
+  };
+  if (family === 'height') vis.push(bar(a), bar(b));
+  else if (family === 'width') {
+    for (const o of [a, b]) {
+      const [from, to] = widthSegment(o.obb);
+      vis.push({ kind: 'line', from, to, label: `width of ${o.id}` });
+    }
+  } else if (family !== 'volume') vis.push({ kind: 'line', from: a.obb.center, to: b.obb.center, label });
+  return vis;
+}
+
+export function answerRelation(
+  ctx: Ctx,
+  query: Extract<Query, { type: 'relation' }>,
+): Answer {
+  const a = ctx.get(query.a);
+  const b = ctx.get(query.b);
+  const { family } = RELATION_FAMILY[query.relation];
+  const c = compare(ctx, query.relation, a, b);
+  const w = RELATION_WORDS[query.relation];
+  const isVolume = family === 'volume';
+  const unit: Quantity['unit'] = isVolume ? 'ratio' : 'm';
+  const quantities: Quantity[] = [
+    { label: `${FAMILY_LABEL[family]} of ${a.id}${isVolume ? ' (m^3)' : ''}`, value: c.measureA, unit },
+    { label: `${FAMILY_LABEL[family]} of ${b.id}${isVolume ? ' (m^3)' : ''}`, value: c.measureB, unit },
+    { label: `difference (positive: ${query.relation} holds)`, value: c.diff, unit },
+    { label: 'tie band', value: c.band, unit },
+  ];
+  if (!isVolume) {
+    const sig = VERTICAL_FAMILIES.has(family) ? [ctx.sigmaV(a), ctx.sigmaV(b)] : [ctx.sigmaH(a), ctx.sigmaH(b)];
+    quantities[0].uncertainty = sig[0];
+    quantities[1].uncertainty = sig[1];
+    quantities[2].uncertainty = Math.hypot(sig[0], sig[1]);
+  }
+  const vars = { a: ctx.name(a), b: ctx.name(b), ...w };
+  let sentence: string;
+  const base: Omit<Answer, 'confidence' | 'caveats' | 'sentence'> = {
+    query,
+    evidence: { objects: [a.id, b.id], quantities, visuals: relationVisuals(family, a, b, w.rel) },
+  };
+  if (query.form === 'yesno') {
+    base.verdict = c.verdict;
+    const key = c.verdict === 'yes' ? 'relationYes' : c.verdict === 'no' ? 'relationNo' : 'relationTie';
+    sentence = phrase(key, ctx.seed, vars);
+  } else if (c.verdict === 'about-the-same') {
+    sentence = phrase('choiceTie', ctx.seed, vars);
+  } else {
+    const [x, y] = c.verdict === 'yes' ? [a, b] : [b, a];
+    base.choice = x.id;
+    sentence = phrase('choice', ctx.seed, { ...vars, x: ctx.name(x), y: ctx.name(y) });
+  }
+  return finish(ctx, base, sentence, comparisonConfidence(c.diff, c.band), [a, b], VERTICAL_FAMILIES.has(family));
+}

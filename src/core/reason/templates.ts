@@ -1,0 +1,209 @@
+/**
+ * Answer wording. Every question type has at least three phrasings, written by us and picked
+ * deterministically by a seed (`phrasingSeed`, default 0). The tables are exported so that dataset
+ * synthesis can enumerate every phrasing.
+ *
+ * Placeholders are `{name}`; every value is filled in lower case and the sentence's first letter is
+ * capitalised afterwards.
+ */
+import type { OrderKey, Relation, TriangleShape } from './query';
+
+export interface RelationWords {
+  /** "to the left of" — completes "A is ... B" */
+  rel: string;
+  /** what holds when the answer is no (outside the tie band the opposite is true) */
+  opposite: string;
+  /** "more to the left" — completes "A is ..." in choice answers */
+  more: string;
+  /** "more to the left than" */
+  moreThan: string;
+  /** "at about the same left–right position" — completes "A and B are ..." */
+  tie: string;
+}
+
+export const RELATION_WORDS: Readonly<Record<Relation, RelationWords>> = {
+  left: { rel: 'to the left of', opposite: 'to the right of', more: 'farther to the left', moreThan: 'farther to the left than', tie: 'at about the same left-right position' },
+  right: { rel: 'to the right of', opposite: 'to the left of', more: 'farther to the right', moreThan: 'farther to the right than', tie: 'at about the same left-right position' },
+  above: { rel: 'above', opposite: 'below', more: 'higher', moreThan: 'higher than', tie: 'at about the same height' },
+  below: { rel: 'below', opposite: 'above', more: 'lower', moreThan: 'lower than', tie: 'at about the same height' },
+  behind: { rel: 'behind', opposite: 'in front of', more: 'farther back', moreThan: 'farther back than', tie: 'at about the same distance from the camera' },
+  front: { rel: 'in front of', opposite: 'behind', more: 'closer to the camera', moreThan: 'closer to the camera than', tie: 'at about the same distance from the camera' },
+  wider: { rel: 'wider than', opposite: 'narrower than', more: 'wider', moreThan: 'wider than', tie: 'about the same width' },
+  thinner: { rel: 'thinner than', opposite: 'wider than', more: 'thinner', moreThan: 'thinner than', tie: 'about the same width' },
+  bigger: { rel: 'bigger than', opposite: 'smaller than', more: 'bigger', moreThan: 'bigger than', tie: 'about the same size' },
+  smaller: { rel: 'smaller than', opposite: 'bigger than', more: 'smaller', moreThan: 'smaller than', tie: 'about the same size' },
+  taller: { rel: 'taller than', opposite: 'shorter than', more: 'taller', moreThan: 'taller than', tie: 'about the same height' },
+  shorter: { rel: 'shorter than', opposite: 'taller than', more: 'shorter', moreThan: 'shorter than', tie: 'about the same height' },
+};
+
+export const TEMPLATES = {
+  relationYes: [
+    'yes, {a} is {rel} {b}.',
+    'yes — {a} is {rel} {b}.',
+    "that's right: {a} is {rel} {b}.",
+  ],
+  relationNo: [
+    'no, {a} is {opposite} {b}.',
+    'no — {a} is not {rel} {b}; it is {opposite} it.',
+    'not really: {a} is {opposite} {b}.',
+  ],
+  relationTie: [
+    'about the same: {a} and {b} are {tie}.',
+    '{a} and {b} are {tie}, so neither is clearly {rel} the other.',
+    'hard to say — {a} and {b} are {tie}.',
+  ],
+  choice: [
+    '{x} is {more}.',
+    '{x} is {moreThan} {y}.',
+    'of the two, {x} is {more}.',
+  ],
+  choiceTie: [
+    '{a} and {b} are {tie}.',
+    'neither: {a} and {b} are {tie}.',
+    'about the same — {a} and {b} are {tie}.',
+  ],
+  distance: [
+    '{a} and {b} are {value} apart.',
+    'the distance between {a} and {b} is about {value}.',
+    'about {value} separates {a} and {b}.',
+  ],
+  gapSuffix: [
+    ' (centre to centre; their closest surfaces are {gap} apart)',
+    ' between centres, with {gap} between their nearest surfaces',
+    ' (measured between centres; the gap between them is {gap})',
+  ],
+  horizontal_distance: [
+    'measured along the floor, {a} and {b} are {value} apart.',
+    'the horizontal distance between {a} and {b} is {value}.',
+    '{a} is {value} from {b}, horizontally.',
+  ],
+  vertical_distance: [
+    'the centre of {upper} is {value} higher than the centre of {lower}.',
+    'vertically, {upper} sits {value} above {lower} (centre to centre).',
+    'the vertical distance between {a} and {b} is {value}, {upper} being higher.',
+  ],
+  verticalTie: [
+    '{a} and {b} are at about the same height: their centres differ by {value}.',
+    'there is hardly any vertical distance between {a} and {b}: {value}.',
+    'vertically, {a} and {b} are about the same: {value} apart.',
+  ],
+  width: ['{a} is {value} wide.', 'the width of {a} is about {value}.', '{a} measures {value} across.'],
+  height: ['{a} is {value} tall.', 'the height of {a} is about {value}.', '{a} stands {value} high.'],
+  depth: ['{a} is {value} deep.', 'the depth of {a} is about {value}.', '{a} measures {value} along its shorter side.'],
+  direction: [
+    'if you stand at {a} facing the camera, {b} is at {clock} o\'clock ({words}).',
+    'standing at {a} and facing the camera, you would find {b} at {clock} o\'clock — {words}.',
+    'from {a}, facing the camera: {b} is {words}, at {clock} o\'clock.',
+  ],
+  directionOverhead: [
+    '{b} is directly {updown} {a}.',
+    'standing at {a}, {b} is right {updown} you.',
+    '{b} is straight {updown} {a}, with no horizontal offset to speak of.',
+  ],
+  directionSame: [
+    '{b} is at the same spot as {a}.',
+    '{a} and {b} are in the same place, so there is no direction to give.',
+    'standing at {a}, you would be standing at {b} too: they are in the same spot.',
+  ],
+  howMuch: [
+    '{more} is {value} {moreThan} {less}.',
+    'by about {value}: {more} is {moreThan} {less}.',
+    '{more} is {moreThan} {less}, by {value}.',
+  ],
+  howMuchTie: [
+    '{a} and {b} are {tie}: the difference is only {value}.',
+    'hardly any: {a} and {b} are {tie} ({value}).',
+    'about the same — {a} and {b} differ by just {value}.',
+  ],
+  extreme: [
+    '{x} is the object {which} {ref}, at {value}.',
+    'the object {which} {ref} is {x} ({value}).',
+    'of everything around {ref}, {x} is the {adj}: {value} away.',
+  ],
+  extremeTie: [
+    '{x} and {y} are about equally {closefar} {ref} (about {value}).',
+    "it's a tie: {x} and {y} are both about {value} from {ref}.",
+    'no clear winner — {x} and {y} are both about {value} from {ref}.',
+  ],
+  order: [
+    'by {key}, {first} first: {list}.',
+    '{first} first, ordered by {key}: {list}.',
+    'in order of {key} ({first} first): {list}.',
+  ],
+  orderTieSuffix: [
+    ' ({pairs} are about the same)',
+    '; {pairs} are close to a tie',
+    ' — though {pairs} are about the same',
+  ],
+  betweenYes: [
+    'yes, {a} is between {b} and {c}.',
+    'yes — {a} lies between {b} and {c}.',
+    "that's right: {a} sits between {b} and {c}.",
+  ],
+  betweenNo: [
+    'no, {a} is not between {b} and {c}.',
+    'no — {a} does not lie between {b} and {c}.',
+    'not really: {a} is not between {b} and {c}.',
+  ],
+  betweenSuffix: [
+    ' (seen from above, it is {along} of the way from {b} to {c} and {off} off the line joining them; up to {tol} counts)',
+    ' (from above: {along} of the way along, {off} off the line; tolerance {tol})',
+    ' (on the floor plan it projects {along} of the way from {b} to {c}, {off} off the line, tolerance {tol})',
+  ],
+  triangleYes: [
+    'yes, {a}, {b} and {c} form {shape} triangle: {detail}.',
+    'yes — the three form {shape} triangle ({detail}).',
+    "that's right: {a}, {b} and {c} make {shape} triangle; {detail}.",
+  ],
+  triangleNo: [
+    'no, {a}, {b} and {c} do not form {shape} triangle: {detail}.',
+    'no — the three do not form {shape} triangle ({detail}).',
+    'not quite: {a}, {b} and {c} are not {shape} triangle; {detail}.',
+  ],
+  count: [
+    '{n} {objects} {are} {rel} {ref}{list}.',
+    'i count {n} {objects} {rel} {ref}{list}.',
+    'there {are} {n} {objects} {rel} {ref}{list}.',
+  ],
+} as const satisfies Record<string, readonly string[]>;
+
+export type TemplateKey = keyof typeof TEMPLATES;
+
+export const ORDER_WORDS: Readonly<Record<OrderKey, { key: string; descending: string; ascending: string }>> = {
+  height: { key: 'height', descending: 'tallest', ascending: 'shortest' },
+  size: { key: 'size', descending: 'biggest', ascending: 'smallest' },
+  width: { key: 'width', descending: 'widest', ascending: 'narrowest' },
+  camera_distance: { key: 'distance from the camera', descending: 'farthest', ascending: 'closest' },
+  elevation: { key: 'elevation', descending: 'highest', ascending: 'lowest' },
+};
+
+export const SHAPE_WORDS: Readonly<Record<TriangleShape, string>> = {
+  equilateral: 'an equilateral',
+  isosceles: 'an isosceles',
+  right: 'a right',
+};
+
+export function pickTemplate(key: TemplateKey, seed: number): string {
+  const list: readonly string[] = TEMPLATES[key];
+  const i = ((Math.trunc(seed) % list.length) + list.length) % list.length;
+  return list[i];
+}
+
+export function fill(template: string, vars: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+export const capitalise = (s: string): string => (s.length ? s[0].toUpperCase() + s.slice(1) : s);
+
+/** "red chair" -> "the red chair"; "a cup" -> "the cup"; keeps "the ...". */
+export function captionPhrase(caption: string): string {
+  const c = caption.trim().replace(/\s+/g, ' ');
+  if (/^the\s/i.test(c)) return 'the ' + c.slice(4);
+  if (/^an?\s/i.test(c)) return 'the ' + c.replace(/^an?\s/i, '');
+  return 'the ' + (c.length ? c[0].toLowerCase() + c.slice(1) : 'object');
+}
+
+/** Fills a picked template and capitalises the sentence. */
+export function phrase(key: TemplateKey, seed: number, vars: Readonly<Record<string, string | number>>): string {
+  return capitalise(fill(pickTemplate(key, seed), vars));
+}
