@@ -58,6 +58,25 @@ export function objectFromBox(b: BoxSpec): SceneObject {
   };
 }
 
+/**
+ * The 2D box a level pinhole camera (f = 500 px, at (0, h, 0) looking along -Z) sees of an AABB, so that
+ * qualifiers like "the left chair" resolve in tests as they do on photos.
+ */
+function projectBox(aabb: AABB, h: number, image: { width: number; height: number }): SceneObject['box2d'] {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const x of [aabb.min[0], aabb.max[0]])
+    for (const y of [aabb.min[1], aabb.max[1]])
+      for (const z of [aabb.min[2], aabb.max[2]]) {
+        const depth = Math.max(0.05, -z);
+        const u = (500 * x) / depth + image.width / 2 - 0.5;
+        const v = (500 * (h - y)) / depth + image.height / 2 - 0.5;
+        x0 = Math.min(x0, u); x1 = Math.max(x1, u); y0 = Math.min(y0, v); y1 = Math.max(y1, v);
+      }
+  const clip = (v: number, hi: number) => Math.min(hi, Math.max(0, v));
+  const box = { x0: clip(x0, image.width), y0: clip(y0, image.height), x1: clip(x1, image.width), y1: clip(y1, image.height) };
+  return box.x1 > box.x0 && box.y1 > box.y0 ? box : { x0: 0, y0: 0, x1: 1, y1: 1 };
+}
+
 export function buildScene(boxes: BoxSpec[], spec: SceneSpec = {}): SceneGraph {
   const image = spec.image ?? { width: 640, height: 480 };
   const cameraHeight = spec.cameraHeight ?? 1.5;
@@ -78,7 +97,7 @@ export function buildScene(boxes: BoxSpec[], spec: SceneSpec = {}): SceneGraph {
       confidence: low ? 'low' : 'high',
       method: low ? 'level-camera' : 'given',
     },
-    objects: boxes.map(objectFromBox),
+    objects: boxes.map((b) => ({ ...objectFromBox(b), box2d: projectBox(objectFromBox(b).aabb, cameraHeight, image) })),
     provenance: { depthSource: 'synthetic', objectsSource: 'synthetic', createdAt: '1970-01-01T00:00:00.000Z', app: 'sceneBuilder' },
   };
 }
