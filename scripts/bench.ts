@@ -1,0 +1,22 @@
+/**
+ * `npm run bench`: performance numbers for the parts of the pipeline that run on the CPU.
+ * Each section lives in scripts/lib/bench*.ts and returns lines to print plus metrics; add sections to
+ * SECTIONS. `--json` prints a machine-readable summary after the tables.
+ */
+import { runGeometryBench, type BenchSectionResult } from './lib/benchGeometry';
+
+const SECTIONS: { title: string; run: () => BenchSectionResult }[] = [
+  { title: 'Geometry core: lift + canonicalize + objects3d', run: () => runGeometryBench({ width: 640, height: 480, runs: 30 }) },
+];
+
+const results: BenchSectionResult[] = [];
+console.log(`SpatialLens bench — node ${process.version}, ${new Date().toISOString()}`);
+for (const s of SECTIONS) {
+  console.log(`\n== ${s.title} ==`);
+  const r = s.run();
+  results.push(r);
+  for (const line of r.lines) console.log(line);
+}
+if (process.argv.includes('--json')) console.log(JSON.stringify(results.map(({ name, metrics, ok }) => ({ name, metrics, ok })), null, 2));
+const missed = results.filter((r) => !r.ok).map((r) => r.name);
+console.log(missed.length ? `\nTargets missed: ${missed.join(', ')}` : '\nAll targets met.');

@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { convexHull2D, minAreaRectangle, orientedBoundingBox } from './boxes';
+import { clusterConnectedVoxels } from './cluster';
+import { removeStatisticalOutliers } from './outliers';
+import { mulberry32 } from './prng';
+
+/** Dense samples of a box's surface (canonical frame), yawed. */
+function boxSurface(c: [number, number, number], size: [number, number, number], yaw: number, n: number, seed: number): Float32Array {
+  const r = mulberry32(seed);
+  const out = new Float32Array(n * 3);
+  const cs = Math.cos(yaw), sn = Math.sin(yaw);
+  for (let i = 0; i < n; i++) {
+    const p = [r() - 0.5, r() - 0.5, r() - 0.5];
+    const a = Math.floor(r() * 3);
+    p[a] = r() < 0.5 ? -0.5 : 0.5;
+    const lx = p[0] * size[0], ly = p[1] * size[1], lz = p[2] * size[2];
+    // local x -> (cos, 0, -sin), local z -> (sin, 0, cos)
+    out[i * 3] = c[0] + cs * lx + sn * lz;
+    out[i * 3 + 1] = c[1] + ly;
+    out[i * 3 + 2] = c[2] - sn * lx + cs * lz;
+  }
+  return out;
+}
+
+describe('orientedBoundingBox', () => {
+  it('recovers centre, size and yaw of a yawed box (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -0.7, max: 0.7, noNaN: true }), fc.integer({ min: 1, max: 1000 }), (yaw, seed) => {
+        const pts = boxSurface([1, 0.5, -3], [0.8, 1, 0.5], yaw, 3000, seed);
+        const b = orientedBoundingBox(pts, 3000);
+        expect(b.yaw).toBeCloseTo(yaw, 1);
+        expect(b.size[0]).toBeCloseTo(0.8, 1);
+        expect(b.size[1]).toBeCloseTo(1, 1);
+        expect(b.size[2]).toBeCloseTo(0.5, 1);
+        expect(Math.hypot(b.center[0] - 1, b.center[2] + 3)).toBeLessThan(0.02);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('hull and rectangle of a square', () => {
+    const sq = Float64Array.from([0, 0, 1, 0, 1, 1, 0, 1, 0.5, 0.5]);
+    const h = convexHull2D(sq, 5);
+    expect(h.length / 2).toBe(4);
+    const r = minAreaRectangle(h);
+    expect(r.ex * r.ez).toBeCloseTo(1, 9);
+    expect(r.cx).toBeCloseTo(0.5, 9);
+    expect(r.yaw).toBeCloseTo(0, 9);
+  });
+});
+
+describe('clusterConnectedVoxels and removeStatisticalOutliers', () => {
+  it('separates two boxes 30 cm apart and keeps the largest first', () => {
+    const a = boxSurface([0, 0.5, -3], [1, 1, 1], 0, 4000, 1);
+    const b = boxSurface([1.8, 0.25, -3], [0.5, 0.5, 0.5], 0, 1000, 2);
+    const all = new Float32Array(15000);
+    all.set(a);
+    all.set(b, 12000);
+    const { labels, sizes } = clusterConnectedVoxels(all, 5000, 0.1);
+    expect(sizes).toEqual([4000, 1000]);
+    expect(labels[0]).toBe(0);
+    expect(labels[4500]).toBe(1);
+  });
+
+  it('drops far-away strays and nothing much else', () => {
+    const a = boxSurface([0, 0.5, -3], [1, 1, 1], 0, 3000, 3);
+    const pts = new Float32Array(3010 * 3);
+    pts.set(a);
+    for (let i = 3000; i < 3010; i++) pts.set([5 + i * 0.3, 3, -9], i * 3);
+    const { inliers } = removeStatisticalOutliers(pts, 3010, 16, 3);
+    expect(Array.from(inliers).filter((i) => i >= 3000)).toEqual([]);
+    expect(inliers.length).toBeGreaterThan(2950);
+  });
+});

@@ -1,0 +1,191 @@
+import type { CanonicalFrame } from '../scene/types';
+import { fitPlane, segmentPlane, type Plane } from './plane';
+import type { PointCloud } from './raster';
+import { cross, dot, matFromRows, normalize, type Vec3 } from './vec';
+
+export interface CanonicalizeOptions {
+  /** Up direction in the camera frame before any evidence (default [0,-1,0]: camera held level). */
+  upGuess?: Vec3;
+  /** Support-plane normals farther than this from upGuess are not candidates (default 35 deg). */
+  maxTiltDeg?: number;
+  /** RANSAC inlier distance, metres (default: 1% of the median depth, clamped to 2..8 cm). */
+  distanceThreshold?: number;
+  /** Planes searched for, each on the points the earlier ones left (default 3). */
+  maxPlanes?: number;
+  /** RANSAC hypotheses per plane (default 300). */
+  iterations?: number;
+  seed?: number;
+  /** Points used for the plane search (evenly subsampled, default 20000). */
+  maxPoints?: number;
+  /** A candidate needs this share of the searched points (default 0.02) and at least 30 of them. */
+  minInlierFraction?: number;
+  /** The camera must be at least this high above a candidate plane, metres (default 0.1). */
+  minCameraHeight?: number;
+}
+
+export interface PlaneCandidate extends Plane {
+  /** Inliers among the searched (subsampled) points. */
+  inliers: number;
+}
+
+/**
+ * Rotation camera -> canonical for a given up vector (camera frame): +Y = up, -Z = camera forward (+z)
+ * projected on the plane normal to up, +X = Y x Z (the camera's right). Falls back to camera -y projected
+ * when the camera looks straight along up (forward has no horizontal part).
+ */
+export function rotationFromUp(up: Vec3): CanonicalFrame['rotation'] {
+  const Y = normalize(up);
+  // forward minus its component along up
+  let f: Vec3 = [-Y[2] * Y[0], -Y[2] * Y[1], 1 - Y[2] * Y[2]];
+  if (Math.hypot(f[0], f[1], f[2]) < 1e-6) f = [Y[1] * Y[0], -1 + Y[1] * Y[1], Y[1] * Y[2]]; // camera -y projected
+  const Z = normalize([-f[0], -f[1], -f[2]]);
+  const X = normalize(cross(Y, Z));
+  return matFromRows(X, Y, Z);
+}
+
+/** Frame whose origin lies `height` below the camera along `up` (camera at (0, height, 0)). */
+export function frameFromUp(up: Vec3, height: number): Pick<CanonicalFrame, 'rotation' | 'translation' | 'cameraHeight'> {
+  return { rotation: rotationFromUp(up), translation: [0, height, 0], cameraHeight: height };
+}
+
+function medianDepth(cloud: PointCloud): number {
+  const n = cloud.count;
+  if (n === 0) return 0;
+  const step = Math.max(1, Math.floor(n / 2001));
+  const zs: number[] = [];
+  for (let i = 0; i < n; i += step) zs.push(cloud.positions[i * 3 + 2]);
+  zs.sort((a, b) => a - b);
+  return zs[zs.length >> 1];
+}
+
+/**
+ * Find candidate support planes, largest first: RANSAC restricted to planes within maxTilt of the up guess
+ * that have the camera on their upper side, removing each plane's inliers before the next search.
+ */
+export function findSupportPlanes(cloud: PointCloud, opts: CanonicalizeOptions = {}): PlaneCandidate[] {
+  const up = normalize(opts.upGuess ?? [0, -1, 0]);
+  const cosMax = Math.cos(((opts.maxTiltDeg ?? 35) * Math.PI) / 180);
+  const minH = opts.minCameraHeight ?? 0.1;
+  const thr = opts.distanceThreshold ?? Math.min(0.08, Math.max(0.02, 0.01 * medianDepth(cloud)));
+  const n = cloud.count;
+  const maxPoints = opts.maxPoints ?? 20000;
+  const step = Math.max(1, Math.ceil(n / maxPoints));
+  let remaining = new Uint32Array(Math.ceil(n / step));
+  for (let k = 0, i = 0; i < n; i += step) remaining[k++] = i;
+  const searched = remaining.length;
+  const minInliers = Math.max(30, Math.ceil((opts.minInlierFraction ?? 0.02) * searched));
+  // Orientation-free test: the sign is fixed afterwards, so accept either facing.
+  const filter = (p: Plane): boolean => {
+    const c = dot(p.normal, up);
+    const s = c >= 0 ? 1 : -1;
+    return c * s >= cosMax && p.d * s >= minH;
+  };
+  const out: PlaneCandidate[] = [];
+  const drop = new Uint8Array(n);
+  for (let round = 0; round < (opts.maxPlanes ?? 3) && remaining.length >= minInliers; round++) {
+    const res = segmentPlane(cloud.positions, n, {
+      distanceThreshold: thr,
+      iterations: opts.iterations ?? 300,
+      seed: (opts.seed ?? 7) + round * 7919,
+      candidateFilter: filter,
+      indices: remaining,
+      // a support plane holds >= 2% of the points: 1000 scoring samples see it with ~20 votes
+      maxScoringPoints: 1000,
+    });
+    if (!res || res.inliers.length < minInliers) break;
+    let { normal, d } = res.plane;
+    if (dot(normal, up) < 0) {
+      normal = [-normal[0], -normal[1], -normal[2]];
+      d = -d;
+    }
+    // the least-squares refit may leave the cone or cross the camera: then it is not a support plane
+    if (filter({ normal, d })) out.push({ normal, d, inliers: res.inliers.length });
+    for (const i of res.inliers) drop[i] = 1;
+    const next = new Uint32Array(remaining.length);
+    let m = 0;
+    for (const i of remaining) if (!drop[i]) next[m++] = i;
+    remaining = next.slice(0, m);
+  }
+  return out.sort((a, b) => b.inliers - a.inliers);
+}
+
+/**
+ * Choose the support plane among candidates: the largest, unless a lower plane (farther below the camera)
+ * has at least half its inliers - a floor beats a table top or a bed when both are well seen, because the
+ * floor is where "height" is measured from; a barely visible floor does not.
+ */
+export function chooseSupportPlane(cands: PlaneCandidate[]): PlaneCandidate | null {
+  if (cands.length === 0) return null;
+  const maxIn = cands[0].inliers;
+  let best = cands[0];
+  for (const c of cands) if (c.inliers >= 0.5 * maxIn && c.d > best.d + 0.05) best = c;
+  return best;
+}
+
+/**
+ * Camera frame -> canonical frame (see CanonicalFrame). With a support plane: +Y is its normal, the origin
+ * is the camera's foot on it, confidence 'high'. Without one: the camera is assumed level (+Y = upGuess), the origin sits at the level of the lowest observed points (2nd percentile of
+ * height below the camera, so a few stray points do not decide it; 1.5 m when the cloud is empty),
+ * confidence 'low', method 'level-camera'.
+ */
+export function canonicalize(cloud: PointCloud, opts: CanonicalizeOptions = {}): CanonicalFrame {
+  const up = normalize(opts.upGuess ?? [0, -1, 0]);
+  const chosen = chooseSupportPlane(findSupportPlanes(cloud, opts));
+  if (chosen) {
+    // refine on every point of the full cloud near the chosen plane (the search used a subsample), then
+    // again in a narrower band so object feet standing within the RANSAC band do not lift the fit
+    const thr = opts.distanceThreshold ?? Math.min(0.08, Math.max(0.02, 0.01 * medianDepth(cloud)));
+    const p = cloud.positions;
+    const idx = new Uint32Array(cloud.count);
+    let normal = chosen.normal, d = chosen.d;
+    let m = 0;
+    for (const band of [thr, Math.max(0.01, thr / 3)]) {
+      m = 0;
+      const [a, b, c] = normal;
+      for (let i = 0; i < cloud.count; i++) {
+        const dist = a * p[i * 3] + b * p[i * 3 + 1] + c * p[i * 3 + 2] + d;
+        if (dist <= band && dist >= -band) idx[m++] = i;
+      }
+      const refit = fitPlane(p, idx, m);
+      if (!refit) break;
+      const s = dot(refit.normal, up) >= 0 ? 1 : -1;
+      normal = [refit.normal[0] * s, refit.normal[1] * s, refit.normal[2] * s];
+      d = refit.d * s;
+    }
+    return {
+      ...frameFromUp(normal, d),
+      plane: { normal, d, inliers: m },
+      confidence: 'high',
+      method: 'support-plane',
+    };
+  }
+  let h = 1.5;
+  if (cloud.count > 0) {
+    const step = Math.max(1, Math.floor(cloud.count / 5000));
+    const below: number[] = [];
+    const p = cloud.positions;
+    for (let i = 0; i < cloud.count; i += step) below.push(-(up[0] * p[i * 3] + up[1] * p[i * 3 + 1] + up[2] * p[i * 3 + 2]));
+    below.sort((x, y) => y - x);
+    h = Math.max(0, below[Math.floor(below.length * 0.02)]);
+  }
+  return { ...frameFromUp(up, h), plane: null, confidence: 'low', method: 'level-camera' };
+}
+
+/** Canonical positions of a camera-frame cloud: p' = R p + t. */
+export function applyFrame(frame: Pick<CanonicalFrame, 'rotation' | 'translation'>, cloud: PointCloud): Float32Array {
+  return transformPoints(frame, cloud.positions, cloud.count);
+}
+
+export function transformPoints(frame: Pick<CanonicalFrame, 'rotation' | 'translation'>, positions: Float32Array, count: number): Float32Array {
+  const [r0, r1, r2, r3, r4, r5, r6, r7, r8] = frame.rotation;
+  const [tx, ty, tz] = frame.translation;
+  const out = new Float32Array(count * 3);
+  for (let i = 0; i < count; i++) {
+    const o = i * 3;
+    const x = positions[o], y = positions[o + 1], z = positions[o + 2];
+    out[o] = r0 * x + r1 * y + r2 * z + tx;
+    out[o + 1] = r3 * x + r4 * y + r5 * z + ty;
+    out[o + 2] = r6 * x + r7 * y + r8 * z + tz;
+  }
+  return out;
+}

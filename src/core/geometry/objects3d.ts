@@ -1,0 +1,442 @@
+import type { Intrinsics } from '../camera/intrinsics';
+import { decodeMaskWindow, erodeMask, maskArea, rleBounds } from '../scene/mask';
+import type { AABB, Box2D, CanonicalFrame, MaskRLE, OBB, ObjectFlag, SceneObject } from '../scene/types';
+import { orientedBoundingBox } from './boxes';
+import { clusterConnectedVoxels } from './cluster';
+import { DEFAULT_FLYING_PIXEL_THRESHOLD, intrinsicsForSize, isFlyingPixel } from './lift';
+import { removeStatisticalOutliers, removeStatisticalOutliersOrganized } from './outliers';
+import type { DepthMap } from './raster';
+import type { Vec3 } from './vec';
+import type { VoxelGrid } from './voxelGrid';
+
+/** One detected object: 2D box (and mask) in the working image's pixels. */
+export interface ObjectInput {
+  id: string;
+  caption: string;
+  attributes?: string[];
+  box2d: Box2D;
+  mask?: MaskRLE;
+}
+
+export interface Objects3dContext {
+  /** Metric depth; the object boxes/masks may be at another resolution (coordinates are scaled). */
+  depth: DepthMap;
+  /** For the image the boxes are in, or for the depth map: either is rescaled to the depth map. */
+  intrinsics: Intrinsics;
+  frame: CanonicalFrame;
+  /** Image size the boxes and masks refer to (default: the depth map's size). */
+  imageSize?: { width: number; height: number };
+}
+
+export interface Objects3dOptions {
+  /** Mask erosion radius in mask pixels (default 1): drops edge pixels whose depth is a mix. */
+  erodeRadius?: number;
+  /** Box-only objects: shrink the box by this fraction of its size on each side (default 0.03). */
+  boxShrink?: number;
+  /** The first pass (outliers, clusters) samples about this many pixels per object (default 1200). */
+  maxPoints?: number;
+  /** Statistical outlier removal: neighbours per point (default 8). */
+  outlierNeighbours?: number;
+  /** Statistical outlier removal: mean + ratio * std of the k-NN distance (default 3). */
+  outlierStdRatio?: number;
+  /** Smallest cluster voxel, metres (default 0.05; grows with depth, sampling step and sparsity). */
+  clusterVoxel?: number;
+  /** Below this many kept points an object is flagged 'too-few-points' and gets a fallback box (30). */
+  minPoints?: number;
+  flyingPixelThreshold?: number;
+}
+
+export interface Objects3dResult {
+  objects: SceneObject[];
+  /** Per object, the depth-map pixel indices of the points its box was built from. */
+  keptPixels: Uint32Array[];
+}
+
+const median = (v: number[]): number => {
+  if (v.length === 0) return NaN;
+  const s = [...v].sort((a, b) => a - b);
+  return s[s.length >> 1];
+};
+
+function clampBox(b: Box2D, sx: number, sy: number, w: number, h: number, shrink: number) {
+  const dx = (b.x1 - b.x0) * shrink, dy = (b.y1 - b.y0) * shrink;
+  return {
+    x0: Math.max(0, Math.floor((b.x0 + dx) * sx)),
+    y0: Math.max(0, Math.floor((b.y0 + dy) * sy)),
+    x1: Math.min(w, Math.ceil((b.x1 - dx) * sx)),
+    y1: Math.min(h, Math.ceil((b.y1 - dy) * sy)),
+  };
+}
+
+/**
+ * Per-object 3D geometry (pipeline stage 7). Points come from the eroded mask (or, without a mask, from the
+ * 2D box shrunk a little) where depth is valid and not a flying pixel, in the canonical frame.
+ * A first pass on a regular sample of about maxPoints pixels (the step sized by the pixels that have depth,
+ * so sparse LiDAR keeps all of them) does: statistical outlier removal (organized, over the sample grid,
+ * for dense maps; voxel-grid k-NN for sparse ones), connected voxel clusters, and one cluster is kept:
+ * - with a mask: the largest;
+ * - box only: the box also holds floor and background, so points within a band above the support plane
+ *   (3 cm or 1% of the depth, whichever is larger) are dropped first and flat residue clusters lying in
+ *   that band are ignored. A 2D box is tight around its object, so the object's pixels span most of it:
+ *   of the clusters whose pixel bounds overlap the box (IoU) at least 0.7x as well as the best one, the
+ *   front-most wins (an occluder in front spans only part of the box; background spans it but lies
+ *   behind). If the winner reaches down to the band it is extended to the plane (the band cut its foot).
+ * A second pass then takes every pixel of the region whose point falls in (or next to) a voxel of the kept
+ * cluster, so the boxes' extents are not limited by the sampling step. The OBB is the minimum-area
+ * rectangle of the XZ footprint (rotating calipers) times the Y range.
+ * Objects with fewer than minPoints points are kept with flags and a fallback box: the 2D box
+ * back-projected at the median valid depth inside it (else the whole map's median, else 2 m), as deep as
+ * it is wide or tall (the smaller). Their confidence is near 0.
+ */
+export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Objects3dOptions = {}): Objects3dResult {
+  const { depth, frame } = ctx;
+  const W = depth.width, H = depth.height, data = depth.data;
+  const K = intrinsicsForSize(ctx.intrinsics, W, H);
+  const img = ctx.imageSize ?? { width: W, height: H };
+  const sx = W / img.width, sy = H / img.height;
+  const thr = opts.flyingPixelThreshold ?? DEFAULT_FLYING_PIXEL_THRESHOLD;
+  const filterFlying = thr > 0 && thr < 1;
+  const maxPoints = opts.maxPoints ?? 1200;
+  const minPoints = opts.minPoints ?? 30;
+  const [r0, r1, r2, r3, r4, r5, r6, r7, r8] = frame.rotation;
+  const [tx, ty, tz] = frame.translation;
+  const ifx = 1 / K.fx, ify = 1 / K.fy;
+  const hasPlane = frame.method === 'support-plane';
+  const objects: SceneObject[] = [];
+  const keptPixels: Uint32Array[] = [];
+  let mapMedian: number | null = null;
+  // second-pass points, reused across objects (only the box fit reads them)
+  let scratch = new Float32Array(0);
+  let scratchPix = new Uint32Array(0);
+
+  for (const obj of inputs) {
+    const flags: ObjectFlag[] = [];
+    const b = obj.box2d;
+    if (b.x0 <= 0.5 || b.y0 <= 0.5 || b.x1 >= img.width - 0.5 || b.y1 >= img.height - 0.5) flags.push('truncated');
+    const boxOnly = !obj.mask;
+    let region = clampBox(b, sx, sy, W, H, boxOnly ? (opts.boxShrink ?? 0.03) : 0);
+    // the mask, decoded and eroded only in a window around its set pixels (mask pixels)
+    let bits: Uint8Array | null = null;
+    let mw = W, mh = H, wx0 = 0, wy0 = 0, ww = 0, wh = 0;
+    if (obj.mask) {
+      const m = obj.mask;
+      mw = m.width;
+      mh = m.height;
+      const mb = rleBounds(m);
+      const rad = opts.erodeRadius ?? 1;
+      if (mb) {
+        const win = decodeMaskWindow(m, { x0: mb.x0 - rad - 1, y0: mb.y0 - rad - 1, x1: mb.x1 + rad + 1, y1: mb.y1 + rad + 1 });
+        // outside the window counts as set (erodeMask's image-border rule): only true at the image border,
+        // elsewhere the window keeps a margin of unset pixels
+        const er = erodeMask(win.bits, win.width, win.height, rad);
+        bits = rad > 0 && !er.includes(1) ? win.bits : er; // a thin object: keep what the segmenter gave
+        wx0 = win.x0;
+        wy0 = win.y0;
+        ww = win.width;
+        wh = win.height;
+        // the mask decides the region (box2d may be looser or tighter than the mask)
+        region = clampBox(mb, W / mw, H / mh, W, H, 0);
+      } else {
+        bits = new Uint8Array(0);
+        region = { x0: 0, y0: 0, x1: 0, y1: 0 };
+      }
+    }
+    const sameSize = mw === W && mh === H;
+    const mmx = mw / W, mmy = mh / H;
+    const mwin = bits;
+    const inMask = (x: number, y: number): boolean => {
+      if (!mwin) return true;
+      const mx = sameSize ? x : Math.min(Math.floor((x + 0.5) * mmx), mw - 1);
+      const my = sameSize ? y : Math.min(Math.floor((y + 0.5) * mmy), mh - 1);
+      const lx = mx - wx0, ly = my - wy0;
+      return lx >= 0 && ly >= 0 && lx < ww && ly < wh && mwin[ly * ww + lx] === 1;
+    };
+
+    // how many candidate pixels, to pick the sampling step of the first pass
+    let area = 0;
+    if (obj.mask && sameSize) {
+      area = maskArea(obj.mask);
+    } else if (bits) {
+      for (let y = region.y0; y < region.y1; y++) for (let x = region.x0; x < region.x1; x++) if (inMask(x, y)) area++;
+    } else {
+      area = Math.max(0, region.x1 - region.x0) * Math.max(0, region.y1 - region.y0);
+    }
+    // sparse depth (LiDAR) leaves most pixels empty: size the step by the pixels that have depth
+    let probe = 0, probeValid = 0;
+    const pstep = Math.max(1, Math.floor(Math.sqrt(((region.x1 - region.x0) * (region.y1 - region.y0)) / 400)));
+    for (let y = region.y0; y < region.y1; y += pstep)
+      for (let x = region.x0; x < region.x1; x += pstep) {
+        if (mwin && !inMask(x, y)) continue;
+        probe++;
+        const z = data[y * W + x];
+        if (z > 0 && z < Infinity) probeValid++;
+      }
+    const validFraction = probe > 0 ? probeValid / probe : 0;
+    const step = Math.max(1, Math.round(Math.sqrt((area * validFraction) / maxPoints)));
+    const cap = Math.ceil((region.x1 - region.x0) / step + 1) * Math.ceil((region.y1 - region.y0) / step + 1);
+    const pts = new Float32Array(cap * 3);
+    const dist = new Float32Array(cap);
+    const spix = new Uint32Array(cap);
+    const gcell = new Int32Array(cap);
+    let n = 0, sampled = 0;
+    const boxDepths: number[] = [];
+    // sample-grid neighbours on one surface (small relative depth step) measure the real point spacing,
+    // which grazing views stretch far beyond depth * step / f
+    const cols = Math.ceil((region.x1 - region.x0) / step);
+    const prevRow = new Int32Array(Math.max(0, cols)).fill(-1);
+    const pairD: number[] = [];
+    for (let y = region.y0, row = 0; y < region.y1; y += step, row++) {
+      let left = -1;
+      for (let x = region.x0, c = 0; x < region.x1; x += step, c++) {
+        const up = prevRow[c];
+        prevRow[c] = -1;
+        if (!inMask(x, y)) { left = -1; continue; }
+        sampled++;
+        const i = y * W + x;
+        const z = data[i];
+        if (!(z > 0 && z < Infinity)) { left = -1; continue; }
+        if (boxDepths.length < 4000) boxDepths.push(z);
+        if (filterFlying && isFlyingPixel(data, W, H, x, y, thr)) { left = -1; continue; }
+        const cx = (x - K.cx) * ifx * z, cy = (y - K.cy) * ify * z;
+        const o = n * 3;
+        pts[o] = r0 * cx + r1 * cy + r2 * z + tx;
+        pts[o + 1] = r3 * cx + r4 * cy + r5 * z + ty;
+        pts[o + 2] = r6 * cx + r7 * cy + r8 * z + tz;
+        dist[n] = Math.sqrt(cx * cx + cy * cy + z * z);
+        spix[n] = i;
+        gcell[n] = row * cols + c;
+        for (const q of [left, up]) {
+          if (q < 0 || pairD.length >= 4000) continue;
+          const dz = pts[q * 3 + 2] - pts[o + 2], dxx = pts[q * 3] - pts[o], dyy = pts[q * 3 + 1] - pts[o + 1];
+          if (Math.abs(dist[q] - dist[n]) < 0.05 * dist[n]) pairD.push(Math.sqrt(dxx * dxx + dyy * dyy + dz * dz));
+        }
+        prevRow[c] = n;
+        left = n;
+        n++;
+      }
+    }
+    const zMed = median(boxDepths);
+    // box only: points in a band above the support plane are floor, not object
+    const bandY = boxOnly && hasPlane ? Math.max(0.03, 0.01 * zMed) : -Infinity;
+    if (boxOnly && hasPlane) {
+      let m = 0;
+      for (let k = 0; k < n; k++) {
+        if (pts[k * 3 + 1] < bandY) continue;
+        pts[m * 3] = pts[k * 3]; pts[m * 3 + 1] = pts[k * 3 + 1]; pts[m * 3 + 2] = pts[k * 3 + 2];
+        dist[m] = dist[k];
+        spix[m] = spix[k];
+        gcell[m] = gcell[k];
+        m++;
+      }
+      n = m;
+    }
+
+    // first pass, on the sample: outliers, clusters, which cluster is the object
+    let grid: VoxelGrid | null = null;
+    let slotLabel: Int32Array | null = null;
+    let chosen = -1;
+    let firstPassKept = 0;
+    if (n >= minPoints) {
+      const kNN = Math.min(opts.outlierNeighbours ?? 8, n - 1), ratio = opts.outlierStdRatio ?? 3.0;
+      let inl: Uint32Array;
+      if (validFraction >= 0.5) {
+        // dense map: neighbours come from the sample grid (organized cloud), no spatial index needed
+        const rows = Math.ceil((region.y1 - region.y0) / step);
+        const sgrid = new Int32Array(cols * rows).fill(-1);
+        for (let k = 0; k < n; k++) sgrid[gcell[k]] = k;
+        inl = removeStatisticalOutliersOrganized(pts, n, sgrid, cols, gcell, kNN, ratio, 3 * (zMed * step * ifx) * 3).inliers;
+      } else {
+        inl = removeStatisticalOutliers(pts, n, kNN, ratio).inliers;
+      }
+      const cpts = new Float32Array(inl.length * 3);
+      for (let k = 0; k < inl.length; k++) {
+        cpts[k * 3] = pts[inl[k] * 3]; cpts[k * 3 + 1] = pts[inl[k] * 3 + 1]; cpts[k * 3 + 2] = pts[inl[k] * 3 + 2];
+      }
+      // neighbour spacing grows with depth, the sampling step and the depth map's sparsity
+      const density = sampled > 0 ? Math.min(1, boxDepths.length / Math.min(sampled, 4000)) : 1;
+      const spacing = (zMed * step * ifx) / Math.sqrt(Math.max(1e-3, density));
+      pairD.sort((a, b) => a - b);
+      const p90 = pairD.length >= 20 ? pairD[Math.floor(pairD.length * 0.9)] : 0;
+      const voxel = Math.max(opts.clusterVoxel ?? 0.05, 2 * spacing, 1.5 * p90);
+      const cl = clusterConnectedVoxels(cpts, inl.length, voxel);
+      grid = cl.grid;
+      slotLabel = cl.slotLabel;
+      const sizes = cl.sizes;
+      chosen = sizes.length > 0 ? 0 : -1;
+      if (boxOnly && sizes.length > 1) {
+        // Which cluster is the boxed object? A 2D box is tight around its object, so the object's
+        // pixels span most of it: an occluder in front spans only part, the background spans all of it
+        // but lies behind. Among clusters whose pixel bounds fit the box nearly as well as the best one,
+        // take the front-most.
+        const L = sizes.length;
+        const topY = new Float64Array(L).fill(-Infinity);
+        const sumD = new Float64Array(L);
+        const bx0 = new Float64Array(L).fill(Infinity), by0 = new Float64Array(L).fill(Infinity);
+        const bx1 = new Float64Array(L).fill(-Infinity), by1 = new Float64Array(L).fill(-Infinity);
+        for (let k = 0; k < inl.length; k++) {
+          const l = cl.labels[k];
+          if (l < 0) continue;
+          if (cpts[k * 3 + 1] > topY[l]) topY[l] = cpts[k * 3 + 1];
+          const q = inl[k];
+          sumD[l] += dist[q];
+          const px = spix[q] % W, py = (spix[q] - px) / W;
+          if (px < bx0[l]) bx0[l] = px; if (px + step > bx1[l]) bx1[l] = px + step;
+          if (py < by0[l]) by0[l] = py; if (py + step > by1[l]) by1[l] = py + step;
+        }
+        const full2d = clampBox(b, sx, sy, W, H, 0);
+        const fa = Math.max(1, (full2d.x1 - full2d.x0) * (full2d.y1 - full2d.y0));
+        const iou = new Float64Array(L);
+        let bestIou = 0;
+        for (let l = 0; l < L; l++) {
+          if (sizes[l] < 0.1 * sizes[0] || (hasPlane && topY[l] < 2 * bandY)) continue; // small, or floor residue
+          const ix = Math.max(0, Math.min(bx1[l], full2d.x1) - Math.max(bx0[l], full2d.x0));
+          const iy = Math.max(0, Math.min(by1[l], full2d.y1) - Math.max(by0[l], full2d.y0));
+          const inter = ix * iy;
+          iou[l] = inter / (fa + (bx1[l] - bx0[l]) * (by1[l] - by0[l]) - inter);
+          if (iou[l] > bestIou) bestIou = iou[l];
+        }
+        let bestD = Infinity;
+        for (let l = 0; l < L; l++) {
+          if (iou[l] <= 0 || iou[l] < 0.7 * bestIou) continue;
+          const md = sumD[l] / sizes[l];
+          if (md < bestD) { bestD = md; chosen = l; }
+        }
+      }
+      if (chosen >= 0) firstPassKept = sizes[chosen];
+    }
+
+    // second pass, every pixel of the region: keep those whose voxel (or a neighbouring one) is the chosen
+    // cluster's, so extents are not limited by the sampling step
+    let count = 0;
+    const mn: Vec3 = [Infinity, Infinity, Infinity], mx: Vec3 = [-Infinity, -Infinity, -Infinity];
+    let sx3 = 0, sy3 = 0, sz3 = 0;
+    if (grid && slotLabel && firstPassKept >= minPoints) {
+      // dense occupancy over the chosen cluster's cells, dilated by one cell (26-neighbourhood): one array read
+      // per pixel instead of hash look-ups
+      const g = grid;
+      let lo0 = Infinity, lo1 = Infinity, lo2 = Infinity, hi0 = -Infinity, hi1 = -Infinity, hi2 = -Infinity;
+      for (let s2 = 0; s2 < g.slotKey.length; s2++) {
+        if (slotLabel[s2] !== chosen) continue;
+        const i0 = g.order[g.slotStart[s2]];
+        const ax = g.coords[i0 * 3], ay = g.coords[i0 * 3 + 1], az = g.coords[i0 * 3 + 2];
+        if (ax < lo0) lo0 = ax; if (ax > hi0) hi0 = ax;
+        if (ay < lo1) lo1 = ay; if (ay > hi1) hi1 = ay;
+        if (az < lo2) lo2 = az; if (az > hi2) hi2 = az;
+      }
+      lo0--; lo1--; lo2--; hi0++; hi1++; hi2++;
+      const dx = hi0 - lo0 + 1, dy = hi1 - lo1 + 1, dz = hi2 - lo2 + 1;
+      const occ = new Uint8Array(dx * dy * dz);
+      for (let s2 = 0; s2 < g.slotKey.length; s2++) {
+        if (slotLabel[s2] !== chosen) continue;
+        const i0 = g.order[g.slotStart[s2]];
+        const ax = g.coords[i0 * 3] - lo0, ay = g.coords[i0 * 3 + 1] - lo1, az = g.coords[i0 * 3 + 2] - lo2;
+        const c = (az * dy + ay) * dx + ax;
+        for (let oz = -1; oz <= 1; oz++) for (let oy = -1; oy <= 1; oy++) occ.fill(1, c + oz * dx * dy + oy * dx - 1, c + oz * dx * dy + oy * dx + 2);
+      }
+      const inv = 1 / g.cell;
+      const ox = g.minX + lo0 * g.cell, oy = g.minY + lo1 * g.cell, oz = g.minZ + lo2 * g.cell;
+      const need = Math.max(0, (region.x1 - region.x0) * (region.y1 - region.y0));
+      if (scratch.length < need * 3) scratch = new Float32Array(need * 3);
+      if (scratchPix.length < need) scratchPix = new Uint32Array(need);
+      const lim = 1 - thr;
+      for (let y = region.y0; y < region.y1; y++) {
+        const ry = (y - K.cy) * ify;
+        for (let x = region.x0; x < region.x1; x++) {
+          if (mwin && !inMask(x, y)) continue;
+          const i = y * W + x;
+          const z = data[i];
+          if (!(z > 0 && z < Infinity)) continue;
+          if (filterFlying) {
+            const zl = z * lim;
+            let nb: number;
+            if (x > 0 && (nb = data[i - 1]) > 0 && nb < zl) continue;
+            if (x < W - 1 && (nb = data[i + 1]) > 0 && nb < zl) continue;
+            if (y > 0 && (nb = data[i - W]) > 0 && nb < zl) continue;
+            if (y < H - 1 && (nb = data[i + W]) > 0 && nb < zl) continue;
+          }
+          const cx = (x - K.cx) * ifx * z, cy = ry * z;
+          const px = r0 * cx + r1 * cy + r2 * z + tx;
+          const py = r3 * cx + r4 * cy + r5 * z + ty;
+          const pz = r6 * cx + r7 * cy + r8 * z + tz;
+          if (py < bandY) continue;
+          const ix = Math.floor((px - ox) * inv), iy = Math.floor((py - oy) * inv), iz = Math.floor((pz - oz) * inv);
+          if (ix < 0 || iy < 0 || iz < 0 || ix >= dx || iy >= dy || iz >= dz || occ[(iz * dy + iy) * dx + ix] === 0) continue;
+          const o = count * 3;
+          scratch[o] = px; scratch[o + 1] = py; scratch[o + 2] = pz;
+          if (px < mn[0]) mn[0] = px; if (px > mx[0]) mx[0] = px;
+          if (py < mn[1]) mn[1] = py; if (py > mx[1]) mx[1] = py;
+          if (pz < mn[2]) mn[2] = pz; if (pz > mx[2]) mx[2] = pz;
+          sx3 += px; sy3 += py; sz3 += pz;
+          scratchPix[count++] = i;
+        }
+      }
+    }
+
+    let aabb: AABB, obb: OBB, centroid: Vec3, confidence: number;
+    if (count >= minPoints) {
+      aabb = { min: mn, max: mx };
+      obb = orientedBoundingBox(scratch, count);
+      if (boxOnly && hasPlane && aabb.min[1] < 2 * bandY) {
+        // the band removal cut the object's foot: it stands on the plane
+        aabb.min[1] = 0;
+        const top = obb.center[1] + obb.size[1] / 2;
+        obb.center[1] = top / 2;
+        obb.size[1] = top;
+      }
+      centroid = [sx3 / count, sy3 / count, sz3 / count];
+      const support = Math.min(1, firstPassKept / 300) * Math.sqrt(firstPassKept / Math.max(firstPassKept, n));
+      confidence = support * (boxOnly ? 0.7 : 1) * (frame.confidence === 'low' ? 0.6 : 1) * (flags.includes('truncated') ? 0.8 : 1);
+    } else {
+      flags.push('too-few-points');
+      let z = median(boxDepths.length ? boxDepths : validDepthsInBox(data, W, H, clampBox(b, sx, sy, W, H, 0)));
+      if (!(z > 0)) {
+        flags.push('no-valid-depth');
+        mapMedian ??= median(validDepthsInBox(data, W, H, { x0: 0, y0: 0, x1: W, y1: H }));
+        z = mapMedian > 0 ? mapMedian : 2;
+      }
+      const u = ((b.x0 + b.x1) / 2) * sx, v = ((b.y0 + b.y1) / 2) * sy;
+      const cxm = (u - K.cx) * ifx * z, cym = (v - K.cy) * ify * z;
+      centroid = [
+        r0 * cxm + r1 * cym + r2 * z + tx,
+        r3 * cxm + r4 * cym + r5 * z + ty,
+        r6 * cxm + r7 * cym + r8 * z + tz,
+      ];
+      const wd = (b.x1 - b.x0) * sx * ifx * z, ht = (b.y1 - b.y0) * sy * ify * z, dp = Math.min(wd, ht);
+      aabb = {
+        min: [centroid[0] - wd / 2, centroid[1] - ht / 2, centroid[2] - dp / 2],
+        max: [centroid[0] + wd / 2, centroid[1] + ht / 2, centroid[2] + dp / 2],
+      };
+      obb = { center: [...centroid] as Vec3, size: [wd, ht, dp], yaw: 0 };
+      confidence = count > 0 ? 0.1 : 0;
+    }
+    const out: SceneObject = {
+      id: obj.id,
+      caption: obj.caption,
+      box2d: { ...b },
+      aabb,
+      obb,
+      centroid,
+      size: { width: aabb.max[0] - aabb.min[0], height: aabb.max[1] - aabb.min[1], depth: aabb.max[2] - aabb.min[2] },
+      pointCount: count,
+      confidence: Math.round(confidence * 1000) / 1000,
+      flags,
+    };
+    if (obj.attributes) out.attributes = [...obj.attributes];
+    if (obj.mask) out.mask = obj.mask;
+    objects.push(out);
+    keptPixels.push(count >= minPoints ? scratchPix.slice(0, count) : new Uint32Array(0));
+  }
+  return { objects, keptPixels };
+}
+
+function validDepthsInBox(data: Float32Array, W: number, _H: number, r: { x0: number; y0: number; x1: number; y1: number }): number[] {
+  const out: number[] = [];
+  const step = Math.max(1, Math.floor(Math.sqrt(((r.x1 - r.x0) * (r.y1 - r.y0)) / 4000)));
+  for (let y = r.y0; y < r.y1; y += step) {
+    for (let x = r.x0; x < r.x1; x += step) {
+      const z = data[y * W + x];
+      if (z > 0 && z < Infinity) out.push(z);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,155 @@
+import { buildVoxelGrid, cellKey, surfaceSpacing } from './voxelGrid';
+
+export interface OutlierResult {
+  /** Indices (0..count-1) of the points kept. */
+  inliers: Uint32Array;
+  /** Mean distance of each point to its k nearest neighbours (search radius stands in for missing ones). */
+  meanDistances: Float32Array;
+}
+
+/**
+ * Open3D's remove_statistical_outlier: drop points whose mean distance to their k nearest neighbours exceeds
+ * mean + stdRatio * std over the set. Neighbours are searched in the 27 grid cells around each point (125 when
+ * that finds fewer than k); the cell is sized so that k neighbours of a surface sample normally fall inside it (`cellSize` overrides).
+ */
+export function removeStatisticalOutliers(
+  points: Float32Array,
+  count: number,
+  k: number,
+  stdRatio: number,
+  opts: { cellSize?: number } = {},
+): OutlierResult {
+  const meanDistances = new Float32Array(count);
+  if (count <= k) {
+    const all = new Uint32Array(count);
+    for (let i = 0; i < count; i++) all[i] = i;
+    return { inliers: all, meanDistances };
+  }
+  const cellSize = opts.cellSize ?? surfaceSpacing(points, count) * Math.sqrt(k / Math.PI) * 1.5;
+  const g = buildVoxelGrid(points, count, cellSize);
+  const best = new Float64Array(k);
+  // a neighbour not found within two cells is at least that far: count it as 3 cells
+  const far = g.cell * g.cell * 9;
+  let sum = 0, sum2 = 0;
+  let cand = new Uint32Array(1024);
+  let nc = 0;
+  const gather = (cx: number, cy: number, cz: number, r: number, inner: number): void => {
+    for (let dx = -r; dx <= r; dx++)
+      for (let dy = -r; dy <= r; dy++)
+        for (let dz = -r; dz <= r; dz++) {
+          if (Math.abs(dx) <= inner && Math.abs(dy) <= inner && Math.abs(dz) <= inner) continue;
+          const slot = g.find(cellKey(g, cx + dx, cy + dy, cz + dz));
+          if (slot < 0) continue;
+          const e = g.slotEnd[slot];
+          if (nc + (e - g.slotStart[slot]) > cand.length) {
+            const bigger = new Uint32Array(Math.max(cand.length * 2, nc + e - g.slotStart[slot]));
+            bigger.set(cand.subarray(0, nc));
+            cand = bigger;
+          }
+          for (let q = g.slotStart[slot]; q < e; q++) cand[nc++] = g.order[q];
+        }
+  };
+  // cell by cell: the 27-cell neighbourhood is gathered once and shared by every point of the cell; the
+  // outer ring is added only when that neighbourhood holds fewer than k other points (sparse or stray)
+  for (let s = 0; s < g.slotKey.length; s++) {
+    if (g.slotKey[s] < 0) continue;
+    const first = g.order[g.slotStart[s]];
+    const cx = g.coords[first * 3], cy = g.coords[first * 3 + 1], cz = g.coords[first * 3 + 2];
+    nc = 0;
+    gather(cx, cy, cz, 1, -1);
+    if (nc <= k) gather(cx, cy, cz, 2, 1);
+    for (let q0 = g.slotStart[s]; q0 < g.slotEnd[s]; q0++) {
+      const i = g.order[q0];
+      best.fill(far);
+      const px = points[i * 3], py = points[i * 3 + 1], pz = points[i * 3 + 2];
+      let worst = far;
+      for (let c = 0; c < nc; c++) {
+        const j = cand[c];
+        if (j === i) continue;
+        const ax = points[j * 3] - px, ay = points[j * 3 + 1] - py, az = points[j * 3 + 2] - pz;
+        const d2 = ax * ax + ay * ay + az * az;
+        if (d2 >= worst) continue;
+        let m = k - 1;
+        while (m > 0 && best[m - 1] > d2) {
+          best[m] = best[m - 1];
+          m--;
+        }
+        best[m] = d2;
+        worst = best[k - 1];
+      }
+      let md = 0;
+      for (let m = 0; m < k; m++) md += Math.sqrt(best[m]);
+      md /= k;
+      meanDistances[i] = md;
+      sum += md;
+      sum2 += md * md;
+    }
+  }
+  const mean = sum / count;
+  const std = Math.sqrt(Math.max(0, sum2 / count - mean * mean));
+  const limit = mean + stdRatio * std;
+  const keep = new Uint32Array(count);
+  let n = 0;
+  for (let i = 0; i < count; i++) if (meanDistances[i] <= limit) keep[n++] = i;
+  return { inliers: keep.slice(0, n), meanDistances };
+}
+
+/**
+ * The same statistic for points that come from an image grid (an organized cloud, as PCL calls it): the
+ * neighbour candidates of a point are the points within `radius` grid steps of it, so no spatial index is
+ * needed. `cellOf[i]` is point i's grid cell (row * cols + col) and `grid[cell]` the point there or -1.
+ * Missing neighbours count as far (`farDistance`), which flags points at holes and edges only mildly:
+ * use it for dense maps; sparse ones (LiDAR) want removeStatisticalOutliers.
+ */
+export function removeStatisticalOutliersOrganized(
+  points: Float32Array,
+  count: number,
+  grid: Int32Array,
+  cols: number,
+  cellOf: Int32Array,
+  k: number,
+  stdRatio: number,
+  farDistance: number,
+  radius = 2,
+): OutlierResult {
+  const meanDistances = new Float32Array(count);
+  const rows = Math.ceil(grid.length / cols);
+  const best = new Float64Array(k);
+  const far2 = farDistance * farDistance;
+  let sum = 0, sum2 = 0;
+  for (let i = 0; i < count; i++) {
+    best.fill(far2);
+    const cell = cellOf[i], r = Math.floor(cell / cols), c = cell - r * cols;
+    const px = points[i * 3], py = points[i * 3 + 1], pz = points[i * 3 + 2];
+    let worst = far2;
+    for (let rr = Math.max(0, r - radius); rr <= Math.min(rows - 1, r + radius); rr++) {
+      for (let cc = Math.max(0, c - radius); cc <= Math.min(cols - 1, c + radius); cc++) {
+        const j = grid[rr * cols + cc];
+        if (j < 0 || j === i) continue;
+        const ax = points[j * 3] - px, ay = points[j * 3 + 1] - py, az = points[j * 3 + 2] - pz;
+        const d2 = ax * ax + ay * ay + az * az;
+        if (d2 >= worst) continue;
+        let m = k - 1;
+        while (m > 0 && best[m - 1] > d2) {
+          best[m] = best[m - 1];
+          m--;
+        }
+        best[m] = d2;
+        worst = best[k - 1];
+      }
+    }
+    let md = 0;
+    for (let m = 0; m < k; m++) md += Math.sqrt(best[m]);
+    md /= k;
+    meanDistances[i] = md;
+    sum += md;
+    sum2 += md * md;
+  }
+  const mean = sum / count;
+  const std = Math.sqrt(Math.max(0, sum2 / count - mean * mean));
+  const limit = mean + stdRatio * std;
+  const keep = new Uint32Array(count);
+  let n = 0;
+  for (let i = 0; i < count; i++) if (meanDistances[i] <= limit) keep[n++] = i;
+  return { inliers: keep.slice(0, n), meanDistances };
+}
