@@ -31,6 +31,10 @@ describe('display', () => {
     expect(formatLength(2.71828).text).toBe('2.72 m');
     expect(formatLength(12.345, { uncertainty: 0.001 }).text).toBe('12.3 m');
   });
+  it('keeps two digits while the error is small beside the value', () => {
+    expect(formatLength(0.95, { uncertainty: 0.07 }).text).toBe('95 cm');
+    expect(formatLength(0.95, { uncertainty: 0.3 }).text).toBe('90 cm');
+  });
   it('switches unit when rounding crosses the boundary', () => {
     expect(formatLength(0.996, { uncertainty: 0.05 }).text).toBe('1.0 m');
     expect(formatLength(2.003, { uncertainty: 0.07 }).text).toBe('2.0 m');

@@ -33,6 +33,7 @@ export const toUnit = (metres: number, unit: LengthUnit): number => metres / MET
 export const fromUnit = (value: number, unit: LengthUnit): number => value * METRES_PER[unit];
 
 export const MAX_SIGNIFICANT_DIGITS = 3;
+export const MIN_SIGNIFICANT_DIGITS = 2;
 export const MIN_EXPONENT = -6;
 
 /** The display unit for a length, given the person's system or explicit request. */
@@ -45,8 +46,9 @@ export function displayUnit(metres: number, system: UnitSystem, request?: UnitRe
 }
 
 /**
- * Power of ten to round to: the place of the leading digit of 2 x uncertainty, but keeping between 1 and
- * MAX_SIGNIFICANT_DIGITS significant digits of the value.
+ * Power of ten to round to: the place of the leading digit of 2 x uncertainty, but keeping between
+ * MIN_SIGNIFICANT_DIGITS and MAX_SIGNIFICANT_DIGITS significant digits of the value (a 0.95 m chair measured
+ * to +-7 cm reads "95 cm", not "90 cm": one digit would hide more than the uncertainty does).
  */
 export function roundingExponent(value: number, uncertainty?: number): number {
   const lead0 = value === 0 ? 0 : Math.floor(Math.log10(Math.abs(value)));
@@ -55,7 +57,13 @@ export function roundingExponent(value: number, uncertainty?: number): number {
   const finest = lead - (MAX_SIGNIFICANT_DIGITS - 1);
   if (uncertainty === undefined || !(uncertainty > 0)) return finest;
   const fromSigma = Math.floor(Math.log10(2 * uncertainty));
-  return Math.min(Math.max(fromSigma, finest), value === 0 ? fromSigma : lead);
+  if (value === 0) return fromSigma;
+  // Two digits while the error is small beside the value; one when it is not ("3 cm" at +-5 cm).
+  const minDigits = 2 * uncertainty < Math.abs(value) / 4 ? MIN_SIGNIFICANT_DIGITS : 1;
+  const e = Math.min(Math.max(fromSigma, finest), lead - (minDigits - 1));
+  // 0.996 to two digits is 1.0, not 1.00: rounding that crosses a decade keeps the digit count.
+  const crossed = Math.floor(Math.log10(Math.abs(roundTo(value, e)))) > lead;
+  return crossed && minDigits > 1 ? e + 1 : e;
 }
 
 export function roundTo(value: number, exponent: number): number {
