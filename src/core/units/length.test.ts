@@ -33,7 +33,7 @@ describe('display', () => {
   });
   it('keeps two digits while the error is small beside the value', () => {
     expect(formatLength(0.95, { uncertainty: 0.07 }).text).toBe('95 cm');
-    expect(formatLength(0.95, { uncertainty: 0.3 }).text).toBe('90 cm');
+    expect(formatLength(0.95, { uncertainty: 0.3 }).text).toBe('1.0 m');
   });
   it('switches unit when rounding crosses the boundary', () => {
     expect(formatLength(0.996, { uncertainty: 0.05 }).text).toBe('1.0 m');
