@@ -13,5 +13,10 @@ export default defineConfig({
   preview: { headers: isolation, port: 4173 },
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['onnxruntime-web', '@huggingface/transformers'] },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4096,
+    // harness/workers.html: the worker test/benchmark page (e2e/workers.spec.ts, scripts/bench-pipeline.ts).
+    rollupOptions: { input: { main: 'index.html', harness: 'harness/workers.html' } },
+  },
 });

@@ -1,8 +1,137 @@
-export function App() {
+import { useEffect, useState } from 'react';
+import { useScene, useSettings } from '../state/hooks';
+import { settingsStore, type ModelPreset } from '../state/settingsStore';
+import { listSamples, loadPhotoUrl, loadSample, type SampleInfo } from '../state/loadScene';
+import { notify } from '../state/sceneStore';
+import { NoticeBar } from './NoticeBar';
+import { PhotoView } from './PhotoView';
+import { ViewerPanel } from './ViewerPanel';
+import { QuestionsPanel } from './QuestionsPanel';
+import { InputPanel, RgbdForm, useDropAndPaste } from './InputPanel';
+import { ModelsPanel } from './ModelsPanel';
+import './app.css';
+
+const DEFAULT_SAMPLE = 'living-room';
+
+function SamplePicker({ samples }: { samples: SampleInfo[] }) {
+  const current = useScene((s) => s.current);
+  const value = current?.source.kind === 'sample' ? current.source.name : '';
   return (
-    <main>
-      <h1>SpatialLens</h1>
-      <p>Ask spatial questions about a photo. Everything runs in your browser; nothing is uploaded.</p>
-    </main>
+    <label className="sample-picker">
+      <span>Sample</span>
+      <select value={value} onChange={(e) => e.target.value && void loadSample(e.target.value)} aria-label="Sample scene">
+        {value === '' && <option value="">Your photo</option>}
+        {samples.map((s) => (
+          <option key={s.name} value={s.name}>{s.title}</option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function UnitToggle() {
+  const units = useSettings((s) => s.units);
+  return (
+    <div className="segmented" role="radiogroup" aria-label="Units">
+      {(['metric', 'imperial'] as const).map((u) => (
+        <button key={u} type="button" role="radio" aria-checked={units === u} className={units === u ? 'is-on' : ''} onClick={() => settingsStore.getState().setUnits(u)}>
+          {u === 'metric' ? 'Metric' : 'Imperial'}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function SettingsPanel() {
+  const preset = useSettings((s) => s.modelPreset);
+  const host = useSettings((s) => s.modelHost);
+  return (
+    <div className="settings">
+      <label>
+        Model set
+        <select value={preset} onChange={(e) => settingsStore.getState().setModelPreset(e.target.value as ModelPreset)}>
+          <option value="standard">Standard</option>
+          <option value="light">Light (faster, smaller)</option>
+        </select>
+      </label>
+      <label>
+        Model host
+        <input type="url" defaultValue={host} placeholder="Hugging Face Hub (default)" onBlur={(e) => settingsStore.getState().setModelHost(e.target.value)} />
+      </label>
+    </div>
+  );
+}
+
+function SceneInfo() {
+  const current = useScene((s) => s.current);
+  if (!current) return null;
+  const sc = current.scene;
+  return (
+    <div className="scene-info">
+      <p>
+        <strong>{current.source.title}</strong> · {current.rgb.width} × {current.rgb.height} px
+        {sc && <> · {sc.objects.length} objects · camera {sc.frame.cameraHeight.toFixed(2)} m above the {sc.frame.method === 'support-plane' ? 'support plane' : 'assumed floor'}</>}
+        {current.timings?.total !== undefined && <> · built in {Math.round(current.timings.total)} ms</>}
+      </p>
+      <p className="hint">Lens: {current.intrinsicsSource === 'default' ? 'guessed' : current.intrinsicsSource} — {current.intrinsicsDetail}</p>
+      {sc?.frame.confidence === 'low' && <p className="hint warn">No floor or table plane found: the camera was assumed level, so up/down answers are less certain.</p>}
+      {current.notes.map((n, i) => <p key={i} className="hint">{n}</p>)}
+    </div>
+  );
+}
+
+export function App() {
+  const [samples, setSamples] = useState<SampleInfo[]>([]);
+  const [panel, setPanel] = useState<'none' | 'rgbd' | 'settings'>('none');
+  const dragging = useDropAndPaste();
+
+  useEffect(() => {
+    listSamples().then(setSamples).catch((e: unknown) => notify('error', `Sample scenes could not be listed: ${String(e)}`));
+    const params = new URLSearchParams(location.search);
+    const image = params.get('image');
+    const sample = params.get('sample');
+    if (image) void loadPhotoUrl(image);
+    else void loadSample(sample ?? DEFAULT_SAMPLE);
+  }, []);
+
+  return (
+    <div className={`app${dragging ? ' is-dragging' : ''}`}>
+      <header className="app-header">
+        <div className="brand">
+          <h1>SpatialLens</h1>
+          <p className="tagline">Ask spatial questions about a photo. Everything runs in your browser; nothing is uploaded.</p>
+        </div>
+        <nav className="toolbar" aria-label="Scene and settings">
+          <SamplePicker samples={samples} />
+          <InputPanel />
+          <button type="button" className="btn" aria-expanded={panel === 'rgbd'} onClick={() => setPanel(panel === 'rgbd' ? 'none' : 'rgbd')}>
+            RGB-D pair…
+          </button>
+          <UnitToggle />
+          <button type="button" className="btn btn--ghost" aria-expanded={panel === 'settings'} onClick={() => setPanel(panel === 'settings' ? 'none' : 'settings')}>
+            Settings
+          </button>
+        </nav>
+      </header>
+      {panel === 'rgbd' && <div className="drawer"><RgbdForm onDone={() => setPanel('none')} /></div>}
+      {panel === 'settings' && <div className="drawer"><SettingsPanel /></div>}
+      <NoticeBar />
+      <main className="app-main">
+        <section className="pane pane--photo" aria-label="Photo">
+          <h2 className="pane-title">Photo</h2>
+          <PhotoView />
+          <ModelsPanel />
+          <SceneInfo />
+        </section>
+        <section className="pane pane--viewer" aria-label="3D scene">
+          <h2 className="pane-title">3D scene</h2>
+          <ViewerPanel />
+        </section>
+        <aside className="pane pane--questions">
+          <QuestionsPanel />
+        </aside>
+      </main>
+      {dragging && <div className="drop-overlay" aria-hidden="true">Drop a photo (or a photo and its depth PNG)</div>}
+    </div>
   );
 }

@@ -71,3 +71,66 @@ export function clusterConnectedVoxels(points: Float32Array, count: number, voxe
   }
   return { labels, sizes: roots.map((r) => rootSize[r]), grid: g, slotLabel };
 }
+
+/**
+ * Clusters that belong with cluster `seed` although not connected to it: those (of at least 2% of the
+ * largest cluster's points) whose nearest point lies within `gap` of the kept set, added until none is
+ * left. The gap defaults to the seed's largest extent (at least 2 voxels): a part hidden where it meets
+ * the bulk (a pole entering a lamp shade, a trunk entering a crown) leaves a gap about as large as the
+ * bulk's radius, while another surface seen through or beside the mask lies farther. Distances use up to
+ * 200 points per cluster. Returns the added cluster ids.
+ */
+export function mergeNearbyClusters(
+  points: Float32Array,
+  labels: Int32Array,
+  sizes: number[],
+  seed: number,
+  voxelSize: number,
+  gap?: number,
+): number[] {
+  const L = sizes.length;
+  const per = 200;
+  const picks: number[][] = Array.from({ length: L }, () => []);
+  const stride = sizes.map((s) => Math.max(1, Math.floor(s / per)));
+  const seen = new Int32Array(L);
+  const lo = [Infinity, Infinity, Infinity], hi = [-Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < labels.length; i++) {
+    const l = labels[i];
+    if (l < 0) continue;
+    if (l === seed)
+      for (let a = 0; a < 3; a++) {
+        const v = points[i * 3 + a];
+        if (v < lo[a]) lo[a] = v;
+        if (v > hi[a]) hi[a] = v;
+      }
+    if (seen[l]++ % stride[l] === 0) picks[l].push(i);
+  }
+  const g = gap ?? Math.max(2 * voxelSize, hi[0] - lo[0], hi[1] - lo[1], hi[2] - lo[2]);
+  const g2 = g * g;
+  const minSize = Math.max(3, 0.02 * sizes[0]);
+  const kept = [...picks[seed]];
+  const added: number[] = [];
+  const done = new Uint8Array(L);
+  done[seed] = 1;
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (let l = 0; l < L; l++) {
+      if (done[l] || sizes[l] < minSize) continue;
+      let near = false;
+      for (const i of picks[l]) {
+        const px = points[i * 3], py = points[i * 3 + 1], pz = points[i * 3 + 2];
+        for (const j of kept) {
+          const dx = points[j * 3] - px, dy = points[j * 3 + 1] - py, dz = points[j * 3 + 2] - pz;
+          if (dx * dx + dy * dy + dz * dz <= g2) { near = true; break; }
+        }
+        if (near) break;
+      }
+      if (!near) continue;
+      done[l] = 1;
+      added.push(l);
+      kept.push(...picks[l]);
+      grew = true;
+    }
+  }
+  return added;
+}

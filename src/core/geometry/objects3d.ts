@@ -1,8 +1,9 @@
 import type { Intrinsics } from '../camera/intrinsics';
-import { decodeMaskWindow, erodeMask, maskArea, rleBounds } from '../scene/mask';
+import { decodeMaskWindow, maskArea, rleBounds } from '../scene/mask';
 import type { AABB, Box2D, CanonicalFrame, MaskRLE, OBB, ObjectFlag, SceneObject } from '../scene/types';
 import { orientedBoundingBox } from './boxes';
-import { clusterConnectedVoxels } from './cluster';
+import { clusterConnectedVoxels, mergeNearbyClusters } from './cluster';
+import { erodeMaskKeepingThin } from './maskErosion';
 import { DEFAULT_FLYING_PIXEL_THRESHOLD, intrinsicsForSize, isFlyingPixel } from './lift';
 import { removeStatisticalOutliers, removeStatisticalOutliersOrganized } from './outliers';
 import type { DepthMap } from './raster';
@@ -128,8 +129,7 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
         const win = decodeMaskWindow(m, { x0: mb.x0 - rad - 1, y0: mb.y0 - rad - 1, x1: mb.x1 + rad + 1, y1: mb.y1 + rad + 1 });
         // outside the window counts as set (erodeMask's image-border rule): only true at the image border,
         // elsewhere the window keeps a margin of unset pixels
-        const er = erodeMask(win.bits, win.width, win.height, rad);
-        bits = rad > 0 && !er.includes(1) ? win.bits : er; // a thin object: keep what the segmenter gave
+        bits = erodeMaskKeepingThin(win.bits, win.width, win.height, rad);
         wx0 = win.x0;
         wy0 = win.y0;
         ww = win.width;
@@ -235,6 +235,7 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
     let grid: VoxelGrid | null = null;
     let slotLabel: Int32Array | null = null;
     let chosen = -1;
+    let keepLabel: Uint8Array | null = null;
     let firstPassKept = 0;
     if (n >= minPoints) {
       const kNN = Math.min(opts.outlierNeighbours ?? 8, n - 1), ratio = opts.outlierStdRatio ?? 3.0;
@@ -302,7 +303,19 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
           if (md < bestD) { bestD = md; chosen = l; }
         }
       }
-      if (chosen >= 0) firstPassKept = sizes[chosen];
+      if (chosen >= 0) {
+        keepLabel = new Uint8Array(sizes.length);
+        keepLabel[chosen] = 1;
+        firstPassKept = sizes[chosen];
+        if (!boxOnly && sizes.length > 1) {
+          // trust the mask: a thin part (pole, trunk, arm) often samples as its own cluster, apart from the
+          // bulk where it enters it out of sight (a pole into a shade, a trunk into a crown)
+          for (const l of mergeNearbyClusters(cpts, cl.labels, sizes, chosen, voxel)) {
+            keepLabel[l] = 1;
+            firstPassKept += sizes[l];
+          }
+        }
+      }
     }
 
     // second pass, every pixel of the region: keep those whose voxel (or a neighbouring one) is the chosen
@@ -310,13 +323,13 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
     let count = 0;
     const mn: Vec3 = [Infinity, Infinity, Infinity], mx: Vec3 = [-Infinity, -Infinity, -Infinity];
     let sx3 = 0, sy3 = 0, sz3 = 0;
-    if (grid && slotLabel && firstPassKept >= minPoints) {
+    if (grid && slotLabel && keepLabel && firstPassKept >= minPoints) {
       // dense occupancy over the chosen cluster's cells, dilated by one cell (26-neighbourhood): one array read
       // per pixel instead of hash look-ups
       const g = grid;
       let lo0 = Infinity, lo1 = Infinity, lo2 = Infinity, hi0 = -Infinity, hi1 = -Infinity, hi2 = -Infinity;
       for (let s2 = 0; s2 < g.slotKey.length; s2++) {
-        if (slotLabel[s2] !== chosen) continue;
+        if (slotLabel[s2] < 0 || keepLabel[slotLabel[s2]] === 0) continue;
         const i0 = g.order[g.slotStart[s2]];
         const ax = g.coords[i0 * 3], ay = g.coords[i0 * 3 + 1], az = g.coords[i0 * 3 + 2];
         if (ax < lo0) lo0 = ax; if (ax > hi0) hi0 = ax;
@@ -327,7 +340,7 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
       const dx = hi0 - lo0 + 1, dy = hi1 - lo1 + 1, dz = hi2 - lo2 + 1;
       const occ = new Uint8Array(dx * dy * dz);
       for (let s2 = 0; s2 < g.slotKey.length; s2++) {
-        if (slotLabel[s2] !== chosen) continue;
+        if (slotLabel[s2] < 0 || keepLabel[slotLabel[s2]] === 0) continue;
         const i0 = g.order[g.slotStart[s2]];
         const ax = g.coords[i0 * 3] - lo0, ay = g.coords[i0 * 3 + 1] - lo1, az = g.coords[i0 * 3 + 2] - lo2;
         const c = (az * dy + ay) * dx + ax;

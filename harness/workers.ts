@@ -1,0 +1,179 @@
+/**
+ * Test/benchmark page: drives the real pipeline (real workers, Transformers.js, onnxruntime-web) on the
+ * tiny models served from this origin under /tiny-models/ (?modelHost=). Playwright calls window.harness.
+ */
+import { SpatialPipeline, type PipelineResult } from '../src/pipeline/orchestrator';
+import { defaultWorkers } from '../src/pipeline/workers';
+import { detectDevice } from '../src/pipeline/device';
+import { resolveModelHost } from '../src/pipeline/host';
+import type { ModelEntry, Role } from '../src/pipeline/manifest';
+import { createStore } from 'zustand/vanilla';
+import { initialPipelineState, type PipelineState, type PipelineStore } from '../src/state/pipelineStore';
+import { bitmapToRgba, decodePhoto } from '../src/io/imageInput';
+import { workingSize } from '../src/io/imageLimits';
+import type { RGBAImage } from '../src/core/geometry/raster';
+
+const fp32 = (subs: string[]) => Object.fromEntries(subs.map((s) => [s, 'fp32' as const]));
+const tiny = (id: string, family: ModelEntry['family'], subs: string[]): ModelEntry => ({
+  id, revision: 'main', family, files: ['config.json', 'preprocessor_config.json'], approxBytes: 0,
+  dtype: { webgpuF16: fp32(subs), webgpu: fp32(subs), wasm: fp32(subs) },
+});
+const TINY_MANIFEST = {
+  depth: tiny('tiny/metric3d', 'metric3d', ['model']),
+  masks: tiny('tiny/sam', 'sam', ['vision_encoder', 'prompt_encoder_mask_decoder']),
+};
+
+/** The tiny depth model's canonical depth is mean(RGB) * 0.01 + 1; 640x480 enters it as 686x518. */
+const W = 640, H = 480, FX = 500;
+const SCALE = (FX * (686 / W)) / 1000;
+const grayFor = (z: number) => Math.round((z / SCALE - 1) / 0.01);
+
+export const SYNTH = {
+  width: W, height: H, fx: FX, cameraHeight: 0.5, wall: 1.85,
+  objects: [
+    { caption: 'box on the left', box2d: { x0: 80, y0: 250, x1: 220, y1: 420 }, z: 1.3 },
+    { caption: 'box on the right', box2d: { x0: 400, y0: 200, x1: 560, y1: 400 }, z: 1.6 },
+  ],
+};
+
+/** A level camera 0.5 m above a floor, a wall behind, two boxes standing in front. */
+function synthScene(depthOut?: Float32Array): RGBAImage {
+  const data = new Uint8ClampedArray(W * H * 4);
+  const cy = (H - 1) / 2;
+  for (let y = 0; y < H; y++) {
+    const floor = y > cy ? (FX * SYNTH.cameraHeight) / (y - cy) : Infinity;
+    const z = Math.min(floor, SYNTH.wall);
+    for (let x = 0; x < W; x++) {
+      let d = z;
+      for (const o of SYNTH.objects) if (x >= o.box2d.x0 && x < o.box2d.x1 && y >= o.box2d.y0 && y < o.box2d.y1) d = Math.min(d, o.z);
+      const g = grayFor(d);
+      data.set([g, g, g, 255], (y * W + x) * 4);
+      if (depthOut) depthOut[y * W + x] = d;
+    }
+  }
+  return { width: W, height: H, data };
+}
+
+async function jpeg12mp(): Promise<Blob> {
+  const c = new OffscreenCanvas(4000, 3000);
+  const ctx = c.getContext('2d')!;
+  const g = ctx.createLinearGradient(0, 0, 4000, 3000);
+  g.addColorStop(0, '#8a7'); g.addColorStop(1, '#345');
+  ctx.fillStyle = g; ctx.fillRect(0, 0, 4000, 3000);
+  for (let i = 0; i < 400; i++) { ctx.fillStyle = `hsl(${i * 37 % 360} 50% 50%)`; ctx.fillRect((i * 97) % 3900, (i * 53) % 2900, 100, 80); }
+  return c.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+}
+
+export interface HarnessOptions {
+  device: 'wasm' | 'webgpu';
+  failWebGPU?: boolean;
+  crash?: Role | 'geometry';
+  runs?: number;
+  /** RGB-D: hand the pipeline the synthetic depth map itself (the depth model must be skipped). */
+  rgbd?: boolean;
+  /** Use the Cache API for model files (off by default so runs stay independent). */
+  browserCache?: boolean;
+  /** Replace the depth model id, e.g. with one the host does not have. */
+  depthId?: string;
+}
+
+let current: { pipeline: SpatialPipeline; store: PipelineStore } | null = null;
+
+async function makePipeline(o: HarnessOptions): Promise<{ pipeline: SpatialPipeline; store: PipelineStore }> {
+  current?.pipeline.dispose();
+  const store = createStore<PipelineState>(() => initialPipelineState());
+  const device = o.device === 'wasm' ? await detectDevice({ forceWasm: true }) : await detectDevice();
+  const host = resolveModelHost({ search: location.search, origin: location.origin });
+  const manifest = o.depthId ? { ...TINY_MANIFEST, depth: { ...TINY_MANIFEST.depth, id: o.depthId } } : TINY_MANIFEST;
+  const pipeline = new SpatialPipeline({ manifest, host, device, workers: defaultWorkers, store, failWebGPU: o.failWebGPU, useBrowserCache: o.browserCache ?? false });
+  const made = { pipeline, store };
+  current = made;
+  return made;
+}
+
+const summary = (r: PipelineResult) => ({
+  hash: r.hash,
+  scene: r.scene,
+  cloudCount: r.cloud.count,
+  timings: r.timings,
+  geometry: r.geometry,
+  totalMs: r.totalMs,
+  overheadMs: r.overheadMs,
+});
+
+const harness = {
+  SYNTH,
+  /** Depth + masks + geometry on the synthetic scene; optionally a crash before the run. */
+  async runSynthetic(o: HarnessOptions) {
+    const { pipeline, store } = await makePipeline(o);
+    const depth = new Float32Array(W * H);
+    const input = {
+      rgb: synthScene(depth), name: 'synthetic',
+      ...(o.rgbd ? { depth: { width: W, height: H, data: depth }, depthSource: 'synthetic depth map' } : {}), intrinsics: { fx: FX, fy: FX, cx: (W - 1) / 2, cy: (H - 1) / 2, width: W, height: H },
+      intrinsicsSource: 'explicit' as const, intrinsicsDetail: 'synthetic camera',
+      objects: SYNTH.objects.map(({ caption, box2d }) => ({ caption, box2d })),
+    };
+    const first = await pipeline.run(input);
+    let crashed: ReturnType<typeof summary> | null = null;
+    if (o.crash) {
+      pipeline.clearCache();
+      await pipeline.crashWorker(o.crash);
+      crashed = summary(await pipeline.run(input));
+    }
+    const again = await pipeline.run(input);
+    const s = store.getState();
+    return { first: summary(first), crashed, again: { timings: again.timings }, state: { device: s.device, events: s.events, stages: s.stages, files: s.files, loadedModels: s.loadedModels } };
+  },
+
+  /** A run whose depth model the host lacks: the error must name the file and what to do. */
+  async runMissingModel(o: HarnessOptions) {
+    const { pipeline, store } = await makePipeline(o);
+    const error = await pipeline.run({
+      rgb: synthScene(), intrinsics: { fx: FX, fy: FX, cx: 319.5, cy: 239.5, width: W, height: H }, intrinsicsSource: 'explicit', intrinsicsDetail: '',
+      objects: [],
+    }).then(() => null, (e: Error) => `${e.name}: ${e.message}`);
+    return { error, stages: store.getState().stages };
+  },
+
+  /** 12-megapixel JPEG -> decode + working size -> pipeline, `runs` times, warm models, no stage cache. */
+  async bench(o: HarnessOptions) {
+    const { pipeline } = await makePipeline(o);
+    const blob = await jpeg12mp();
+    const rows: { decodeMs: number; totalMs: number; overheadMs: number; inferenceMs: number; geometryMs: number; stages: Record<string, number>; altDecodeMs: number }[] = [];
+    for (let i = 0; i < (o.runs ?? 7); i++) {
+      pipeline.clearCache();
+      const t0 = performance.now();
+      const photo = await decodePhoto(blob, 'bench.jpg');
+      const decodeMs = performance.now() - t0;
+      // For comparison: let the decoder downscale (createImageBitmap resize options) instead of drawImage.
+      const t1 = performance.now();
+      const ws = workingSize(photo.original.width, photo.original.height);
+      const bmp = await createImageBitmap(blob, { imageOrientation: 'from-image', resizeWidth: ws.width, resizeHeight: ws.height, resizeQuality: 'high' });
+      bitmapToRgba(bmp, ws.width, ws.height);
+      bmp.close();
+      const altDecodeMs = performance.now() - t1;
+      const { width, height } = photo.rgb;
+      const r = await pipeline.run({
+        rgb: photo.rgb, name: photo.name,
+        intrinsics: { fx: width * 0.8, fy: width * 0.8, cx: (width - 1) / 2, cy: (height - 1) / 2, width, height },
+        intrinsicsSource: 'default', intrinsicsDetail: 'bench',
+        objects: [{ caption: 'a', box2d: { x0: 100, y0: 100, x1: 400, y1: 500 } }, { caption: 'b', box2d: { x0: 500, y0: 200, x1: 900, y1: 700 } }],
+      });
+      const stages = Object.values(r.timings).filter((t) => t !== undefined);
+      const inferenceMs = stages.reduce((s, t) => s + t.inferenceMs, 0);
+      const loadMs = stages.reduce((s, t) => s + t.loadMs, 0);
+      const perStage = Object.fromEntries(Object.entries(r.timings).map(([k, t]) => [k, t ? t.ms - t.inferenceMs - t.loadMs : 0]));
+      rows.push({ decodeMs, totalMs: decodeMs + r.totalMs, overheadMs: decodeMs + r.totalMs - inferenceMs - loadMs, inferenceMs, geometryMs: r.geometry.totalMs, stages: perStage, altDecodeMs });
+    }
+    const st = current!.store.getState();
+    return { rows, device: st.device, photo: '4000x3000 JPEG', details: Object.fromEntries(Object.entries(st.stages).map(([k, v]) => [k, v.detail ?? ''])) };
+  },
+};
+
+declare global {
+  interface Window {
+    harness: typeof harness;
+  }
+}
+window.harness = harness;
+document.body.dataset.ready = '1';

@@ -1,0 +1,170 @@
+/**
+ * Tiny stand-ins for the real models, following each one's I/O contract (names, ranks, dtypes) so the
+ * real Transformers.js + onnxruntime code path loads and runs them. Their arithmetic is chosen so tests
+ * can predict the outputs exactly.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataType, encodeModel, type GraphSpec, type NodeSpec, type TensorSpec } from './onnxProto';
+
+const F = DataType.FLOAT;
+const I64 = DataType.INT64;
+
+const f32 = (name: string, dims: number[], floats: number[]): TensorSpec => ({ name, dims, dataType: F, floats });
+const i64 = (name: string, values: number[]): TensorSpec => ({ name, dims: [values.length], dataType: I64, int64s: values });
+const node = (op: string, inputs: string[], outputs: string[], attrs?: NodeSpec['attrs']): NodeSpec => ({ op, inputs, outputs, attrs });
+
+/** Tiny depth: canonical depth = mean over RGB (0..255, the Metric3D processor neither rescales nor normalises) * SCALE + OFFSET. */
+export const TINY_DEPTH = { scale: 0.01, offset: 1 } as const;
+
+export function tinyDepthGraph(): GraphSpec {
+  return {
+    name: 'tiny_depth',
+    inputs: [{ name: 'pixel_values', elemType: F, shape: ['batch', 3, 'height', 'width'] }],
+    outputs: [{ name: 'predicted_depth', elemType: F, shape: ['batch', 'height', 'width'] }],
+    initializers: [f32('scale', [], [TINY_DEPTH.scale]), f32('offset', [], [TINY_DEPTH.offset])],
+    nodes: [
+      node('ReduceMean', ['pixel_values'], ['mean'], { axes: { kind: 'ints', value: [1] }, keepdims: { kind: 'int', value: 0 } }),
+      node('Mul', ['mean', 'scale'], ['scaled']),
+      node('Add', ['scaled', 'offset'], ['predicted_depth']),
+    ],
+  };
+}
+
+/** SAM vision encoder: pixel_values[b,3,1024,1024] -> image_embeddings, image_positional_embeddings [b,256,64,64]. */
+export function tinySamEncoderGraph(): GraphSpec {
+  return {
+    name: 'tiny_sam_vision_encoder',
+    inputs: [{ name: 'pixel_values', elemType: F, shape: ['batch', 3, 1024, 1024] }],
+    outputs: [
+      { name: 'image_embeddings', elemType: F, shape: ['batch', 256, 64, 64] },
+      { name: 'image_positional_embeddings', elemType: F, shape: ['batch', 256, 64, 64] },
+    ],
+    initializers: [i64('expand_shape', [1, 256, 1, 1]), f32('half', [], [0.5])],
+    nodes: [
+      node('AveragePool', ['pixel_values'], ['pooled'], { kernel_shape: { kind: 'ints', value: [16, 16] }, strides: { kind: 'ints', value: [16, 16] } }),
+      node('ReduceMean', ['pooled'], ['gray'], { axes: { kind: 'ints', value: [1] }, keepdims: { kind: 'int', value: 1 } }),
+      node('Expand', ['gray', 'expand_shape'], ['image_embeddings']),
+      node('Mul', ['image_embeddings', 'half'], ['image_positional_embeddings']),
+    ],
+  };
+}
+
+/** Mask logits grid: 256x256 cells over SAM's 1024x1024 padded input, cell centres in input pixels. */
+const MASK = 256;
+const CELL = 1024 / MASK;
+export const TINY_SAM_IOU = [0.8, 0.95, 0.9];
+
+/**
+ * SAM prompt encoder + mask decoder. Each box's mask logit is the signed distance (in input pixels) to the
+ * nearest box edge: positive inside the box. Three identical candidates per box; iou_scores fixed so the
+ * second wins. Point prompts are accepted (the real contract) but padding points carry no weight here.
+ */
+export function tinySamDecoderGraph(): GraphSpec {
+  const centres = Array.from({ length: MASK }, (_, j) => (j + 0.5) * CELL);
+  const slice = (from: string, k: number, out: string): NodeSpec[] => [
+    node('Slice', [from, `s${k}`, `e${k}`, 'ax_last'], [out]),
+  ];
+  return {
+    name: 'tiny_sam_prompt_encoder_mask_decoder',
+    inputs: [
+      { name: 'image_embeddings', elemType: F, shape: ['batch', 256, 64, 64] },
+      { name: 'image_positional_embeddings', elemType: F, shape: ['batch', 256, 64, 64] },
+      { name: 'input_points', elemType: F, shape: ['batch', 'point_batch', 'num_points', 2] },
+      { name: 'input_labels', elemType: I64, shape: ['batch', 'point_batch', 'num_points'] },
+      { name: 'input_boxes', elemType: F, shape: ['batch', 'num_boxes', 4] },
+    ],
+    outputs: [
+      { name: 'iou_scores', elemType: F, shape: ['batch', 'num_boxes', 3] },
+      { name: 'pred_masks', elemType: F, shape: ['batch', 'num_boxes', 3, MASK, MASK] },
+    ],
+    initializers: [
+      f32('xs', [1, 1, 1, 1, MASK], centres),
+      f32('ys', [1, 1, 1, MASK, 1], centres),
+      i64('unsq_axes', [2, 3]),
+      i64('ax_last', [-1]),
+      i64('s0', [0]), i64('e0', [1]), i64('s1', [1]), i64('e1', [2]),
+      i64('s2', [2]), i64('e2', [3]), i64('s3', [3]), i64('e3', [4]),
+      i64('iou_end', [3]),
+      f32('zero', [], [0]),
+      f32('iou', [3], TINY_SAM_IOU),
+    ],
+    nodes: [
+      node('Unsqueeze', ['input_boxes', 'unsq_axes'], ['boxes5']),
+      ...slice('boxes5', 0, 'x0'), ...slice('boxes5', 1, 'y0'), ...slice('boxes5', 2, 'x1'), ...slice('boxes5', 3, 'y1'),
+      node('Sub', ['xs', 'x0'], ['dx0']),
+      node('Sub', ['x1', 'xs'], ['dx1']),
+      node('Sub', ['ys', 'y0'], ['dy0']),
+      node('Sub', ['y1', 'ys'], ['dy1']),
+      node('Min', ['dx0', 'dx1', 'dy0', 'dy1'], ['logit']),
+      // Tie the embedding to the output (x0) so the graph consumes what the real decoder consumes.
+      node('ReduceMean', ['image_embeddings'], ['emb_mean'], { keepdims: { kind: 'int', value: 0 } }),
+      node('Mul', ['emb_mean', 'zero'], ['emb_zero']),
+      node('Add', ['logit', 'emb_zero'], ['logit_e']),
+      node('Concat', ['logit_e', 'logit_e', 'logit_e'], ['pred_masks'], { axis: { kind: 'int', value: 2 } }),
+      node('Slice', ['input_boxes', 's0', 'iou_end', 'ax_last'], ['box3']),
+      node('Mul', ['box3', 'zero'], ['box3_zero']),
+      node('Add', ['box3_zero', 'iou'], ['iou_scores']),
+    ],
+  };
+}
+
+const METRIC3D_PREPROCESSOR = {
+  do_normalize: false,
+  do_pad: false,
+  do_rescale: false,
+  do_resize: true,
+  ensure_multiple_of: 14,
+  image_processor_type: 'DPTImageProcessor',
+  keep_aspect_ratio: true,
+  resample: 3,
+  size: { height: 518, width: 518 },
+  size_divisor: null,
+};
+
+const SAM_PREPROCESSOR = {
+  do_normalize: true,
+  do_pad: true,
+  do_rescale: true,
+  do_resize: true,
+  image_mean: [0.485, 0.456, 0.406],
+  image_std: [0.229, 0.224, 0.225],
+  image_processor_type: 'SamImageProcessor',
+  pad_size: { height: 1024, width: 1024 },
+  processor_class: 'SamProcessor',
+  resample: 2,
+  rescale_factor: 1 / 255,
+  size: { longest_edge: 1024 },
+};
+
+/** Folder names under the tiny-model root; the model ids the tests and the e2e harness use. */
+export const TINY_IDS = { depth: 'tiny/metric3d', sam: 'tiny/sam' } as const;
+
+function writeJson(path: string, value: unknown): void {
+  writeFileSync(path, JSON.stringify(value, null, 2));
+}
+
+/** Writes every tiny model under `root` (Transformers.js local layout) and returns the files written. */
+export function writeTinyModels(root: string): string[] {
+  const written: string[] = [];
+  const put = (rel: string, data: Uint8Array | string) => {
+    const path = join(root, rel);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, data);
+    written.push(rel);
+  };
+  const depth = TINY_IDS.depth;
+  put(`${depth}/onnx/model.onnx`, encodeModel(tinyDepthGraph()));
+  mkdirSync(join(root, depth), { recursive: true });
+  writeJson(join(root, depth, 'config.json'), { model_type: 'metric3d' });
+  writeJson(join(root, depth, 'preprocessor_config.json'), METRIC3D_PREPROCESSOR);
+  written.push(`${depth}/config.json`, `${depth}/preprocessor_config.json`);
+
+  const sam = TINY_IDS.sam;
+  put(`${sam}/onnx/vision_encoder.onnx`, encodeModel(tinySamEncoderGraph()));
+  put(`${sam}/onnx/prompt_encoder_mask_decoder.onnx`, encodeModel(tinySamDecoderGraph()));
+  writeJson(join(root, sam, 'config.json'), { model_type: 'sam', architectures: ['SamModel'] });
+  writeJson(join(root, sam, 'preprocessor_config.json'), SAM_PREPROCESSOR);
+  written.push(`${sam}/config.json`, `${sam}/preprocessor_config.json`);
+  return written;
+}

@@ -1,0 +1,89 @@
+/**
+ * Photos from the person (drop, paste, picker, camera, ?image= URL) -> a working-size RGBA image.
+ * Browser only: createImageBitmap decodes with the EXIF orientation applied ('from-image').
+ */
+import type { RGBAImage } from '../core/geometry/raster';
+import { checkImageBytes, ImageInputError, workingSize, WORKING_SIDE } from './imageLimits';
+import type { ImageFormat } from './imageHeader';
+
+export { ImageInputError } from './imageLimits';
+
+export interface DecodedPhoto {
+  name: string;
+  format: ImageFormat;
+  /** Size of the decoded photo (after EXIF orientation), before downscaling. */
+  original: { width: number; height: number };
+  /** The working image every stage sees. */
+  rgb: RGBAImage;
+  /** The file's bytes, for EXIF and hashing. */
+  bytes: Uint8Array;
+}
+
+function canvasFor(width: number, height: number): OffscreenCanvas | HTMLCanvasElement {
+  if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(width, height);
+  const c = document.createElement('canvas');
+  c.width = width;
+  c.height = height;
+  return c;
+}
+
+/** Draw a bitmap at a size and read its pixels back. */
+export function bitmapToRgba(bitmap: ImageBitmap, width: number, height: number): RGBAImage {
+  const canvas = canvasFor(width, height);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true }) as
+    | OffscreenCanvasRenderingContext2D
+    | CanvasRenderingContext2D
+    | null;
+  if (!ctx) throw new ImageInputError('This browser cannot draw images into a canvas.');
+  ctx.imageSmoothingQuality = 'high';
+  ctx.drawImage(bitmap, 0, 0, width, height);
+  const img = ctx.getImageData(0, 0, width, height);
+  return { width, height, data: img.data };
+}
+
+/**
+ * Decode a photo file: header checked first (format, 1x1, 12000x9000 refused before decoding), then
+ * decoded with EXIF orientation and scaled so the longest side is at most `side`.
+ */
+export async function decodePhoto(file: Blob, name = (file as File).name || 'photo', side = WORKING_SIDE): Promise<DecodedPhoto> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const header = checkImageBytes(name, bytes.subarray(0, 256 * 1024));
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(new Blob([bytes], { type: `image/${header.format}` }), { imageOrientation: 'from-image' });
+  } catch {
+    throw new ImageInputError(`"${name}" could not be decoded: the ${header.format.toUpperCase()} data is damaged or incomplete.`);
+  }
+  try {
+    const original = { width: bitmap.width, height: bitmap.height };
+    const size = workingSize(original.width, original.height, side);
+    return { name, format: header.format, original, rgb: bitmapToRgba(bitmap, size.width, size.height), bytes };
+  } finally {
+    bitmap.close();
+  }
+}
+
+/** Resize an RGBA image (the photo of an RGB-D pair is brought to the depth map's size). */
+export async function resizeRgba(img: RGBAImage, width: number, height: number): Promise<RGBAImage> {
+  if (img.width === width && img.height === height) return img;
+  const data = new Uint8ClampedArray(img.data);
+  const bitmap = await createImageBitmap(new ImageData(data, img.width, img.height));
+  try {
+    return bitmapToRgba(bitmap, width, height);
+  } finally {
+    bitmap.close();
+  }
+}
+
+/** Fetch a photo from a URL (the ?image= parameter); same-origin or CORS-enabled only. */
+export async function fetchPhoto(url: string): Promise<DecodedPhoto> {
+  let res: Response;
+  try {
+    res = await fetch(url);
+  } catch {
+    throw new ImageInputError(`Could not fetch the image at ${url} (network error or the server does not allow it).`);
+  }
+  if (!res.ok) throw new ImageInputError(`Could not fetch the image at ${url} (HTTP ${res.status}).`);
+  const name = decodeURIComponent(new URL(url, location.href).pathname.split('/').pop() || 'image');
+  return decodePhoto(await res.blob(), name);
+}

@@ -1,0 +1,99 @@
+/**
+ * One mask per object box, all boxes in one prompt batch (SAM v1 contract: vision_encoder +
+ * prompt_encoder_mask_decoder). The image is embedded once.
+ */
+import { Tensor, type PreTrainedModel, type Processor } from '@huggingface/transformers';
+import type { RGBAImage } from '../../../core/geometry/raster';
+import { samInputs } from './samInputs';
+import type { Box2D, MaskRLE } from '../../../core/scene/types';
+import { encodeMaskRLE } from './rle';
+
+export interface BoxMask {
+  /** 0/1 per pixel of the image, row-major. */
+  bits: Uint8Array;
+  width: number;
+  height: number;
+  rle: MaskRLE;
+  /** Predicted IoU of the chosen candidate. */
+  score: number;
+  area: number;
+}
+
+export interface BoxMaskResult {
+  masks: BoxMask[];
+  timings: { preprocessMs: number; inferenceMs: number; postprocessMs: number };
+}
+
+interface SamLike extends PreTrainedModel {
+  get_image_embeddings(inputs: { pixel_values: Tensor }): Promise<Record<string, Tensor>>;
+}
+
+export async function segmentBoxes(model: PreTrainedModel, processor: Processor, image: RGBAImage, boxes: Box2D[]): Promise<BoxMaskResult> {
+  if (boxes.length === 0) return { masks: [], timings: { preprocessMs: 0, inferenceMs: 0, postprocessMs: 0 } };
+  const sam = model as SamLike;
+  const t0 = performance.now();
+  const inputs = await samInputs(processor, image, boxes);
+  const n = boxes.length;
+  // Transformers.js 4.3.1 fills input_labels from input_points' shape, so a box-only call needs both: one
+  // padding point per box (label -10: "ignore me" to SAM's prompt encoder).
+  const input_points = new Tensor('float32', new Float32Array(n * 2), [1, n, 1, 2]);
+  const input_labels = new Tensor('int64', new BigInt64Array(n).fill(-10n), [1, n, 1]);
+  const t1 = performance.now();
+  const embeddings = await sam.get_image_embeddings({ pixel_values: inputs.pixel_values });
+  const out = (await model({ ...embeddings, input_points, input_labels, input_boxes: inputs.input_boxes })) as {
+    iou_scores: Tensor;
+    pred_masks: Tensor;
+  };
+  const t2 = performance.now();
+  const [, , candidates, mh, mw] = out.pred_masks.dims;
+  const iou = out.iou_scores.data as Float32Array;
+  const logits = out.pred_masks.data as Float32Array;
+  const best = new Float32Array(n * mh * mw);
+  const scores: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let k = 0;
+    for (let c = 1; c < candidates; c++) if (iou[i * candidates + c] > iou[i * candidates + k]) k = c;
+    scores.push(iou[i * candidates + k]);
+    best.set(logits.subarray((i * candidates + k) * mh * mw, (i * candidates + k + 1) * mh * mw), i * mh * mw);
+  }
+  const pad = (processor as unknown as { image_processor: { pad_size?: { height: number; width: number } } }).image_processor.pad_size ?? { height: 1024, width: 1024 };
+  const [rh, rw] = inputs.reshaped_input_sizes[0];
+  const [H, W] = inputs.original_sizes[0];
+  const masks: BoxMask[] = [];
+  for (let i = 0; i < n; i++) {
+    const m = maskFromLogits(best.subarray(i * mh * mw, (i + 1) * mh * mw), mw, mh, (rw / pad.width) * mw, (rh / pad.height) * mh, W, H);
+    let area = 0;
+    for (let p = 0; p < m.length; p++) area += m[p];
+    masks.push({ bits: m, width: W, height: H, rle: encodeMaskRLE(m, W, H), score: scores[i], area });
+  }
+  const t3 = performance.now();
+  return { masks, timings: { preprocessMs: t1 - t0, inferenceMs: t2 - t1, postprocessMs: t3 - t2 } };
+}
+
+/**
+ * SAM's low-resolution logits -> a binary mask at the image size in one bilinear pass. Same result as
+ * SamImageProcessor.post_process_masks (upsample to the padded input, crop the padding, resize to the
+ * image, threshold at 0) without materialising the 1024x1024 intermediate per box.
+ * `validW`/`validH`: the part of the logit grid that covers the image (the rest is padding).
+ */
+export function maskFromLogits(logits: Float32Array, mw: number, mh: number, validW: number, validH: number, W: number, H: number): Uint8Array {
+  const out = new Uint8Array(W * H);
+  const sx = validW / W;
+  const sy = validH / H;
+  for (let y = 0; y < H; y++) {
+    const fy = Math.min(Math.max((y + 0.5) * sy - 0.5, 0), mh - 1);
+    const y0 = Math.floor(fy);
+    const y1 = Math.min(y0 + 1, mh - 1);
+    const wy = fy - y0;
+    for (let x = 0; x < W; x++) {
+      const fx = Math.min(Math.max((x + 0.5) * sx - 0.5, 0), mw - 1);
+      const x0 = Math.floor(fx);
+      const x1 = Math.min(x0 + 1, mw - 1);
+      const wx = fx - x0;
+      const top = logits[y0 * mw + x0] * (1 - wx) + logits[y0 * mw + x1] * wx;
+      const bottom = logits[y1 * mw + x0] * (1 - wx) + logits[y1 * mw + x1] * wx;
+      if (top * (1 - wy) + bottom * wy > 0) out[y * W + x] = 1;
+    }
+  }
+  return out;
+}

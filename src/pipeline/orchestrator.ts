@@ -1,0 +1,346 @@
+/**
+ * Photo -> filter -> objects -> masks -> depth -> geometry -> scene graph. Each stage is timed, cached by
+ * image hash (+ the model that ran it), cancellable with an AbortSignal; a crashed or OOM worker is
+ * restarted and its stage retried once. Models load lazily (the VLM only when a question needs it) and
+ * can be unloaded. RGB-D input (depth given) skips the depth model; given boxes skip Florence-2.
+ */
+import * as Comlink from 'comlink';
+import type { DepthMap, PointCloud, RGBAImage } from '../core/geometry/raster';
+import type { Intrinsics, IntrinsicsSource } from '../core/camera/intrinsics';
+import type { Box2D, MaskRLE, SceneGraph } from '../core/scene/types';
+import type { BuildSceneInput, BuildSceneTimings } from '../core/scene/buildScene';
+import { pipelineActions as act, pipelineStore, type PipelineStore, type StageName } from '../state/pipelineStore';
+import type { Manifest, Role } from './manifest';
+import type { ModelHost } from './host';
+import type { DeviceChoice } from './device';
+import type { DepthResult } from './models/depth/metricDepth';
+import type { Detection } from './models/florence2/detections';
+import type { FilterVerdict } from './models/filter/sceneFilter';
+import { AbortedError, looksLikeCrash, WorkerClient } from './workerClient';
+import type { LoadReport, ModelWorkerApi, WorkerImage, WorkerInit } from '../../workers/lib/types';
+import type { DepthWorkerApi } from '../../workers/depth.worker';
+import type { MasksWorkerApi } from '../../workers/masks.worker';
+import type { ObjectsWorkerApi } from '../../workers/objects.worker';
+import type { FilterWorkerApi } from '../../workers/filter.worker';
+import type { VlmWorkerApi } from '../../workers/vlm.worker';
+import type { GeometryWorkerApi } from '../../workers/geometry.worker';
+
+export type WorkerFactories = Record<Role | 'geometry', () => Worker>;
+
+export interface PipelineOptions {
+  manifest: Partial<Manifest>;
+  host: ModelHost;
+  device: DeviceChoice;
+  workers: WorkerFactories;
+  store?: PipelineStore;
+  useBrowserCache?: boolean;
+  /** Test hook (URL flag): WebGPU session creation throws, so the WASM fallback runs. */
+  failWebGPU?: boolean;
+  /** Keep stage results by image hash (default true). */
+  cacheStages?: boolean;
+  /** Point-cloud stride for the viewer cloud and the plane search (default 2: a quarter of the pixels). */
+  stride?: number;
+}
+
+export interface PhotoInput {
+  /** The working image every stage sees. */
+  rgb: RGBAImage;
+  name?: string;
+  intrinsics: Intrinsics;
+  intrinsicsSource: IntrinsicsSource;
+  intrinsicsDetail: string;
+  /** RGB-D: metric depth given (skip the depth model). */
+  depth?: DepthMap;
+  depthSource?: string;
+  /** Boxes given (skip Florence-2), e.g. from a scene file or a test. */
+  objects?: { caption: string; box2d: Box2D }[];
+}
+
+export interface StageTiming {
+  ms: number;
+  inferenceMs: number;
+  loadMs: number;
+  cached: boolean;
+}
+
+export interface PipelineResult {
+  hash: string;
+  scene: SceneGraph;
+  cloud: PointCloud;
+  filter: FilterVerdict | null;
+  timings: Partial<Record<StageName, StageTiming>>;
+  geometry: BuildSceneTimings;
+  /** Wall time of the run. */
+  totalMs: number;
+  /** Wall time minus model inference and model loading: what the orchestration itself costs. */
+  overheadMs: number;
+}
+
+interface MaskedObject {
+  id: string;
+  caption: string;
+  box2d: Box2D;
+  mask?: MaskRLE;
+}
+
+const workerImage = (rgb: RGBAImage): WorkerImage => ({ width: rgb.width, height: rgb.height, data: rgb.data });
+
+export async function hashImage(rgb: RGBAImage, extra = ''): Promise<string> {
+  const head = new TextEncoder().encode(`${rgb.width}x${rgb.height}|${extra}|`);
+  const buf = new Uint8Array(head.length + rgb.data.length);
+  buf.set(head);
+  buf.set(rgb.data, head.length);
+  const digest = await crypto.subtle.digest('SHA-256', buf);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export class SpatialPipeline {
+  readonly store: PipelineStore;
+  private clients = new Map<string, WorkerClient<object>>();
+  private cache = new Map<string, unknown>();
+
+  constructor(private readonly opts: PipelineOptions) {
+    this.store = opts.store ?? pipelineStore;
+    act.setDevice(this.store, { kind: opts.device.caps.kind, shaderF16: opts.device.caps.shaderF16, reason: opts.device.reason });
+  }
+
+  /** The worker for a role, created (and its model configured) on first use. */
+  private client<Api extends object>(role: Role | 'geometry'): WorkerClient<Api> {
+    let c = this.clients.get(role) as WorkerClient<Api> | undefined;
+    if (!c) {
+      const entry = role === 'geometry' ? undefined : this.opts.manifest[role];
+      c = new WorkerClient<Api>(role, this.opts.workers[role], async (api) => {
+        if (!entry) return;
+        const init: WorkerInit = {
+          entry,
+          caps: this.currentCaps(),
+          host: this.opts.host,
+          useBrowserCache: this.opts.useBrowserCache ?? true,
+          failWebGPU: this.opts.failWebGPU,
+        };
+        await (api as unknown as Comlink.Remote<ModelWorkerApi>).init(
+          init,
+          Comlink.proxy((p) => act.setFile(this.store, p)),
+          Comlink.proxy((r) => this.onLoaded(role, r)),
+        );
+      });
+      this.clients.set(role, c as unknown as WorkerClient<object>);
+    }
+    return c;
+  }
+
+  /** After one fallback every later load starts on WASM too (the adapter already failed once). */
+  private currentCaps() {
+    const d = this.store.getState().device;
+    return d.fallback ? { kind: 'wasm' as const, shaderF16: false } : this.opts.device.caps;
+  }
+
+  private onLoaded(role: string, r: LoadReport): void {
+    act.setLoaded(this.store, r.model, true);
+    if (r.fallback) {
+      act.setDevice(this.store, {
+        kind: 'wasm',
+        shaderF16: false,
+        reason: `WebGPU failed for ${role} (${r.fallback.error}); running on WASM`,
+        fallback: { from: 'webgpu', role, error: r.fallback.error, at: Date.now() },
+      });
+      act.event(this.store, { kind: 'fallback', message: `${role}: WebGPU failed, fell back to WASM: ${r.fallback.error}` });
+    }
+  }
+
+  /** Runs one stage with caching, timing, cancellation, and one restart + retry after a crash. */
+  private async stage<T>(
+    name: StageName,
+    key: string | null,
+    signal: AbortSignal | undefined,
+    timings: PipelineResult['timings'],
+    run: () => Promise<{ value: T; inferenceMs?: number; loadMs?: number; detail?: string }>,
+    worker?: WorkerClient<object>,
+  ): Promise<T> {
+    if (signal?.aborted) throw new AbortedError();
+    if (key && this.opts.cacheStages !== false && this.cache.has(key)) {
+      act.setStage(this.store, name, { status: 'cached', ms: 0, detail: 'reused (same image)' });
+      timings[name] = { ms: 0, inferenceMs: 0, loadMs: 0, cached: true };
+      return this.cache.get(key) as T;
+    }
+    for (let attempt = 1; ; attempt++) {
+      const t0 = performance.now();
+      act.setStage(this.store, name, { status: 'running', startedAt: Date.now(), attempts: attempt, error: undefined });
+      try {
+        const r = await run();
+        const ms = performance.now() - t0;
+        act.setStage(this.store, name, { status: 'done', ms, inferenceMs: r.inferenceMs, detail: r.detail });
+        timings[name] = { ms, inferenceMs: r.inferenceMs ?? 0, loadMs: r.loadMs ?? 0, cached: false };
+        if (key) this.cache.set(key, r.value);
+        return r.value;
+      } catch (err) {
+        if (err instanceof AbortedError || signal?.aborted) {
+          act.setStage(this.store, name, { status: 'cancelled', ms: performance.now() - t0 });
+          act.event(this.store, { kind: 'cancel', stage: name, message: `${name} cancelled` });
+          throw new AbortedError();
+        }
+        const msg = err instanceof Error ? err.message : String(err);
+        if (worker && looksLikeCrash(err) && attempt === 1) {
+          worker.restart();
+          act.event(this.store, { kind: 'restart', stage: name, message: `${worker.name} worker crashed (${msg}); restarted it` });
+          act.event(this.store, { kind: 'retry', stage: name, message: `retrying ${name} once` });
+          continue;
+        }
+        act.setStage(this.store, name, { status: 'error', ms: performance.now() - t0, error: msg });
+        act.event(this.store, { kind: 'error', stage: name, message: msg });
+        throw err;
+      }
+    }
+  }
+
+  private async loadTimed(role: Role, signal?: AbortSignal): Promise<number> {
+    const t0 = performance.now();
+    await this.client<ModelWorkerApi>(role).call((api) => api.load(), signal);
+    return performance.now() - t0;
+  }
+
+  async run(input: PhotoInput, signal?: AbortSignal): Promise<PipelineResult> {
+    const t0 = performance.now();
+    const timings: PipelineResult['timings'] = {};
+    act.resetRun(this.store);
+    const m = this.opts.manifest;
+    const img = workerImage(input.rgb);
+
+    const hash = await this.stage('ingest', null, signal, timings, async () => ({
+      value: await hashImage(input.rgb, `${input.intrinsics.fx.toFixed(3)}`),
+    }));
+
+    let filter: FilterVerdict | null = null;
+    if (m.filter) {
+      const w = this.client<FilterWorkerApi>('filter');
+      filter = await this.stage('filter', `${hash}:filter:${m.filter.id}`, signal, timings, async () => {
+        const loadMs = await this.loadTimed('filter', signal);
+        const v = await w.call((api) => api.classify(img), signal);
+        return { value: v as FilterVerdict, inferenceMs: v.inferenceMs, loadMs, detail: `${v.kind}, ${v.place}` };
+      }, w as WorkerClient<object>);
+      if (filter.warning) act.warn(this.store, filter.warning);
+    } else {
+      act.setStage(this.store, 'filter', { status: 'skipped', detail: 'no filter model in this manifest' });
+    }
+
+    let detections: { caption: string; box2d: Box2D }[];
+    if (input.objects) {
+      detections = input.objects;
+      act.setStage(this.store, 'objects', { status: 'skipped', detail: `${detections.length} boxes given` });
+    } else if (m.objects) {
+      const w = this.client<ObjectsWorkerApi>('objects');
+      detections = await this.stage('objects', `${hash}:objects:${m.objects.id}`, signal, timings, async () => {
+        const loadMs = await this.loadTimed('objects', signal);
+        const r = await w.call((api) => api.detect(img), signal);
+        return { value: r.detections as Detection[], inferenceMs: r.inferenceMs, loadMs, detail: `${r.detections.length} objects` };
+      }, w as WorkerClient<object>);
+    } else {
+      throw new Error('No object boxes: the manifest has no objects model and none were given.');
+    }
+    const boxesKey = JSON.stringify(detections.map((d) => d.box2d));
+
+    let objects: MaskedObject[] = detections.map((d, i) => ({ id: `obj-${i + 1}`, caption: d.caption, box2d: d.box2d }));
+    if (m.masks && objects.length) {
+      const w = this.client<MasksWorkerApi>('masks');
+      const masks = await this.stage('masks', `${hash}:masks:${m.masks.id}:${boxesKey}`, signal, timings, async () => {
+        const loadMs = await this.loadTimed('masks', signal);
+        const r = await w.call((api) => api.segment(img, objects.map((o) => o.box2d)), signal);
+        const t = r.timings;
+        return { value: r.masks, inferenceMs: t.inferenceMs, loadMs, detail: `${r.masks.length} masks (prep ${t.preprocessMs.toFixed(0)} ms, post ${t.postprocessMs.toFixed(0)} ms)` };
+      }, w as WorkerClient<object>);
+      objects = objects.map((o, i) => ({ ...o, mask: masks[i]?.rle }));
+    } else {
+      act.setStage(this.store, 'masks', { status: 'skipped', detail: m.masks ? 'no objects' : 'no mask model: boxes only' });
+    }
+
+    let depth: { depth: DepthMap; intrinsics: Intrinsics; source: IntrinsicsSource; detail: string; depthSource: string };
+    if (input.depth) {
+      depth = { depth: input.depth, intrinsics: input.intrinsics, source: input.intrinsicsSource, detail: input.intrinsicsDetail, depthSource: input.depthSource ?? 'depth file (RGB-D)' };
+      act.setStage(this.store, 'depth', { status: 'skipped', detail: 'depth given (RGB-D)' });
+    } else if (m.depth) {
+      const entry = m.depth;
+      const w = this.client<DepthWorkerApi>('depth');
+      depth = await this.stage('depth', `${hash}:depth:${entry.id}:${input.intrinsicsSource}`, signal, timings, async () => {
+        const loadMs = await this.loadTimed('depth', signal);
+        const r: DepthResult = await w.call((api) => api.estimate(img, input.intrinsics, input.intrinsicsSource), signal);
+        return {
+          value: { depth: r.depth, intrinsics: r.intrinsics, source: r.intrinsicsSource, detail: r.intrinsicsDetail, depthSource: `${entry.id} (${r.inputSize.width}x${r.inputSize.height})` },
+          inferenceMs: r.timings.inferenceMs,
+          loadMs,
+          detail: `${r.intrinsicsDetail} (prep ${r.timings.preprocessMs.toFixed(0)} ms, post ${r.timings.postprocessMs.toFixed(0)} ms)`,
+        };
+      }, w as WorkerClient<object>);
+    } else {
+      throw new Error('No depth: the manifest has no depth model and no depth map was given.');
+    }
+
+    const geo = this.client<GeometryWorkerApi>('geometry');
+    const built = await this.stage('geometry', null, signal, timings, async () => {
+      // Copies, transferred: the cached depth and the caller's image stay usable.
+      const d = new Float32Array(depth.depth.data);
+      const rgb = new Uint8ClampedArray(input.rgb.data);
+      const buildInput: BuildSceneInput = {
+        depth: { ...depth.depth, data: d },
+        intrinsics: depth.intrinsics,
+        intrinsicsSource: depth.source,
+        intrinsicsDetail: depth.detail,
+        rgb: { width: input.rgb.width, height: input.rgb.height, data: rgb },
+        objects,
+        stride: this.opts.stride ?? 2,
+        provenance: {
+          depthSource: depth.depthSource,
+          objectsSource: input.objects ? 'given boxes' : (m.objects?.id ?? 'none'),
+          createdAt: new Date().toISOString(),
+          app: 'SpatialLens',
+          imageName: input.name,
+          imageHash: hash,
+        },
+      };
+      const r = await geo.call((api) => api.build(Comlink.transfer(buildInput, [d.buffer, rgb.buffer])), signal);
+      return { value: r, detail: `${r.scene.objects.length} objects, ${r.cloud.count} points` };
+    }, geo as WorkerClient<object>);
+    act.setStage(this.store, 'scene', { status: 'done', ms: 0, detail: `${built.scene.objects.length} objects` });
+
+    const totalMs = performance.now() - t0;
+    const modelMs = Object.values(timings).reduce((s, t) => s + (t ? t.inferenceMs + t.loadMs : 0), 0);
+    return { hash, scene: built.scene, cloud: built.cloud, filter, timings, geometry: built.timings, totalMs, overheadMs: totalMs - modelMs };
+  }
+
+  /** Free-form question for the small VLM (loaded only now). Streams tokens; `signal` interrupts. */
+  async ask(rgb: RGBAImage, question: string, scene: SceneGraph | null, onToken: (t: string) => void, signal?: AbortSignal): Promise<string> {
+    if (!this.opts.manifest.vlm) throw new Error('No VLM in this manifest.');
+    const w = this.client<VlmWorkerApi>('vlm');
+    signal?.addEventListener('abort', () => void w.call((api) => api.interrupt()).catch(() => {}), { once: true });
+    return w.call((api) => api.ask(workerImage(rgb), question, scene, Comlink.proxy(onToken)));
+  }
+
+  /** Loads a role's model now (e.g. ahead of time from settings). */
+  async preload(role: Role): Promise<void> {
+    await this.loadTimed(role);
+  }
+
+  async unload(role: Role): Promise<void> {
+    const c = this.clients.get(role);
+    if (!c) return;
+    const id = this.opts.manifest[role]?.id;
+    c.terminate();
+    this.clients.delete(role);
+    if (id) act.setLoaded(this.store, id, false);
+    act.event(this.store, { kind: 'unload', message: `${role} model unloaded` });
+  }
+
+  /** Test hook: make a role's worker die (as an OOM would) before its next stage. */
+  async crashWorker(role: Role | 'geometry'): Promise<void> {
+    const c = this.client<ModelWorkerApi>(role);
+    await c.call((api) => api.crashForTest()).catch(() => {});
+  }
+
+  clearCache(): void {
+    this.cache.clear();
+  }
+
+  dispose(): void {
+    for (const c of this.clients.values()) c.terminate();
+    this.clients.clear();
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * Questions: text -> parse -> answer, kept in the session history. Answers are recomputed when the unit
+ * system changes so the sentences follow the toggle.
+ */
+import type { Answer, Visual } from '../core/reason/answer';
+import type { Query, UnitRequest } from '../core/reason/query';
+import type { SceneGraph } from '../core/scene/types';
+import { engine, type Suggestion } from './engine';
+import { questionsStore, type HistoryEntry, type Outcome } from './questionsStore';
+import { sceneStore } from './sceneStore';
+import { settingsStore } from './settingsStore';
+
+let entryId = 0;
+
+function captionOf(scene: SceneGraph, id: string): string {
+  return scene.objects.find((o) => o.id === id)?.caption ?? id;
+}
+
+export function answerFor(scene: SceneGraph, query: Query, unit?: UnitRequest): Answer {
+  return engine.answerQuery(scene, query, { units: settingsStore.getState().units, unit });
+}
+
+function outcomeFor(text: string, scene: SceneGraph): Outcome {
+  const parsed = engine.parseQuestion(text, scene);
+  switch (parsed.status) {
+    case 'ok': {
+      const { query, unit } = parsed.parsed;
+      return { kind: 'answer', query, unit, answer: answerFor(scene, query, unit) };
+    }
+    case 'clarify':
+      return {
+        kind: 'clarify',
+        phrase: parsed.phrase,
+        candidates: parsed.candidates.map((c) => {
+          const byId = scene.objects.find((o) => o.id === c);
+          return byId ? { id: byId.id, caption: byId.caption } : { id: c, caption: c };
+        }),
+      };
+    case 'unresolved':
+      return { kind: 'unresolved', phrases: parsed.phrases, known: parsed.known };
+    case 'free-form':
+      // The small VLM is loaded on demand by the model layer; until then say so plainly.
+      return { kind: 'free-form', vlm: 'not-loaded' };
+  }
+}
+
+/** Ask a question about the current scene; returns the history entry. */
+export function ask(text: string): HistoryEntry | null {
+  const q = text.trim();
+  const current = sceneStore.getState().current;
+  if (!q || !current) return null;
+  let outcome: Outcome;
+  if (!current.scene) {
+    outcome = { kind: 'error', message: 'This input has no 3D scene yet (no depth), so it cannot be measured.' };
+  } else {
+    try {
+      outcome = outcomeFor(q, current.scene);
+    } catch (e) {
+      outcome = { kind: 'error', message: e instanceof Error ? e.message : String(e) };
+    }
+  }
+  const entry: HistoryEntry = { id: ++entryId, text: q, sceneKey: current.key, sceneTitle: current.source.title, outcome };
+  questionsStore.setState((s) => ({ history: [...s.history, entry], activeId: entry.id, draft: '' }));
+  focusEntry(entry);
+  return entry;
+}
+
+/** Ask a parsed query directly (suggestions): the text shown is the rendered question. */
+export function askSuggestion(s: Suggestion): HistoryEntry | null {
+  const scene = sceneStore.getState().current?.scene;
+  if (!scene) return null;
+  const text = engine.renderQuestion(s.query, (id) => captionOf(scene, id), 0);
+  return ask(text);
+}
+
+/** A clarification answered: the ambiguous phrase is replaced by the chosen object's caption. */
+export function chooseCandidate(entry: HistoryEntry, caption: string): HistoryEntry | null {
+  if (entry.outcome.kind !== 'clarify') return null;
+  const { phrase } = entry.outcome;
+  const re = new RegExp(phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+  const text = re.test(entry.text) ? entry.text.replace(re, caption) : `${entry.text} (${caption})`;
+  return ask(text);
+}
+
+function visualsOf(answer: Answer): { visuals: Visual[]; highlight: string[] } {
+  const visuals = answer.evidence.visuals.filter((v) => v.kind !== 'highlight');
+  const highlight = new Set(answer.evidence.objects);
+  for (const v of answer.evidence.visuals) if (v.kind === 'highlight') v.objectIds.forEach((id) => highlight.add(id));
+  for (const step of answer.steps ?? []) step.answer.evidence.objects.forEach((id) => highlight.add(id));
+  return { visuals, highlight: [...highlight] };
+}
+
+/** Show an entry's evidence in the views. */
+export function focusEntry(entry: HistoryEntry | null): void {
+  if (!entry || entry.outcome.kind !== 'answer' || entry.sceneKey !== sceneStore.getState().current?.key) {
+    sceneStore.setState({ visuals: [], highlight: [] });
+    questionsStore.setState({ activeId: entry?.id ?? null });
+    return;
+  }
+  questionsStore.setState({ activeId: entry.id });
+  sceneStore.setState(visualsOf(entry.outcome.answer));
+}
+
+export function suggestionsFor(scene: SceneGraph | null): Suggestion[] {
+  if (!scene) return [];
+  try {
+    return engine.suggestQuestions(scene).slice(0, 6);
+  } catch {
+    return [];
+  }
+}
+
+export function questionText(s: Suggestion, scene: SceneGraph): string {
+  return engine.renderQuestion(s.query, (id) => captionOf(scene, id), 0);
+}
+
+// Sentences carry the display units: re-answer the current scene's questions when the toggle changes.
+settingsStore.subscribe((s, prev) => {
+  if (s.units === prev.units) return;
+  const scene = sceneStore.getState().current;
+  if (!scene?.scene) return;
+  const sg = scene.scene;
+  questionsStore.setState((q) => ({
+    history: q.history.map((h) => {
+      if (h.sceneKey !== scene.key || h.outcome.kind !== 'answer') return h;
+      try {
+        return { ...h, outcome: { ...h.outcome, answer: answerFor(sg, h.outcome.query, h.outcome.unit) } };
+      } catch {
+        return h;
+      }
+    }),
+  }));
+});

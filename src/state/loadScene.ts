@@ -1,0 +1,267 @@
+/**
+ * Inputs -> LoadedScene: bundled samples (exact rendered depth + masks), RGB-D pairs (photo + depth file),
+ * and plain photos (as far as the app can go without models). A failed load leaves the current scene as
+ * it was and says why in a notice.
+ */
+import type { RGBAImage } from '../core/geometry/raster';
+import type { Intrinsics, IntrinsicsSource } from '../core/camera/intrinsics';
+import type { Box2D, MaskRLE, SceneProvenance } from '../core/scene/types';
+import { decodeDepthPng, DepthFileError } from '../io/depthFile';
+import { decodePhoto, fetchPhoto, ImageInputError, resizeRgba, type DecodedPhoto } from '../io/imageInput';
+import { checkImageBytes } from '../io/imageLimits';
+import { readExifTags } from '../io/exif';
+import { intrinsicsFromExif } from '../core/camera/fromExif';
+import { engine } from './engine';
+import { emptyMeasure, notify, sceneStore, type LoadedScene, type SceneSourceKind } from './sceneStore';
+import { questionsStore } from './questionsStore';
+
+export const APP_NAME = 'SpatialLens 0.1';
+
+export interface SampleInfo {
+  name: string;
+  title: string;
+  description: string;
+}
+
+export interface SampleSceneFile {
+  name: string;
+  title: string;
+  image: { width: number; height: number };
+  intrinsics: Intrinsics;
+  depth: { file: string; scale: number };
+  rgb: string;
+  objects: { id: string; caption: string; box2d: Box2D; mask: MaskRLE }[];
+}
+
+const base = (): string => import.meta.env.BASE_URL ?? '/';
+export const sampleUrl = (name: string, file: string): string => `${base()}samples/${name}/${file}`;
+
+let loadCounter = 0;
+
+async function fetchBytes(url: string): Promise<Uint8Array<ArrayBuffer>> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+export async function listSamples(): Promise<SampleInfo[]> {
+  const res = await fetch(`${base()}samples/index.json`);
+  if (!res.ok) throw new Error(`sample list: HTTP ${res.status}`);
+  return (await res.json()) as SampleInfo[];
+}
+
+/** Intrinsics given for one image size, expressed for another (uniform scaling of the pixel grid). */
+export function scaleIntrinsics(K: Intrinsics, width: number, height: number): Intrinsics {
+  const sx = width / K.width;
+  const sy = height / K.height;
+  return { fx: K.fx * sx, fy: K.fy * sy, cx: (K.cx + 0.5) * sx - 0.5, cy: (K.cy + 0.5) * sy - 0.5, width, height };
+}
+
+function provenance(depthSource: string, objectsSource: string, imageName: string, notes: string[] = []): SceneProvenance {
+  return { depthSource, objectsSource, createdAt: new Date().toISOString(), app: APP_NAME, imageName, notes };
+}
+
+function begin(label: string): void {
+  sceneStore.setState({ loading: label });
+}
+
+function commit(loaded: LoadedScene): void {
+  sceneStore.setState({
+    loading: null,
+    notice: null,
+    current: loaded,
+    highlight: [],
+    visuals: [],
+    measure: emptyMeasure(),
+    viewResets: sceneStore.getState().viewResets + 1,
+  });
+  questionsStore.setState({ activeId: null, draft: '' });
+}
+
+function fail(e: unknown): void {
+  sceneStore.setState({ loading: null });
+  const known = e instanceof ImageInputError || e instanceof DepthFileError;
+  const text = e instanceof Error ? e.message : String(e);
+  notify('error', known ? text : `Something went wrong: ${text}`);
+  if (!known) console.error(e);
+}
+
+/** Lets the spinner paint before a long synchronous step (scene building runs on this thread). */
+const nextFrame = () => new Promise<void>((r) => setTimeout(r, 0));
+
+async function bitmapRgba(bytes: Uint8Array<ArrayBuffer>, type: string): Promise<RGBAImage> {
+  const bitmap = await createImageBitmap(new Blob([bytes], { type }), { imageOrientation: 'from-image' });
+  try {
+    const c = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = c.getContext('2d', { willReadFrequently: true });
+    if (!ctx) throw new Error('no 2D canvas');
+    ctx.drawImage(bitmap, 0, 0);
+    return { width: bitmap.width, height: bitmap.height, data: ctx.getImageData(0, 0, bitmap.width, bitmap.height).data };
+  } finally {
+    bitmap.close();
+  }
+}
+
+export async function loadSample(name: string): Promise<void> {
+  begin('Loading sample scene…');
+  try {
+    const res = await fetch(sampleUrl(name, 'scene.json'));
+    if (!res.ok) throw new Error(`sample "${name}" is missing (HTTP ${res.status})`);
+    const file = (await res.json()) as SampleSceneFile;
+    const [rgbBytes, depthBytes] = await Promise.all([fetchBytes(sampleUrl(name, file.rgb)), fetchBytes(sampleUrl(name, file.depth.file))]);
+    const rgb = await bitmapRgba(rgbBytes, 'image/png');
+    const depth = decodeDepthPng(depthBytes, { kind: 'scale', metresPerUnit: file.depth.scale });
+    begin('Building the 3D scene…');
+    await nextFrame();
+    const objects = file.objects.map((o) => ({ id: o.id, caption: o.caption, box2d: o.box2d, mask: o.mask }));
+    const built = buildIfPossible({
+      kind: 'sample', name, title: file.title, rgb, depth, intrinsics: file.intrinsics, source: 'explicit',
+      detail: 'renderer camera (exact)', objects,
+      prov: provenance('rendered sample: exact depth from ray casting', 'sample annotations: rendered masks', `${name}/rgb.png`),
+    });
+    commit(built);
+  } catch (e) {
+    fail(e);
+  }
+}
+
+interface BuildArgs {
+  kind: SceneSourceKind;
+  name: string;
+  title: string;
+  rgb: RGBAImage;
+  depth: LoadedScene['depth'];
+  intrinsics: Intrinsics;
+  source: IntrinsicsSource;
+  detail: string;
+  objects: { id: string; caption: string; box2d: Box2D; mask?: MaskRLE }[];
+  prov: SceneProvenance;
+  notes?: string[];
+}
+
+function buildIfPossible(a: BuildArgs): LoadedScene {
+  const notes = [...(a.notes ?? [])];
+  const loaded: LoadedScene = {
+    key: `${a.kind}:${a.name}:${++loadCounter}`,
+    source: { kind: a.kind, name: a.name, title: a.title },
+    rgb: a.rgb, depth: a.depth, intrinsics: a.intrinsics, intrinsicsSource: a.source, intrinsicsDetail: a.detail,
+    scene: null, cloud: null, notes,
+  };
+  if (!a.depth) return loaded;
+  const t0 = performance.now();
+  const stride = Math.max(1, Math.round(Math.max(a.depth.width, a.depth.height) / 640));
+  const out = engine.buildScene({
+    depth: a.depth, intrinsics: a.intrinsics, intrinsicsSource: a.source, intrinsicsDetail: a.detail,
+    rgb: a.rgb, objects: a.objects, provenance: a.prov, stride,
+  });
+  loaded.scene = out.scene;
+  loaded.cloud = out.cloud;
+  loaded.timings = { ...out.timings, total: performance.now() - t0 };
+  return loaded;
+}
+
+/** Intrinsics from the photo's EXIF (35 mm equivalent or focal plane tags), else the default guess. */
+async function photoIntrinsics(photo: DecodedPhoto): Promise<{ K: Intrinsics; source: IntrinsicsSource; detail: string }> {
+  const tags = await readExifTags(photo.bytes);
+  const est = intrinsicsFromExif(tags, photo.original.width, photo.original.height);
+  return { K: scaleIntrinsics(est.intrinsics, photo.rgb.width, photo.rgb.height), source: est.source, detail: est.detail };
+}
+
+/** A photo without depth: decode it, read what we can, and say what would come next. */
+export async function loadPhotoFile(file: Blob, name?: string): Promise<void> {
+  begin('Reading the photo…');
+  try {
+    const photo = await decodePhoto(file, name);
+    await commitPhoto(photo);
+  } catch (e) {
+    fail(e);
+  }
+}
+
+export async function loadPhotoUrl(url: string): Promise<void> {
+  begin('Fetching the photo…');
+  try {
+    await commitPhoto(await fetchPhoto(url));
+  } catch (e) {
+    fail(e);
+  }
+}
+
+async function commitPhoto(photo: DecodedPhoto): Promise<void> {
+  const { K, source, detail } = await photoIntrinsics(photo);
+  const scaled = photo.original.width !== photo.rgb.width ? ` (working size ${photo.rgb.width} × ${photo.rgb.height})` : '';
+  const loaded = buildIfPossible({
+    kind: 'photo', name: photo.name, title: photo.name, rgb: photo.rgb, depth: null, intrinsics: K, source, detail,
+    objects: [], prov: provenance('none', 'none', photo.name),
+    notes: [
+      `Photo ${photo.original.width} × ${photo.original.height}${scaled}.`,
+      'No depth yet: run the models to find objects and depth (the first run downloads them), or add a depth file (RGB-D pair) to measure without models.',
+    ],
+  });
+  commit(loaded);
+  notify('info', 'Photo loaded. Depth and objects need the models: press “Find objects and depth”, or load it with a depth file.');
+}
+
+export type DepthScale = 'mm' | '256' | '5000';
+export const DEPTH_SCALES: Record<DepthScale, { label: string; metresPerUnit: number }> = {
+  mm: { label: 'millimetres (value / 1000)', metresPerUnit: 0.001 },
+  '256': { label: 'value / 256 (KITTI)', metresPerUnit: 1 / 256 },
+  '5000': { label: 'value / 5000 (TUM)', metresPerUnit: 1 / 5000 },
+};
+
+export interface RgbdOptions {
+  scale: DepthScale;
+  /** fx, fy, cx, cy in the photo's original pixels; any missing -> EXIF or default */
+  intrinsics?: Partial<Pick<Intrinsics, 'fx' | 'fy' | 'cx' | 'cy'>>;
+}
+
+/** An RGB-D pair: the photo and a 16-bit depth PNG. No models needed; no objects without a detector. */
+export async function loadRgbdPair(photoFile: Blob, depthFile: Blob, opts: RgbdOptions): Promise<void> {
+  begin('Reading the photo and depth…');
+  try {
+    const photoName = (photoFile as File).name || 'photo';
+    const depthName = (depthFile as File).name || 'depth';
+    const photo = await decodePhoto(photoFile, photoName, Number.POSITIVE_INFINITY);
+    const depthBytes = new Uint8Array(await depthFile.arrayBuffer());
+    const header = checkImageBytes(depthName, depthBytes.subarray(0, 4096));
+    if (header.format !== 'png') throw new ImageInputError(`"${depthName}" must be a 16-bit PNG depth map, not ${header.format.toUpperCase()}.`);
+    const depth = decodeDepthPng(depthBytes, { kind: 'scale', metresPerUnit: DEPTH_SCALES[opts.scale].metresPerUnit });
+    const ratio = photo.original.width / photo.original.height - depth.width / depth.height;
+    if (Math.abs(ratio) > 0.02) {
+      throw new ImageInputError(
+        `The photo (${photo.original.width} × ${photo.original.height}) and the depth map (${depth.width} × ${depth.height}) do not have the same shape.`,
+      );
+    }
+    const rgb = await resizeRgba(photo.rgb, depth.width, depth.height);
+    const given = opts.intrinsics ?? {};
+    let K: Intrinsics;
+    let source: IntrinsicsSource;
+    let detail: string;
+    if (given.fx && given.fx > 0) {
+      const fy = given.fy && given.fy > 0 ? given.fy : given.fx;
+      const full: Intrinsics = {
+        fx: given.fx, fy, width: photo.original.width, height: photo.original.height,
+        cx: Number.isFinite(given.cx) ? (given.cx as number) : (photo.original.width - 1) / 2,
+        cy: Number.isFinite(given.cy) ? (given.cy as number) : (photo.original.height - 1) / 2,
+      };
+      K = scaleIntrinsics(full, depth.width, depth.height);
+      source = 'explicit';
+      detail = 'entered with the depth file';
+    } else {
+      const guess = await photoIntrinsics({ ...photo, rgb });
+      K = guess.K;
+      source = guess.source;
+      detail = guess.detail;
+    }
+    begin('Building the 3D scene…');
+    await nextFrame();
+    const loaded = buildIfPossible({
+      kind: 'rgbd', name: photoName, title: `${photoName} + depth`, rgb, depth, intrinsics: K, source, detail, objects: [],
+      prov: provenance(`depth file ${depthName} (${DEPTH_SCALES[opts.scale].label})`, 'none (no detector loaded)', photoName),
+      notes: ['No object detector is loaded, so this scene has no objects: click two points on the photo to measure.'],
+    });
+    commit(loaded);
+  } catch (e) {
+    fail(e);
+  }
+}

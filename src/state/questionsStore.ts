@@ -1,0 +1,34 @@
+import { createStore } from 'zustand/vanilla';
+import type { Query, UnitRequest } from '../core/reason/query';
+import type { Answer } from '../core/reason/answer';
+
+/** What became of one question. Measured answers and free-form (VLM) ones are kept apart on purpose. */
+export type Outcome =
+  | { kind: 'answer'; query: Query; unit?: UnitRequest; answer: Answer }
+  | { kind: 'clarify'; phrase: string; candidates: { id: string; caption: string }[] }
+  | { kind: 'unresolved'; phrases: string[]; known: string[] }
+  | { kind: 'free-form'; vlm: 'not-loaded' | 'answered'; text?: string }
+  | { kind: 'error'; message: string };
+
+export interface HistoryEntry {
+  id: number;
+  text: string;
+  /** the scene it was asked about (LoadedScene.key) */
+  sceneKey: string;
+  sceneTitle: string;
+  outcome: Outcome;
+}
+
+export interface QuestionsState {
+  draft: string;
+  history: HistoryEntry[];
+  activeId: number | null;
+}
+
+export const questionsStore = createStore<QuestionsState>()(() => ({
+  draft: '',
+  history: [],
+  activeId: null,
+}));
+
+export const setDraft = (draft: string): void => questionsStore.setState({ draft });

@@ -1,0 +1,83 @@
+/**
+ * Photos without depth go through the model pipeline (filter, objects, masks, depth, geometry in workers).
+ * It only starts when the person asks: it downloads models, which a photo drop should never do silently.
+ */
+import { SpatialPipeline } from '../pipeline/orchestrator';
+import { defaultWorkers } from '../pipeline/workers';
+import { detectDevice } from '../pipeline/device';
+import { resolveModelHost } from '../pipeline/host';
+import { resolveManifest } from '../pipeline/manifest';
+import { pipelineStore } from './pipelineStore';
+import { settingsStore } from './settingsStore';
+import { notify, sceneStore, emptyMeasure } from './sceneStore';
+import { depthFromCloud } from './depthFromCloud';
+import { scaleIntrinsics } from './loadScene';
+
+let pipeline: SpatialPipeline | null = null;
+let pipelineKey = '';
+let running: AbortController | null = null;
+
+async function getPipeline(): Promise<SpatialPipeline> {
+  const { modelPreset, modelHost } = settingsStore.getState();
+  const key = `${modelPreset}|${modelHost}|${location.search}`;
+  if (pipeline && key === pipelineKey) return pipeline;
+  pipeline?.dispose();
+  const device = await detectDevice();
+  pipeline = new SpatialPipeline({
+    manifest: resolveManifest(modelPreset),
+    host: resolveModelHost({ search: location.search, setting: modelHost || null, origin: location.origin }),
+    device,
+    workers: defaultWorkers,
+    store: pipelineStore,
+  });
+  pipelineKey = key;
+  return pipeline;
+}
+
+export const modelsRunning = (): boolean => running !== null;
+
+export async function runModels(): Promise<void> {
+  const cur = sceneStore.getState().current;
+  if (!cur || cur.scene || running) return;
+  const controller = new AbortController();
+  running = controller;
+  sceneStore.setState({ loading: 'Running the models (the first run downloads them)…' });
+  try {
+    const p = await getPipeline();
+    const r = await p.run(
+      { rgb: cur.rgb, name: cur.source.name, intrinsics: cur.intrinsics, intrinsicsSource: cur.intrinsicsSource, intrinsicsDetail: cur.intrinsicsDetail },
+      controller.signal,
+    );
+    if (sceneStore.getState().current?.key !== cur.key) return; // another input was loaded meanwhile
+    const K = scaleIntrinsics(r.scene.camera.intrinsics, cur.rgb.width, cur.rgb.height);
+    sceneStore.setState({
+      loading: null,
+      notice: null,
+      current: {
+        ...cur,
+        key: `${cur.key}:models`,
+        scene: r.scene,
+        cloud: r.cloud,
+        depth: depthFromCloud(r.cloud, r.scene.frame, r.scene.camera.intrinsics, cur.rgb.width, cur.rgb.height),
+        intrinsics: K,
+        intrinsicsSource: r.scene.camera.source,
+        intrinsicsDetail: r.scene.camera.detail,
+        notes: [`Models ran in ${Math.round(r.totalMs)} ms: ${r.scene.objects.length} objects found.`, ...(r.filter?.warning ? [r.filter.warning] : [])],
+      },
+      highlight: [],
+      visuals: [],
+      measure: emptyMeasure(),
+      viewResets: sceneStore.getState().viewResets + 1,
+    });
+  } catch (e) {
+    sceneStore.setState({ loading: null });
+    const msg = e instanceof Error ? e.message : String(e);
+    notify('error', controller.signal.aborted ? 'Stopped: the models were cancelled.' : `The models could not run: ${msg}`);
+  } finally {
+    running = null;
+  }
+}
+
+export function cancelModels(): void {
+  running?.abort();
+}

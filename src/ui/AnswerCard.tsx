@@ -1,0 +1,142 @@
+import type { SceneGraph } from '../core/scene/types';
+import type { Answer } from '../core/reason/answer';
+import type { HistoryEntry } from '../state/questionsStore';
+import { chooseCandidate, focusEntry } from '../state/ask';
+import { setDraft } from '../state/questionsStore';
+import { useSettings } from '../state/hooks';
+import type { UnitSystem } from '../core/units/length';
+import { captionOf, formatQuantity, headline, percent } from './format';
+
+function Evidence({ answer, scene, system }: { answer: Answer; scene: SceneGraph | null; system: UnitSystem }) {
+  return (
+    <div className="evidence">
+      {answer.evidence.objects.length > 0 && (
+        <p>
+          Objects: {answer.evidence.objects.map((id) => captionOf(scene, id)).join(', ')}
+        </p>
+      )}
+      {answer.evidence.quantities.length > 0 && (
+        <dl className="quantities">
+          {answer.evidence.quantities.map((q, i) => (
+            <div key={i}>
+              <dt>{q.label}</dt>
+              <dd>{formatQuantity(q, system)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {answer.caveats.length > 0 && (
+        <ul className="caveats">
+          {answer.caveats.map((c, i) => <li key={i}>{c}</li>)}
+        </ul>
+      )}
+      {answer.steps && answer.steps.length > 0 && (
+        <ol className="steps">
+          {answer.steps.map((s, i) => (
+            <li key={i}>
+              <span className="step-desc">{s.description}</span> — {s.answer.sentence}
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+/** One question and what became of it. Data attributes carry the raw result for tests and exports. */
+export function AnswerCard({ entry, scene, active, stale }: { entry: HistoryEntry; scene: SceneGraph | null; active: boolean; stale: boolean }) {
+  const system = useSettings((s) => s.units);
+  const o = entry.outcome;
+  const common = {
+    className: `answer-card answer-card--${o.kind}${active ? ' is-active' : ''}${stale ? ' is-stale' : ''}`,
+    'data-testid': 'answer',
+    'data-entry-id': entry.id,
+    'data-kind': o.kind,
+  };
+  const question = <span className="answer-q">{entry.text}{stale && <span className="badge">{entry.sceneTitle}</span>}</span>;
+
+  if (o.kind === 'answer') {
+    const a = o.answer;
+    return (
+      <article
+        {...common}
+        data-verdict={a.verdict ?? ''}
+        data-choice={a.choice ?? ''}
+        data-value={a.value ?? ''}
+        data-unit={a.unit ?? ''}
+        data-order={a.order?.join(',') ?? ''}
+        aria-label={`Answer to: ${entry.text}`}
+      >
+        <button type="button" className="answer-focus" onClick={() => focusEntry(entry)} aria-pressed={active} disabled={stale} title="Show this answer in the views">
+          {question}
+          <span className="answer-headline">
+            <span className="answer-value">{headline(a, scene, system, o.unit)}</span>
+            <span className="confidence" title="How much to trust this answer">
+              <span className="confidence-bar" style={{ width: percent(a.confidence) }} aria-hidden="true" />
+              <span className="confidence-text">confidence {percent(a.confidence)}</span>
+            </span>
+          </span>
+          <span className="answer-sentence">{a.sentence}</span>
+        </button>
+        <details className="why">
+          <summary>Why?</summary>
+          <Evidence answer={a} scene={scene} system={system} />
+        </details>
+      </article>
+    );
+  }
+  if (o.kind === 'clarify') {
+    return (
+      <article {...common} aria-label={`Question needs clarifying: ${entry.text}`}>
+        {question}
+        <p>Which “{o.phrase}” do you mean?</p>
+        <div className="chip-row">
+          {o.candidates.map((c) => (
+            <button key={c.id} type="button" className="chip chip--candidate" onClick={() => chooseCandidate(entry, c.caption)}>
+              {c.caption}
+            </button>
+          ))}
+        </div>
+      </article>
+    );
+  }
+  if (o.kind === 'unresolved') {
+    return (
+      <article {...common} aria-label={`Object not found: ${entry.text}`}>
+        {question}
+        <p>
+          I can’t find {o.phrases.map((p) => `“${p}”`).join(' or ')} in this scene.
+          {o.known.length > 0 && <> What is there: </>}
+        </p>
+        {o.known.length > 0 && (
+          <div className="chip-row">
+            {o.known.map((k) => (
+              <button key={k} type="button" className="chip" onClick={() => setDraft(entry.text.replace(new RegExp(o.phrases[0] ?? '$^', 'i'), k))}>
+                {k}
+              </button>
+            ))}
+          </div>
+        )}
+      </article>
+    );
+  }
+  if (o.kind === 'free-form') {
+    return (
+      <article {...common} aria-label={`Open-ended question: ${entry.text}`}>
+        {question}
+        <p className="vlm-state">
+          <span className="badge badge--vlm">needs the small VLM</span>{' '}
+          {o.vlm === 'not-loaded'
+            ? 'This is not a measurement question. The VLM is not loaded, so it has no answer here; measured questions (distances, sizes, left/right, behind…) work without it.'
+            : o.text}
+        </p>
+      </article>
+    );
+  }
+  return (
+    <article {...common} role="alert">
+      {question}
+      <p>{o.message}</p>
+    </article>
+  );
+}

@@ -1,0 +1,61 @@
+import { useScene, usePipeline } from '../state/hooks';
+import { cancelModels, runModels } from '../state/runModels';
+import { totals, type StageName } from '../state/pipelineStore';
+
+const STAGES: { name: StageName; label: string }[] = [
+  { name: 'filter', label: 'Scene check' },
+  { name: 'objects', label: 'Objects' },
+  { name: 'masks', label: 'Masks' },
+  { name: 'depth', label: 'Depth' },
+  { name: 'geometry', label: '3D boxes' },
+];
+
+const mb = (b: number) => `${(b / 1e6).toFixed(0)} MB`;
+
+/** For a photo without depth: start the models on request, and show what they are doing. */
+export function ModelsPanel() {
+  const current = useScene((s) => s.current);
+  const loading = useScene((s) => s.loading);
+  const stages = usePipeline((s) => s.stages);
+  const files = usePipeline((s) => s.files);
+  const device = usePipeline((s) => s.device);
+  if (!current || current.scene || current.source.kind !== 'photo') return null;
+  const busy = loading !== null;
+  const t = totals(files);
+  const anyStarted = STAGES.some((s) => stages[s.name].status !== 'idle');
+  return (
+    <div className="models-panel">
+      <div className="models-actions">
+        <button type="button" className="btn btn--primary" onClick={() => void runModels()} disabled={busy}>
+          Find objects and depth
+        </button>
+        {busy && (
+          <button type="button" className="btn" onClick={cancelModels}>
+            Cancel
+          </button>
+        )}
+        <span className="hint">Runs in this browser ({device.kind === 'unknown' ? 'WebGPU or WASM' : device.kind}); the first run downloads the models.</span>
+      </div>
+      {anyStarted && (
+        <ol className="stages" aria-label="Model stages">
+          {STAGES.map((s) => {
+            const st = stages[s.name];
+            return (
+              <li key={s.name} className={`stage stage--${st.status}`}>
+                <span className="stage-name">{s.label}</span>
+                <span className="stage-status">{st.status}{st.ms !== undefined ? ` · ${Math.round(st.ms)} ms` : ''}</span>
+                {st.error && <span className="stage-error">{st.error}</span>}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {t.total > 0 && (
+        <p className="hint">
+          Downloaded {mb(t.loaded)} of {mb(t.total)}
+          <progress value={t.loaded} max={t.total} aria-label="Model download progress" />
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,189 @@
+import { useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import type { DepthMap, RGBAImage } from '../core/geometry/raster';
+import type { SceneGraph } from '../core/scene/types';
+import { decodeMask } from '../core/scene/mask';
+import { useScene, useSettings } from '../state/hooks';
+import { settingsStore } from '../state/settingsStore';
+import { addMeasurePoint, clearMeasure } from '../state/measure';
+import { objectColor, depthRamp } from '../viewer/colors';
+import { formatMetres } from './format';
+
+function paint(canvas: HTMLCanvasElement | null, img: RGBAImage | null): void {
+  if (!canvas || !img) return;
+  canvas.width = img.width;
+  canvas.height = img.height;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.putImageData(new ImageData(new Uint8ClampedArray(img.data), img.width, img.height), 0, 0);
+}
+
+function maskImage(scene: SceneGraph | null, width: number, height: number): RGBAImage | null {
+  if (!scene) return null;
+  const data = new Uint8ClampedArray(width * height * 4);
+  let any = false;
+  scene.objects.forEach((o, i) => {
+    if (!o.mask || o.mask.width !== width || o.mask.height !== height) return;
+    const bits = decodeMask(o.mask);
+    const hex = objectColor(i);
+    const r = parseInt(hex.slice(1, 3), 16), g = parseInt(hex.slice(3, 5), 16), b = parseInt(hex.slice(5, 7), 16);
+    for (let p = 0; p < bits.length; p++) {
+      if (!bits[p]) continue;
+      data[p * 4] = r; data[p * 4 + 1] = g; data[p * 4 + 2] = b; data[p * 4 + 3] = 80;
+      any = true;
+    }
+  });
+  return any ? { width, height, data } : null;
+}
+
+/** Robust range for the colour scale: 2nd..98th percentile of valid depths. */
+function depthRange(depth: DepthMap): [number, number] {
+  const vals: number[] = [];
+  const step = Math.max(1, Math.floor(depth.data.length / 20000));
+  for (let i = 0; i < depth.data.length; i += step) {
+    const z = depth.data[i];
+    if (z > 0 && Number.isFinite(z)) vals.push(z);
+  }
+  if (!vals.length) return [0, 1];
+  vals.sort((a, b) => a - b);
+  return [vals[Math.floor(vals.length * 0.02)], vals[Math.floor(vals.length * 0.98)]];
+}
+
+function depthImage(depth: DepthMap | null): { img: RGBAImage; range: [number, number] } | null {
+  if (!depth) return null;
+  const range = depthRange(depth);
+  const data = new Uint8ClampedArray(depth.width * depth.height * 4);
+  const span = Math.max(1e-6, range[1] - range[0]);
+  for (let i = 0; i < depth.data.length; i++) {
+    const z = depth.data[i];
+    if (!(z > 0 && Number.isFinite(z))) { data[i * 4 + 3] = 255; continue; }
+    const [r, g, b] = depthRamp((z - range[0]) / span);
+    data[i * 4] = r; data[i * 4 + 1] = g; data[i * 4 + 2] = b; data[i * 4 + 3] = 255;
+  }
+  return { img: { width: depth.width, height: depth.height, data }, range };
+}
+
+const RAMP_STOPS = Array.from({ length: 9 }, (_, i) => {
+  const [r, g, b] = depthRamp(i / 8);
+  return `rgb(${r},${g},${b}) ${(i / 8) * 100}%`;
+}).join(', ');
+
+/** The photo with object boxes, captions and masks; a depth-map view; click two points to measure. */
+export function PhotoView() {
+  const current = useScene((s) => s.current);
+  const highlight = useScene((s) => s.highlight);
+  const measure = useScene((s) => s.measure);
+  const showMasks = useSettings((s) => s.showMasks);
+  const showDepth = useSettings((s) => s.showDepth);
+  const units = useSettings((s) => s.units);
+  const photoRef = useRef<HTMLCanvasElement>(null);
+  const overlayRef = useRef<HTMLCanvasElement>(null);
+  const scene = current?.scene ?? null;
+  const rgb = current?.rgb ?? null;
+
+  const masks = useMemo(() => (rgb ? maskImage(scene, rgb.width, rgb.height) : null), [scene, rgb]);
+  const depthView = useMemo(() => depthImage(current?.depth ?? null), [current]);
+
+  useEffect(() => paint(photoRef.current, showDepth && depthView ? depthView.img : rgb), [rgb, showDepth, depthView]);
+  useEffect(() => {
+    const c = overlayRef.current;
+    if (!c || !rgb) return;
+    if (showMasks && masks && !showDepth) paint(c, masks);
+    else {
+      c.width = rgb.width;
+      c.height = rgb.height;
+    }
+  }, [masks, showMasks, showDepth, rgb]);
+
+  if (!current || !rgb) {
+    return <div className="photo-empty">No photo yet: pick a sample, or drop a photo anywhere.</div>;
+  }
+  const { width, height } = rgb;
+  const on = new Set(highlight);
+
+  const toImage = (clientX: number, clientY: number, el: Element): [number, number] => {
+    const r = el.getBoundingClientRect();
+    return [((clientX - r.left) / r.width) * width, ((clientY - r.top) / r.height) * height];
+  };
+  const onClick = (e: MouseEvent<SVGSVGElement>) => {
+    const [x, y] = toImage(e.clientX, e.clientY, e.currentTarget);
+    addMeasurePoint(x, y);
+  };
+  const onKey = (e: KeyboardEvent<SVGSVGElement>) => {
+    if (e.key === 'Escape') clearMeasure();
+  };
+  const scale = Math.max(width, height) / 640;
+
+  return (
+    <div className="photo-view">
+      <div className="photo-stage" style={{ aspectRatio: `${width} / ${height}` }}>
+        <canvas ref={photoRef} className="photo-layer" aria-hidden="true" />
+        <canvas ref={overlayRef} className="photo-layer photo-layer--masks" aria-hidden="true" />
+        <svg
+          className="photo-layer photo-svg"
+          viewBox={`0 0 ${width} ${height}`}
+          role="img"
+          aria-label={`${showDepth ? 'Depth map' : 'Photo'} of ${current.source.title} with ${scene?.objects.length ?? 0} objects. Click two points to measure the distance between them.`}
+          data-testid="photo-svg"
+          tabIndex={0}
+          onClick={onClick}
+          onKeyDown={onKey}
+        >
+          {scene?.objects.map((o, i) => {
+            const color = objectColor(i);
+            const hi = on.has(o.id);
+            const dim = on.size > 0 && !hi;
+            return (
+              <g key={o.id} className={`obj2d${hi ? ' is-highlighted' : ''}${dim ? ' is-dimmed' : ''}`} data-object-id={o.id}>
+                <rect x={o.box2d.x0} y={o.box2d.y0} width={o.box2d.x1 - o.box2d.x0} height={o.box2d.y1 - o.box2d.y0} stroke={color} strokeWidth={(hi ? 3.5 : 2) * scale} fill="none" />
+                <text x={o.box2d.x0 + 3 * scale} y={Math.max(o.box2d.y0 - 4 * scale, 12 * scale)} fill="#fff" stroke="#000" strokeWidth={3 * scale} paintOrder="stroke" fontSize={13 * scale} fontWeight={600}>
+                  {o.caption}
+                </text>
+              </g>
+            );
+          })}
+          {measure.pixels.map(([x, y], i) => (
+            <circle key={i} cx={x} cy={y} r={5 * scale} fill="#00e5ff" stroke="#000" strokeWidth={1.5 * scale} />
+          ))}
+          {measure.pixels.length === 2 && (
+            <>
+              <line x1={measure.pixels[0][0]} y1={measure.pixels[0][1]} x2={measure.pixels[1][0]} y2={measure.pixels[1][1]} stroke="#00e5ff" strokeWidth={2.5 * scale} />
+              {measure.distance !== null && (
+                <text
+                  x={(measure.pixels[0][0] + measure.pixels[1][0]) / 2}
+                  y={(measure.pixels[0][1] + measure.pixels[1][1]) / 2 - 8 * scale}
+                  fill="#00e5ff" stroke="#000" strokeWidth={3 * scale} paintOrder="stroke" fontSize={16 * scale} fontWeight={700} textAnchor="middle"
+                >
+                  {formatMetres(measure.distance, units)}
+                </text>
+              )}
+            </>
+          )}
+        </svg>
+      </div>
+      <div className="photo-toolbar">
+        <label className="toggle">
+          <input type="checkbox" checked={showMasks} onChange={(e) => settingsStore.getState().setShowMasks(e.target.checked)} disabled={showDepth} />
+          Masks
+        </label>
+        <label className="toggle">
+          <input type="checkbox" checked={showDepth} onChange={(e) => settingsStore.getState().setShowDepth(e.target.checked)} disabled={!depthView} />
+          Depth map
+        </label>
+        {showDepth && depthView && (
+          <div className="depth-legend" aria-label="Depth colour scale">
+            <span>{formatMetres(depthView.range[0], units)}</span>
+            <span className="depth-ramp" style={{ background: `linear-gradient(to right, ${RAMP_STOPS})` }} />
+            <span>{formatMetres(depthView.range[1], units)}</span>
+          </div>
+        )}
+        <div className="measure-readout" aria-live="polite" data-testid="measure-readout" data-distance={measure.distance ?? ''}>
+          {measure.distance !== null
+            ? <>Distance: <strong>{formatMetres(measure.distance, units)}</strong> <button type="button" className="btn btn--ghost btn--small" onClick={clearMeasure}>Clear</button></>
+            : measure.pixels.length === 1
+              ? 'Click a second point…'
+              : current.depth ? 'Click two points to measure.' : ''}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import { useMemo, useRef, type FormEvent } from 'react';
+import { useQuestions, useScene } from '../state/hooks';
+import { ask, askSuggestion, questionText, suggestionsFor } from '../state/ask';
+import { setDraft, questionsStore } from '../state/questionsStore';
+import { AnswerCard } from './AnswerCard';
+import { objectColor } from '../viewer/colors';
+
+export function QuestionsPanel() {
+  const current = useScene((s) => s.current);
+  const draft = useQuestions((s) => s.draft);
+  const history = useQuestions((s) => s.history);
+  const activeId = useQuestions((s) => s.activeId);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const scene = current?.scene ?? null;
+  const suggestions = useMemo(() => suggestionsFor(scene), [scene]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    ask(questionsStore.getState().draft);
+  };
+  const insert = (caption: string) => {
+    const el = inputRef.current;
+    const text = questionsStore.getState().draft;
+    const at = el?.selectionStart ?? text.length;
+    const before = text.slice(0, at);
+    const after = text.slice(el?.selectionEnd ?? at);
+    const piece = `${before && !before.endsWith(' ') ? ' ' : ''}the ${caption}${after.startsWith(' ') ? '' : ' '}`;
+    setDraft(before + piece + after);
+    requestAnimationFrame(() => {
+      el?.focus();
+      const pos = (before + piece).length;
+      el?.setSelectionRange(pos, pos);
+    });
+  };
+
+  const measured = history.filter((h) => h.outcome.kind !== 'free-form').slice().reverse();
+  const open = history.filter((h) => h.outcome.kind === 'free-form').slice().reverse();
+  const canAsk = Boolean(scene);
+
+  return (
+    <section className="questions" aria-labelledby="questions-title">
+      <h2 id="questions-title">Ask about the scene</h2>
+      <form className="ask-form" onSubmit={submit}>
+        <label htmlFor="question-input" className="visually-hidden">Question</label>
+        <input
+          id="question-input"
+          ref={inputRef}
+          type="text"
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          placeholder={canAsk ? 'e.g. How far is the lamp from the sofa?' : 'Load a scene with depth to ask questions'}
+          autoComplete="off"
+          disabled={!canAsk}
+        />
+        <button type="submit" className="btn btn--primary" disabled={!canAsk || !draft.trim()}>
+          Ask
+        </button>
+      </form>
+      {scene && scene.objects.length > 0 && (
+        <div className="chip-row" role="group" aria-label="Objects in the scene: click to insert into the question">
+          {scene.objects.map((o, i) => (
+            <button key={o.id} type="button" className="chip" onClick={() => insert(o.caption)} style={{ borderColor: objectColor(i) }}>
+              <span className="chip-dot" style={{ background: objectColor(i) }} aria-hidden="true" />
+              {o.caption}
+            </button>
+          ))}
+        </div>
+      )}
+      {scene && suggestions.length > 0 && (
+        <div className="suggestions">
+          <h3>Try asking</h3>
+          <ul>
+            {suggestions.map((s, i) => (
+              <li key={i}>
+                <button type="button" className="suggestion" onClick={() => askSuggestion(s)} title={s.reason}>
+                  {questionText(s, scene)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="history" aria-live="polite">
+        {measured.length > 0 && <h3>Answers</h3>}
+        {measured.map((h) => (
+          <AnswerCard key={h.id} entry={h} scene={h.sceneKey === current?.key ? scene : null} active={h.id === activeId} stale={h.sceneKey !== current?.key} />
+        ))}
+        {open.length > 0 && (
+          <>
+            <h3>Open-ended questions (not measured)</h3>
+            {open.map((h) => (
+              <AnswerCard key={h.id} entry={h} scene={null} active={false} stale={h.sceneKey !== current?.key} />
+            ))}
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import { useEffect, useRef, useState } from 'react';
+import { SceneViewer } from '../viewer/SceneViewer';
+import { sceneStore } from '../state/sceneStore';
+import { settingsStore } from '../state/settingsStore';
+import { useScene } from '../state/hooks';
+import { installDebugHandle } from './debugHandle';
+import { addMeasurePoint } from '../state/measure';
+import { formatMetres } from './format';
+
+/** Hosts the three.js viewer and feeds it from the stores (outside React's render: no re-render per frame). */
+export function ViewerPanel() {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const viewerRef = useRef<SceneViewer | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const hasScene = useScene((s) => Boolean(s.current?.cloud));
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    let viewer: SceneViewer;
+    try {
+      viewer = new SceneViewer(host);
+    } catch (e) {
+      setFailed(e instanceof Error ? e.message : String(e));
+      return;
+    }
+    viewerRef.current = viewer;
+    // A click on the cloud measures like a click on the photo: the point's source pixel is the key.
+    viewer.onPick = (i) => {
+      const cur = sceneStore.getState().current;
+      if (!cur?.cloud || !cur.depth || i >= cur.cloud.count) return;
+      const px = cur.cloud.pixel[i];
+      const sx = cur.rgb.width / cur.depth.width;
+      const sy = cur.rgb.height / cur.depth.height;
+      addMeasurePoint((px % cur.depth.width) * sx, Math.floor(px / cur.depth.width) * sy);
+    };
+    const debug = installDebugHandle();
+    debug.viewer = viewer;
+    const measureText = () => {
+      const m = sceneStore.getState().measure;
+      return m.distance === null ? null : formatMetres(m.distance, settingsStore.getState().units);
+    };
+    const apply = (s = sceneStore.getState(), prev?: ReturnType<typeof sceneStore.getState>) => {
+      if (!prev || s.current !== prev.current) viewer.setScene(s.current?.scene ?? null, s.current?.cloud ?? null);
+      if (!prev || s.current !== prev.current || s.visuals !== prev.visuals || s.highlight !== prev.highlight) viewer.setVisuals(s.visuals, s.highlight);
+      if (!prev || s.current !== prev.current || s.measure !== prev.measure) viewer.setMeasure(s.measure.points, measureText());
+      if (prev && s.viewResets !== prev.viewResets) viewer.resetView();
+    };
+    apply();
+    const unsubScene = sceneStore.subscribe((s, prev) => apply(s, prev));
+    const unsubUnits = settingsStore.subscribe((s, prev) => {
+      if (s.units !== prev.units) viewer.setMeasure(sceneStore.getState().measure.points, measureText());
+    });
+    return () => {
+      unsubScene();
+      unsubUnits();
+      if (debug.viewer === viewer) debug.viewer = null;
+      viewer.dispose();
+      viewerRef.current = null;
+    };
+  }, []);
+
+  return (
+    <div className="viewer-panel">
+      <div ref={hostRef} className="viewer-host" data-testid="viewer-host" />
+      {failed && <div className="viewer-overlay" role="alert">The 3D view could not start (WebGL unavailable): {failed}</div>}
+      {!failed && !hasScene && <div className="viewer-overlay">No 3D scene for this input yet.</div>}
+      <div className="viewer-toolbar">
+        <button type="button" className="btn btn--small" onClick={() => viewerRef.current?.resetView()}>
+          Reset view
+        </button>
+        <span className="hint">Drag to orbit · right-drag to pan · scroll to zoom · click two points to measure</span>
+      </div>
+    </div>
+  );
+}

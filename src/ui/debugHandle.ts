@@ -1,0 +1,34 @@
+import type { SceneViewer } from '../viewer/SceneViewer';
+import { sceneStore } from '../state/sceneStore';
+
+/** What tests (and curious people in the console) can read: frames drawn, the loaded scene. */
+export interface DebugHandle {
+  readonly frames: number;
+  readonly sceneKey: string | null;
+  readonly objectIds: string[];
+  viewer: SceneViewer | null;
+}
+
+declare global {
+  interface Window {
+    __spatiallens?: DebugHandle;
+  }
+}
+
+const handle: DebugHandle = {
+  viewer: null,
+  get frames() {
+    return this.viewer?.stats.frames ?? 0;
+  },
+  get sceneKey() {
+    return sceneStore.getState().current?.key ?? null;
+  },
+  get objectIds() {
+    return sceneStore.getState().current?.scene?.objects.map((o) => o.id) ?? [];
+  },
+};
+
+export function installDebugHandle(): DebugHandle {
+  window.__spatiallens = handle;
+  return handle;
+}

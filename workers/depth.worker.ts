@@ -1,0 +1,28 @@
+/** Depth worker: metric depth from Metric3D or DepthPro, returned as a transferable buffer. */
+import * as Comlink from 'comlink';
+import { AutoModelForDepthEstimation } from '@huggingface/transformers';
+import type { Intrinsics, IntrinsicsSource } from '../src/core/camera/intrinsics';
+import { predictMetricDepth, type DepthResult } from '../src/pipeline/models/depth/metricDepth';
+import { crashSoon, ModelSlot } from './lib/modelSlot';
+import type { ModelWorkerApi, WorkerImage } from './lib/types';
+
+const slot = ModelSlot.create((id, opts) => AutoModelForDepthEstimation.from_pretrained(id, opts));
+let family: 'metric3d' | 'depth-pro' = 'metric3d';
+
+const api = {
+  async init(cfg, onProgress, onLoad) {
+    family = cfg.entry.family === 'depth-pro' ? 'depth-pro' : 'metric3d';
+    slot.init(cfg, onProgress, onLoad);
+  },
+  load: () => slot.report(),
+  unload: () => slot.unload(),
+  crashForTest: crashSoon,
+  async estimate(image: WorkerImage, intrinsics: Intrinsics, intrinsicsSource: IntrinsicsSource): Promise<DepthResult> {
+    const { model, processor } = await slot.get();
+    const r = await predictMetricDepth(model, processor, family, { image, intrinsics, intrinsicsSource });
+    return Comlink.transfer(r, [r.depth.data.buffer]);
+  },
+} satisfies ModelWorkerApi & Record<string, unknown>;
+
+export type DepthWorkerApi = typeof api;
+Comlink.expose(api);

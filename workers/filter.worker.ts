@@ -1,0 +1,73 @@
+/** Filter worker: CLIP/SigLIP zero-shot "is this a scene photo? indoor or outdoor?" (a warning only). */
+import * as Comlink from 'comlink';
+import { pipeline, type ZeroShotImageClassificationPipeline } from '@huggingface/transformers';
+import { configureTransformers, runtimeDevice } from '../src/pipeline/models/load';
+import { dtypeFor } from '../src/pipeline/manifest';
+import { progressAdapter } from '../src/pipeline/progress';
+import { BUNDLED_ORT_WASM } from '../src/pipeline/ortWasm';
+import { classifyScene, type FilterVerdict } from '../src/pipeline/models/filter/sceneFilter';
+import { crashSoon, toRawImage } from './lib/modelSlot';
+import type { LoadCallback, LoadReport, ModelWorkerApi, ProgressCallback, WorkerImage, WorkerInit } from './lib/types';
+
+let cfg: WorkerInit | null = null;
+let onProgress: ProgressCallback = () => {};
+let onLoad: LoadCallback = () => {};
+let classifier: Promise<ZeroShotImageClassificationPipeline> | null = null;
+let report: LoadReport | null = null;
+
+async function load(): Promise<ZeroShotImageClassificationPipeline> {
+  const c = cfg!;
+  const t0 = performance.now();
+  const make = (caps: WorkerInit['caps']) =>
+    pipeline('zero-shot-image-classification', c.entry.id, {
+      revision: c.entry.revision,
+      device: runtimeDevice(caps.kind),
+      dtype: dtypeFor(c.entry, caps).model,
+      progress_callback: progressAdapter(onProgress),
+    }) as Promise<ZeroShotImageClassificationPipeline>;
+  let caps = c.caps;
+  let fallback: { error: string } | undefined;
+  let p: ZeroShotImageClassificationPipeline;
+  try {
+    if (caps.kind === 'webgpu' && c.failWebGPU) throw new Error('WebGPU session creation failed (forced by the failWebGPU test flag)');
+    p = await make(caps);
+  } catch (e) {
+    if (caps.kind !== 'webgpu') throw e;
+    fallback = { error: (e as Error).message };
+    caps = { kind: 'wasm', shaderF16: false };
+    p = await make(caps);
+  }
+  report = { model: c.entry.id, caps, dtype: dtypeFor(c.entry, caps), fallback, ms: performance.now() - t0 };
+  onLoad(report);
+  return p;
+}
+
+const api = {
+  async init(c, progress, loaded) {
+    cfg = c;
+    onProgress = progress;
+    onLoad = loaded;
+    configureTransformers({ host: c.host, useBrowserCache: c.useBrowserCache, wasmPaths: BUNDLED_ORT_WASM });
+  },
+  async load() {
+    classifier ??= load();
+    await classifier;
+    return report!;
+  },
+  async unload() {
+    const c = classifier;
+    classifier = null;
+    if (c) await (await c).dispose();
+  },
+  crashForTest: crashSoon,
+  async classify(image: WorkerImage): Promise<FilterVerdict & { inferenceMs: number }> {
+    classifier ??= load();
+    const c = await classifier;
+    const t0 = performance.now();
+    const v = await classifyScene(c, toRawImage(image));
+    return { ...v, inferenceMs: performance.now() - t0 };
+  },
+} satisfies ModelWorkerApi & Record<string, unknown>;
+
+export type FilterWorkerApi = typeof api;
+Comlink.expose(api);

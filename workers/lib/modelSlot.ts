@@ -1,0 +1,100 @@
+/**
+ * One lazily loaded model inside a worker: configures Transformers.js (bundled ORT wasm, host, cache),
+ * loads with the WebGPU -> WASM fallback, notices a lost WebGPU device and reloads on WASM.
+ */
+import { env, RawImage, type PreTrainedModel } from '@huggingface/transformers';
+import { configureTransformers, loadModelWithFallback, type Loaded } from '../../src/pipeline/models/load';
+import { BUNDLED_ORT_WASM } from '../../src/pipeline/ortWasm';
+import type { LoadCallback, LoadReport, ProgressCallback, WorkerImage, WorkerInit } from './types';
+
+type ModelLoader<M> = (id: string, opts: Record<string, unknown>) => Promise<M>;
+
+export class ModelSlot<M extends PreTrainedModel = PreTrainedModel> {
+  private cfg: WorkerInit | null = null;
+  private onProgress: ProgressCallback = () => {};
+  private onLoad: LoadCallback = () => {};
+  private loaded: Promise<Loaded<M>> | null = null;
+  private lostReason: string | null = null;
+  private constructor(private readonly loader?: ModelLoader<M>) {}
+
+  static create<M extends PreTrainedModel = PreTrainedModel>(loader?: ModelLoader<M>): ModelSlot<M> {
+    return new ModelSlot<M>(loader);
+  }
+
+  init(cfg: WorkerInit, onProgress: ProgressCallback, onLoad: LoadCallback): void {
+    this.cfg = cfg;
+    this.onProgress = onProgress;
+    this.onLoad = onLoad;
+    configureTransformers({ host: cfg.host, useBrowserCache: cfg.useBrowserCache, wasmPaths: BUNDLED_ORT_WASM });
+  }
+
+  async get(): Promise<Loaded<M>> {
+    if (!this.cfg) throw new Error('worker used before init()');
+    if (this.lostReason && this.cfg.caps.kind === 'webgpu') {
+      // The GPU device went away: drop the sessions and carry on with WASM.
+      const error = this.lostReason;
+      await this.unload();
+      this.cfg = { ...this.cfg, caps: { kind: 'wasm', shaderF16: false } };
+      this.loaded = this.start(error);
+    }
+    if (!this.loaded) this.loaded = this.start();
+    return this.loaded;
+  }
+
+  private start(lostError?: string): Promise<Loaded<M>> {
+    const cfg = this.cfg!;
+    const t0 = performance.now();
+    const p = loadModelWithFallback<M>(
+      { entry: cfg.entry, caps: cfg.caps, hostCfg: { host: cfg.host, useBrowserCache: cfg.useBrowserCache }, onProgress: (x) => this.onProgress(x), failWebGPU: cfg.failWebGPU },
+      this.loader,
+    ).then((l) => {
+      const fallback = l.fallback ?? (lostError ? { error: `WebGPU device lost: ${lostError}` } : undefined);
+      const report: LoadReport = { model: cfg.entry.id, caps: l.caps, dtype: l.dtype, fallback, ms: performance.now() - t0 };
+      this.onLoad(report);
+      if (l.caps.kind === 'webgpu') this.watchDevice();
+      return { ...l, fallback };
+    });
+    p.catch(() => (this.loaded = null));
+    return p;
+  }
+
+  private watchDevice(): void {
+    // Only the `lost` promise of ORT's GPUDevice is read (the DOM lib here has no WebGPU types).
+    type Lost = { lost: Promise<{ message: string; reason: string }> };
+    const webgpu = (env.backends.onnx as { webgpu?: { device?: Promise<Lost> | Lost } }).webgpu;
+    void Promise.resolve(webgpu?.device)
+      .then((d) => d?.lost.then((info) => (this.lostReason = info.message || info.reason || 'unknown')))
+      .catch(() => {});
+  }
+
+  async report(): Promise<LoadReport> {
+    const t0 = performance.now();
+    const l = await this.get();
+    return { model: this.cfg!.entry.id, caps: l.caps, dtype: l.dtype, fallback: l.fallback, ms: performance.now() - t0 };
+  }
+
+  async unload(): Promise<void> {
+    const l = this.loaded;
+    this.loaded = null;
+    if (!l) return;
+    try {
+      const m = await l;
+      await m.model.dispose();
+    } catch {
+      // A load that failed has nothing to dispose.
+    }
+  }
+}
+
+/** Worker image -> RawImage (RGB, as the processors expect). */
+export function toRawImage(img: WorkerImage): RawImage {
+  return new RawImage(new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.byteLength), img.width, img.height, 4).rgb();
+}
+
+/** Dies the way an out-of-memory wasm abort does: an uncaught error in the worker. */
+export function crashSoon(): Promise<never> {
+  setTimeout(() => {
+    throw new Error('simulated worker crash (test hook)');
+  }, 0);
+  return new Promise<never>(() => {});
+}

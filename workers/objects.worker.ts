@@ -1,0 +1,29 @@
+/** Objects worker: Florence-2 `<OD>` + `<DENSE_REGION_CAPTION>`, and phrase grounding on demand. */
+import * as Comlink from 'comlink';
+import { Florence2ForConditionalGeneration } from '@huggingface/transformers';
+import { detectObjects, groundPhrase } from '../src/pipeline/models/florence2/florence';
+import type { Detection } from '../src/pipeline/models/florence2/detections';
+import { crashSoon, ModelSlot, toRawImage } from './lib/modelSlot';
+import type { ModelWorkerApi, WorkerImage } from './lib/types';
+
+const slot = ModelSlot.create((id, opts) => Florence2ForConditionalGeneration.from_pretrained(id, opts));
+
+const api = {
+  init: async (cfg, onProgress, onLoad) => slot.init(cfg, onProgress, onLoad),
+  load: () => slot.report(),
+  unload: () => slot.unload(),
+  crashForTest: crashSoon,
+  async detect(image: WorkerImage): Promise<{ detections: Detection[]; inferenceMs: number }> {
+    const { model, processor } = await slot.get();
+    const t0 = performance.now();
+    const detections = await detectObjects(model, processor, toRawImage(image));
+    return { detections, inferenceMs: performance.now() - t0 };
+  },
+  async ground(image: WorkerImage, phrase: string): Promise<Detection[]> {
+    const { model, processor } = await slot.get();
+    return groundPhrase(model, processor, toRawImage(image), phrase);
+  },
+} satisfies ModelWorkerApi & Record<string, unknown>;
+
+export type ObjectsWorkerApi = typeof api;
+Comlink.expose(api);

@@ -1,0 +1,30 @@
+/** VLM worker: SmolVLM answers a free-form question with the scene's measured facts; streams; interruptible. */
+import * as Comlink from 'comlink';
+import { AutoModelForVision2Seq } from '@huggingface/transformers';
+import type { SceneGraph } from '../src/core/scene/types';
+import { answerWithVlm, createStopper } from '../src/pipeline/models/vlm/answer';
+import { buildVlmMessages } from '../src/pipeline/models/vlm/prompt';
+import { crashSoon, ModelSlot, toRawImage } from './lib/modelSlot';
+import type { ModelWorkerApi, WorkerImage } from './lib/types';
+
+const slot = ModelSlot.create((id, opts) => AutoModelForVision2Seq.from_pretrained(id, opts));
+let stopper = createStopper();
+
+const api = {
+  init: async (cfg, onProgress, onLoad) => slot.init(cfg, onProgress, onLoad),
+  load: () => slot.report(),
+  unload: () => slot.unload(),
+  crashForTest: crashSoon,
+  async ask(image: WorkerImage, question: string, scene: SceneGraph | null, onToken: (t: string) => void): Promise<string> {
+    const { model, processor } = await slot.get();
+    stopper = createStopper();
+    return answerWithVlm(model, processor, toRawImage(image), buildVlmMessages(question, scene), onToken, stopper);
+  },
+  /** Stops the current answer after the token being generated. */
+  async interrupt(): Promise<void> {
+    stopper.interrupt();
+  },
+} satisfies ModelWorkerApi & Record<string, unknown>;
+
+export type VlmWorkerApi = typeof api;
+Comlink.expose(api);
