@@ -58,10 +58,14 @@ function checkObjects(r: Run) {
   const [left, right] = objs;
   // Canonical frame: +X right, -Z forward. The synthetic boxes stand 1.3 m and 1.6 m in front of a level camera.
   expect(left.centroid[0]).toBeLessThan(right.centroid[0]);
-  expect(-left.centroid[2]).toBeGreaterThan(1.15);
-  expect(-left.centroid[2]).toBeLessThan(1.45);
-  expect(-right.centroid[2]).toBeGreaterThan(1.45);
-  expect(-right.centroid[2]).toBeLessThan(1.75);
+  expect(-left.centroid[2]).toBeGreaterThan(1.2);
+  expect(-left.centroid[2]).toBeLessThan(1.4);
+  expect(-right.centroid[2]).toBeGreaterThan(1.5);
+  expect(-right.centroid[2]).toBeLessThan(1.7);
+  // Standing on the floor (0.3 m below the camera): the cards' centres are above it.
+  expect(r.first.scene.frame.cameraHeight).toBeGreaterThan(0.25);
+  expect(r.first.scene.frame.cameraHeight).toBeLessThan(0.35);
+  for (const o of objs) expect(o.centroid[1]).toBeGreaterThan(0);
   for (const o of objs) {
     expect(o.pointCount).toBeGreaterThan(500);
     expect(o.mask?.counts.length).toBeGreaterThan(2);

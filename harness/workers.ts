@@ -28,15 +28,21 @@ const W = 640, H = 480, FX = 500;
 const SCALE = (FX * (686 / W)) / 1000;
 const grayFor = (z: number) => Math.round((z / SCALE - 1) / 0.01);
 
+const CAMERA_HEIGHT = 0.3;
+function standRow(z: number): number {
+  return Math.floor((H - 1) / 2 + (FX * CAMERA_HEIGHT) / z);
+}
+
 export const SYNTH = {
-  width: W, height: H, fx: FX, cameraHeight: 0.5, wall: 1.85,
+  width: W, height: H, fx: FX, cameraHeight: CAMERA_HEIGHT, wall: 1.85,
+  // Upright cards standing on the floor: each box ends on the image row where the floor is at its depth.
   objects: [
-    { caption: 'box on the left', box2d: { x0: 80, y0: 250, x1: 220, y1: 420 }, z: 1.3 },
-    { caption: 'box on the right', box2d: { x0: 400, y0: 200, x1: 560, y1: 400 }, z: 1.6 },
+    { caption: 'box on the left', box2d: { x0: 80, y0: 250, x1: 220, y1: standRow(1.3) }, z: 1.3 },
+    { caption: 'box on the right', box2d: { x0: 400, y0: 200, x1: 560, y1: standRow(1.6) }, z: 1.6 },
   ],
 };
 
-/** A level camera 0.5 m above a floor, a wall behind, two boxes standing in front. */
+/** A level camera 0.3 m above a floor, a wall behind, two boxes standing in front. */
 function synthScene(depthOut?: Float32Array): RGBAImage {
   const data = new Uint8ClampedArray(W * H * 4);
   const cy = (H - 1) / 2;
@@ -45,7 +51,7 @@ function synthScene(depthOut?: Float32Array): RGBAImage {
     const z = Math.min(floor, SYNTH.wall);
     for (let x = 0; x < W; x++) {
       let d = z;
-      for (const o of SYNTH.objects) if (x >= o.box2d.x0 && x < o.box2d.x1 && y >= o.box2d.y0 && y < o.box2d.y1) d = Math.min(d, o.z);
+      for (const o of SYNTH.objects) if (x >= o.box2d.x0 && x < o.box2d.x1 && y >= o.box2d.y0 && y < o.box2d.y1) d = o.z;
       const g = grayFor(d);
       data.set([g, g, g, 255], (y * W + x) * 4);
       if (depthOut) depthOut[y * W + x] = d;

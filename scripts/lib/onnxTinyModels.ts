@@ -31,6 +31,26 @@ export function tinyDepthGraph(): GraphSpec {
   };
 }
 
+/** Tiny DepthPro: the tiny depth graph plus a fixed focal estimate (pixels at DepthPro's 1536 input). */
+export const TINY_DEPTH_PRO_FOCAL = 1200;
+
+export function tinyDepthProGraph(): GraphSpec {
+  const g = tinyDepthGraph();
+  return {
+    ...g,
+    name: 'tiny_depth_pro',
+    outputs: [...g.outputs, { name: 'focallength_px', elemType: F, shape: ['batch'] }],
+    initializers: [...g.initializers, f32('focal', [1], [TINY_DEPTH_PRO_FOCAL]), f32('zero_f', [], [0])],
+    nodes: [
+      ...g.nodes,
+      // focallength_px[b] = focal (+ 0 * the first pixel, so the output has the batch dimension)
+      node('ReduceMean', ['mean'], ['per_batch'], { axes: { kind: 'ints', value: [1, 2] }, keepdims: { kind: 'int', value: 0 } }),
+      node('Mul', ['per_batch', 'zero_f'], ['per_batch_zero']),
+      node('Add', ['per_batch_zero', 'focal'], ['focallength_px']),
+    ],
+  };
+}
+
 /** SAM vision encoder: pixel_values[b,3,1024,1024] -> image_embeddings, image_positional_embeddings [b,256,64,64]. */
 export function tinySamEncoderGraph(): GraphSpec {
   return {
@@ -138,7 +158,7 @@ const SAM_PREPROCESSOR = {
 };
 
 /** Folder names under the tiny-model root; the model ids the tests and the e2e harness use. */
-export const TINY_IDS = { depth: 'tiny/metric3d', sam: 'tiny/sam' } as const;
+export const TINY_IDS = { depth: 'tiny/metric3d', depthPro: 'tiny/depth-pro', sam: 'tiny/sam' } as const;
 
 function writeJson(path: string, value: unknown): void {
   writeFileSync(path, JSON.stringify(value, null, 2));
@@ -159,6 +179,13 @@ export function writeTinyModels(root: string): string[] {
   writeJson(join(root, depth, 'config.json'), { model_type: 'metric3d' });
   writeJson(join(root, depth, 'preprocessor_config.json'), METRIC3D_PREPROCESSOR);
   written.push(`${depth}/config.json`, `${depth}/preprocessor_config.json`);
+
+  const pro = TINY_IDS.depthPro;
+  put(`${pro}/onnx/model.onnx`, encodeModel(tinyDepthProGraph()));
+  writeJson(join(root, pro, 'config.json'), { model_type: 'depth_pro' });
+  // Same DPT-style preprocessing as the tiny Metric3D: the test checks the focal logic, not DepthPro's resize.
+  writeJson(join(root, pro, 'preprocessor_config.json'), METRIC3D_PREPROCESSOR);
+  written.push(`${pro}/config.json`, `${pro}/preprocessor_config.json`);
 
   const sam = TINY_IDS.sam;
   put(`${sam}/onnx/vision_encoder.onnx`, encodeModel(tinySamEncoderGraph()));

@@ -62,7 +62,13 @@ export class ModelSlot<M extends PreTrainedModel = PreTrainedModel> {
     // Only the `lost` promise of ORT's GPUDevice is read (the DOM lib here has no WebGPU types).
     type Lost = { lost: Promise<{ message: string; reason: string }> };
     const webgpu = (env.backends.onnx as { webgpu?: { device?: Promise<Lost> | Lost } }).webgpu;
-    void Promise.resolve(webgpu?.device)
+    let device: Promise<Lost> | Lost | undefined;
+    try {
+      device = webgpu?.device; // ORT's getter throws before its WebGPU backend is initialised
+    } catch {
+      return;
+    }
+    void Promise.resolve(device)
       .then((d) => d?.lost.then((info) => (this.lostReason = info.message || info.reason || 'unknown')))
       .catch(() => {});
   }

@@ -7,9 +7,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RawImage, AutoModel, AutoProcessor, Tensor } from '@huggingface/transformers';
-import { TINY_DEPTH, TINY_IDS, writeTinyModels } from '../../../scripts/lib/onnxTinyModels';
+import { TINY_DEPTH, TINY_DEPTH_PRO_FOCAL, TINY_IDS, writeTinyModels } from '../../../scripts/lib/onnxTinyModels';
 import { configureTransformers, loadModelWithFallback } from './load';
-import { predictMetricDepth, metric3dScale } from './depth/metricDepth';
+import { predictMetricDepth, metric3dScale, DEPTH_PRO_SIZE } from './depth/metricDepth';
 import { depthPixelValues, dptInputSize } from './depth/depthInputs';
 import { maskFromLogits, segmentBoxes } from './sam/boxMasks';
 import { fastSamPixelValues, rgbaToRaw, samInputs } from './sam/samInputs';
@@ -180,5 +180,25 @@ describe('depth one-pass preprocessing', () => {
     const b = await predictMetricDepth(loaded.model, loaded.processor, 'metric3d', { image, intrinsics, intrinsicsSource: 'explicit', fastPreprocess: false });
     expect(a.inputSize).toEqual(b.inputSize);
     expect(a.depth.data[384 * 1024 + 512]).toBeCloseTo(b.depth.data[384 * 1024 + 512], 3);
+  });
+});
+
+describe('DepthPro (tiny contract: predicted_depth + focallength_px)', () => {
+  it('uses its own focal estimate when the photo has none, and rescales to a known focal otherwise', async () => {
+    const loaded = await loadModelWithFallback({ entry: entry(TINY_IDS.depthPro, 'depth-pro', ['model']), caps: cpu, hostCfg: { host: resolveModelHost({}), localModelPath: root } });
+    const W = 640, H = 480;
+    const image = rgba(solidImage(W, H, [100, 150, 200]));
+    const guess = { fx: 700, fy: 700, cx: 319.5, cy: 239.5, width: W, height: H };
+    const own = await predictMetricDepth(loaded.model, loaded.processor, 'depth-pro', { image, intrinsics: guess, intrinsicsSource: 'default' });
+    const fEst = (TINY_DEPTH_PRO_FOCAL * W) / DEPTH_PRO_SIZE;
+    expect(own.intrinsicsSource).toBe('model-estimate');
+    expect(own.intrinsics.fx).toBeCloseTo(fEst, 6);
+    const raw = 150 * TINY_DEPTH.scale + TINY_DEPTH.offset;
+    expect(own.depth.data[240 * W + 320]).toBeCloseTo(raw, 3);
+    const exif = await predictMetricDepth(loaded.model, loaded.processor, 'depth-pro', { image, intrinsics: guess, intrinsicsSource: 'exif-35mm' });
+    expect(exif.intrinsicsSource).toBe('exif-35mm');
+    expect(exif.intrinsics.fx).toBe(700);
+    // depth scales with focal: the EXIF focal replaces the model's estimate.
+    expect(exif.depth.data[240 * W + 320] / own.depth.data[240 * W + 320]).toBeCloseTo(700 / fEst, 4);
   });
 });
