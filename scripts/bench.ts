@@ -4,9 +4,14 @@
  * SECTIONS. `--json` prints a machine-readable summary after the tables.
  */
 import { runGeometryBench, type BenchSectionResult } from './lib/benchGeometry';
+import { runBundleSize, runMemoryBench, runPresetSizes, runSizeSweep } from './lib/benchExtra';
 
 const SECTIONS: { title: string; run: () => BenchSectionResult }[] = [
   { title: 'Geometry core: lift + canonicalize + objects3d', run: () => runGeometryBench({ width: 640, height: 480, runs: 30 }) },
+  { title: 'Geometry core across image sizes', run: runSizeSweep },
+  { title: 'Geometry core peak memory', run: runMemoryBench },
+  { title: 'Built app size (dist/)', run: runBundleSize },
+  { title: 'Model downloads per preset (manifest)', run: runPresetSizes },
 ];
 
 const results: BenchSectionResult[] = [];
