@@ -9,6 +9,7 @@ import { engine, type Suggestion } from './engine';
 import { questionsStore, type HistoryEntry, type Outcome } from './questionsStore';
 import { sceneStore } from './sceneStore';
 import { settingsStore } from './settingsStore';
+import { answerWithVlm, freeFormOutcome } from './vlm';
 
 let entryId = 0;
 
@@ -39,8 +40,8 @@ function outcomeFor(text: string, scene: SceneGraph): Outcome {
     case 'unresolved':
       return { kind: 'unresolved', phrases: parsed.phrases, known: parsed.known };
     case 'free-form':
-      // The small VLM is loaded on demand by the model layer; until then say so plainly.
-      return { kind: 'free-form', vlm: 'not-loaded' };
+      // The small VLM (state/vlm.ts): asks before downloading, answers at once when already loaded.
+      return freeFormOutcome();
   }
 }
 
@@ -62,7 +63,39 @@ export function ask(text: string): HistoryEntry | null {
   const entry: HistoryEntry = { id: ++entryId, text: q, sceneKey: current.key, sceneTitle: current.source.title, outcome };
   questionsStore.setState((s) => ({ history: [...s.history, entry], activeId: entry.id, draft: '' }));
   focusEntry(entry);
+  if (outcome.kind === 'free-form' && outcome.vlm === 'loading') void answerWithVlm(entry);
   return entry;
+}
+
+/** The outcome of a question on the current scene, without adding it to the history (presenter mode). */
+export function outcomeOf(text: string): Outcome | null {
+  const scene = sceneStore.getState().current?.scene;
+  if (!scene || !text.trim()) return null;
+  try {
+    return outcomeFor(text.trim(), scene);
+  } catch (e) {
+    return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** Add an already answered question (restored from a link or a scene file) to the history. */
+export function pushEntry(text: string, outcome: Outcome, focus = true): HistoryEntry | null {
+  const current = sceneStore.getState().current;
+  if (!current) return null;
+  const entry: HistoryEntry = { id: ++entryId, text, sceneKey: current.key, sceneTitle: current.source.title, outcome };
+  questionsStore.setState((s) => ({ history: [...s.history, entry], activeId: focus ? entry.id : s.activeId }));
+  if (focus) focusEntry(entry);
+  return entry;
+}
+
+/** Show an answer in the views; `lines: false` highlights its objects only (the numbers stay hidden). */
+export function showAnswer(answer: Answer | null, lines = true): void {
+  if (!answer) {
+    sceneStore.setState({ visuals: [], highlight: [] });
+    return;
+  }
+  const v = visualsOf(answer);
+  sceneStore.setState(lines ? v : { visuals: [], highlight: v.highlight });
 }
 
 /** Ask a parsed query directly (suggestions): the text shown is the rendered question. */

@@ -78,6 +78,13 @@ function commit(loaded: LoadedScene): void {
   questionsStore.setState({ activeId: null, draft: '' });
 }
 
+/** Make a scene restored from a link or a scene file current (no model, no scene building). */
+export function commitRestored(loaded: Omit<LoadedScene, 'key'>): LoadedScene {
+  const full: LoadedScene = { ...loaded, key: `${loaded.source.kind}:${loaded.source.name}:${++loadCounter}` };
+  commit(full);
+  return full;
+}
+
 function fail(e: unknown): void {
   sceneStore.setState({ loading: null });
   const known = e instanceof ImageInputError || e instanceof DepthFileError;

@@ -7,7 +7,17 @@ export type Outcome =
   | { kind: 'answer'; query: Query; unit?: UnitRequest; answer: Answer }
   | { kind: 'clarify'; phrase: string; candidates: { id: string; caption: string }[] }
   | { kind: 'unresolved'; phrases: string[]; known: string[] }
-  | { kind: 'free-form'; vlm: 'not-loaded' | 'answered'; text?: string }
+  | {
+      kind: 'free-form';
+      /** not-loaded: no VLM offered; confirm: waits for the person to accept the download; then loading ->
+       * streaming -> answered, or stopped (Stop) / error (could not load or run). See state/vlm.ts. */
+      vlm: 'not-loaded' | 'confirm' | 'loading' | 'streaming' | 'answered' | 'stopped' | 'error';
+      text?: string;
+      error?: string;
+      /** Download size of the VLM when it is not loaded yet (bytes, approximate). */
+      downloadBytes?: number;
+      model?: string;
+    }
   | { kind: 'error'; message: string };
 
 export interface HistoryEntry {

@@ -17,7 +17,8 @@ let pipeline: SpatialPipeline | null = null;
 let pipelineKey = '';
 let running: AbortController | null = null;
 
-async function getPipeline(): Promise<SpatialPipeline> {
+/** The one model pipeline of the page (also used by dataset export and the VLM). */
+export async function getPipeline(): Promise<SpatialPipeline> {
   const { modelPreset, modelHost } = settingsStore.getState();
   const key = `${modelPreset}|${modelHost}|${location.search}`;
   if (pipeline && key === pipelineKey) return pipeline;

@@ -5,7 +5,8 @@ import type { SceneGraph } from '../core/scene/types';
 import type { Visual } from '../core/reason/answer';
 import type { Vec3 } from '../core/geometry/vec';
 
-export type SceneSourceKind = 'sample' | 'photo' | 'rgbd';
+/** 'link': restored from a share link; 'file': opened from a .spatiallens scene file. */
+export type SceneSourceKind = 'sample' | 'photo' | 'rgbd' | 'link' | 'file';
 
 /** One loaded input and what the app could make of it. */
 export interface LoadedScene {

@@ -6,6 +6,7 @@ import { setDraft } from '../state/questionsStore';
 import { useSettings } from '../state/hooks';
 import type { UnitSystem } from '../core/units/length';
 import { captionOf, formatQuantity, headline, percent } from './format';
+import { VlmAnswer } from './VlmAnswer';
 
 function Evidence({ answer, scene, system }: { answer: Answer; scene: SceneGraph | null; system: UnitSystem }) {
   return (
@@ -122,14 +123,9 @@ export function AnswerCard({ entry, scene, active, stale }: { entry: HistoryEntr
   }
   if (o.kind === 'free-form') {
     return (
-      <article {...common} aria-label={`Open-ended question: ${entry.text}`}>
+      <article {...common} data-vlm={o.vlm} aria-label={`Open-ended question: ${entry.text}`}>
         {question}
-        <p className="vlm-state">
-          <span className="badge badge--vlm">needs the small VLM</span>{' '}
-          {o.vlm === 'not-loaded'
-            ? 'This is not a measurement question. The VLM is not loaded, so it has no answer here; measured questions (distances, sizes, left/right, behind…) work without it.'
-            : o.text}
-        </p>
+        <VlmAnswer entry={entry} outcome={o} />
       </article>
     );
   }

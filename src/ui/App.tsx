@@ -9,6 +9,12 @@ import { ViewerPanel } from './ViewerPanel';
 import { QuestionsPanel } from './QuestionsPanel';
 import { InputPanel, RgbdForm, useDropAndPaste } from './InputPanel';
 import { ModelsPanel } from './ModelsPanel';
+import { DatasetView } from './dataset/DatasetView';
+import { SharePanel } from './share/SharePanel';
+import { LinkBanner } from './share/LinkBanner';
+import { SceneFileButtons } from './share/SceneFileButtons';
+import { PresenterMode, PresenterToggle } from './classroom/PresenterMode';
+import { startFromLocation } from './share/startup';
 import './app.css';
 
 const DEFAULT_SAMPLE = 'living-room';
@@ -82,16 +88,18 @@ function SceneInfo() {
 
 export function App() {
   const [samples, setSamples] = useState<SampleInfo[]>([]);
-  const [panel, setPanel] = useState<'none' | 'rgbd' | 'settings'>('none');
+  const [panel, setPanel] = useState<'none' | 'rgbd' | 'settings' | 'share'>('none');
+  const canShare = useScene((s) => Boolean(s.current?.scene));
   const dragging = useDropAndPaste();
+  const [view, setView] = useState<'ask' | 'dataset'>(() => (new URLSearchParams(location.search).get('view') === 'dataset' ? 'dataset' : 'ask'));
 
   useEffect(() => {
     listSamples().then(setSamples).catch((e: unknown) => notify('error', `Sample scenes could not be listed: ${String(e)}`));
     const params = new URLSearchParams(location.search);
     const image = params.get('image');
     const sample = params.get('sample');
-    if (image) void loadPhotoUrl(image);
-    else void loadSample(sample ?? DEFAULT_SAMPLE);
+    // A share link (#s1.…) wins over ?image= / ?sample=, which are the fallback when it is broken.
+    return startFromLocation(() => (image ? loadPhotoUrl(image) : loadSample(sample ?? DEFAULT_SAMPLE)), image);
   }, []);
 
   return (
@@ -101,12 +109,24 @@ export function App() {
           <h1>SpatialLens</h1>
           <p className="tagline">Ask spatial questions about a photo. Everything runs in your browser; nothing is uploaded.</p>
         </div>
+        <div className="view-tabs" role="tablist" aria-label="Views">
+          {(['ask', 'dataset'] as const).map((v) => (
+            <button key={v} type="button" role="tab" aria-selected={view === v} className={`btn btn--ghost${view === v ? ' is-on' : ''}`} onClick={() => setView(v)}>
+              {v === 'ask' ? 'Ask' : 'Dataset export'}
+            </button>
+          ))}
+        </div>
         <nav className="toolbar" aria-label="Scene and settings">
           <SamplePicker samples={samples} />
           <InputPanel />
           <button type="button" className="btn" aria-expanded={panel === 'rgbd'} onClick={() => setPanel(panel === 'rgbd' ? 'none' : 'rgbd')}>
             RGB-D pair…
           </button>
+          <SceneFileButtons />
+          <button type="button" className="btn" aria-expanded={panel === 'share'} disabled={!canShare} onClick={() => setPanel(panel === 'share' ? 'none' : 'share')}>
+            Share
+          </button>
+          <PresenterToggle />
           <UnitToggle />
           <button type="button" className="btn btn--ghost" aria-expanded={panel === 'settings'} onClick={() => setPanel(panel === 'settings' ? 'none' : 'settings')}>
             Settings
@@ -115,8 +135,11 @@ export function App() {
       </header>
       {panel === 'rgbd' && <div className="drawer"><RgbdForm onDone={() => setPanel('none')} /></div>}
       {panel === 'settings' && <div className="drawer"><SettingsPanel /></div>}
+      {panel === 'share' && <div className="drawer"><SharePanel /></div>}
       <NoticeBar />
-      <main className="app-main">
+      <LinkBanner />
+      {view === 'dataset' && <main className="app-main app-main--dataset"><DatasetView /></main>}
+      <main className="app-main" hidden={view !== 'ask'}>
         <section className="pane pane--photo" aria-label="Photo">
           <h2 className="pane-title">Photo</h2>
           <PhotoView />
@@ -131,6 +154,7 @@ export function App() {
           <QuestionsPanel />
         </aside>
       </main>
+      <PresenterMode />
       {dragging && <div className="drop-overlay" aria-hidden="true">Drop a photo (or a photo and its depth PNG)</div>}
     </div>
   );

@@ -12,7 +12,8 @@ export function ViewerPanel() {
   const hostRef = useRef<HTMLDivElement>(null);
   const viewerRef = useRef<SceneViewer | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
-  const hasScene = useScene((s) => Boolean(s.current?.cloud));
+  // A scene restored from a share link has boxes but no point cloud: still a 3D scene.
+  const hasScene = useScene((s) => Boolean(s.current?.cloud || s.current?.scene?.objects.length));
 
   useEffect(() => {
     const host = hostRef.current;

@@ -178,6 +178,22 @@ export class SceneViewer {
     this.requestRender();
   }
 
+  /** The camera as share links and scene files keep it: position, orbit target, vertical fov (degrees). */
+  getView(): { position: Vec3; target: Vec3; fov: number } {
+    const p = this.camera.position;
+    const t = this.controls.target;
+    return { position: [p.x, p.y, p.z], target: [t.x, t.y, t.z], fov: this.camera.fov };
+  }
+
+  setView(view: { position: Vec3; target: Vec3; fov?: number }): void {
+    this.camera.position.copy(v3(view.position));
+    this.controls.target.copy(v3(view.target));
+    if (view.fov !== undefined) this.camera.fov = view.fov;
+    this.camera.updateProjectionMatrix();
+    this.controls.update();
+    this.requestRender();
+  }
+
   private pick(clientX: number, clientY: number): void {
     if (!this.points || !this.onPick) return;
     const r = this.renderer.domElement.getBoundingClientRect();

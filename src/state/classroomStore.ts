@@ -1,0 +1,76 @@
+/**
+ * Classroom mode: a presenter view that steps through prepared questions, and "guess first": for a numeric
+ * question people type guesses (several names on one device) before the answer is revealed.
+ */
+import { createStore } from 'zustand/vanilla';
+
+export interface Guess {
+  name: string;
+  /** in the display unit at the time of guessing (m or ft), see `unit` */
+  value: number;
+  unit: 'm' | 'ft';
+}
+
+export interface ClassroomState {
+  presenting: boolean;
+  guessFirst: boolean;
+  /** position in the prepared list */
+  index: number;
+  revealed: boolean;
+  /** guesses per prepared-question index (kept while stepping back and forth) */
+  guesses: Record<number, Guess[]>;
+  /** questions saved in a scene file, for the scene it was opened as */
+  prepared: { sceneKey: string; texts: string[] } | null;
+}
+
+export const classroomStore = createStore<ClassroomState>()(() => ({
+  presenting: false,
+  guessFirst: false,
+  index: 0,
+  revealed: false,
+  guesses: {},
+  prepared: null,
+}));
+
+export function setPreparedQuestions(sceneKey: string, texts: string[]): void {
+  classroomStore.setState({ prepared: texts.length ? { sceneKey, texts } : null, index: 0, revealed: false, guesses: {} });
+}
+
+export function setPresenting(on: boolean): void {
+  classroomStore.setState({ presenting: on, revealed: false });
+}
+
+export function togglePresenting(): void {
+  setPresenting(!classroomStore.getState().presenting);
+}
+
+export function setGuessFirst(on: boolean): void {
+  classroomStore.setState({ guessFirst: on, revealed: false });
+}
+
+/** Move through a list of `count` questions (clamped, no wrap-around: the ends are clear). */
+export function step(delta: number, count: number): void {
+  const s = classroomStore.getState();
+  const index = Math.max(0, Math.min(Math.max(0, count - 1), s.index + delta));
+  if (index !== s.index) classroomStore.setState({ index, revealed: false });
+}
+
+export function reveal(): void {
+  classroomStore.setState({ revealed: true });
+}
+
+export function addGuess(index: number, g: Guess): void {
+  classroomStore.setState((s) => ({ guesses: { ...s.guesses, [index]: [...(s.guesses[index] ?? []), g] } }));
+}
+
+export function clearGuesses(index: number): void {
+  classroomStore.setState((s) => ({ guesses: { ...s.guesses, [index]: [] }, revealed: false }));
+}
+
+/** min / median / max of the pooled guesses (null when there are none). */
+export function spreadOf(values: number[]): { min: number; median: number; max: number } | null {
+  if (!values.length) return null;
+  const v = [...values].sort((a, b) => a - b);
+  const mid = v.length >> 1;
+  return { min: v[0], median: v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2, max: v[v.length - 1] };
+}

@@ -1,0 +1,307 @@
+/**
+ * Dataset export: many photos (or RGB-D pairs, with optional objects sidecars) -> spatial QA pairs -> both
+ * JSONL forms and a zip. One photo at a time; scene building runs in the geometry worker, so the page
+ * stays responsive. Photos without depth need the models; with the models off (or unreachable) they fail
+ * with their reason and are listed in the export, never dropped.
+ */
+import * as Comlink from 'comlink';
+import { createStore } from 'zustand/vanilla';
+import type { Intrinsics, IntrinsicsSource } from '../core/camera/intrinsics';
+import type { RGBAImage } from '../core/geometry/raster';
+import type { SceneGraph } from '../core/scene/types';
+import type { UnitSystem } from '../core/units/length';
+import { intrinsicsFromExif } from '../core/camera/fromExif';
+import { DATASET_SCHEMA_VERSION, synthesizeQA, toJsonl, type DatasetImage, type QAPair } from '../core/synth';
+import { decodeDepthPng } from '../io/depthFile';
+import { readExifTags } from '../io/exif';
+import { decodePhoto, resizeRgba } from '../io/imageInput';
+import { checkImageBytes } from '../io/imageLimits';
+import { buildDatasetZip } from '../io/datasetZip';
+import { defaultWorkers } from '../pipeline/workers';
+import type { GeometryWorkerApi } from '../../workers/geometry.worker';
+import { pairFiles, type PhotoEntry } from '../ui/dataset/pairFiles';
+import { parseSidecar, type SidecarObject } from '../ui/dataset/sidecar';
+import { APP_NAME, DEPTH_SCALES, scaleIntrinsics, type DepthScale } from './loadScene';
+import { getPipeline } from './runModels';
+import * as Q from './datasetQueue';
+
+export interface DatasetOptions {
+  seed: number;
+  maxPairs: number;
+  phrasings: number;
+  units: UnitSystem;
+  /** Depth unit for every pair unless a photo overrides it. */
+  depthScale: DepthScale;
+  /** Photos without depth go through the models (downloads them on first use). */
+  useModels: boolean;
+  pauseOnFailure: boolean;
+  /** fx, fy, cx, cy in the photos' original pixels for every photo; empty -> EXIF or the default guess. */
+  intrinsics: { fx?: number; fy?: number; cx?: number; cy?: number };
+}
+
+export interface DatasetPhoto {
+  id: string;
+  entry: PhotoEntry<PickedFile>;
+  /** Per-photo override of the depth unit (TUM next to NYU in one batch). */
+  depthScale?: DepthScale;
+}
+
+export interface PhotoResult {
+  image: DatasetImage;
+  bytes: Uint8Array;
+  objects: number;
+  ms: number;
+}
+
+export interface DatasetState {
+  photos: DatasetPhoto[];
+  ignored: { name: string; reason: string }[];
+  queue: Q.QueueState | null;
+  results: Record<string, PhotoResult>;
+  options: DatasetOptions;
+  running: boolean;
+}
+
+export const DEFAULT_DATASET_OPTIONS: DatasetOptions = {
+  seed: 1, maxPairs: 60, phrasings: 1, units: 'metric', depthScale: 'mm', useModels: false, pauseOnFailure: false, intrinsics: {},
+};
+
+export const datasetStore = createStore<DatasetState>()(() => ({
+  photos: [], ignored: [], queue: null, results: {}, options: DEFAULT_DATASET_OPTIONS, running: false,
+}));
+
+/** A picked file with the folder path pairing compares (when a folder was picked). */
+export interface PickedFile {
+  name: string;
+  path?: string;
+  file: File;
+}
+
+const fileName = (f: PickedFile): string => f.path ?? f.name;
+
+/** New files replace the batch (results of the old one are gone: they would not match the new list). */
+export function setDatasetFiles(files: File[]): void {
+  if (datasetStore.getState().running) return;
+  const { entries, ignored } = pairFiles(files.map((file): PickedFile => ({ name: file.name, path: file.webkitRelativePath || undefined, file })));
+  datasetStore.setState({
+    photos: entries.map((entry, i) => ({ id: `p${i + 1}`, entry })),
+    ignored: ignored.map((x) => ({ name: fileName(x.file), reason: x.reason })),
+    queue: null,
+    results: {},
+  });
+}
+
+export function setDatasetOptions(patch: Partial<DatasetOptions>): void {
+  datasetStore.setState((s) => ({ options: { ...s.options, ...patch } }));
+}
+
+export function setPhotoDepthScale(id: string, scale: DepthScale): void {
+  datasetStore.setState((s) => ({ photos: s.photos.map((p) => (p.id === id ? { ...p, depthScale: scale } : p)) }));
+}
+
+const setQueue = (f: (q: Q.QueueState) => Q.QueueState): void => {
+  const q = datasetStore.getState().queue;
+  if (q) datasetStore.setState({ queue: f(q) });
+};
+
+export function startExport(): void {
+  const s = datasetStore.getState();
+  if (s.running || s.photos.length === 0) return;
+  datasetStore.setState({ queue: Q.createQueue(s.photos.map((p) => ({ id: p.id, name: fileName(p.entry.photo) })), s.options.pauseOnFailure), results: {} });
+  void pump();
+}
+
+export const pauseExport = (): void => setQueue(Q.pause);
+export function resumeExport(): void {
+  setQueue(Q.resume);
+  void pump();
+}
+export function skipFailedPhotos(): void {
+  setQueue(Q.skipFailures);
+  void pump();
+}
+export function retryPhotos(id?: string): void {
+  setQueue((q) => Q.retry(q, id));
+  void pump();
+}
+
+let geometry: Comlink.Remote<GeometryWorkerApi> | null = null;
+const geometryWorker = (): Comlink.Remote<GeometryWorkerApi> => (geometry ??= Comlink.wrap<GeometryWorkerApi>(defaultWorkers.geometry()));
+
+/** Runs queued photos one after another until the queue is paused or settled. */
+async function pump(): Promise<void> {
+  if (datasetStore.getState().running) return;
+  datasetStore.setState({ running: true });
+  try {
+    for (;;) {
+      const q = datasetStore.getState().queue;
+      const item = q && Q.nextToRun(q);
+      if (!item) return;
+      setQueue((qq) => Q.start(qq, item.id));
+      const photo = datasetStore.getState().photos.find((p) => p.id === item.id);
+      const report = (fraction: number, step: string) => setQueue((qq) => Q.progress(qq, item.id, fraction, step));
+      try {
+        if (!photo) throw new Error('photo is no longer in the batch');
+        const index = datasetStore.getState().photos.indexOf(photo);
+        const r = await processPhoto(photo, index, datasetStore.getState().options, report);
+        datasetStore.setState((s) => ({ results: { ...s.results, [item.id]: r } }));
+        setQueue((qq) => Q.complete(qq, item.id, { pairs: r.image.pairs.length, objects: r.objects }));
+      } catch (e) {
+        setQueue((qq) => Q.fail(qq, item.id, e instanceof Error ? e.message : String(e)));
+      }
+      // Let the page paint between photos.
+      await new Promise<void>((r) => setTimeout(r, 0));
+    }
+  } finally {
+    datasetStore.setState({ running: false });
+  }
+}
+
+/** `images/0001_name.jpg`: unique (numbered), zip-safe (no slashes or odd characters), readable. */
+export function datasetImageName(index: number, original: string, format: string): string {
+  const base = original.replace(/^.*\//, '').replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 60) || 'photo';
+  const ext = format === 'jpeg' ? 'jpg' : format;
+  return `images/${String(index + 1).padStart(4, '0')}_${base}.${ext}`;
+}
+
+async function photoIntrinsics(bytes: Uint8Array, original: { width: number; height: number }, to: { width: number; height: number }, given: DatasetOptions['intrinsics']): Promise<{ K: Intrinsics; source: IntrinsicsSource; detail: string }> {
+  if (given.fx && given.fx > 0) {
+    const full: Intrinsics = {
+      fx: given.fx, fy: given.fy && given.fy > 0 ? given.fy : given.fx, width: original.width, height: original.height,
+      cx: Number.isFinite(given.cx) ? (given.cx as number) : (original.width - 1) / 2,
+      cy: Number.isFinite(given.cy) ? (given.cy as number) : (original.height - 1) / 2,
+    };
+    return { K: scaleIntrinsics(full, to.width, to.height), source: 'explicit', detail: 'entered in the dataset export options' };
+  }
+  const est = intrinsicsFromExif(await readExifTags(bytes), original.width, original.height);
+  return { K: scaleIntrinsics(est.intrinsics, to.width, to.height), source: est.source, detail: est.detail };
+}
+
+type Report = (fraction: number, step: string) => void;
+
+async function buildInWorker(args: {
+  rgb: RGBAImage; depth: NonNullable<Awaited<ReturnType<typeof decodeDepthPng>>>; K: Intrinsics; source: IntrinsicsSource; detail: string;
+  objects: SidecarObject[]; depthSource: string; objectsSource: string; name: string;
+}): Promise<SceneGraph> {
+  const d = new Float32Array(args.depth.data);
+  const rgbData = new Uint8ClampedArray(args.rgb.data);
+  // Same stride as a single RGB-D pair in the app, so the dataset says what the app would answer.
+  const stride = Math.max(1, Math.round(Math.max(args.depth.width, args.depth.height) / 640));
+  const r = await geometryWorker().build(Comlink.transfer({
+    depth: { ...args.depth, data: d },
+    intrinsics: args.K, intrinsicsSource: args.source, intrinsicsDetail: args.detail,
+    rgb: { width: args.rgb.width, height: args.rgb.height, data: rgbData },
+    objects: args.objects, stride,
+    provenance: { depthSource: args.depthSource, objectsSource: args.objectsSource, createdAt: new Date().toISOString(), app: APP_NAME, imageName: args.name, notes: [] },
+  }, [d.buffer, rgbData.buffer]));
+  return r.scene;
+}
+
+async function processPhoto(p: DatasetPhoto, index: number, opts: DatasetOptions, report: Report): Promise<PhotoResult> {
+  const t0 = performance.now();
+  const { photo: photoFile, depth: depthFile, sidecar } = p.entry;
+  const name = fileName(photoFile);
+  report(0.05, 'reading the photo');
+  const photo = await decodePhoto(photoFile.file, name, depthFile ? Number.POSITIVE_INFINITY : undefined);
+  let rgb = photo.rgb;
+  let scene: SceneGraph;
+  let objects: SidecarObject[] | null = null;
+  const readSidecar = async (to: { width: number; height: number }) =>
+    sidecar ? parseSidecar(await sidecar.file.text(), fileName(sidecar), photo.original, to) : null;
+
+  if (depthFile) {
+    report(0.2, 'reading the depth file');
+    const depthName = fileName(depthFile);
+    const scale = p.depthScale ?? opts.depthScale;
+    const depthBytes = new Uint8Array(await depthFile.file.arrayBuffer());
+    const header = checkImageBytes(depthName, depthBytes.subarray(0, 4096));
+    if (header.format !== 'png') throw new Error(`"${depthName}" must be a 16-bit PNG depth map, not ${header.format.toUpperCase()}.`);
+    const depth = decodeDepthPng(depthBytes, { kind: 'scale', metresPerUnit: DEPTH_SCALES[scale].metresPerUnit });
+    if (Math.abs(photo.original.width / photo.original.height - depth.width / depth.height) > 0.02) {
+      throw new Error(`the photo (${photo.original.width} × ${photo.original.height}) and its depth map (${depth.width} × ${depth.height}) do not have the same shape`);
+    }
+    rgb = await resizeRgba(photo.rgb, depth.width, depth.height);
+    objects = (await readSidecar(rgb)) ?? [];
+    const { K, source, detail } = await photoIntrinsics(photo.bytes, photo.original, rgb, opts.intrinsics);
+    report(0.4, 'building the 3D scene');
+    scene = await buildInWorker({
+      rgb, depth, K, source, detail, objects, name,
+      depthSource: `depth file ${depthName} (${DEPTH_SCALES[scale].label})`,
+      objectsSource: sidecar ? `sidecar ${fileName(sidecar)}` : 'none (no sidecar)',
+    });
+  } else {
+    if (!opts.useModels) {
+      throw new Error('no depth file, and the models are off: add its depth PNG, or turn on “Use the models for photos without depth” (downloads them on first use)');
+    }
+    objects = await readSidecar(rgb);
+    const { K, source, detail } = await photoIntrinsics(photo.bytes, photo.original, rgb, opts.intrinsics);
+    report(0.2, 'running the models');
+    let pipeline;
+    try {
+      pipeline = await getPipeline();
+      const r = await pipeline.run({ rgb, name, intrinsics: K, intrinsicsSource: source, intrinsicsDetail: detail, ...(objects ? { objects } : {}) });
+      scene = r.scene;
+    } catch (e) {
+      throw new Error(`the models could not run (${e instanceof Error ? e.message : String(e)}); add a depth PNG for this photo or set a reachable model host in Settings`);
+    }
+  }
+
+  report(0.85, 'writing questions');
+  const { pairs } = synthesizeQA(scene, { seed: opts.seed, maxPairs: opts.maxPairs, phrasingsPerQuery: opts.phrasings, units: opts.units });
+  const image = datasetImageName(index, name, photo.format);
+  return {
+    image: {
+      id: image.slice('images/'.length).replace(/\.[^.]+$/, ''),
+      image,
+      pairs,
+      source: {
+        photo: name,
+        depth: scene.provenance.depthSource,
+        objects: scene.provenance.objectsSource,
+        intrinsics: `${scene.camera.source}: ${scene.camera.detail}`,
+        frame: `${scene.frame.method} (${scene.frame.confidence})`,
+      },
+    },
+    bytes: photo.bytes,
+    objects: scene.objects.length,
+    ms: performance.now() - t0,
+  };
+}
+
+/** Done photos in batch order. */
+export function doneResults(s: DatasetState = datasetStore.getState()): PhotoResult[] {
+  const done = new Set(s.queue?.items.filter((it) => it.status === 'done').map((it) => it.id) ?? []);
+  return s.photos.filter((p) => done.has(p.id) && s.results[p.id]).map((p) => s.results[p.id]);
+}
+
+export function previewPairs(s: DatasetState, n = 5): { image: string; pair: QAPair }[] {
+  const out: { image: string; pair: QAPair }[] = [];
+  for (const r of doneResults(s)) for (const pair of r.image.pairs) if (out.length < n) out.push({ image: r.image.image, pair });
+  return out;
+}
+
+export function datasetJsonl(s: DatasetState = datasetStore.getState()): { conversations: string; flat: string } {
+  return toJsonl(doneResults(s).map((r) => r.image));
+}
+
+/** The zip: images the lines name, both JSONL files, README with schema version, counts and failures. */
+export function datasetZip(s: DatasetState = datasetStore.getState()): Uint8Array {
+  const done = doneResults(s);
+  const { conversations, flat } = datasetJsonl(s);
+  const withPairs = done.filter((r) => r.image.pairs.length > 0);
+  const empty = done.filter((r) => r.image.pairs.length === 0).map((r) => r.image.source?.photo ?? r.image.id);
+  const failed = s.queue ? Q.failures(s.queue) : [];
+  const description = [
+    `Made in ${APP_NAME} (dataset export) from ${s.photos.length} photos: ${done.length} processed, ${withPairs.length} with QA pairs, ${failed.length} failed.`,
+    `Options: seed ${s.options.seed}, at most ${s.options.maxPairs} pairs per image, ${s.options.phrasings} phrasing(s) per question, ${s.options.units} units.`,
+    empty.length ? `Processed without QA pairs (no usable objects): ${empty.join(', ')}.` : '',
+  ].filter(Boolean).join('\n\n');
+  return buildDatasetZip({
+    images: withPairs.map((r) => ({ name: r.image.image, bytes: r.bytes })),
+    conversationsJsonl: conversations,
+    flatJsonl: flat,
+    counts: { images: withPairs.length, qaPairs: withPairs.reduce((n, r) => n + r.image.pairs.length, 0), failed },
+    schemaVersion: DATASET_SCHEMA_VERSION,
+    description,
+  });
+}

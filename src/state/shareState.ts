@@ -1,0 +1,261 @@
+/**
+ * Share links in the app: make one from the current scene (scene graph + the question on screen + the 3D
+ * view + the photo by URL, as a thumbnail, or not at all), and open one. Opening never runs a model and
+ * never touches the network by itself: a photo that lives at a URL is fetched only when the person asks.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { RGBAImage } from '../core/geometry/raster';
+import type { SceneGraph } from '../core/scene/types';
+import {
+  DEFAULT_MAX_LINK_CHARS, ShareLinkError, decodeShareLink, describeShareLink, encodeShareLink,
+  type ShareLinkResult, type ShareLinkSummary,
+} from '../io/shareLink';
+import type { SharedQuestion, ShareView } from '../io/shareSchemas';
+import type { AnswerCheck } from '../io/answerCheck';
+import { fitThumbnail, sniffThumbnailMime, thumbnailBudgetBytes, type ThumbnailMime } from '../io/thumbnail';
+import { fetchPhoto, resizeRgba } from '../io/imageInput';
+import { commitRestored, sampleUrl } from './loadScene';
+import { notify, sceneStore, type LoadedScene } from './sceneStore';
+import { questionsStore, type HistoryEntry } from './questionsStore';
+import { settingsStore } from './settingsStore';
+import { ask, pushEntry } from './ask';
+
+/** How the UI reads and moves the 3D camera (the viewer lives in the UI layer). */
+export interface ViewAccess {
+  get(): ShareView | null;
+  set(view: ShareView): void;
+}
+
+export interface OpenedLink {
+  summary: ShareLinkSummary;
+  answer: AnswerCheck['status'] | 'none';
+  /** The sentence the link carried when it disagrees with the recomputed answer. */
+  carried?: string;
+  photoUrl?: string;
+  photo: 'none' | 'thumbnail' | 'waiting' | 'loading' | 'loaded' | 'failed';
+  /** Scene key the link was restored as. */
+  sceneKey: string;
+}
+
+export interface ShareState {
+  /** The link this page was opened with (preview banner), or null. */
+  opened: OpenedLink | null;
+  /** Why the link this page was opened with could not be used. */
+  openError: string | null;
+  /** Public photo URL per scene key (scenes loaded from ?image= or a sample, or a link's URL photo). */
+  photoUrls: Record<string, string>;
+}
+
+export const shareStore = createStore<ShareState>()(() => ({ opened: null, openError: null, photoUrls: {} }));
+
+export function rememberPhotoUrl(sceneKey: string, url: string): void {
+  shareStore.setState((s) => ({ photoUrls: { ...s.photoUrls, [sceneKey]: url } }));
+}
+
+export const dismissOpenedLink = (): void => shareStore.setState({ opened: null, openError: null });
+
+// ---------- making a link ----------
+
+/** The question to carry: the selected answer of this scene, else its newest one. */
+export function questionToShare(current: LoadedScene): SharedQuestion | undefined {
+  const { history, activeId } = questionsStore.getState();
+  const mine = history.filter((h) => h.sceneKey === current.key);
+  const pick: HistoryEntry | undefined = mine.find((h) => h.id === activeId) ?? [...mine].reverse().find((h) => h.outcome.kind === 'answer');
+  if (!pick) return undefined;
+  const units = settingsStore.getState().units;
+  if (pick.outcome.kind === 'answer') {
+    const o = pick.outcome;
+    return { text: pick.text.slice(0, 500), query: o.query, ...(o.unit ? { unit: o.unit } : {}), units };
+  }
+  return { text: pick.text.slice(0, 500) };
+}
+
+/** Where the photo of a scene can be fetched from by anyone, if anywhere. */
+export function publicPhotoUrl(current: LoadedScene): string | undefined {
+  const known = shareStore.getState().photoUrls[current.key];
+  if (known) return known;
+  if (current.source.kind === 'sample') return new URL(sampleUrl(current.source.name, 'rgb.png'), location.href).href;
+  return undefined;
+}
+
+/** Draws the working image at thumbnail sizes: WebP where the browser encodes it, else JPEG. */
+async function thumbnailEncoder(rgb: RGBAImage): Promise<{ encode: (size: { width: number; height: number }, quality: number) => Promise<Uint8Array>; mime: () => ThumbnailMime; close: () => void }> {
+  const bitmap = await createImageBitmap(new ImageData(new Uint8ClampedArray(rgb.data), rgb.width, rgb.height));
+  let mime: ThumbnailMime = 'image/webp';
+  const encode = async (size: { width: number; height: number }, quality: number): Promise<Uint8Array> => {
+    const c = new OffscreenCanvas(size.width, size.height);
+    const ctx = c.getContext('2d');
+    if (!ctx) throw new ShareLinkError('this browser cannot draw a thumbnail');
+    ctx.imageSmoothingQuality = 'high';
+    ctx.drawImage(bitmap, 0, 0, size.width, size.height);
+    let bytes = new Uint8Array(await (await c.convertToBlob({ type: mime, quality })).arrayBuffer());
+    if (sniffThumbnailMime(bytes) !== mime) {
+      mime = 'image/jpeg';
+      bytes = new Uint8Array(await (await c.convertToBlob({ type: mime, quality })).arrayBuffer());
+    }
+    return bytes;
+  };
+  return { encode, mime: () => mime, close: () => bitmap.close() };
+}
+
+export interface MadeLink extends ShareLinkResult {
+  maxChars: number;
+  thumbnail?: { bytes: number; width: number; height: number; quality: number; mime: ThumbnailMime };
+}
+
+/** A link for the current scene. Throws ShareLinkError with a sentence for the UI. */
+export async function makeShareLink(view: ShareView | null): Promise<MadeLink> {
+  const current = sceneStore.getState().current;
+  if (!current?.scene) throw new ShareLinkError('this input has no 3D scene to share yet');
+  const scene: SceneGraph = current.scene;
+  const baseUrl = `${location.origin}${location.pathname}`;
+  const maxChars = DEFAULT_MAX_LINK_CHARS;
+  const question = questionToShare(current);
+  const input = { scene, ...(question ? { question } : {}), ...(view ? { view } : {}) };
+  const url = publicPhotoUrl(current);
+  if (url) return { ...encodeShareLink({ ...input, photo: { url } }, { baseUrl, maxChars }), maxChars };
+  const bare = encodeShareLink(input, { baseUrl, maxChars });
+  const enc = await thumbnailEncoder(current.rgb);
+  try {
+    const fit = await fitThumbnail(current.rgb.width, current.rgb.height, thumbnailBudgetBytes(bare.chars, maxChars), enc.encode);
+    if (!fit) return { ...bare, maxChars };
+    const mime = enc.mime();
+    const withThumb = encodeShareLink({ ...input, photo: { thumbnail: fit.bytes, mime } }, { baseUrl, maxChars });
+    return { ...withThumb, maxChars, thumbnail: { bytes: fit.bytes.length, width: fit.width, height: fit.height, quality: fit.quality, mime } };
+  } finally {
+    enc.close();
+  }
+}
+
+// ---------- opening a link ----------
+
+/** A flat dark image of the scene's size: boxes are drawn on it until (unless) the photo comes. */
+export function placeholderImage(width: number, height: number): RGBAImage {
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0; i < data.length; i += 4) {
+    data[i] = 38;
+    data[i + 1] = 44;
+    data[i + 2] = 54;
+    data[i + 3] = 255;
+  }
+  return { width, height, data };
+}
+
+/** Image bytes drawn at the scene's working size (the size its 2D boxes are in). */
+export async function imageBytesToRgba(bytes: Uint8Array, mime: string, width: number, height: number): Promise<RGBAImage> {
+  const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: mime }), { imageOrientation: 'from-image' });
+  try {
+    const c = new OffscreenCanvas(width, height);
+    const ctx = c.getContext('2d', { willReadFrequently: true });
+    if (!ctx) throw new Error('no 2D canvas');
+    ctx.imageSmoothingQuality = 'high';
+    ctx.drawImage(bitmap, 0, 0, width, height);
+    return { width, height, data: ctx.getImageData(0, 0, width, height).data };
+  } finally {
+    bitmap.close();
+  }
+}
+
+/**
+ * Put restored questions in the history: a checked answer is shown as recomputed here; a question without
+ * a query is asked again. Returns how many carried answers disagreed with the scene.
+ */
+export function restoreQuestions(questions: SharedQuestion[], checks: AnswerCheck[]): { mismatches: string[] } {
+  const mismatches: string[] = [];
+  questions.forEach((q, i) => {
+    const c = checks[i] ?? { status: 'no-query' as const };
+    const last = i === questions.length - 1;
+    if ((c.status === 'match' || c.status === 'reworded' || c.status === 'mismatch') && q.query) {
+      pushEntry(q.text, { kind: 'answer', query: q.query, ...(q.unit ? { unit: q.unit } : {}), answer: c.answer }, last);
+      if (c.status === 'mismatch') mismatches.push(c.carried);
+    } else if (c.status === 'failed') {
+      pushEntry(q.text, { kind: 'error', message: c.error }, last);
+    } else {
+      ask(q.text);
+    }
+  });
+  return { mismatches };
+}
+
+/** Is this `location.hash` meant as a share link (as opposed to an in-page anchor)? */
+export const isShareHash = (hash: string): boolean => /^#s\d/.test(hash);
+
+/**
+ * Open a link: decode (never throws), restore the scene, question and view. Returns false (and sets
+ * openError) when the link cannot be used; the caller then opens a sample.
+ */
+export async function openShareLink(hash: string, view: ViewAccess): Promise<boolean> {
+  const r = decodeShareLink(hash);
+  if (!r.ok) {
+    shareStore.setState({ opened: null, openError: r.error });
+    return false;
+  }
+  const { payload, answerCheck } = r;
+  const summary = describeShareLink(payload);
+  const scene = payload.scene;
+  const K = scene.camera.intrinsics;
+  const w = Math.max(1, Math.round(K.width));
+  const h = Math.max(1, Math.round(K.height));
+  let rgb = placeholderImage(w, h);
+  let photo: OpenedLink['photo'] = 'none';
+  const p = payload.photo;
+  if (p && 'thumbnail' in p) {
+    try {
+      rgb = await imageBytesToRgba(p.thumbnail, p.mime, w, h);
+      photo = 'thumbnail';
+    } catch {
+      photo = 'failed';
+    }
+  } else if (p) {
+    photo = 'waiting';
+  }
+  const notes = [
+    'Opened from a share link: the scene graph (boxes, sizes, positions) travelled in the link; there is no depth map or point cloud.',
+  ];
+  const loaded = commitRestored({
+    source: { kind: 'link', name: 'share-link', title: scene.provenance.imageName ? `${scene.provenance.imageName} (shared)` : 'Shared scene' },
+    rgb, depth: null, intrinsics: K, intrinsicsSource: scene.camera.source, intrinsicsDetail: scene.camera.detail,
+    scene, cloud: null, notes,
+  });
+  if (p && 'url' in p) rememberPhotoUrl(loaded.key, p.url);
+  let mismatch: string | undefined;
+  if (payload.question) {
+    const { mismatches } = restoreQuestions([payload.question], [answerCheck]);
+    mismatch = mismatches[0];
+  }
+  if (payload.view) view.set(payload.view);
+  shareStore.setState({
+    openError: null,
+    opened: {
+      summary, sceneKey: loaded.key, photo,
+      answer: payload.question ? answerCheck.status : 'none',
+      ...(mismatch !== undefined ? { carried: mismatch } : {}),
+      ...(p && 'url' in p ? { photoUrl: p.url } : {}),
+    },
+  });
+  if (mismatch !== undefined) {
+    notify('warning', 'The answer written in this link does not match its scene (the link was edited or made by another program): the answer shown is the one recomputed here.');
+  }
+  return true;
+}
+
+/** Fetch the photo a link points at (only when the person asks). Keeps the 3D view where it is. */
+export async function loadLinkPhoto(view: ViewAccess): Promise<void> {
+  const opened = shareStore.getState().opened;
+  const current = sceneStore.getState().current;
+  if (!opened?.photoUrl || !current || current.key !== opened.sceneKey) return;
+  shareStore.setState({ opened: { ...opened, photo: 'loading' } });
+  try {
+    const photo = await fetchPhoto(opened.photoUrl);
+    const rgb = await resizeRgba(photo.rgb, current.rgb.width, current.rgb.height);
+    const cam = view.get();
+    const now = sceneStore.getState().current;
+    if (now?.key !== current.key) return;
+    sceneStore.setState({ current: { ...now, rgb } });
+    if (cam) view.set(cam);
+    shareStore.setState((s) => ({ opened: s.opened && { ...s.opened, photo: 'loaded' } }));
+  } catch (e) {
+    shareStore.setState((s) => ({ opened: s.opened && { ...s.opened, photo: 'failed' } }));
+    notify('error', e instanceof Error ? e.message : String(e));
+  }
+}
