@@ -77,8 +77,9 @@ export function clusterConnectedVoxels(points: Float32Array, count: number, voxe
  * largest cluster's points) whose nearest point lies within `gap` of the kept set, added until none is
  * left. The gap defaults to the seed's largest extent (at least 2 voxels): a part hidden where it meets
  * the bulk (a pole entering a lamp shade, a trunk entering a crown) leaves a gap about as large as the
- * bulk's radius, while another surface seen through or beside the mask lies farther. Distances use up to
- * 200 points per cluster. Returns the added cluster ids.
+ * bulk's radius, while another surface seen through or beside the mask lies farther. `gapScale` scales
+ * that extent, `gap` replaces it; `allowed` limits the candidates. Distances use up to 200 points per
+ * cluster. Returns the added cluster ids.
  */
 export function mergeNearbyClusters(
   points: Float32Array,
@@ -86,7 +87,7 @@ export function mergeNearbyClusters(
   sizes: number[],
   seed: number,
   voxelSize: number,
-  gap?: number,
+  opts: { gap?: number; gapScale?: number; allowed?: Uint8Array } = {},
 ): number[] {
   const L = sizes.length;
   const per = 200;
@@ -105,7 +106,7 @@ export function mergeNearbyClusters(
       }
     if (seen[l]++ % stride[l] === 0) picks[l].push(i);
   }
-  const g = gap ?? Math.max(2 * voxelSize, hi[0] - lo[0], hi[1] - lo[1], hi[2] - lo[2]);
+  const g = opts.gap ?? Math.max(2 * voxelSize, (opts.gapScale ?? 1) * Math.max(hi[0] - lo[0], hi[1] - lo[1], hi[2] - lo[2]));
   const g2 = g * g;
   const minSize = Math.max(3, 0.02 * sizes[0]);
   const kept = [...picks[seed]];
@@ -115,7 +116,7 @@ export function mergeNearbyClusters(
   for (let grew = true; grew; ) {
     grew = false;
     for (let l = 0; l < L; l++) {
-      if (done[l] || sizes[l] < minSize) continue;
+      if (done[l] || sizes[l] < minSize || (opts.allowed && !opts.allowed[l])) continue;
       let near = false;
       for (const i of picks[l]) {
         const px = points[i * 3], py = points[i * 3 + 1], pz = points[i * 3 + 2];

@@ -57,9 +57,12 @@ describe.skipIf(!dir)('real RGB-D fixtures', () => {
 
     const { objects } = objects3d(ann.boxes.map((b, i) => ({ id: String(i), caption: b.label, box2d: b.box2d })), { depth: f.depth, intrinsics: K, frame: fr });
     // Box-only objects in a cluttered bedroom: these fail the 15 cm / 25% targets today and are reported,
-    // not asserted (see the table): bed (its box also holds the ottoman in front and the headboard wall;
-    // the pick lands on bed+ottoman), night_stand (mostly hidden behind the bed), dresser (cut by the image
-    // edge), lamp (small, 5 m away, wall behind), ottoman (height 0.87 vs 0.68 m: bed edge joins it).
+    // not asserted (see the table). bed: centre now 13 cm off (the ottoman, night stand and lamp boxes are
+    // cut out of it and its pieces joined), but the wall behind the headboard joins it (sizes +41%);
+    // night_stand: 39 cm (the bed around it is set aside as leaking out of its box, and its hidden
+    // bottom extended to the box edge, but only its top is seen: sizes -66%); dresser (cut by the image
+    // edge: 33 cm); lamp (small, 5 m away, joined to the wall behind: 27 cm); ottoman (height 0.87 vs
+    // 0.68 m: the bed edge behind it joins it).
     const KNOWN_GAPS = new Set(['bed', 'night_stand', 'dresser', 'lamp', 'ottoman']);
     const rows = ['label            centre err   ours (x,y,z)            true (x,y,z)            sizes ours / true (horiz sorted, height)   verdict'];
     const failures: string[] = [];

@@ -11,11 +11,21 @@ export function erodeMaskKeepingThin(bits: Uint8Array, width: number, height: nu
   const r = Math.max(0, Math.floor(radius));
   if (r === 0) return bits.slice();
   const er = erodeMask(bits, width, height, r);
-  // dilation of `er` = complement of the erosion of its complement (outside the image counts as "not er")
-  const inv = new Uint8Array(er.length);
-  for (let i = 0; i < er.length; i++) inv[i] = er[i] ? 0 : 1;
-  const farFromInterior = erodeMask(inv, width, height, r + 1);
-  const out = new Uint8Array(bits.length);
-  for (let i = 0; i < bits.length; i++) out[i] = er[i] || (bits[i] && farFromInterior[i]) ? 1 : 0;
+  // only the pixels erosion removed (the rim, a thin part) need the look-around: a window of radius r + 1
+  const out = er.slice();
+  const R = r + 1;
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      const i = row + x;
+      if (!bits[i] || er[i]) continue;
+      let near = false;
+      for (let yy = Math.max(0, y - R); yy <= Math.min(height - 1, y + R) && !near; yy++) {
+        const rr = yy * width;
+        for (let xx = Math.max(0, x - R); xx <= Math.min(width - 1, x + R); xx++) if (er[rr + xx]) { near = true; break; }
+      }
+      if (!near) out[i] = 1;
+    }
+  }
   return out;
 }

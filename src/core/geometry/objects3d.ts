@@ -2,6 +2,7 @@ import type { Intrinsics } from '../camera/intrinsics';
 import { decodeMaskWindow, maskArea, rleBounds } from '../scene/mask';
 import type { AABB, Box2D, CanonicalFrame, MaskRLE, OBB, ObjectFlag, SceneObject } from '../scene/types';
 import { orientedBoundingBox } from './boxes';
+import { clusterLeakShares, leakingSides } from './boxLeak';
 import { clusterConnectedVoxels, mergeNearbyClusters } from './cluster';
 import { erodeMaskKeepingThin } from './maskErosion';
 import { DEFAULT_FLYING_PIXEL_THRESHOLD, intrinsicsForSize, isFlyingPixel } from './lift';
@@ -53,6 +54,9 @@ export interface Objects3dResult {
   keptPixels: Uint32Array[];
 }
 
+/** A smaller box this share inside a bigger one is an object on or in front of (or behind) the bigger one. */
+const NESTED_SHARE = 0.6;
+
 const median = (v: number[]): number => {
   if (v.length === 0) return NaN;
   const s = [...v].sort((a, b) => a - b);
@@ -70,21 +74,30 @@ function clampBox(b: Box2D, sx: number, sy: number, w: number, h: number, shrink
 }
 
 /**
- * Per-object 3D geometry (pipeline stage 7). Points come from the eroded mask (or, without a mask, from the
- * 2D box shrunk a little) where depth is valid and not a flying pixel, in the canonical frame.
+ * Per-object 3D geometry (pipeline stage 7). Points come from the mask, eroded except where erosion would
+ * wipe out a thin part (or, without a mask, from the 2D box shrunk a little, less the boxes of smaller
+ * objects lying mostly inside it), where depth is valid and not a flying pixel, in the canonical frame.
  * A first pass on a regular sample of about maxPoints pixels (the step sized by the pixels that have depth,
  * so sparse LiDAR keeps all of them) does: statistical outlier removal (organized, over the sample grid,
- * for dense maps; voxel-grid k-NN for sparse ones), connected voxel clusters, and one cluster is kept:
- * - with a mask: the largest;
+ * for dense maps, keeping masked points as dense as their neighbours; voxel-grid k-NN for sparse ones),
+ * connected voxel clusters, and the object's clusters are kept:
+ * - with a mask: the largest, plus the clusters within its extent of it (a pole or trunk that enters the
+ *   shade or crown out of sight samples as a cluster of its own);
  * - box only: the box also holds floor and background, so points within a band above the support plane
  *   (3 cm or 1% of the depth, whichever is larger) are dropped first and flat residue clusters lying in
- *   that band are ignored. A 2D box is tight around its object, so the object's pixels span most of it:
- *   of the clusters whose pixel bounds overlap the box (IoU) at least 0.7x as well as the best one, the
- *   front-most wins (an occluder in front spans only part of the box; background spans it but lies
- *   behind). If the winner reaches down to the band it is extended to the plane (the band cut its foot).
- * A second pass then takes every pixel of the region whose point falls in (or next to) a voxel of the kept
- * cluster, so the boxes' extents are not limited by the sampling step. The OBB is the minimum-area
- * rectangle of the XZ footprint (rotating calipers) times the Y range.
+ *   that band are ignored. Clusters that go on outside the box on two or more sides (a ring around the
+ *   box is lifted) pass through it and are set aside while a contained one fits the box at all. A 2D box
+ *   is tight around its object, so the object's pixels span most of it: of the clusters whose pixel
+ *   bounds overlap the box (IoU) at least 0.7x as well as the best one, the front-most wins (an occluder
+ *   in front spans only part of the box; background spans it but lies behind). Where smaller boxes were
+ *   cut out, the contained clusters within half the winner's extent join it (the object is seen in
+ *   pieces around them). If the winner reaches down to the band it is extended to the plane (the band
+ *   cut its foot); if a nearer surface hides its bottom, it is extended to the box's bottom edge at its
+ *   depth.
+ * A second pass then takes every pixel of the region (of the mask before erosion) whose point falls in
+ * (or next to) a voxel of the kept clusters, so the boxes' extents are limited neither by the sampling
+ * step nor by the erosion. The OBB is the minimum-area rectangle of the XZ footprint (rotating calipers)
+ * times the Y range.
  * Objects with fewer than minPoints points are kept with flags and a fallback box: the 2D box
  * back-projected at the median valid depth inside it (else the whole map's median, else 2 m), as deep as
  * it is wide or tall (the smaller). Their confidence is near 0.
@@ -118,6 +131,7 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
     let region = clampBox(b, sx, sy, W, H, boxOnly ? (opts.boxShrink ?? 0.03) : 0);
     // the mask, decoded and eroded only in a window around its set pixels (mask pixels)
     let bits: Uint8Array | null = null;
+    let rawBits: Uint8Array | null = null;
     let mw = W, mh = H, wx0 = 0, wy0 = 0, ww = 0, wh = 0;
     if (obj.mask) {
       const m = obj.mask;
@@ -130,6 +144,7 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
         // outside the window counts as set (erodeMask's image-border rule): only true at the image border,
         // elsewhere the window keeps a margin of unset pixels
         bits = erodeMaskKeepingThin(win.bits, win.width, win.height, rad);
+        rawBits = win.bits;
         wx0 = win.x0;
         wy0 = win.y0;
         ww = win.width;
@@ -143,20 +158,27 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
     }
     const sameSize = mw === W && mh === H;
     const mmx = mw / W, mmy = mh / H;
-    const mwin = bits;
+    let mwin = bits;
+    // box only: the pixels of a smaller box mostly inside this one are the smaller object's (a mug on a
+    // table, an ottoman in front of a bed), whichever of the two is in front
+    const excl = boxOnly ? nestedBoxes(inputs, obj, sx, sy) : [];
     const inMask = (x: number, y: number): boolean => {
-      if (!mwin) return true;
+      if (!mwin) {
+        for (const r of excl) if (x >= r.x0 && x < r.x1 && y >= r.y0 && y < r.y1) return false;
+        return true;
+      }
       const mx = sameSize ? x : Math.min(Math.floor((x + 0.5) * mmx), mw - 1);
       const my = sameSize ? y : Math.min(Math.floor((y + 0.5) * mmy), mh - 1);
       const lx = mx - wx0, ly = my - wy0;
       return lx >= 0 && ly >= 0 && lx < ww && ly < wh && mwin[ly * ww + lx] === 1;
     };
 
+    const hasSel = mwin !== null || excl.length > 0;
     // how many candidate pixels, to pick the sampling step of the first pass
     let area = 0;
     if (obj.mask && sameSize) {
       area = maskArea(obj.mask);
-    } else if (bits) {
+    } else if (hasSel) {
       for (let y = region.y0; y < region.y1; y++) for (let x = region.x0; x < region.x1; x++) if (inMask(x, y)) area++;
     } else {
       area = Math.max(0, region.x1 - region.x0) * Math.max(0, region.y1 - region.y0);
@@ -166,7 +188,7 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
     const pstep = Math.max(1, Math.floor(Math.sqrt(((region.x1 - region.x0) * (region.y1 - region.y0)) / 400)));
     for (let y = region.y0; y < region.y1; y += pstep)
       for (let x = region.x0; x < region.x1; x += pstep) {
-        if (mwin && !inMask(x, y)) continue;
+        if (hasSel && !inMask(x, y)) continue;
         probe++;
         const z = data[y * W + x];
         if (z > 0 && z < Infinity) probeValid++;
@@ -236,6 +258,7 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
     let slotLabel: Int32Array | null = null;
     let chosen = -1;
     let keepLabel: Uint8Array | null = null;
+    let eligible: Uint8Array | null = null;
     let firstPassKept = 0;
     if (n >= minPoints) {
       const kNN = Math.min(opts.outlierNeighbours ?? 8, n - 1), ratio = opts.outlierStdRatio ?? 3.0;
@@ -245,7 +268,9 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
         const rows = Math.ceil((region.y1 - region.y0) / step);
         const sgrid = new Int32Array(cols * rows).fill(-1);
         for (let k = 0; k < n; k++) sgrid[gcell[k]] = k;
-        inl = removeStatisticalOutliersOrganized(pts, n, sgrid, cols, gcell, kNN, ratio, 3 * (zMed * step * ifx) * 3).inliers;
+        // with a mask, a sparse surface seen at a grazing angle is still the object (keep it when it is as
+        // dense as its neighbours); a box also holds clutter, where only the global statistic is safe
+        inl = removeStatisticalOutliersOrganized(pts, n, sgrid, cols, gcell, kNN, ratio, 3 * (zMed * step * ifx) * 3, 2, boxOnly ? 0 : 2).inliers;
       } else {
         inl = removeStatisticalOutliers(pts, n, kNN, ratio).inliers;
       }
@@ -296,6 +321,24 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
           iou[l] = inter / (fa + (bx1[l] - bx0[l]) * (by1[l] - by0[l]) - inter);
           if (iou[l] > bestIou) bestIou = iou[l];
         }
+        // a cluster that goes on outside the box on two or more sides passes through it (background, an
+        // occluder around the object): set those aside while a contained one fits the box at all
+        const shares = clusterLeakShares(
+          { depth, fx: K.fx, fy: K.fy, cx: K.cx, cy: K.cy, rotation: frame.rotation, translation: frame.translation, bandY, flyingPixelThreshold: thr },
+          full2d, step, cl.grid, cl.slotLabel,
+          Array.from({ length: L }, (_, l) => ({ x0: bx0[l], y0: by0[l], x1: bx1[l], y1: by1[l] })),
+        );
+        let bestContained = 0;
+        eligible = new Uint8Array(L);
+        for (let l = 0; l < L; l++) {
+          if (leakingSides(shares, l) >= 2 || (hasPlane && topY[l] < 2 * bandY)) continue;
+          eligible[l] = 1;
+          if (iou[l] > bestContained) bestContained = iou[l];
+        }
+        if (bestContained >= 0.25 * bestIou) {
+          for (let l = 0; l < L; l++) if (leakingSides(shares, l) >= 2) iou[l] = 0;
+          bestIou = bestContained;
+        }
         let bestD = Infinity;
         for (let l = 0; l < L; l++) {
           if (iou[l] <= 0 || iou[l] < 0.7 * bestIou) continue;
@@ -307,10 +350,14 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
         keepLabel = new Uint8Array(sizes.length);
         keepLabel[chosen] = 1;
         firstPassKept = sizes[chosen];
-        if (!boxOnly && sizes.length > 1) {
+        if (sizes.length > 1 && (!boxOnly || (eligible && excl.length > 0))) {
           // trust the mask: a thin part (pole, trunk, arm) often samples as its own cluster, apart from the
-          // bulk where it enters it out of sight (a pole into a shade, a trunk into a crown)
-          for (const l of mergeNearbyClusters(cpts, cl.labels, sizes, chosen, voxel)) {
+          // bulk where it enters it out of sight (a pole into a shade, a trunk into a crown). Box only, where
+          // smaller objects' boxes were cut out of this one: what is left of the object comes in pieces
+          // around them (a bed between an ottoman in front and a night stand), so the nearby clusters that
+          // stay inside the box join too (within half the chosen one's extent)
+          const merge = boxOnly ? { allowed: eligible ?? undefined, gapScale: 0.5 } : {};
+          for (const l of mergeNearbyClusters(cpts, cl.labels, sizes, chosen, voxel, merge)) {
             keepLabel[l] = 1;
             firstPassKept += sizes[l];
           }
@@ -352,10 +399,13 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
       if (scratch.length < need * 3) scratch = new Float32Array(need * 3);
       if (scratchPix.length < need) scratchPix = new Uint32Array(need);
       const lim = 1 - thr;
+      // the eroded mask chose the clusters; every mask pixel whose point joins their voxels counts for
+      // the extents (erosion alone shaves a pixel off each side: a centimetre or two of a small object)
+      if (rawBits) mwin = rawBits;
       for (let y = region.y0; y < region.y1; y++) {
         const ry = (y - K.cy) * ify;
         for (let x = region.x0; x < region.x1; x++) {
-          if (mwin && !inMask(x, y)) continue;
+          if (hasSel && !inMask(x, y)) continue;
           const i = y * W + x;
           const z = data[i];
           if (!(z > 0 && z < Infinity)) continue;
@@ -389,12 +439,14 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
     if (count >= minPoints) {
       aabb = { min: mn, max: mx };
       obb = orientedBoundingBox(scratch, count);
-      if (boxOnly && hasPlane && aabb.min[1] < 2 * bandY) {
-        // the band removal cut the object's foot: it stands on the plane
-        aabb.min[1] = 0;
+      let foot = Infinity;
+      if (boxOnly && hasPlane && aabb.min[1] < 2 * bandY) foot = 0; // the band removal cut the object's foot: it stands on the plane
+      else if (boxOnly && hasPlane) foot = occludedFoot(data, W, K, frame, scratchPix, count, clampBox(b, sx, sy, W, H, 0));
+      if (foot < aabb.min[1]) {
+        aabb.min[1] = foot;
         const top = obb.center[1] + obb.size[1] / 2;
-        obb.center[1] = top / 2;
-        obb.size[1] = top;
+        obb.center[1] = (top + foot) / 2;
+        obb.size[1] = top - foot;
       }
       centroid = [sx3 / count, sy3 / count, sz3 / count];
       const support = Math.min(1, firstPassKept / 300) * Math.sqrt(firstPassKept / Math.max(firstPassKept, n));
@@ -440,6 +492,66 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
     keptPixels.push(count >= minPoints ? scratchPix.slice(0, count) : new Uint32Array(0));
   }
   return { objects, keptPixels };
+}
+
+/**
+ * Boxes (depth-map pixels) of the other objects that are smaller than `obj`'s and lie at least 60% inside
+ * it. Nested boxes of nested boxes are not special-cased: each smaller one is cut out on its own.
+ */
+function nestedBoxes(inputs: ObjectInput[], obj: ObjectInput, sx: number, sy: number): Box2D[] {
+  const a = obj.box2d;
+  const areaA = (a.x1 - a.x0) * (a.y1 - a.y0);
+  const out: Box2D[] = [];
+  for (const o of inputs) {
+    if (o === obj) continue;
+    const b = o.box2d;
+    const areaB = (b.x1 - b.x0) * (b.y1 - b.y0);
+    if (!(areaB > 0) || areaB >= areaA) continue;
+    const ix = Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0));
+    const iy = Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
+    if (ix * iy < NESTED_SHARE * areaB) continue;
+    out.push({ x0: Math.floor(b.x0 * sx), y0: Math.floor(b.y0 * sy), x1: Math.ceil(b.x1 * sx), y1: Math.ceil(b.y1 * sy) });
+  }
+  return out;
+}
+
+/**
+ * Box only: where the kept pixels stop short of the 2D box's bottom edge because a nearer surface hides
+ * the rest (a night stand behind a bed, a bed behind an ottoman), the box says the object goes on down to
+ * that edge: the height (>= 0, the support plane) of the box's bottom edge at the object's median depth,
+ * under its kept columns. Infinity when the bottom is seen, or what lies below it is not nearer.
+ */
+function occludedFoot(
+  data: Float32Array, W: number, K: Intrinsics, frame: CanonicalFrame,
+  pix: Uint32Array, count: number, box: { x0: number; y0: number; x1: number; y1: number },
+): number {
+  let yb = -1, xa = Infinity, xb = -Infinity;
+  const zs: number[] = [];
+  const stride = Math.max(1, Math.floor(count / 2000));
+  for (let k = 0; k < count; k++) {
+    const i = pix[k], x = i % W, y = (i - x) / W;
+    if (y > yb) yb = y;
+    if (x < xa) xa = x;
+    if (x > xb) xb = x;
+    if (k % stride === 0) zs.push(data[i]);
+  }
+  const gapRows = box.y1 - 1 - yb;
+  if (gapRows < Math.max(3, 0.05 * (box.y1 - box.y0))) return Infinity;
+  const zc = median(zs);
+  let valid = 0, nearer = 0;
+  const st = Math.max(1, Math.floor(Math.sqrt(((xb - xa + 1) * gapRows) / 400)));
+  for (let y = yb + 1; y < box.y1; y += st)
+    for (let x = xa; x <= xb; x += st) {
+      const z = data[y * W + x];
+      if (!(z > 0 && z < Infinity)) continue;
+      valid++;
+      if (z < 0.9 * zc) nearer++;
+    }
+  if (valid < 10 || nearer < 0.5 * valid) return Infinity;
+  const u = (xa + xb) / 2, v = box.y1 - 0.5;
+  const cx = ((u - K.cx) / K.fx) * zc, cy = ((v - K.cy) / K.fy) * zc;
+  const R = frame.rotation;
+  return Math.max(0, R[3] * cx + R[4] * cy + R[5] * zc + frame.translation[1]);
 }
 
 function validDepthsInBox(data: Float32Array, W: number, _H: number, r: { x0: number; y0: number; x1: number; y1: number }): number[] {

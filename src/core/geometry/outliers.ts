@@ -100,6 +100,11 @@ export function removeStatisticalOutliers(
  * needed. `cellOf[i]` is point i's grid cell (row * cols + col) and `grid[cell]` the point there or -1.
  * Missing neighbours count as far (`farDistance`), which flags points at holes and edges only mildly:
  * use it for dense maps; sparse ones (LiDAR) want removeStatisticalOutliers.
+ * The global statistic alone would also drop whole surfaces seen at a grazing angle (a car's side, a
+ * table top far away): one image step there spans many centimetres, so all their points look "far". A
+ * point over the global limit is therefore kept when its mean distance is within `localRatio` times the
+ * mean of its neighbours' own (local density, as LOF compares it; 0 turns it off): a stray point between surfaces has
+ * dense neighbours and stays an outlier, a sparse surface is as sparse as its neighbours.
  */
 export function removeStatisticalOutliersOrganized(
   points: Float32Array,
@@ -111,14 +116,19 @@ export function removeStatisticalOutliersOrganized(
   stdRatio: number,
   farDistance: number,
   radius = 2,
+  localRatio = 2,
 ): OutlierResult {
   const meanDistances = new Float32Array(count);
   const rows = Math.ceil(grid.length / cols);
   const best = new Float64Array(k);
+  const bestIdx = new Int32Array(k);
+  // the k nearest found (-1 where a neighbour was missing), for the local-density check
+  const nbr = new Int32Array(count * k);
   const far2 = farDistance * farDistance;
   let sum = 0, sum2 = 0;
   for (let i = 0; i < count; i++) {
     best.fill(far2);
+    bestIdx.fill(-1);
     const cell = cellOf[i], r = Math.floor(cell / cols), c = cell - r * cols;
     const px = points[i * 3], py = points[i * 3 + 1], pz = points[i * 3 + 2];
     let worst = far2;
@@ -132,12 +142,15 @@ export function removeStatisticalOutliersOrganized(
         let m = k - 1;
         while (m > 0 && best[m - 1] > d2) {
           best[m] = best[m - 1];
+          bestIdx[m] = bestIdx[m - 1];
           m--;
         }
         best[m] = d2;
+        bestIdx[m] = j;
         worst = best[k - 1];
       }
     }
+    nbr.set(bestIdx, i * k);
     let md = 0;
     for (let m = 0; m < k; m++) md += Math.sqrt(best[m]);
     md /= k;
@@ -150,6 +163,17 @@ export function removeStatisticalOutliersOrganized(
   const limit = mean + stdRatio * std;
   const keep = new Uint32Array(count);
   let n = 0;
-  for (let i = 0; i < count; i++) if (meanDistances[i] <= limit) keep[n++] = i;
+  for (let i = 0; i < count; i++) {
+    const md = meanDistances[i];
+    if (md <= limit) { keep[n++] = i; continue; }
+    let sumN = 0, cnt = 0;
+    for (let m = 0; m < k; m++) {
+      const j = nbr[i * k + m];
+      if (j < 0) break;
+      sumN += meanDistances[j];
+      cnt++;
+    }
+    if (cnt >= 2 && md <= localRatio * (sumN / cnt)) keep[n++] = i;
+  }
   return { inliers: keep.slice(0, n), meanDistances };
 }

@@ -1,0 +1,45 @@
+/**
+ * Box-only objects that overlap in the image (no masks: all the scene's 2D boxes are known together):
+ * an ottoman in front of a bed, a night stand half hidden behind the bed's corner.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildScene } from '../scene/buildScene';
+import { renderSyntheticScene, type SyntheticSceneSpec } from '../testing/syntheticScene';
+
+const provenance = { depthSource: 'synthetic ray-caster', objectsSource: 'synthetic boxes', createdAt: '2026-01-01T00:00:00Z', app: 'test' };
+
+const spec: SyntheticSceneSpec = {
+  image: { width: 640, height: 480 },
+  camera: { height: 1.5, pitchDeg: 22 },
+  wall: { distance: 6.2 },
+  objects: [
+    { id: 'bed', caption: 'bed', parts: [{ center: [0.3, 0.3, -4.6], size: [1.8, 0.6, 2.2], color: [200, 200, 220] }, { center: [0.3, 0.6, -5.65], size: [1.8, 1.2, 0.1], color: [120, 90, 60] }] },
+    { id: 'ottoman', caption: 'ottoman', parts: [{ center: [0.3, 0.22, -3.15], size: [1.4, 0.44, 0.5], color: [90, 60, 120] }] },
+    { id: 'night-stand', caption: 'night stand', parts: [{ center: [1.55, 0.3, -5.3], size: [0.5, 0.6, 0.45], color: [150, 110, 70] }] },
+  ],
+};
+
+describe('box-only objects among overlapping boxes', () => {
+  // Without the nested-box cut-out and the leak test the bed and the night stand came out 106 and 90 cm
+  // off (the bed took the ottoman, the night stand took the bed). 20 cm is where they are now, not the
+  // 15 cm the real-frame table aims at: the bed still takes the wall behind its headboard and the night
+  // stand a sliver of the bed's corner.
+  it('bed behind an ottoman and a night stand behind the bed: centres within 20 cm', () => {
+    const r = renderSyntheticScene(spec);
+    const { scene } = buildScene({
+      depth: r.depth, intrinsics: r.intrinsics, intrinsicsSource: 'explicit', intrinsicsDetail: 'synthetic', rgb: r.rgb,
+      objects: r.objects.map((o) => ({ id: o.id, caption: o.caption, box2d: o.box2d })),
+      provenance,
+    });
+    const rows: string[] = [];
+    const errs: Record<string, number> = {};
+    for (const o of scene.objects) {
+      const t = r.truth.boxes.find((b) => b.id === o.id)!;
+      const e = Math.hypot(o.obb.center[0] - t.obb.center[0], o.obb.center[1] - t.obb.center[1], o.obb.center[2] - t.obb.center[2]);
+      errs[o.id] = e;
+      rows.push(`${o.id.padEnd(12)} centre err ${(e * 100).toFixed(1)} cm  ours ${o.aabb.min.map((v) => v.toFixed(2))} .. ${o.aabb.max.map((v) => v.toFixed(2))}  true ${t.aabb.min.map((v) => v.toFixed(2))} .. ${t.aabb.max.map((v) => v.toFixed(2))}`);
+    }
+    console.log(`[box-only clutter]\n${rows.join('\n')}`);
+    for (const [id, e] of Object.entries(errs)) expect(e, id).toBeLessThan(0.2);
+  });
+});
