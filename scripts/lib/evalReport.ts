@@ -76,7 +76,11 @@ export function gravityErrorDeg(scene: SceneGraph, trueUpCam: Vec3): number {
   return (angleBetween(upCam, trueUpCam) * 180) / Math.PI;
 }
 
-/** Centre distance and per-axis size ratios (ours / truth), matched by object id. */
+const boxCentre = (o: SceneGraph['objects'][number]): Vec3 => [
+  (o.aabb.min[0] + o.aabb.max[0]) / 2, (o.aabb.min[1] + o.aabb.max[1]) / 2, (o.aabb.min[2] + o.aabb.max[2]) / 2,
+];
+
+/** Box-centre distance (the centres answers measure between) and per-axis size ratios (ours / truth), by object id. */
 export function boxErrors(ours: SceneGraph, truth: SceneGraph): FrameReport['boxErrors'] {
   return truth.objects.flatMap((t) => {
     const o = ours.objects.find((x) => x.id === t.id);
@@ -85,7 +89,7 @@ export function boxErrors(ours: SceneGraph, truth: SceneGraph): FrameReport['box
     return [{
       id: t.id,
       caption: t.caption,
-      centreErrorM: distance(o.centroid, t.centroid),
+      centreErrorM: distance(boxCentre(o), boxCentre(t)),
       sizeRatio: [ratio(o.size.width, t.size.width), ratio(o.size.height, t.size.height), ratio(o.size.depth, t.size.depth)] as Vec3,
     }];
   });
