@@ -5,6 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeTinyModels } from '../scripts/lib/onnxTinyModels';
 
@@ -147,4 +148,34 @@ test('a model the host lacks fails naming the file and what to do', async ({ pag
   expect(r.error).toMatch(/ModelDownloadError: Could not download tiny\/absent\/(config\.json|preprocessor_config\.json|onnx\/model\.onnx)/);
   expect(r.error).toMatch(/Retry.*another model host/);
   expect(r.stages.depth.status).toBe('error');
+});
+
+test('a 12 MP JPEG is decoded straight to the working size and runs the pipeline on a half-size depth map', async ({ page }) => {
+  await openHarness(page);
+  const r = await page.evaluate(() => window.harness.bench({ device: 'wasm', runs: 1 }));
+  const row = r.rows[0];
+  expect(r.decoder).toContain('decodeToWorkingSize');
+  expect(row.working).toBe('1024x768');
+  // 512x384 depth at stride 1: about as many points as 1024x768 at stride 2 (flying pixels dropped)
+  expect(row.cloudCount).toBeGreaterThan(150_000);
+  expect(row.cloudCount).toBeLessThanOrEqual(512 * 384);
+  expect(r.details.geometry).toContain('from 512x384 depth');
+  expect(row.overheadMs).toBeGreaterThan(0);
+});
+
+const FIXTURES = resolve(import.meta.dirname, '..', '..', 'shared', 'fixtures');
+const ROTATED = join(FIXTURES, 'exif', 'exifsamples__hdr_canon_hdr_NO.jpg');
+const hasRotated = existsSync(ROTATED);
+if (!hasRotated) console.log(`skipping the EXIF-orientation decode test: ${ROTATED} not found (../shared/fixtures)`);
+
+test('an EXIF-rotated JPEG (Orientation 6) decodes upright at the working size', async ({ page }) => {
+  test.skip(!hasRotated, 'fixture ../shared/fixtures/exif missing');
+  await openHarness(page);
+  const body = await readFile(ROTATED);
+  await page.route('**/fixture/rotated.jpg', (route) => route.fulfill({ status: 200, body, headers: { 'content-type': 'image/jpeg' } }));
+  const r = await page.evaluate(() => window.harness.decodeUrl('/fixture/rotated.jpg'));
+  expect(r.orientation).toBe(6);
+  // stored 2048x1536, shown 1536x2048 (portrait)
+  expect(r.original).toEqual({ width: 1536, height: 2048 });
+  expect(r.working).toEqual({ width: 768, height: 1024 });
 });

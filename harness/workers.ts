@@ -9,8 +9,8 @@ import { resolveModelHost } from '../src/pipeline/host';
 import type { ModelEntry, Role } from '../src/pipeline/manifest';
 import { createStore } from 'zustand/vanilla';
 import { initialPipelineState, type PipelineState, type PipelineStore } from '../src/state/pipelineStore';
-import { bitmapToRgba, decodePhoto } from '../src/io/imageInput';
-import { workingSize } from '../src/io/imageLimits';
+import { decodePhoto } from '../src/io/imageInput';
+import { decodeToWorkingSize } from '../src/pipeline/photoDecode';
 import type { RGBAImage } from '../src/core/geometry/raster';
 
 const fp32 = (subs: string[]) => Object.fromEntries(subs.map((s) => [s, 'fp32' as const]));
@@ -83,15 +83,31 @@ export interface HarnessOptions {
   depthId?: string;
 }
 
+export interface BenchRow {
+  decodeMs: number;
+  totalMs: number;
+  overheadMs: number;
+  inferenceMs: number;
+  loadMs: number;
+  geometryMs: number;
+  liftMs: number;
+  canonicalizeMs: number;
+  objectsMs: number;
+  /** Per stage: wall time minus inference and loading. */
+  stages: Record<string, number>;
+  cloudCount: number;
+  working: string;
+}
+
 let current: { pipeline: SpatialPipeline; store: PipelineStore } | null = null;
 
-async function makePipeline(o: HarnessOptions): Promise<{ pipeline: SpatialPipeline; store: PipelineStore }> {
+async function makePipeline(o: HarnessOptions & { depthSide?: number; stride?: number }): Promise<{ pipeline: SpatialPipeline; store: PipelineStore }> {
   current?.pipeline.dispose();
   const store = createStore<PipelineState>(() => initialPipelineState());
   const device = o.device === 'wasm' ? await detectDevice({ forceWasm: true }) : await detectDevice();
   const host = resolveModelHost({ search: location.search, origin: location.origin });
   const manifest = o.depthId ? { ...TINY_MANIFEST, depth: { ...TINY_MANIFEST.depth, id: o.depthId } } : TINY_MANIFEST;
-  const pipeline = new SpatialPipeline({ manifest, host, device, workers: defaultWorkers, store, failWebGPU: o.failWebGPU, useBrowserCache: o.browserCache ?? false });
+  const pipeline = new SpatialPipeline({ manifest, host, device, workers: defaultWorkers, store, failWebGPU: o.failWebGPU, useBrowserCache: o.browserCache ?? false, depthSide: o.depthSide, stride: o.stride });
   const made = { pipeline, store };
   current = made;
   return made;
@@ -141,26 +157,23 @@ const harness = {
     return { error, stages: store.getState().stages };
   },
 
-  /** 12-megapixel JPEG -> decode + working size -> pipeline, `runs` times, warm models, no stage cache. */
-  async bench(o: HarnessOptions) {
+  /**
+   * 12-megapixel JPEG -> working-size RGBA -> pipeline, `runs` times, warm models, no stage cache.
+   * Decode: the pipeline's decodeToWorkingSize (decoder-side downscale, file bytes hashed), or with
+   * `legacyDecode` the UI's decodePhoto (full-size bitmap, drawImage downscale, pixels hashed): the "before".
+   */
+  async bench(o: HarnessOptions & { legacyDecode?: boolean; depthSide?: number; stride?: number }) {
     const { pipeline } = await makePipeline(o);
     const blob = await jpeg12mp();
-    const rows: { decodeMs: number; totalMs: number; overheadMs: number; inferenceMs: number; geometryMs: number; stages: Record<string, number>; altDecodeMs: number }[] = [];
-    for (let i = 0; i < (o.runs ?? 7); i++) {
+    const rows: BenchRow[] = [];
+    for (let i = 0; i < (o.runs ?? 11); i++) {
       pipeline.clearCache();
       const t0 = performance.now();
-      const photo = await decodePhoto(blob, 'bench.jpg');
+      const photo = o.legacyDecode ? await decodePhoto(blob, 'bench.jpg') : await decodeToWorkingSize(blob, 'bench.jpg');
       const decodeMs = performance.now() - t0;
-      // For comparison: let the decoder downscale (createImageBitmap resize options) instead of drawImage.
-      const t1 = performance.now();
-      const ws = workingSize(photo.original.width, photo.original.height);
-      const bmp = await createImageBitmap(blob, { imageOrientation: 'from-image', resizeWidth: ws.width, resizeHeight: ws.height, resizeQuality: 'high' });
-      bitmapToRgba(bmp, ws.width, ws.height);
-      bmp.close();
-      const altDecodeMs = performance.now() - t1;
       const { width, height } = photo.rgb;
       const r = await pipeline.run({
-        rgb: photo.rgb, name: photo.name,
+        rgb: photo.rgb, name: photo.name, bytes: o.legacyDecode ? undefined : photo.bytes,
         intrinsics: { fx: width * 0.8, fy: width * 0.8, cx: (width - 1) / 2, cy: (height - 1) / 2, width, height },
         intrinsicsSource: 'default', intrinsicsDetail: 'bench',
         objects: [{ caption: 'a', box2d: { x0: 100, y0: 100, x1: 400, y1: 500 } }, { caption: 'b', box2d: { x0: 500, y0: 200, x1: 900, y1: 700 } }],
@@ -169,10 +182,21 @@ const harness = {
       const inferenceMs = stages.reduce((s, t) => s + t.inferenceMs, 0);
       const loadMs = stages.reduce((s, t) => s + t.loadMs, 0);
       const perStage = Object.fromEntries(Object.entries(r.timings).map(([k, t]) => [k, t ? t.ms - t.inferenceMs - t.loadMs : 0]));
-      rows.push({ decodeMs, totalMs: decodeMs + r.totalMs, overheadMs: decodeMs + r.totalMs - inferenceMs - loadMs, inferenceMs, geometryMs: r.geometry.totalMs, stages: perStage, altDecodeMs });
+      const g = r.geometry;
+      rows.push({
+        decodeMs, totalMs: decodeMs + r.totalMs, overheadMs: decodeMs + r.totalMs - inferenceMs - loadMs, inferenceMs, loadMs,
+        geometryMs: g.totalMs, liftMs: g.liftMs, canonicalizeMs: g.canonicalizeMs, objectsMs: g.objectsMs,
+        stages: perStage, cloudCount: r.cloud.count, working: `${width}x${height}`,
+      });
     }
     const st = current!.store.getState();
-    return { rows, device: st.device, photo: '4000x3000 JPEG', details: Object.fromEntries(Object.entries(st.stages).map(([k, v]) => [k, v.detail ?? ''])) };
+    return { rows, device: st.device, photo: '4000x3000 JPEG', decoder: o.legacyDecode ? 'decodePhoto (src/io, legacy)' : 'decodeToWorkingSize (src/pipeline)', details: Object.fromEntries(Object.entries(st.stages).map(([k, v]) => [k, v.detail ?? ''])) };
+  },
+
+  /** Decode a photo fetched from this origin (e.g. an EXIF-rotated JPEG) with decodeToWorkingSize. */
+  async decodeUrl(url: string) {
+    const p = await decodeToWorkingSize(await (await fetch(url)).blob(), 'photo.jpg');
+    return { original: p.original, working: { width: p.rgb.width, height: p.rgb.height }, orientation: p.orientation };
   },
 };
 

@@ -17,9 +17,10 @@ const api = {
   load: () => slot.report(),
   unload: () => slot.unload(),
   crashForTest: crashSoon,
-  async estimate(image: WorkerImage, intrinsics: Intrinsics, intrinsicsSource: IntrinsicsSource): Promise<DepthResult> {
+  /** `outSize`: the depth map's size (default the image's); the pipeline asks for its geometry size. */
+  async estimate(image: WorkerImage, intrinsics: Intrinsics, intrinsicsSource: IntrinsicsSource, outSize?: { width: number; height: number }): Promise<DepthResult> {
     const { model, processor } = await slot.get();
-    const r = await predictMetricDepth(model, processor, family, { image, intrinsics, intrinsicsSource });
+    const r = await predictMetricDepth(model, processor, family, { image, intrinsics, intrinsicsSource, outSize });
     return Comlink.transfer(r, [r.depth.data.buffer]);
   },
 } satisfies ModelWorkerApi & Record<string, unknown>;

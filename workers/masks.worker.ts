@@ -8,7 +8,8 @@ import type { ModelWorkerApi, WorkerImage } from './lib/types';
 const slot = ModelSlot.create();
 
 export interface MaskOutput {
-  masks: { rle: MaskRLE; score: number; area: number }[];
+  /** `geometryRle`: the mask at the size asked for (the depth map's), for buildScene. */
+  masks: { rle: MaskRLE; geometryRle?: MaskRLE; score: number; area: number }[];
   timings: { preprocessMs: number; inferenceMs: number; postprocessMs: number };
 }
 
@@ -17,10 +18,11 @@ const api = {
   load: () => slot.report(),
   unload: () => slot.unload(),
   crashForTest: crashSoon,
-  async segment(image: WorkerImage, boxes: Box2D[]): Promise<MaskOutput> {
+  /** `geometrySize`: also return each mask at this size (straight from SAM's logits, not from the big mask). */
+  async segment(image: WorkerImage, boxes: Box2D[], geometrySize?: { width: number; height: number }): Promise<MaskOutput> {
     const { model, processor } = await slot.get();
-    const r = await segmentBoxes(model, processor, image, boxes);
-    return { masks: r.masks.map((m) => ({ rle: m.rle, score: m.score, area: m.area })), timings: r.timings };
+    const r = await segmentBoxes(model, processor, image, boxes, geometrySize);
+    return { masks: r.masks.map((m) => ({ rle: m.rle, geometryRle: m.rleAt, score: m.score, area: m.area })), timings: r.timings };
   },
 } satisfies ModelWorkerApi & Record<string, unknown>;
 

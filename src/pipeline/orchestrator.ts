@@ -17,6 +17,7 @@ import type { DepthResult } from './models/depth/metricDepth';
 import type { Detection } from './models/florence2/detections';
 import type { FilterVerdict } from './models/filter/sceneFilter';
 import { AbortedError, looksLikeCrash, WorkerClient } from './workerClient';
+import { workingSize } from '../io/imageLimits';
 import type { LoadReport, ModelWorkerApi, WorkerImage, WorkerInit } from '../../workers/lib/types';
 import type { DepthWorkerApi } from '../../workers/depth.worker';
 import type { MasksWorkerApi } from '../../workers/masks.worker';
@@ -38,8 +39,15 @@ export interface PipelineOptions {
   failWebGPU?: boolean;
   /** Keep stage results by image hash (default true). */
   cacheStages?: boolean;
-  /** Point-cloud stride for the viewer cloud and the plane search (default 2: a quarter of the pixels). */
+  /** Point-cloud stride for the viewer cloud and the plane search (default: ceil(longest depth side / depthSide), i.e. 1 on the model's depth map). */
   stride?: number;
+  /**
+   * Longest side of the depth map the depth model's output is resampled to and buildScene runs on
+   * (default 512: half the 1024 working size; the tiny and real Metric3D predict at ~686x518 anyway).
+   * Stride 1 on 512x384 gives the same cloud (196k points) as stride 2 on 1024x768 at a fraction of
+   * buildScene's cost, which grows with the depth pixels under each object.
+   */
+  depthSide?: number;
 }
 
 export interface PhotoInput {
@@ -54,6 +62,8 @@ export interface PhotoInput {
   depthSource?: string;
   /** Boxes given (skip Florence-2), e.g. from a scene file or a test. */
   objects?: { caption: string; box2d: Box2D }[];
+  /** The photo file's bytes: hashed instead of the decoded pixels (a few MB instead of 3 MB of RGBA, and no decode noise). */
+  bytes?: Uint8Array;
 }
 
 export interface StageTiming {
@@ -66,6 +76,7 @@ export interface StageTiming {
 export interface PipelineResult {
   hash: string;
   scene: SceneGraph;
+  /** Canonical-frame cloud; `pixel` indexes the working image (input.rgb), whatever size depth had. */
   cloud: PointCloud;
   filter: FilterVerdict | null;
   timings: Partial<Record<StageName, StageTiming>>;
@@ -81,17 +92,45 @@ interface MaskedObject {
   caption: string;
   box2d: Box2D;
   mask?: MaskRLE;
+  /** The mask at the depth map's size: what buildScene samples (the scene keeps `mask`). */
+  geometryMask?: MaskRLE;
 }
+
+/** Default longest side of the depth map buildScene sees (see PipelineOptions.depthSide). */
+export const DEPTH_SIDE = 512;
 
 const workerImage = (rgb: RGBAImage): WorkerImage => ({ width: rgb.width, height: rgb.height, data: rgb.data });
 
+const hex = (digest: ArrayBuffer) => [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+
+/** SHA-256 of the pixels (inputs without a file, e.g. RGB-D pairs and tests). */
 export async function hashImage(rgb: RGBAImage, extra = ''): Promise<string> {
-  const head = new TextEncoder().encode(`${rgb.width}x${rgb.height}|${extra}|`);
-  const buf = new Uint8Array(head.length + rgb.data.length);
-  buf.set(head);
-  buf.set(rgb.data, head.length);
-  const digest = await crypto.subtle.digest('SHA-256', buf);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return hashBytes(rgb.data, `${rgb.width}x${rgb.height}|${extra}`);
+}
+
+/** SHA-256 of `extra` then the bytes, digested in place (no concatenated copy of the bytes). */
+export async function hashBytes(bytes: Uint8Array | Uint8ClampedArray, extra = ''): Promise<string> {
+  const head = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${extra}|`));
+  const body = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  const both = new Uint8Array(64);
+  both.set(new Uint8Array(head));
+  both.set(new Uint8Array(body), 32);
+  return hex(await crypto.subtle.digest('SHA-256', both));
+}
+
+/** Cloud pixel indices from the depth map's grid to the working image's (nearest pixel centre). */
+export function cloudPixelsToImage(pixel: Uint32Array, depth: { width: number; height: number }, image: { width: number; height: number }): void {
+  if (depth.width === image.width && depth.height === image.height) return;
+  const w = depth.width, sx = image.width / depth.width, sy = image.height / depth.height;
+  const colOf = new Uint32Array(w);
+  for (let x = 0; x < w; x++) colOf[x] = Math.min(image.width - 1, Math.floor((x + 0.5) * sx));
+  const rowOf = new Uint32Array(depth.height);
+  for (let y = 0; y < depth.height; y++) rowOf[y] = Math.min(image.height - 1, Math.floor((y + 0.5) * sy)) * image.width;
+  for (let i = 0; i < pixel.length; i++) {
+    const p = pixel[i];
+    const y = Math.floor(p / w);
+    pixel[i] = rowOf[y] + colOf[p - y * w];
+  }
 }
 
 export class SpatialPipeline {
@@ -207,7 +246,9 @@ export class SpatialPipeline {
     const img = workerImage(input.rgb);
 
     const hash = await this.stage('ingest', null, signal, timings, async () => ({
-      value: await hashImage(input.rgb, `${input.intrinsics.fx.toFixed(3)}`),
+      value: input.bytes
+        ? await hashBytes(input.bytes, `file|${input.rgb.width}x${input.rgb.height}|${input.intrinsics.fx.toFixed(3)}`)
+        : await hashImage(input.rgb, `${input.intrinsics.fx.toFixed(3)}`),
     }));
 
     let filter: FilterVerdict | null = null;
@@ -239,16 +280,20 @@ export class SpatialPipeline {
     }
     const boxesKey = JSON.stringify(detections.map((d) => d.box2d));
 
+    // the depth map's size (given, or what the depth stage will return): masks for the geometry come at it too
+    const geoSize = input.depth
+      ? { width: input.depth.width, height: input.depth.height }
+      : workingSize(input.rgb.width, input.rgb.height, this.opts.depthSide ?? DEPTH_SIDE);
     let objects: MaskedObject[] = detections.map((d, i) => ({ id: `obj-${i + 1}`, caption: d.caption, box2d: d.box2d }));
     if (m.masks && objects.length) {
       const w = this.client<MasksWorkerApi>('masks');
-      const masks = await this.stage('masks', `${hash}:masks:${m.masks.id}:${boxesKey}`, signal, timings, async () => {
+      const masks = await this.stage('masks', `${hash}:masks:${m.masks.id}:${boxesKey}:${geoSize.width}x${geoSize.height}`, signal, timings, async () => {
         const loadMs = await this.loadTimed('masks', signal);
-        const r = await w.call((api) => api.segment(img, objects.map((o) => o.box2d)), signal);
+        const r = await w.call((api) => api.segment(img, objects.map((o) => o.box2d), geoSize), signal);
         const t = r.timings;
         return { value: r.masks, inferenceMs: t.inferenceMs, loadMs, detail: `${r.masks.length} masks (prep ${t.preprocessMs.toFixed(0)} ms, post ${t.postprocessMs.toFixed(0)} ms)` };
       }, w as WorkerClient<object>);
-      objects = objects.map((o, i) => ({ ...o, mask: masks[i]?.rle }));
+      objects = objects.map((o, i) => ({ ...o, mask: masks[i]?.rle, geometryMask: masks[i]?.geometryRle }));
     } else {
       act.setStage(this.store, 'masks', { status: 'skipped', detail: m.masks ? 'no objects' : 'no mask model: boxes only' });
     }
@@ -260,9 +305,10 @@ export class SpatialPipeline {
     } else if (m.depth) {
       const entry = m.depth;
       const w = this.client<DepthWorkerApi>('depth');
-      depth = await this.stage('depth', `${hash}:depth:${entry.id}:${input.intrinsicsSource}`, signal, timings, async () => {
+      const out = geoSize;
+      depth = await this.stage('depth', `${hash}:depth:${entry.id}:${input.intrinsicsSource}:${out.width}x${out.height}`, signal, timings, async () => {
         const loadMs = await this.loadTimed('depth', signal);
-        const r: DepthResult = await w.call((api) => api.estimate(img, input.intrinsics, input.intrinsicsSource), signal);
+        const r: DepthResult = await w.call((api) => api.estimate(img, input.intrinsics, input.intrinsicsSource, out), signal);
         return {
           value: { depth: r.depth, intrinsics: r.intrinsics, source: r.intrinsicsSource, detail: r.intrinsicsDetail, depthSource: `${entry.id} (${r.inputSize.width}x${r.inputSize.height})` },
           inferenceMs: r.timings.inferenceMs,
@@ -286,7 +332,8 @@ export class SpatialPipeline {
         intrinsicsDetail: depth.detail,
         rgb: { width: input.rgb.width, height: input.rgb.height, data: rgb },
         objects,
-        stride: this.opts.stride ?? 2,
+        // ~depthSide points across: 1 on the model's 512x384 map, 2 on a 640x480 or 1024x768 RGB-D map
+        stride: this.opts.stride ?? Math.max(1, Math.ceil(Math.max(depth.depth.width, depth.depth.height) / (this.opts.depthSide ?? DEPTH_SIDE))),
         provenance: {
           depthSource: depth.depthSource,
           objectsSource: input.objects ? 'given boxes' : (m.objects?.id ?? 'none'),
@@ -297,7 +344,14 @@ export class SpatialPipeline {
         },
       };
       const r = await geo.call((api) => api.build(Comlink.transfer(buildInput, [d.buffer, rgb.buffer])), signal);
-      return { value: r, detail: `${r.scene.objects.length} objects, ${r.cloud.count} points` };
+      cloudPixelsToImage(r.cloud.pixel, depth.depth, input.rgb);
+      // the scene keeps the working-size masks (the photo view draws masks at the image's size)
+      const full = new Map(objects.map((o) => [o.id, o.mask]));
+      for (const so of r.scene.objects) {
+        const mk = full.get(so.id);
+        if (mk) so.mask = mk;
+      }
+      return { value: r, detail: `${r.scene.objects.length} objects, ${r.cloud.count} points from ${depth.depth.width}x${depth.depth.height} depth` };
     }, geo as WorkerClient<object>);
     act.setStage(this.store, 'scene', { status: 'done', ms: 0, detail: `${built.scene.objects.length} objects` });
 

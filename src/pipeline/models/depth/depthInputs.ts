@@ -48,22 +48,29 @@ export function fastDepthPixelValues(img: RGBAImage, cfg: DptConfig): Tensor | n
   const px = new Float32Array(3 * plane);
   const sx = W / ow;
   const sy = H / oh;
+  // column taps and weights once, not per pixel and channel
+  const xa = new Int32Array(ow), xb = new Int32Array(ow), xw = new Float64Array(ow);
+  for (let x = 0; x < ow; x++) {
+    const fx = Math.min(Math.max((x + 0.5) * sx - 0.5, 0), W - 1);
+    const x0 = Math.floor(fx);
+    xa[x] = x0 * 4;
+    xb[x] = Math.min(x0 + 1, W - 1) * 4;
+    xw[x] = fx - x0;
+  }
   for (let y = 0; y < oh; y++) {
     const fy = Math.min(Math.max((y + 0.5) * sy - 0.5, 0), H - 1);
     const y0 = Math.floor(fy);
-    const y1 = Math.min(y0 + 1, H - 1);
+    const r0 = y0 * W * 4;
+    const r1 = Math.min(y0 + 1, H - 1) * W * 4;
     const wy = fy - y0;
-    for (let x = 0; x < ow; x++) {
-      const fx = Math.min(Math.max((x + 0.5) * sx - 0.5, 0), W - 1);
-      const x0 = Math.floor(fx);
-      const x1 = Math.min(x0 + 1, W - 1);
-      const wx = fx - x0;
-      const a = (y0 * W + x0) * 4, b = (y0 * W + x1) * 4, c = (y1 * W + x0) * 4, d = (y1 * W + x1) * 4;
-      const o = y * ow + x;
+    let o = y * ow;
+    for (let x = 0; x < ow; x++, o++) {
+      const wx = xw[x];
+      const a = r0 + xa[x], b = r0 + xb[x], c = r1 + xa[x], d = r1 + xb[x];
       for (let ch = 0; ch < 3; ch++) {
-        const top = data[a + ch] * (1 - wx) + data[b + ch] * wx;
-        const bottom = data[c + ch] * (1 - wx) + data[d + ch] * wx;
-        px[ch * plane + o] = top * (1 - wy) + bottom * wy;
+        const top = data[a + ch] + (data[b + ch] - data[a + ch]) * wx;
+        const bottom = data[c + ch] + (data[d + ch] - data[c + ch]) * wx;
+        px[ch * plane + o] = top + (bottom - top) * wy;
       }
     }
   }

@@ -25,9 +25,12 @@ export interface DepthRequest {
   /** Intrinsics for `image` (same width/height); their source decides whether DepthPro's own focal wins. */
   intrinsics: Intrinsics;
   intrinsicsSource: IntrinsicsSource;
+  /** Size of the returned depth map (default the image's): smaller keeps the hand-off and buildScene cheap. */
+  outSize?: { width: number; height: number };
 }
 
 export interface DepthResult {
+  /** At req.outSize (default the image size); the intrinsics below are for the image (rescale them). */
   depth: DepthMap;
   /** The intrinsics the metric scale actually used (may be the model's focal estimate). */
   intrinsics: Intrinsics;
@@ -85,7 +88,9 @@ export async function predictMetricDepth(
   const ph = dims[dims.length - 2];
   const pw = dims[dims.length - 1];
   const raw = pred.data as Float32Array;
-  const data = resampleBilinear(raw.length === ph * pw ? raw : raw.subarray(0, ph * pw), pw, ph, W, H);
+  const ow = req.outSize?.width ?? W;
+  const oh = req.outSize?.height ?? H;
+  const data = resampleBilinear(raw.length === ph * pw ? raw : raw.subarray(0, ph * pw), pw, ph, ow, oh);
 
   let intrinsics = req.intrinsics;
   let source = req.intrinsicsSource;
@@ -117,7 +122,7 @@ export async function predictMetricDepth(
   }
   const t3 = performance.now();
   return {
-    depth: { width: W, height: H, data },
+    depth: { width: ow, height: oh, data },
     intrinsics,
     intrinsicsSource: source,
     intrinsicsDetail: detail,

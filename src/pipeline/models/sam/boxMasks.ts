@@ -17,6 +17,8 @@ export interface BoxMask {
   /** Predicted IoU of the chosen candidate. */
   score: number;
   area: number;
+  /** The same mask at `alsoAt` (e.g. the depth map's size for the geometry), when asked for. */
+  rleAt?: MaskRLE;
 }
 
 export interface BoxMaskResult {
@@ -28,7 +30,7 @@ interface SamLike extends PreTrainedModel {
   get_image_embeddings(inputs: { pixel_values: Tensor }): Promise<Record<string, Tensor>>;
 }
 
-export async function segmentBoxes(model: PreTrainedModel, processor: Processor, image: RGBAImage, boxes: Box2D[]): Promise<BoxMaskResult> {
+export async function segmentBoxes(model: PreTrainedModel, processor: Processor, image: RGBAImage, boxes: Box2D[], alsoAt?: { width: number; height: number }): Promise<BoxMaskResult> {
   if (boxes.length === 0) return { masks: [], timings: { preprocessMs: 0, inferenceMs: 0, postprocessMs: 0 } };
   const sam = model as SamLike;
   const t0 = performance.now();
@@ -64,7 +66,12 @@ export async function segmentBoxes(model: PreTrainedModel, processor: Processor,
     const m = maskFromLogits(best.subarray(i * mh * mw, (i + 1) * mh * mw), mw, mh, (rw / pad.width) * mw, (rh / pad.height) * mh, W, H);
     let area = 0;
     for (let p = 0; p < m.length; p++) area += m[p];
-    masks.push({ bits: m, width: W, height: H, rle: encodeMaskRLE(m, W, H), score: scores[i], area });
+    const mask: BoxMask = { bits: m, width: W, height: H, rle: encodeMaskRLE(m, W, H), score: scores[i], area };
+    if (alsoAt && (alsoAt.width !== W || alsoAt.height !== H)) {
+      const small = maskFromLogits(best.subarray(i * mh * mw, (i + 1) * mh * mw), mw, mh, (rw / pad.width) * mw, (rh / pad.height) * mh, alsoAt.width, alsoAt.height);
+      mask.rleAt = encodeMaskRLE(small, alsoAt.width, alsoAt.height);
+    }
+    masks.push(mask);
   }
   const t3 = performance.now();
   return { masks, timings: { preprocessMs: t1 - t0, inferenceMs: t2 - t1, postprocessMs: t3 - t2 } };
@@ -80,19 +87,27 @@ export function maskFromLogits(logits: Float32Array, mw: number, mh: number, val
   const out = new Uint8Array(W * H);
   const sx = validW / W;
   const sy = validH / H;
+  // column taps and weights once per mask, not per pixel
+  const xa = new Int32Array(W), xb = new Int32Array(W), xw = new Float64Array(W);
+  for (let x = 0; x < W; x++) {
+    const fx = Math.min(Math.max((x + 0.5) * sx - 0.5, 0), mw - 1);
+    const x0 = Math.floor(fx);
+    xa[x] = x0;
+    xb[x] = Math.min(x0 + 1, mw - 1);
+    xw[x] = fx - x0;
+  }
   for (let y = 0; y < H; y++) {
     const fy = Math.min(Math.max((y + 0.5) * sy - 0.5, 0), mh - 1);
     const y0 = Math.floor(fy);
-    const y1 = Math.min(y0 + 1, mh - 1);
+    const r0 = y0 * mw;
+    const r1 = Math.min(y0 + 1, mh - 1) * mw;
     const wy = fy - y0;
+    const row = y * W;
     for (let x = 0; x < W; x++) {
-      const fx = Math.min(Math.max((x + 0.5) * sx - 0.5, 0), mw - 1);
-      const x0 = Math.floor(fx);
-      const x1 = Math.min(x0 + 1, mw - 1);
-      const wx = fx - x0;
-      const top = logits[y0 * mw + x0] * (1 - wx) + logits[y0 * mw + x1] * wx;
-      const bottom = logits[y1 * mw + x0] * (1 - wx) + logits[y1 * mw + x1] * wx;
-      if (top * (1 - wy) + bottom * wy > 0) out[y * W + x] = 1;
+      const wx = xw[x];
+      const top = logits[r0 + xa[x]] * (1 - wx) + logits[r0 + xb[x]] * wx;
+      const bottom = logits[r1 + xa[x]] * (1 - wx) + logits[r1 + xb[x]] * wx;
+      if (top * (1 - wy) + bottom * wy > 0) out[row + x] = 1;
     }
   }
   return out;

@@ -43,14 +43,17 @@ export function fastSamPixelValues(img: RGBAImage, cfg: SamProcessorConfig): Ten
   const plane = pad.width * pad.height;
   const out = new Float32Array(3 * plane); // zero padding, as the processor pads normalised values with 0
   const { width: W, height: H, data } = img;
-  for (let c = 0; c < 3; c++) {
-    const a = scale / std[c];
-    const b = -mean[c] / std[c];
-    const base = c * plane;
-    for (let y = 0; y < H; y++) {
-      const row = base + y * pad.width;
-      let src = y * W * 4 + c;
-      for (let x = 0; x < W; x++, src += 4) out[row + x] = data[src] * a + b;
+  const a0 = scale / std[0], a1 = scale / std[1], a2 = scale / std[2];
+  const b0 = -mean[0] / std[0], b1 = -mean[1] / std[1], b2 = -mean[2] / std[2];
+  // one pass over the RGBA bytes (each read once), three plane writers
+  for (let y = 0; y < H; y++) {
+    let o = y * pad.width;
+    const end = o + W;
+    let src = y * W * 4;
+    for (; o < end; o++, src += 4) {
+      out[o] = data[src] * a0 + b0;
+      out[plane + o] = data[src + 1] * a1 + b1;
+      out[2 * plane + o] = data[src + 2] * a2 + b2;
     }
   }
   return new Tensor('float32', out, [1, 3, pad.height, pad.width]);

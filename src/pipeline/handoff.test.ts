@@ -1,0 +1,53 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cloudPixelsToImage, hashBytes, hashImage } from './orchestrator';
+import { jpegOrientation } from './photoDecode';
+
+describe('cloud pixel indices: depth grid -> working image', () => {
+  it('maps each depth pixel to the image pixel under its centre', () => {
+    const depth = { width: 4, height: 3 };
+    const image = { width: 8, height: 6 };
+    const pix = Uint32Array.from([0, 3, 4, 11]);
+    cloudPixelsToImage(pix, depth, image);
+    // (0,0)->(1,1); (3,0)->(7,1); (0,1)->(1,3); (3,2)->(7,5)
+    expect([...pix]).toEqual([1 * 8 + 1, 1 * 8 + 7, 3 * 8 + 1, 5 * 8 + 7]);
+  });
+  it('leaves indices alone when the sizes agree', () => {
+    const pix = Uint32Array.from([5, 9]);
+    cloudPixelsToImage(pix, { width: 4, height: 3 }, { width: 4, height: 3 });
+    expect([...pix]).toEqual([5, 9]);
+  });
+});
+
+describe('hashing', () => {
+  it('file-byte hashes change with the bytes and with the context string', async () => {
+    const a = new Uint8Array(1000).fill(7);
+    const b = a.slice();
+    b[999] = 8;
+    const h = await hashBytes(a, 'x');
+    expect(h).toMatch(/^[0-9a-f]{64}$/);
+    expect(await hashBytes(a, 'x')).toBe(h);
+    expect(await hashBytes(b, 'x')).not.toBe(h);
+    expect(await hashBytes(a, 'y')).not.toBe(h);
+  });
+  it('pixel hashes include the size', async () => {
+    const data = new Uint8ClampedArray(16);
+    expect(await hashImage({ width: 2, height: 2, data })).not.toBe(await hashImage({ width: 4, height: 1, data }));
+  });
+});
+
+describe('EXIF orientation from the header bytes', () => {
+  it('reads tag 0x0112 from a minimal little-endian Exif APP1, 1 when absent', () => {
+    const tiff = [0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0];
+    const app1 = [0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff];
+    const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe1, 0, app1.length + 2, ...app1, 0xff, 0xda, 0, 2]);
+    expect(jpegOrientation(jpeg)).toBe(6);
+    expect(jpegOrientation(Uint8Array.from([0xff, 0xd8, 0xff, 0xdb, 0, 2, 0xff, 0xda]))).toBe(1);
+  });
+  const fixture = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'exif', 'exifsamples__hdr_canon_hdr_NO.jpg');
+  if (!existsSync(fixture)) console.log(`skipping the real-photo orientation check: ${fixture} not found`);
+  it.skipIf(!existsSync(fixture))('reads Orientation 6 from a real Canon JPEG', () => {
+    expect(jpegOrientation(new Uint8Array(readFileSync(fixture)).subarray(0, 256 * 1024))).toBe(6);
+  });
+});
