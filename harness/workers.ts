@@ -6,7 +6,9 @@ import { SpatialPipeline, type PipelineResult } from '../src/pipeline/orchestrat
 import { defaultWorkers } from '../src/pipeline/workers';
 import { detectDevice } from '../src/pipeline/device';
 import { resolveModelHost } from '../src/pipeline/host';
-import type { ModelEntry, Role } from '../src/pipeline/manifest';
+import { PRESETS, type ModelEntry, type Role } from '../src/pipeline/manifest';
+import { DEPTH_SIDE } from '../src/pipeline/orchestrator';
+import { workingSize } from '../src/io/imageLimits';
 import { createStore } from 'zustand/vanilla';
 import { initialPipelineState, type PipelineState, type PipelineStore } from '../src/state/pipelineStore';
 import { decodePhoto } from '../src/io/imageInput';
@@ -101,12 +103,13 @@ export interface BenchRow {
 
 let current: { pipeline: SpatialPipeline; store: PipelineStore } | null = null;
 
-async function makePipeline(o: HarnessOptions & { depthSide?: number; stride?: number }): Promise<{ pipeline: SpatialPipeline; store: PipelineStore }> {
+async function makePipeline(o: HarnessOptions & { depthSide?: number; stride?: number; manifest?: typeof TINY_MANIFEST }): Promise<{ pipeline: SpatialPipeline; store: PipelineStore }> {
   current?.pipeline.dispose();
   const store = createStore<PipelineState>(() => initialPipelineState());
   const device = o.device === 'wasm' ? await detectDevice({ forceWasm: true }) : await detectDevice();
   const host = resolveModelHost({ search: location.search, origin: location.origin });
-  const manifest = o.depthId ? { ...TINY_MANIFEST, depth: { ...TINY_MANIFEST.depth, id: o.depthId } } : TINY_MANIFEST;
+  const base = o.manifest ?? TINY_MANIFEST;
+  const manifest = o.depthId ? { ...base, depth: { ...base.depth, id: o.depthId } } : base;
   const pipeline = new SpatialPipeline({ manifest, host, device, workers: defaultWorkers, store, failWebGPU: o.failWebGPU, useBrowserCache: o.browserCache ?? false, depthSide: o.depthSide, stride: o.stride });
   const made = { pipeline, store };
   current = made;
@@ -197,6 +200,36 @@ const harness = {
   async decodeUrl(url: string) {
     const p = await decodeToWorkingSize(await (await fetch(url)).blob(), 'photo.jpg');
     return { original: p.original, working: { width: p.rgb.width, height: p.rgb.height }, orientation: p.orientation };
+  },
+
+  /**
+   * `npm run eval -- --models`: one dataset frame (photo fetched from this origin) through the depth and mask
+   * models with the given 2D boxes as objects; intrinsics and boxes are scaled to the working size.
+   * `models`: the tiny test models or the standard preset's depth + masks (on the ?modelHost= host).
+   */
+  async runEvalFrame(o: HarnessOptions & {
+    models: 'tiny' | 'standard'; url: string; name: string;
+    intrinsics: { fx: number; fy: number; cx: number; cy: number; width: number; height: number };
+    objects: { caption: string; box2d: { x0: number; y0: number; x1: number; y1: number } }[];
+  }) {
+    const manifest = o.models === 'tiny' ? TINY_MANIFEST : { depth: PRESETS.standard.depth, masks: PRESETS.standard.masks };
+    const { pipeline, store } = await makePipeline({ ...o, manifest });
+    const photo = await decodeToWorkingSize(await (await fetch(o.url)).blob(), o.name);
+    const { width, height } = photo.rgb;
+    const sx = width / o.intrinsics.width, sy = height / o.intrinsics.height;
+    const k = o.intrinsics;
+    const r = await pipeline.run({
+      rgb: photo.rgb, name: o.name, bytes: photo.bytes,
+      intrinsics: { fx: k.fx * sx, fy: k.fy * sy, cx: (k.cx + 0.5) * sx - 0.5, cy: (k.cy + 0.5) * sy - 0.5, width, height },
+      intrinsicsSource: 'explicit', intrinsicsDetail: `dataset intrinsics scaled to ${width}x${height}`,
+      objects: o.objects.map(({ caption, box2d: b }) => ({ caption, box2d: { x0: b.x0 * sx, y0: b.y0 * sy, x1: b.x1 * sx, y1: b.y1 * sy } })),
+    });
+    const depthSize = workingSize(width, height, DEPTH_SIDE);
+    const st = store.getState();
+    return {
+      scene: r.scene, cloudCount: r.cloud.count, depthSize, working: { width, height }, totalMs: r.totalMs,
+      device: st.device.kind, depthModel: manifest.depth.id, masksModel: manifest.masks.id,
+    };
   },
 };
 

@@ -3,17 +3,20 @@
  *
  * Oracle-depth mode (default): each frame's real depth and intrinsics go through our geometry with the
  * annotations' 2D boxes as objects; answers are compared with those the annotated 3D boxes give.
- * --models: the perception models instead of depth files and annotations, where the model host is reachable.
+ * --models [--model-host <url>]: the perception models (depth + masks, in Chromium on the built harness page)
+ * instead of the depth files, where the model host is reachable; objects stay the annotations' 2D boxes so
+ * answers can still be compared with the annotated 3D boxes.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { reportMarkdown } from './lib/evalReport';
 import { runEval } from './lib/runEval';
 import { checkModelHost } from './lib/modelHost';
+import { runModelsEval } from './lib/evalModels';
 
 function usage(msg?: string): never {
   if (msg) console.error(`eval: ${msg}`);
-  console.error('usage: npm run eval -- --index <rgbd_index.json> [--out <dir>] [--models]');
+  console.error('usage: npm run eval -- --index <rgbd_index.json> [--out <dir>] [--models [--model-host <url>] [--dist <built app, default dist/>]]');
   process.exit(2);
 }
 
@@ -21,30 +24,38 @@ function parseArgs(argv: string[]) {
   let index = '';
   let out = 'out/eval';
   let models = false;
+  let modelHost: string | undefined;
+  let dist: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--index') index = argv[++i] ?? usage('--index needs a path');
     else if (a === '--out') out = argv[++i] ?? usage('--out needs a folder');
     else if (a === '--models') models = true;
+    else if (a === '--model-host') modelHost = argv[++i] ?? usage('--model-host needs a URL');
+    else if (a === '--dist') dist = argv[++i] ?? usage('--dist needs a folder');
     else usage(`unknown argument ${a}`);
   }
   if (!index) usage('--index is required');
-  return { index: resolve(index), out: resolve(out), models };
+  if ((modelHost || dist) && !models) usage('--model-host and --dist go with --models');
+  return { index: resolve(index), out: resolve(out), models, modelHost, dist: dist && resolve(dist) };
 }
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
+  let hostUrl = '';
   if (args.models) {
-    const host = await checkModelHost();
+    const host = await checkModelHost(args.modelHost);
+    hostUrl = host.url;
     if (!host.reachable) {
       console.error(`eval --models: the model host ${host.url} is not reachable from here (${host.reason}).`);
       console.error('Run it where the host (or a self-hosted mirror: npm run models:mirror) is reachable, or drop --models for oracle-depth mode.');
       process.exit(3);
     }
-    console.error('eval --models: the model host answers, but running the perception models under Node is not built yet; run the app (Dataset export) instead.');
-    process.exit(4);
+    console.error(`eval --models: ${host.url} answers; running the depth and mask models in Chromium (objects: the annotations' 2D boxes).`);
   }
-  const report = await runEval(args.index);
+  const report = args.models
+    ? await runModelsEval(args.index, { host: hostUrl, distDir: args.dist, log: (m) => console.error(m) })
+    : await runEval(args.index);
   const frames = report.frames;
   mkdirSync(args.out, { recursive: true });
   writeFileSync(join(args.out, 'report.json'), JSON.stringify(report, null, 2));
