@@ -5,6 +5,7 @@
  * the meshes.
  */
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { guard } from './lib/offline';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,19 +31,6 @@ const sample = (name: string): SampleFile =>
   JSON.parse(readFileSync(join(ROOT, 'public', 'samples', name, 'scene.json'), 'utf8')) as SampleFile;
 const dist = (a: V3, b: V3) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
 
-/** Blocks and records every request that leaves localhost; collects page errors. */
-async function guard(page: Page) {
-  const outside: string[] = [];
-  const errors: string[] = [];
-  await page.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === 'localhost' || url.hostname === '127.0.0.1') return route.continue();
-    outside.push(url.href);
-    return route.abort();
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { outside, errors };
-}
 
 async function openSample(page: Page, name = 'living-room') {
   await page.goto(`/?sample=${name}`);

@@ -4,23 +4,9 @@
  * pooled guesses. Every request outside localhost is blocked and recorded.
  */
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { guard } from './lib/offline';
 import { readFileSync } from 'node:fs';
 
-async function guard(page: Page) {
-  const outside: string[] = [];
-  const errors: string[] = [];
-  await page.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === 'localhost' || url.hostname === '127.0.0.1') return route.continue();
-    outside.push(url.href);
-    return route.abort();
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) errors.push(`CSP: ${m.text()}`);
-  });
-  return { outside, errors };
-}
 
 async function expectClean(page: Page, g: { outside: string[]; errors: string[] }, info: TestInfo) {
   expect(g.errors, 'page errors').toEqual([]);
@@ -32,7 +18,7 @@ async function expectClean(page: Page, g: { outside: string[]; errors: string[] 
 test.use({ viewport: { width: 1400, height: 900 } });
 
 test('presenter mode: P opens it, arrows step through the suggestions, Escape leaves', async ({ page }, info) => {
-  const g = await guard(page);
+  const g = await guard(page, { onCsp: true });
   await page.goto('/?sample=living-room');
   await page.waitForFunction(() => (window.__spatiallens?.objectIds.length ?? 0) > 0, null, { timeout: 60_000 });
   const suggestions = await page.locator('.suggestions .suggestion').allTextContents();
@@ -68,7 +54,7 @@ test('presenter mode: P opens it, arrows step through the suggestions, Escape le
 });
 
 test('guess first on questions saved in a scene file: guesses pooled, revealed, errors and spread shown', async ({ page }, info) => {
-  const g = await guard(page);
+  const g = await guard(page, { onCsp: true });
   await page.goto('/?sample=living-room');
   await page.waitForFunction(() => (window.__spatiallens?.objectIds.length ?? 0) > 0, null, { timeout: 60_000 });
   const questions = ['Is the red chair to the left of the blue chair?', 'How far is the red chair from the blue chair?'];

@@ -6,6 +6,7 @@
  * synthesizeQA) on the same files, and the downloads are checked line by line and unzipped with fflate.
  */
 import { expect, test, type Download, type Page } from '@playwright/test';
+import { guard } from './lib/offline';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -81,18 +82,6 @@ async function expectedPairs(photo: Buffer, png: boolean, depthPng: Buffer, metr
   return synthesizeQA(scene, { seed: OPTIONS.seed, maxPairs: OPTIONS.maxPairs, phrasingsPerQuery: OPTIONS.phrasings, units: 'metric' }).pairs;
 }
 
-async function guard(page: Page) {
-  const outside: string[] = [];
-  const errors: string[] = [];
-  await page.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === 'localhost' || url.hostname === '127.0.0.1') return route.continue();
-    outside.push(url.href);
-    return route.abort();
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { outside, errors };
-}
 
 async function downloaded(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
   const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);

@@ -3,6 +3,7 @@
  * and recorded), plus hostile content and the Content-Security-Policy.
  */
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { isLocal } from './lib/offline';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +26,7 @@ async function guard(page: Page): Promise<Guarded> {
   const g: Guarded = { outside: [], errors: [], requests: [], dialogs: [] };
   await page.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    if (url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === 'localhost' || url.hostname === '127.0.0.1') return route.continue();
+    if (isLocal(url)) return route.continue();
     if (url.hostname === PHOTO_HOST) {
       return route.fulfill({
         status: 200,

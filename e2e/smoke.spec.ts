@@ -1,15 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { guard } from './lib/offline';
 
 test('the built app loads with every non-localhost request blocked', async ({ page }) => {
-  const outside: string[] = [];
-  await page.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname === 'localhost' || url.hostname === '127.0.0.1') return route.continue();
-    outside.push(url.href);
-    return route.abort();
-  });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const { outside, errors } = await guard(page);
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'SpatialLens' })).toBeVisible();
   expect(errors).toEqual([]);

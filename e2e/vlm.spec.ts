@@ -5,19 +5,8 @@
  * The streamed answer and Stop are not reached here (they need the real model).
  */
 import { expect, test, type Page } from '@playwright/test';
+import { guard } from './lib/offline';
 
-async function guard(page: Page) {
-  const outside: string[] = [];
-  const errors: string[] = [];
-  await page.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === 'localhost' || url.hostname === '127.0.0.1') return route.continue();
-    outside.push(url.href);
-    return route.abort();
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { outside, errors };
-}
 
 async function ask(page: Page, q: string) {
   await page.getByLabel('Question', { exact: true }).fill(q);

@@ -15,7 +15,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { SceneGraph } from '../../src/core/scene/types';
 import { loadRgbdIndex, REPO_ROOT, type RgbdIndexEntry } from './fixtures';
 import { loadAnnotatedFrame, truthScene } from './groundTruth';
-import { boxErrors, compareScenes, gravityErrorDeg, summarize, swapInvariance, type FrameReport, type Report } from './evalReport';
+import { failedFrame, sceneMetrics, summarize, type FrameReport, type Report } from './evalReport';
 
 /** The harness function this mode calls; a dist/ built before it existed lacks it. */
 const HARNESS_FN = 'runEvalFrame';
@@ -117,12 +117,6 @@ async function openHarness(browser: Browser, appUrl: string, host: string): Prom
   return page;
 }
 
-function failedFrame(entry: RgbdIndexEntry, error: string): ModelsFrameReport {
-  return {
-    id: entry.id, width: entry.width, height: entry.height, validDepthShare: 0, points: 0, frameMethod: '-', frameConfidence: '-',
-    cameraHeight: 0, gravityErrorDeg: null, objects: 0, annotated: false, boxErrors: [], comparison: null, swap: null, error,
-  };
-}
 
 async function evaluateModelsFrame(page: Page, entry: RgbdIndexEntry, baseDir: string, o: Required<Pick<ModelsEvalOptions, 'models' | 'device' | 'frameTimeoutMs'>>): Promise<ModelsFrameReport> {
   const af = await loadAnnotatedFrame(entry, baseDir);
@@ -160,15 +154,7 @@ async function evaluateModelsFrame(page: Page, entry: RgbdIndexEntry, baseDir: s
     // points kept in the lifted cloud per depth-map pixel (the model's depth has no holes; flying pixels are dropped)
     validDepthShare: Math.min(1, r.cloudCount / (r.depthSize.width * r.depthSize.height)),
     points: r.cloudCount,
-    frameMethod: scene.frame.method,
-    frameConfidence: scene.frame.confidence,
-    cameraHeight: scene.frame.cameraHeight,
-    gravityErrorDeg: af.trueUpCam ? gravityErrorDeg(scene, af.trueUpCam) : null,
-    objects: scene.objects.length,
-    annotated: truth !== null,
-    boxErrors: truth ? boxErrors(scene, truth) : [],
-    comparison: truth ? compareScenes(scene, truth) : null,
-    swap: scene.objects.length >= 2 ? swapInvariance(scene) : null,
+    ...sceneMetrics(scene, af.trueUpCam, truth),
     depthModel: r.depthModel,
     device: r.device,
     totalMs: r.totalMs,

@@ -95,6 +95,29 @@ export function boxErrors(ours: SceneGraph, truth: SceneGraph): FrameReport['box
   });
 }
 
+/** The per-frame figures both modes report once a scene is built: frame, gravity, boxes, answers. */
+export function sceneMetrics(scene: SceneGraph, trueUpCam: Vec3 | null, truth: SceneGraph | null) {
+  return {
+    frameMethod: scene.frame.method,
+    frameConfidence: scene.frame.confidence,
+    cameraHeight: scene.frame.cameraHeight,
+    gravityErrorDeg: trueUpCam ? gravityErrorDeg(scene, trueUpCam) : null,
+    objects: scene.objects.length,
+    annotated: truth !== null,
+    boxErrors: truth ? boxErrors(scene, truth) : [],
+    comparison: truth ? compareScenes(scene, truth) : null,
+    swap: scene.objects.length >= 2 ? swapInvariance(scene) : null,
+  };
+}
+
+/** A frame that could not be evaluated: reported with its reason, never dropped. */
+export function failedFrame(entry: { id: string; width: number; height: number }, error: string): FrameReport {
+  return {
+    id: entry.id, width: entry.width, height: entry.height, validDepthShare: 0, points: 0, frameMethod: '-', frameConfidence: '-',
+    cameraHeight: 0, gravityErrorDeg: null, objects: 0, annotated: false, boxErrors: [], comparison: null, swap: null, error,
+  };
+}
+
 export function summarize(frames: FrameReport[], index: string, mode: Report['mode']): Report {
   const comps = frames.flatMap((f) => (f.comparison ? [f.comparison] : []));
   const all = mergeComparisons(comps);

@@ -2,7 +2,7 @@
 import { dirname } from 'node:path';
 import { loadRgbdIndex, type RgbdIndexEntry } from './fixtures';
 import { buildFixtureScene, loadAnnotatedFrame, truthScene } from './groundTruth';
-import { boxErrors, compareScenes, gravityErrorDeg, summarize, swapInvariance, type FrameReport, type Report } from './evalReport';
+import { failedFrame, sceneMetrics, summarize, type FrameReport, type Report } from './evalReport';
 
 export async function evaluateFrame(entry: RgbdIndexEntry, baseDir: string): Promise<FrameReport> {
   const af = await loadAnnotatedFrame(entry, baseDir);
@@ -17,15 +17,7 @@ export async function evaluateFrame(entry: RgbdIndexEntry, baseDir: string): Pro
     height: af.frame.depth.height,
     validDepthShare: valid / d.length,
     points: cloud.count,
-    frameMethod: scene.frame.method,
-    frameConfidence: scene.frame.confidence,
-    cameraHeight: scene.frame.cameraHeight,
-    gravityErrorDeg: af.trueUpCam ? gravityErrorDeg(scene, af.trueUpCam) : null,
-    objects: scene.objects.length,
-    annotated: truth !== null,
-    boxErrors: truth ? boxErrors(scene, truth) : [],
-    comparison: truth ? compareScenes(scene, truth) : null,
-    swap: scene.objects.length >= 2 ? swapInvariance(scene) : null,
+    ...sceneMetrics(scene, af.trueUpCam, truth),
   };
 }
 
@@ -39,11 +31,7 @@ export async function runEval(indexPath: string): Promise<Report> {
     try {
       frames.push(await evaluateFrame(entry, baseDir));
     } catch (e) {
-      frames.push({
-        id: entry.id, width: entry.width, height: entry.height, validDepthShare: 0, points: 0, frameMethod: '-', frameConfidence: '-',
-        cameraHeight: 0, gravityErrorDeg: null, objects: 0, annotated: false, boxErrors: [], comparison: null, swap: null,
-        error: (e as Error).message,
-      });
+      frames.push(failedFrame(entry, (e as Error).message));
     }
   }
   return summarize(frames, indexPath, 'oracle-depth');
