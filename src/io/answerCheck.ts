@@ -4,7 +4,7 @@
  */
 import type { SceneGraph } from '../core/scene/types';
 import type { Answer } from '../core/reason/answer';
-import type { Query } from '../core/reason/query';
+import { queryObjectIds, type Query } from '../core/reason/query';
 import { answerQuery } from '../core/reason/answerQuery';
 import type { AnswerKey, SharedQuestion } from './shareSchemas';
 
@@ -69,22 +69,4 @@ export function checkSharedAnswer(scene: SceneGraph, q: SharedQuestion): AnswerC
 }
 
 /** Ids a query names, to check they exist in the scene before anything is answered. */
-export function queryIds(q: Query): string[] {
-  switch (q.type) {
-    case 'relation':
-    case 'pair':
-      return [q.a, q.b];
-    case 'size':
-      return [q.a];
-    case 'extreme':
-      return [q.to, ...(q.among ?? [])];
-    case 'order':
-      return q.objects;
-    case 'between':
-      return [q.a, q.b, q.c];
-    case 'triangle':
-      return [...q.objects];
-    case 'count':
-      return [q.reference];
-  }
-}
+export const queryIds = queryObjectIds;

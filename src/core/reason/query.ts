@@ -54,6 +54,27 @@ export type Query =
   | { type: 'triangle'; shape: TriangleShape; objects: [string, string, string] }
   | { type: 'count'; relation: Relation; reference: string };
 
+/** The object ids a query names, in query order. */
+export function queryObjectIds(q: Query): string[] {
+  switch (q.type) {
+    case 'relation':
+    case 'pair':
+      return [q.a, q.b];
+    case 'size':
+      return [q.a];
+    case 'extreme':
+      return [q.to, ...(q.among ?? [])];
+    case 'order':
+      return [...q.objects];
+    case 'between':
+      return [q.a, q.b, q.c];
+    case 'triangle':
+      return [...q.objects];
+    case 'count':
+      return [q.reference];
+  }
+}
+
 /** A query with the unit the person asked for. */
 export interface ParsedQuestion {
   query: Query;

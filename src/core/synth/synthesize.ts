@@ -8,7 +8,7 @@ import { parseQuestion } from '../language/parse';
 import { fillTemplate, templateKey, templatesFor } from '../language/templates';
 import { answerQuery } from '../reason/answerQuery';
 import type { Answer } from '../reason/answer';
-import { RELATIONS, type Query } from '../reason/query';
+import { queryObjectIds, RELATIONS, type Query } from '../reason/query';
 import type { SceneGraph, SceneObject } from '../scene/types';
 import type { UnitSystem } from '../units';
 import { pairsOf, QUANT_PAIR, QUANT_SIZE } from '../eval/compare';
@@ -75,18 +75,6 @@ function referenceNames(objects: SceneObject[]): { names: Map<string, string>; s
 }
 
 const sameQuery = (a: Query, b: Query): boolean => JSON.stringify(a) === JSON.stringify(b);
-
-function queryObjects(q: Query): string[] {
-  switch (q.type) {
-    case 'relation': case 'pair': return [q.a, q.b];
-    case 'size': return [q.a];
-    case 'extreme': return [q.to, ...(q.among ?? [])];
-    case 'order': return q.objects;
-    case 'between': return [q.a, q.b, q.c];
-    case 'triangle': return q.objects;
-    case 'count': return [q.reference];
-  }
-}
 
 function shuffle<T>(items: T[], rand: () => number): T[] {
   const a = [...items];
@@ -190,7 +178,7 @@ export function synthesizeQA(scene: SceneGraph, opts: SynthOptions = {}): SynthR
           category,
           template: templateKey(query),
           query,
-          objects: queryObjects(query).map(captionOf),
+          objects: queryObjectIds(query).map(captionOf),
           verdict: answer.verdict,
           choice: answer.choice ? captionOf(answer.choice) : undefined,
           value: answer.value,
