@@ -256,7 +256,7 @@ if (!existsSync(join(sunDir, 'depth_mm.png'))) console.log(`[app.spec] ${sunDir}
 test.describe('RGB-D input from the shared fixtures', () => {
   test.skip(!existsSync(join(sunDir, 'depth_mm.png')), `fixtures not found at ${sunDir}: RGB-D test skipped`);
 
-  test('loads a SUN RGB-D frame and measures between two clicked points', async ({ page }, info) => {
+  test('loads a SUN RGB-D frame with its boxes, answers a distance question and measures between two clicked points', async ({ page }, info) => {
     const g = await guard(page);
     await openSample(page, 'living-room');
     const K = { fx: 529.5, fy: 529.5, cx: 364.0, cy: 264.0 }; // rgbd_index.json, sunrgbd_000001
@@ -265,9 +265,23 @@ test.describe('RGB-D input from the shared fixtures', () => {
     await page.getByTestId('rgbd-depth').setInputFiles(join(sunDir, 'depth_mm.png'));
     await page.getByLabel('Depth units').selectOption('mm');
     for (const k of ['fx', 'fy', 'cx', 'cy'] as const) await page.getByLabel(k, { exact: true }).fill(String(K[k]));
+    // The frame's annotated 2D boxes (1-based x, y, w, h) as an objects file, as a researcher would give them.
+    const ann = JSON.parse(readFileSync(join(sunDir, 'annotations.json'), 'utf8')) as { objects: { classname: string; box2d_xywh_px: number[] }[] };
+    const boxes = ann.objects.map((o) => {
+      const [x, y, w, h] = o.box2d_xywh_px;
+      return { caption: o.classname.replace(/_/g, ' '), box: [x - 1, y - 1, x - 1 + w, y - 1 + h] };
+    });
+    await page.getByTestId('rgbd-objects').setInputFiles({ name: 'image.objects.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(boxes)) });
     const key = await page.evaluate(() => window.__spatiallens?.sceneKey);
     await page.getByRole('button', { name: 'Load RGB-D' }).click();
     await page.waitForFunction((k) => window.__spatiallens?.sceneKey !== k && window.__spatiallens?.sceneKey?.startsWith('rgbd:'), key, { timeout: 60_000 });
+
+    // A distance question on the real frame: a number with a unit.
+    const d = await askQ(page, 'How far is the bed from the lamp?');
+    expect(d.kind).toBe('answer');
+    expect(d.value).toBeGreaterThan(0.3);
+    expect(d.value).toBeLessThan(6);
+    expect(d.text).toMatch(/\d (m|cm)\b/);
 
     // The 3D view shows the cloud.
     await page.waitForTimeout(300);
@@ -299,7 +313,7 @@ test.describe('RGB-D input from the shared fixtures', () => {
     const measured = Number(await readout.getAttribute('data-distance'));
     const expected = dist(lift(pts[0][0] * W, pts[0][1] * H), lift(pts[1][0] * W, pts[1][1] * H));
     expect(Math.abs(measured - expected)).toBeLessThan(0.03 * expected + 0.02);
-    await expect(page.locator('.viewer-label--measure')).toBeVisible();
+    await expect(page.locator('.viewer-label--measure').first()).toBeVisible();
     await page.screenshot({ path: shot('rgbd-measure.png') });
 
     // The same by clicking the point cloud in the 3D view.

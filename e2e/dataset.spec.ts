@@ -20,7 +20,7 @@ import { decodeDepthPng } from '../src/io/depthFile';
 import { readExifTags } from '../src/io/exif';
 import type { RGBAImage } from '../src/core/geometry/raster';
 import type { Intrinsics } from '../src/core/camera/intrinsics';
-import { parseSidecar } from '../src/ui/dataset/sidecar';
+import { parseSidecar } from '../src/io/objectsSidecar';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RGBD = resolve(ROOT, '..', 'shared', 'fixtures', 'rgbd');

@@ -20,7 +20,7 @@ import { buildDatasetZip } from '../io/datasetZip';
 import { defaultWorkers } from '../pipeline/workers';
 import type { GeometryWorkerApi } from '../../workers/geometry.worker';
 import { pairFiles, type PhotoEntry } from '../ui/dataset/pairFiles';
-import { parseSidecar, type SidecarObject } from '../ui/dataset/sidecar';
+import { parseSidecar, type SidecarObject } from '../io/objectsSidecar';
 import { APP_NAME, DEPTH_SCALES, scaleIntrinsics, type DepthScale } from './loadScene';
 import { getPipeline } from './runModels';
 import * as Q from './datasetQueue';

@@ -9,6 +9,7 @@ import type { Box2D, MaskRLE, SceneProvenance } from '../core/scene/types';
 import { decodeDepthPng, DepthFileError } from '../io/depthFile';
 import { decodePhoto, fetchPhoto, ImageInputError, resizeRgba, type DecodedPhoto } from '../io/imageInput';
 import { checkImageBytes } from '../io/imageLimits';
+import { parseSidecar, SidecarError } from '../io/objectsSidecar';
 import { readExifTags } from '../io/exif';
 import { intrinsicsFromExif } from '../core/camera/fromExif';
 import { engine } from './engine';
@@ -87,7 +88,7 @@ export function commitRestored(loaded: Omit<LoadedScene, 'key'>): LoadedScene {
 
 function fail(e: unknown): void {
   sceneStore.setState({ loading: null });
-  const known = e instanceof ImageInputError || e instanceof DepthFileError;
+  const known = e instanceof ImageInputError || e instanceof DepthFileError || e instanceof SidecarError;
   const text = e instanceof Error ? e.message : String(e);
   notify('error', known ? text : `Something went wrong: ${text}`);
   if (!known) console.error(e);
@@ -220,6 +221,8 @@ export interface RgbdOptions {
   scale: DepthScale;
   /** fx, fy, cx, cy in the photo's original pixels; any missing -> EXIF or default */
   intrinsics?: Partial<Pick<Intrinsics, 'fx' | 'fy' | 'cx' | 'cy'>>;
+  /** `[{caption, box: [x0, y0, x1, y1]}]` in the photo's pixels (src/io/objectsSidecar.ts): objects without a detector */
+  objectsFile?: Blob;
 }
 
 /** An RGB-D pair: the photo and a 16-bit depth PNG. No models needed; no objects without a detector. */
@@ -260,12 +263,16 @@ export async function loadRgbdPair(photoFile: Blob, depthFile: Blob, opts: RgbdO
       source = guess.source;
       detail = guess.detail;
     }
+    const objectsName = opts.objectsFile ? (opts.objectsFile as File).name || 'objects.json' : '';
+    const objects = opts.objectsFile
+      ? parseSidecar(await opts.objectsFile.text(), objectsName, photo.original, { width: depth.width, height: depth.height })
+      : [];
     begin('Building the 3D scene…');
     await nextFrame();
     const loaded = buildIfPossible({
-      kind: 'rgbd', name: photoName, title: `${photoName} + depth`, rgb, depth, intrinsics: K, source, detail, objects: [],
-      prov: provenance(`depth file ${depthName} (${DEPTH_SCALES[opts.scale].label})`, 'none (no detector loaded)', photoName),
-      notes: ['No object detector is loaded, so this scene has no objects: click two points on the photo to measure.'],
+      kind: 'rgbd', name: photoName, title: `${photoName} + depth`, rgb, depth, intrinsics: K, source, detail, objects,
+      prov: provenance(`depth file ${depthName} (${DEPTH_SCALES[opts.scale].label})`, objectsName ? `boxes from ${objectsName}` : 'none (no detector loaded)', photoName),
+      notes: objectsName ? [] : ['No object detector is loaded, so this scene has no objects: click two points on the photo to measure.'],
     });
     commit(loaded);
   } catch (e) {

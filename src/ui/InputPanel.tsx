@@ -31,6 +31,7 @@ export function InputPanel() {
 export function RgbdForm({ onDone }: { onDone?: () => void }) {
   const [photo, setPhoto] = useState<File | null>(null);
   const [depth, setDepth] = useState<File | null>(null);
+  const [objectsFile, setObjectsFile] = useState<File | null>(null);
   const [scale, setScale] = useState<DepthScale>('mm');
   const [k, setK] = useState({ fx: '', fy: '', cx: '', cy: '' });
   const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
@@ -45,7 +46,7 @@ export function RgbdForm({ onDone }: { onDone?: () => void }) {
       notify('error', 'Intrinsics must be positive numbers (pixels), or left empty.');
       return;
     }
-    await loadRgbdPair(photo, depth, { scale, intrinsics });
+    await loadRgbdPair(photo, depth, { scale, intrinsics, objectsFile: objectsFile ?? undefined });
     onDone?.();
   };
   return (
@@ -57,6 +58,10 @@ export function RgbdForm({ onDone }: { onDone?: () => void }) {
       <label>
         Depth (16-bit PNG)
         <input type="file" accept="image/png,.png" onChange={(e) => setDepth(e.target.files?.[0] ?? null)} data-testid="rgbd-depth" />
+      </label>
+      <label>
+        Object boxes (optional, JSON)
+        <input type="file" accept="application/json,.json" onChange={(e) => setObjectsFile(e.target.files?.[0] ?? null)} data-testid="rgbd-objects" title={'[{"caption": "chair", "box": [x0, y0, x1, y1]}] in the photo\'s pixels'} />
       </label>
       <label>
         Depth units

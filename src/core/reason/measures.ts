@@ -105,7 +105,7 @@ export function answerPair(ctx: Ctx, query: PairQuery): Answer {
         const gapText = ctx.fmt(gap.distance, sigma);
         quantities.push({ label: 'gap between closest surfaces', value: gap.distance, unit: 'm', uncertainty: sigma });
         if (gap.distance > 0) visuals.push({ kind: 'line', from: gap.onA, to: gap.onB, label: gapText });
-        const suffix = phrase('gapSuffix', ctx.seed, { gap: gap.distance > 0 ? gapText : 'none (they touch)' });
+        const suffix = gap.distance > 0 ? phrase('gapSuffix', ctx.seed, { gap: gapText }) : phrase('touchSuffix', ctx.seed, {});
         sentence = sentence.replace(/\.$/, '') + suffix + '.';
       }
       return finish(ctx, { query, value, unit: 'm', evidence: { objects: [a.id, b.id], quantities, visuals } },

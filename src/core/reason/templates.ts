@@ -72,6 +72,11 @@ export const TEMPLATES = {
     ' between centres, with {gap} between their nearest surfaces',
     ' (measured between centres; the gap between them is {gap})',
   ],
+  touchSuffix: [
+    ' (centre to centre; their boxes touch)',
+    ' between centres, though their boxes touch',
+    ' (measured between centres; there is no gap between them)',
+  ],
   horizontal_distance: [
     'measured along the floor, {a} and {b} are {value} apart.',
     'the horizontal distance between {a} and {b} is {value}.',

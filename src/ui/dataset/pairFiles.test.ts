@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pairFiles, pairKey } from './pairFiles';
-import { parseSidecar, SidecarError } from './sidecar';
+import { parseSidecar, SidecarError } from '../../io/objectsSidecar';
 
 const f = (name: string, path?: string) => ({ name, path });
 

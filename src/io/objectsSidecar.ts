@@ -4,7 +4,7 @@
  * "Dataset export inputs"). Pure: text in, boxes out, errors a person can act on.
  */
 import * as v from 'valibot';
-import type { Box2D } from '../../core/scene/types';
+import type { Box2D } from '../core/scene/types';
 
 const Finite = v.pipe(v.number(), v.finite());
 const SidecarSchema = v.pipe(
