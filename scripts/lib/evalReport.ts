@@ -207,4 +207,3 @@ export function reportMarkdown(r: Report): string {
   return lines.join('\n');
 }
 
-export { swapInvariance, compareScenes };

@@ -1,5 +1,11 @@
 import { buildVoxelGrid, cellKey, surfaceSpacing } from './voxelGrid';
 
+/** mean + stdRatio * std of the mean neighbour distances, from their running sum and sum of squares. */
+function globalLimit(sum: number, sum2: number, count: number, stdRatio: number): number {
+  const mean = sum / count;
+  return mean + stdRatio * Math.sqrt(Math.max(0, sum2 / count - mean * mean));
+}
+
 export interface OutlierResult {
   /** Indices (0..count-1) of the points kept. */
   inliers: Uint32Array;
@@ -85,9 +91,7 @@ export function removeStatisticalOutliers(
       sum2 += md * md;
     }
   }
-  const mean = sum / count;
-  const std = Math.sqrt(Math.max(0, sum2 / count - mean * mean));
-  const limit = mean + stdRatio * std;
+  const limit = globalLimit(sum, sum2, count, stdRatio);
   const keep = new Uint32Array(count);
   let n = 0;
   for (let i = 0; i < count; i++) if (meanDistances[i] <= limit) keep[n++] = i;
@@ -158,9 +162,7 @@ export function removeStatisticalOutliersOrganized(
     sum += md;
     sum2 += md * md;
   }
-  const mean = sum / count;
-  const std = Math.sqrt(Math.max(0, sum2 / count - mean * mean));
-  const limit = mean + stdRatio * std;
+  const limit = globalLimit(sum, sum2, count, stdRatio);
   const keep = new Uint32Array(count);
   let n = 0;
   for (let i = 0; i < count; i++) {

@@ -13,7 +13,7 @@
  * - "how much lower is A than B" is how_much_above(B, A); likewise right -> left and closer -> behind.
  * - Orderings without a direction: camera distance nearest first, everything else largest first.
  */
-import type { ParseResult, ParsedQuestion, Query } from '../reason/query';
+import { queryObjectIds, type ParseResult, type ParsedQuestion, type Query } from '../reason/query';
 import { normalizeQuestion, objectWords } from './normalize';
 import { ALL_OBJECTS, KIND_PREFIX, PATTERNS } from './patterns';
 import { knownCaptions, resolveKind, resolveReferent, type Resolution, type SceneLike } from './referents';
@@ -50,25 +50,10 @@ function withAxis(text: string): { text: string; axis?: 'horizontal_distance' | 
   return { text: stripped, axis: m[1] ? 'horizontal_distance' : 'vertical_distance' };
 }
 
-/** Every noun phrase slot of a draft, in order. */
+/** Every noun phrase slot of a draft, in order ("all objects" in an ordering is not a phrase). */
 function phrasesOf(q: Query): string[] {
-  switch (q.type) {
-    case 'relation':
-    case 'pair':
-      return [q.a, q.b];
-    case 'size':
-      return [q.a];
-    case 'extreme':
-      return [q.to, ...(q.among ?? [])];
-    case 'order':
-      return q.objects.filter((o) => o !== ALL_OBJECTS);
-    case 'between':
-      return [q.a, q.b, q.c];
-    case 'triangle':
-      return [...q.objects];
-    case 'count':
-      return [q.reference];
-  }
+  const slots = queryObjectIds(q);
+  return q.type === 'order' ? slots.filter((o) => o !== ALL_OBJECTS) : slots;
 }
 
 function mapPhrases(q: Query, f: (p: string) => string, all: string[]): Query {

@@ -1,3 +1,4 @@
+import { downloadFile } from '../download';
 import { useStore } from 'zustand';
 import type { ChangeEvent } from 'react';
 import {
@@ -10,17 +11,6 @@ import { SIDECAR_SUFFIX } from './pairFiles';
 
 const useDataset = <T,>(sel: (s: DatasetState) => T): T => useStore(datasetStore, sel);
 
-function download(name: string, data: Uint8Array | string, type: string): void {
-  const blob = new Blob([typeof data === 'string' ? data : new Uint8Array(data)], { type });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function NumberField({ label, value, min, max, onChange }: { label: string; value: number; min: number; max: number; onChange: (v: number) => void }) {
   return (
@@ -176,9 +166,9 @@ function Results() {
         </ol>
       )}
       <div className="dataset-downloads">
-        <button type="button" className="btn" onClick={() => download('conversations.jsonl', datasetJsonl().conversations, 'application/jsonl')}>Download conversations.jsonl</button>
-        <button type="button" className="btn" onClick={() => download('qa.jsonl', datasetJsonl().flat, 'application/jsonl')}>Download qa.jsonl</button>
-        <button type="button" className="btn btn--primary" onClick={() => download('spatiallens-dataset.zip', datasetZip(), 'application/zip')}>Download zip (images + JSONL + README)</button>
+        <button type="button" className="btn" onClick={() => downloadFile('conversations.jsonl', datasetJsonl().conversations, 'application/jsonl')}>Download conversations.jsonl</button>
+        <button type="button" className="btn" onClick={() => downloadFile('qa.jsonl', datasetJsonl().flat, 'application/jsonl')}>Download qa.jsonl</button>
+        <button type="button" className="btn btn--primary" onClick={() => downloadFile('spatiallens-dataset.zip', datasetZip(), 'application/zip')}>Download zip (images + JSONL + README)</button>
         {!finished && <span className="hint">Still running: a download now holds the photos done so far.</span>}
       </div>
     </section>

@@ -2,6 +2,7 @@
  * `.spatiallens` scene files from the app: save the current scene (photo, depth, point cloud, scene graph,
  * this scene's questions with their answers, the 3D view) and open one again without running a model.
  */
+import { downloadFile } from '../download';
 import type { PointCloud, RGBAImage } from '../../core/geometry/raster';
 import type { SceneGraph } from '../../core/scene/types';
 import { SCENE_FILE_EXTENSION, readSceneFile, writeSceneFile, type SceneFileContents } from '../../io/sceneFile';
@@ -63,14 +64,7 @@ export async function buildSceneFile(view: ViewAccess): Promise<{ bytes: Uint8Ar
 export async function saveSceneFile(view: ViewAccess): Promise<void> {
   try {
     const { bytes, name } = await buildSceneFile(view);
-    const url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: 'application/zip' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadFile(name, bytes, 'application/zip');
     notify('info', `Saved ${name} (${Math.round(bytes.length / 1024)} kB).`);
   } catch (e) {
     notify('error', `The scene could not be saved: ${e instanceof Error ? e.message : String(e)}`);
