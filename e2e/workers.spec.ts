@@ -178,4 +178,18 @@ test('an EXIF-rotated JPEG (Orientation 6) decodes upright at the working size',
   // stored 2048x1536, shown 1536x2048 (portrait)
   expect(r.original).toEqual({ width: 1536, height: 2048 });
   expect(r.working).toEqual({ width: 768, height: 1024 });
+  // a camera JPEG (YUV 4:2:0): the decoder's frame is converted and oriented without a canvas
+  expect(r.decodedBy).toBe('webcodecs-direct');
+});
+
+test('every EXIF orientation decodes as the browser itself shows it, without a canvas', async ({ page }) => {
+  await openHarness(page);
+  const r = await page.evaluate(() => window.harness.decodeOrientations());
+  expect(r.map((x) => x.orientation)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  for (const x of r) {
+    expect(x.decodedBy, `orientation ${x.orientation}`).toBe('webcodecs-direct');
+    expect(x.working).toBe(x.orientation >= 5 ? '768x1024' : '1024x768');
+    // a wrong turn or flip moves whole quadrants (~130 levels off); the two decodes differ by 0.07
+    expect(x.meanDiff, `orientation ${x.orientation}`).toBeLessThan(2);
+  }
 });

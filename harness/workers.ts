@@ -4,6 +4,11 @@
  */
 import { SpatialPipeline, type PipelineResult } from '../src/pipeline/orchestrator';
 import { defaultWorkers } from '../src/pipeline/workers';
+import * as Comlink from 'comlink';
+import type { GeometryWorkerApi } from '../workers/geometry.worker';
+import { renderSyntheticScene } from '../src/core/testing/syntheticScene';
+import { benchSceneSpec } from '../src/core/testing/benchScene';
+import { buildScene } from '../src/core/scene/buildScene';
 import { detectDevice } from '../src/pipeline/device';
 import { resolveModelHost } from '../src/pipeline/host';
 import { PRESETS, type ModelEntry, type Role } from '../src/pipeline/manifest';
@@ -95,6 +100,7 @@ export interface BenchRow {
   liftMs: number;
   canonicalizeMs: number;
   objectsMs: number;
+  cloudMs: number;
   /** Per stage: wall time minus inference and loading. */
   stages: Record<string, number>;
   cloudCount: number;
@@ -169,11 +175,13 @@ const harness = {
     const { pipeline } = await makePipeline(o);
     const blob = await jpeg12mp();
     const rows: BenchRow[] = [];
+    let decodedBy = '';
     for (let i = 0; i < (o.runs ?? 11); i++) {
       pipeline.clearCache();
       const t0 = performance.now();
       const photo = o.legacyDecode ? await decodePhoto(blob, 'bench.jpg') : await decodeToWorkingSize(blob, 'bench.jpg');
       const decodeMs = performance.now() - t0;
+      if ('decodedBy' in photo) decodedBy = String(photo.decodedBy);
       const { width, height } = photo.rgb;
       const r = await pipeline.run({
         rgb: photo.rgb, name: photo.name, bytes: o.legacyDecode ? undefined : photo.bytes,
@@ -187,19 +195,107 @@ const harness = {
       const perStage = Object.fromEntries(Object.entries(r.timings).map(([k, t]) => [k, t ? t.ms - t.inferenceMs - t.loadMs : 0]));
       const g = r.geometry;
       rows.push({
-        decodeMs, totalMs: decodeMs + r.totalMs, overheadMs: decodeMs + r.totalMs - inferenceMs - loadMs, inferenceMs, loadMs,
-        geometryMs: g.totalMs, liftMs: g.liftMs, canonicalizeMs: g.canonicalizeMs, objectsMs: g.objectsMs,
+        decodeMs, totalMs: decodeMs + r.totalMs, overheadMs: decodeMs + r.overheadMs, inferenceMs, loadMs,
+        geometryMs: g.totalMs, liftMs: g.liftMs, canonicalizeMs: g.canonicalizeMs, objectsMs: g.objectsMs, cloudMs: g.cloudMs,
         stages: perStage, cloudCount: r.cloud.count, working: `${width}x${height}`,
       });
     }
     const st = current!.store.getState();
-    return { rows, device: st.device, photo: '4000x3000 JPEG', decoder: o.legacyDecode ? 'decodePhoto (src/io, legacy)' : 'decodeToWorkingSize (src/pipeline)', details: Object.fromEntries(Object.entries(st.stages).map(([k, v]) => [k, v.detail ?? ''])) };
+    return { rows, device: st.device, photo: '4000x3000 JPEG', decoder: o.legacyDecode ? 'decodePhoto (src/io, legacy)' : `decodeToWorkingSize (src/pipeline, ${decodedBy})`, details: Object.fromEntries(Object.entries(st.stages).map(([k, v]) => [k, v.detail ?? ''])) };
+  },
+
+  /** The Node geometry bench's scene (640x480, 10 masked objects) through the geometry worker, `runs` times. */
+  async benchGeometryWorker(runs: number) {
+    const r = renderSyntheticScene(benchSceneSpec(640, 480));
+    const worker = defaultWorkers.geometry();
+    const api = Comlink.wrap<GeometryWorkerApi>(worker);
+    const rows: { wall: number; lift: number; canon: number; objects: number; cloud: number; total: number }[] = [];
+    try {
+      for (let i = 0; i < runs; i++) {
+        const depth = new Float32Array(r.depth.data);
+        const t0 = performance.now();
+        const out = await api.build(Comlink.transfer({
+          depth: { ...r.depth, data: depth }, intrinsics: r.intrinsics, intrinsicsSource: 'explicit', intrinsicsDetail: 'bench', rgb: r.rgb,
+          objects: r.objects.map((o) => ({ id: o.id, caption: o.caption, box2d: o.box2d, mask: o.mask })),
+          provenance: { depthSource: 'synthetic', objectsSource: 'synthetic', createdAt: '', app: 'SpatialLens' },
+        }, [depth.buffer]));
+        const g = out.timings;
+        rows.push({ wall: performance.now() - t0, lift: g.liftMs, canon: g.canonicalizeMs, objects: g.objectsMs, cloud: g.cloudMs, total: g.totalMs });
+      }
+    } finally {
+      worker.terminate();
+    }
+    return rows;
+  },
+
+  /** The same, on this page's thread (for a CPU profile over CDP). */
+  benchGeometryMain(runs: number) {
+    const r = renderSyntheticScene(benchSceneSpec(640, 480));
+    const out: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      buildScene({
+        depth: r.depth, intrinsics: r.intrinsics, intrinsicsSource: 'explicit', intrinsicsDetail: 'bench', rgb: r.rgb,
+        objects: r.objects.map((o) => ({ id: o.id, caption: o.caption, box2d: o.box2d, mask: o.mask })),
+        provenance: { depthSource: 'synthetic', objectsSource: 'synthetic', createdAt: '', app: 'SpatialLens' },
+      });
+      out.push(performance.now() - t0);
+    }
+    return out;
+  },
+
+  async benchDecode(runs: number) {
+    const blob = await jpeg12mp();
+    const out: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      await decodeToWorkingSize(blob, 'bench.jpg');
+      out.push(performance.now() - t0);
+    }
+    return out;
+  },
+
+  /**
+   * An asymmetric 2048x1536 JPEG tagged with each EXIF orientation 1..8, decoded by decodeToWorkingSize
+   * and by the browser's own oriented decode (createImageBitmap from-image, resized): per orientation, the
+   * path taken, the size and the mean absolute difference between the two (0..255).
+   */
+  async decodeOrientations() {
+    const c = new OffscreenCanvas(2048, 1536);
+    const ctx = c.getContext('2d')!;
+    const quads = ['#d22', '#2b2', '#22d', '#eee'];
+    quads.forEach((col, i) => { ctx.fillStyle = col; ctx.fillRect((i % 2) * 1024, (i >> 1) * 768, 1024, 768); });
+    ctx.fillStyle = '#000';
+    ctx.fillRect(100, 100, 300, 120); // a mark near the stored top-left corner
+    const jpeg = new Uint8Array(await (await c.convertToBlob({ type: 'image/jpeg', quality: 0.92 })).arrayBuffer());
+    const out: { orientation: number; decodedBy: string; working: string; meanDiff: number }[] = [];
+    for (let o = 1; o <= 8; o++) {
+      // APP1 "Exif" with one IFD0 entry: Orientation (0x0112, SHORT) = o, little-endian TIFF
+      const tiff = [0x49, 0x49, 0x2a, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, o, 0, 0, 0, 0, 0, 0, 0];
+      const payload = [0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff];
+      const app1 = [0xff, 0xe1, (payload.length + 2) >> 8, (payload.length + 2) & 255, ...payload];
+      const bytes = new Uint8Array(jpeg.length + app1.length);
+      bytes.set(jpeg.subarray(0, 2));
+      bytes.set(app1, 2);
+      bytes.set(jpeg.subarray(2), 2 + app1.length);
+      const blob = new Blob([bytes], { type: 'image/jpeg' });
+      const p = await decodeToWorkingSize(blob, `o${o}.jpg`);
+      const { width, height } = p.rgb;
+      const bm = await createImageBitmap(blob, { imageOrientation: 'from-image', resizeWidth: width, resizeHeight: height, resizeQuality: 'medium' });
+      const rc = new OffscreenCanvas(width, height).getContext('2d')!;
+      rc.drawImage(bm, 0, 0);
+      const ref = rc.getImageData(0, 0, width, height).data;
+      let sum = 0;
+      for (let i = 0; i < ref.length; i += 4) sum += Math.abs(ref[i] - p.rgb.data[i]) + Math.abs(ref[i + 1] - p.rgb.data[i + 1]) + Math.abs(ref[i + 2] - p.rgb.data[i + 2]);
+      out.push({ orientation: p.orientation, decodedBy: p.decodedBy, working: `${width}x${height}`, meanDiff: sum / ((ref.length / 4) * 3) });
+    }
+    return out;
   },
 
   /** Decode a photo fetched from this origin (e.g. an EXIF-rotated JPEG) with decodeToWorkingSize. */
   async decodeUrl(url: string) {
     const p = await decodeToWorkingSize(await (await fetch(url)).blob(), 'photo.jpg');
-    return { original: p.original, working: { width: p.rgb.width, height: p.rgb.height }, orientation: p.orientation };
+    return { original: p.original, working: { width: p.rgb.width, height: p.rgb.height }, orientation: p.orientation, decodedBy: p.decodedBy };
   },
 
   /**

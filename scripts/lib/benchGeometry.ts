@@ -6,7 +6,10 @@ import { cpus, loadavg } from 'node:os';
 import { canonicalize } from '../../src/core/geometry/canonicalize';
 import { liftDepth } from '../../src/core/geometry/lift';
 import { objects3d, type ObjectInput } from '../../src/core/geometry/objects3d';
-import { renderSyntheticScene, syntheticTable, type SyntheticObject, type SyntheticSceneSpec } from '../../src/core/testing/syntheticScene';
+import { renderSyntheticScene } from '../../src/core/testing/syntheticScene';
+import { benchSceneSpec } from '../../src/core/testing/benchScene';
+
+export { benchSceneSpec };
 
 export interface BenchSectionResult {
   name: string;
@@ -26,21 +29,6 @@ export interface GeometryBenchOptions {
   /** Use masks (default) or 2D boxes only. */
   masks?: boolean;
   targetMs?: number;
-}
-
-/** The benchmark room: floor, wall, a table and nine boxes spread over the view. */
-export function benchSceneSpec(width: number, height: number): SyntheticSceneSpec {
-  const objects: SyntheticObject[] = [syntheticTable('table', -0.9, -3.4)];
-  const spots: [number, number, number, number][] = [
-    [0.6, -2.4, 0.4, 0], [1.4, -3.0, 0.5, 0.3], [-1.8, -2.6, 0.35, -0.2], [0.2, -4.2, 0.6, 0.5], [-0.4, -5.2, 0.5, 0],
-    [1.9, -4.6, 0.7, -0.4], [-2.2, -4.4, 0.45, 0.2], [1.0, -2.0, 0.25, 0], [-1.2, -1.9, 0.3, 0.6],
-  ];
-  spots.forEach(([x, z, s, yaw], i) =>
-    objects.push({ id: `box${i}`, caption: `box ${i}`, parts: [{ center: [x, s / 2, z], size: [s, s * (1 + (i % 3) * 0.4), s], yaw, color: [60 + i * 20, 120, 200 - i * 15] }] }),
-  );
-  // stacked heights: keep every box standing on the floor
-  for (const o of objects.slice(1)) o.parts[0].center[1] = o.parts[0].size[1] / 2;
-  return { image: { width, height, fovXDeg: 65 }, camera: { height: 1.5, pitchDeg: 18, rollDeg: 2 }, wall: { distance: 7 }, objects };
 }
 
 const median = (v: number[]): number => [...v].sort((a, b) => a - b)[v.length >> 1];

@@ -18,6 +18,7 @@ import type { Detection } from './models/florence2/detections';
 import type { FilterVerdict } from './models/filter/sceneFilter';
 import { AbortedError, looksLikeCrash, WorkerClient } from './workerClient';
 import { workingSize } from '../io/imageLimits';
+import { SharedImagePool } from './sharedImage';
 import type { LoadReport, ModelWorkerApi, WorkerImage, WorkerInit } from '../../workers/lib/types';
 import type { DepthWorkerApi } from '../../workers/depth.worker';
 import type { MasksWorkerApi } from '../../workers/masks.worker';
@@ -83,7 +84,10 @@ export interface PipelineResult {
   geometry: BuildSceneTimings;
   /** Wall time of the run. */
   totalMs: number;
-  /** Wall time minus model inference and model loading: what the orchestration itself costs. */
+  /**
+   * What the orchestration itself costs: wall time minus model inference and loading (masks and depth
+   * run side by side; see overheadOf).
+   */
   overheadMs: number;
 }
 
@@ -133,10 +137,30 @@ export function cloudPixelsToImage(pixel: Uint32Array, depth: { width: number; h
   }
 }
 
+/** The stages that run side by side (see run()). */
+export const PARALLEL_STAGES: readonly StageName[] = ['masks', 'depth'];
+
+/**
+ * What the run would have taken with instant models: the wall time with each sequential stage's model
+ * time taken out, and the side-by-side stages' wall replaced by the longest of their own non-model times
+ * (not the wall minus the critical branch's model time, which would hide the other branch's overhead).
+ */
+export function overheadOf(totalMs: number, timings: PipelineResult['timings'], parallelWallMs: number): number {
+  let seqModel = 0;
+  let parallelOverhead = 0;
+  for (const [name, t] of Object.entries(timings) as [StageName, StageTiming | undefined][]) {
+    if (!t) continue;
+    if (PARALLEL_STAGES.includes(name)) parallelOverhead = Math.max(parallelOverhead, t.ms - t.inferenceMs - t.loadMs);
+    else seqModel += t.inferenceMs + t.loadMs;
+  }
+  return totalMs - seqModel - parallelWallMs + parallelOverhead;
+}
+
 export class SpatialPipeline {
   readonly store: PipelineStore;
   private clients = new Map<string, WorkerClient<object>>();
   private cache = new Map<string, unknown>();
+  private images = new SharedImagePool();
 
   constructor(private readonly opts: PipelineOptions) {
     this.store = opts.store ?? pipelineStore;
@@ -239,11 +263,21 @@ export class SpatialPipeline {
   }
 
   async run(input: PhotoInput, signal?: AbortSignal): Promise<PipelineResult> {
+    const lease = this.images.lease(input.rgb);
+    try {
+      return await this.runShared(input, lease.image, lease.shared, signal);
+    } finally {
+      lease.release();
+    }
+  }
+
+  /** `shared`: `image` (input.rgb's bytes) lives in shared memory, so workers read it without copies. */
+  private async runShared(input: PhotoInput, image: RGBAImage, shared: boolean, signal?: AbortSignal): Promise<PipelineResult> {
     const t0 = performance.now();
     const timings: PipelineResult['timings'] = {};
     act.resetRun(this.store);
     const m = this.opts.manifest;
-    const img = workerImage(input.rgb);
+    const img = workerImage(image);
 
     const hash = await this.stage('ingest', null, signal, timings, async () => ({
       value: input.bytes
@@ -284,29 +318,35 @@ export class SpatialPipeline {
     const geoSize = input.depth
       ? { width: input.depth.width, height: input.depth.height }
       : workingSize(input.rgb.width, input.rgb.height, this.opts.depthSide ?? DEPTH_SIDE);
-    let objects: MaskedObject[] = detections.map((d, i) => ({ id: `obj-${i + 1}`, caption: d.caption, box2d: d.box2d }));
-    if (m.masks && objects.length) {
+    const boxed: MaskedObject[] = detections.map((d, i) => ({ id: `obj-${i + 1}`, caption: d.caption, box2d: d.box2d }));
+    // Masks and depth both need only the image and the boxes: they run side by side, each in its worker
+    // (on the GPU the two models overlap; on the CPU each one's preparation overlaps the other's inference).
+    const masksBranch = async (): Promise<MaskedObject[]> => {
+      if (!m.masks || !boxed.length) {
+        act.setStage(this.store, 'masks', { status: 'skipped', detail: m.masks ? 'no objects' : 'no mask model: boxes only' });
+        return boxed;
+      }
       const w = this.client<MasksWorkerApi>('masks');
       const masks = await this.stage('masks', `${hash}:masks:${m.masks.id}:${boxesKey}:${geoSize.width}x${geoSize.height}`, signal, timings, async () => {
         const loadMs = await this.loadTimed('masks', signal);
-        const r = await w.call((api) => api.segment(img, objects.map((o) => o.box2d), geoSize), signal);
+        const r = await w.call((api) => api.segment(img, boxed.map((o) => o.box2d), geoSize), signal);
         const t = r.timings;
         return { value: r.masks, inferenceMs: t.inferenceMs, loadMs, detail: `${r.masks.length} masks (prep ${t.preprocessMs.toFixed(0)} ms, post ${t.postprocessMs.toFixed(0)} ms)` };
       }, w as WorkerClient<object>);
-      objects = objects.map((o, i) => ({ ...o, mask: masks[i]?.rle, geometryMask: masks[i]?.geometryRle }));
-    } else {
-      act.setStage(this.store, 'masks', { status: 'skipped', detail: m.masks ? 'no objects' : 'no mask model: boxes only' });
-    }
+      return boxed.map((o, i) => ({ ...o, mask: masks[i]?.rle, geometryMask: masks[i]?.geometryRle }));
+    };
 
-    let depth: { depth: DepthMap; intrinsics: Intrinsics; source: IntrinsicsSource; detail: string; depthSource: string };
-    if (input.depth) {
-      depth = { depth: input.depth, intrinsics: input.intrinsics, source: input.intrinsicsSource, detail: input.intrinsicsDetail, depthSource: input.depthSource ?? 'depth file (RGB-D)' };
-      act.setStage(this.store, 'depth', { status: 'skipped', detail: 'depth given (RGB-D)' });
-    } else if (m.depth) {
+    type DepthOut = { depth: DepthMap; intrinsics: Intrinsics; source: IntrinsicsSource; detail: string; depthSource: string };
+    const depthBranch = async (): Promise<DepthOut> => {
+      if (input.depth) {
+        act.setStage(this.store, 'depth', { status: 'skipped', detail: 'depth given (RGB-D)' });
+        return { depth: input.depth, intrinsics: input.intrinsics, source: input.intrinsicsSource, detail: input.intrinsicsDetail, depthSource: input.depthSource ?? 'depth file (RGB-D)' };
+      }
+      if (!m.depth) throw new Error('No depth: the manifest has no depth model and no depth map was given.');
       const entry = m.depth;
       const w = this.client<DepthWorkerApi>('depth');
       const out = geoSize;
-      depth = await this.stage('depth', `${hash}:depth:${entry.id}:${input.intrinsicsSource}:${out.width}x${out.height}`, signal, timings, async () => {
+      return this.stage('depth', `${hash}:depth:${entry.id}:${input.intrinsicsSource}:${out.width}x${out.height}`, signal, timings, async () => {
         const loadMs = await this.loadTimed('depth', signal);
         const r: DepthResult = await w.call((api) => api.estimate(img, input.intrinsics, input.intrinsicsSource, out), signal);
         return {
@@ -316,22 +356,25 @@ export class SpatialPipeline {
           detail: `${r.intrinsicsDetail} (prep ${r.timings.preprocessMs.toFixed(0)} ms, post ${r.timings.postprocessMs.toFixed(0)} ms)`,
         };
       }, w as WorkerClient<object>);
-    } else {
-      throw new Error('No depth: the manifest has no depth model and no depth map was given.');
-    }
+    };
+
+    const tBranches = performance.now();
+    const [objects, depth] = await Promise.all([masksBranch(), depthBranch()]);
+    const branchesMs = performance.now() - tBranches;
 
     const geo = this.client<GeometryWorkerApi>('geometry');
     const built = await this.stage('geometry', null, signal, timings, async () => {
-      // Copies, transferred: the cached depth and the caller's image stay usable.
+      // Copies, transferred: the cached depth and the caller's image stay usable (shared bytes need no copy).
       const d = new Float32Array(depth.depth.data);
-      const rgb = new Uint8ClampedArray(input.rgb.data);
+      const rgb = shared ? image.data : new Uint8ClampedArray(input.rgb.data);
       const buildInput: BuildSceneInput = {
         depth: { ...depth.depth, data: d },
         intrinsics: depth.intrinsics,
         intrinsicsSource: depth.source,
         intrinsicsDetail: depth.detail,
         rgb: { width: input.rgb.width, height: input.rgb.height, data: rgb },
-        objects,
+        // the masks at the depth map's size: a quarter of the pixels to decode and erode, one mask per depth pixel
+        objects: objects.map(({ id, caption, box2d, mask, geometryMask }) => ({ id, caption, box2d, mask: geometryMask ?? mask })),
         // ~depthSide points across: 1 on the model's 512x384 map, 2 on a 640x480 or 1024x768 RGB-D map
         stride: this.opts.stride ?? Math.max(1, Math.ceil(Math.max(depth.depth.width, depth.depth.height) / (this.opts.depthSide ?? DEPTH_SIDE))),
         provenance: {
@@ -343,7 +386,7 @@ export class SpatialPipeline {
           imageHash: hash,
         },
       };
-      const r = await geo.call((api) => api.build(Comlink.transfer(buildInput, [d.buffer, rgb.buffer])), signal);
+      const r = await geo.call((api) => api.build(Comlink.transfer(buildInput, shared ? [d.buffer] : [d.buffer, rgb.buffer as ArrayBuffer])), signal);
       cloudPixelsToImage(r.cloud.pixel, depth.depth, input.rgb);
       // the scene keeps the working-size masks (the photo view draws masks at the image's size)
       const full = new Map(objects.map((o) => [o.id, o.mask]));
@@ -356,8 +399,7 @@ export class SpatialPipeline {
     act.setStage(this.store, 'scene', { status: 'done', ms: 0, detail: `${built.scene.objects.length} objects` });
 
     const totalMs = performance.now() - t0;
-    const modelMs = Object.values(timings).reduce((s, t) => s + (t ? t.inferenceMs + t.loadMs : 0), 0);
-    return { hash, scene: built.scene, cloud: built.cloud, filter, timings, geometry: built.timings, totalMs, overheadMs: totalMs - modelMs };
+    return { hash, scene: built.scene, cloud: built.cloud, filter, timings, geometry: built.timings, totalMs, overheadMs: overheadOf(totalMs, timings, branchesMs) };
   }
 
   /** Free-form question for the small VLM (loaded only now). Streams tokens; `signal` interrupts. */

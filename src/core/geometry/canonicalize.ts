@@ -176,10 +176,10 @@ export function applyFrame(frame: Pick<CanonicalFrame, 'rotation' | 'translation
   return transformPoints(frame, cloud.positions, cloud.count);
 }
 
-export function transformPoints(frame: Pick<CanonicalFrame, 'rotation' | 'translation'>, positions: Float32Array, count: number): Float32Array {
+/** `out` may be `positions` itself (each point is read before it is written). */
+export function transformPoints(frame: Pick<CanonicalFrame, 'rotation' | 'translation'>, positions: Float32Array, count: number, out: Float32Array = new Float32Array(count * 3)): Float32Array {
   const [r0, r1, r2, r3, r4, r5, r6, r7, r8] = frame.rotation;
   const [tx, ty, tz] = frame.translation;
-  const out = new Float32Array(count * 3);
   for (let i = 0; i < count; i++) {
     const o = i * 3;
     const x = positions[o], y = positions[o + 1], z = positions[o + 2];

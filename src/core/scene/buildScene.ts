@@ -1,5 +1,5 @@
 import type { Intrinsics, IntrinsicsSource } from '../camera/intrinsics';
-import { applyFrame, canonicalize, type CanonicalizeOptions } from '../geometry/canonicalize';
+import { canonicalize, transformPoints, type CanonicalizeOptions } from '../geometry/canonicalize';
 import { liftDepth } from '../geometry/lift';
 import { objects3d, type ObjectInput, type Objects3dOptions } from '../geometry/objects3d';
 import type { DepthMap, PointCloud, RGBAImage } from '../geometry/raster';
@@ -26,6 +26,8 @@ export interface BuildSceneTimings {
   liftMs: number;
   canonicalizeMs: number;
   objectsMs: number;
+  /** Moving the viewer cloud into the canonical frame. */
+  cloudMs: number;
   totalMs: number;
 }
 
@@ -58,7 +60,9 @@ export function buildScene(input: BuildSceneInput): BuildSceneResult {
     { flyingPixelThreshold: input.flyingPixelThreshold, ...input.objects3d },
   );
   const t3 = now();
-  const cloud: PointCloud = { ...cam, positions: applyFrame(frame, cam) };
+  // in place: the camera-frame positions are not needed after canonicalize, and a second cloud-sized
+  // buffer is the costliest allocation here in a browser worker
+  const cloud: PointCloud = { ...cam, positions: transformPoints(frame, cam.positions, cam.count, cam.positions) };
   const t4 = now();
   const scene: SceneGraph = {
     schemaVersion: SCENE_SCHEMA_VERSION,
@@ -72,6 +76,6 @@ export function buildScene(input: BuildSceneInput): BuildSceneResult {
     scene,
     cloud,
     objectPixels: keptPixels,
-    timings: { liftMs: t1 - t0, canonicalizeMs: t2 - t1, objectsMs: t3 - t2, totalMs: t4 - t0 },
+    timings: { liftMs: t1 - t0, canonicalizeMs: t2 - t1, objectsMs: t3 - t2, cloudMs: t4 - t3, totalMs: t4 - t0 },
   };
 }

@@ -98,10 +98,17 @@ describe('box -> mask (tiny SAM contract)', () => {
       { x0: 100, y0: 100, x1: 300, y1: 250 },
       { x0: 400, y0: 50, x1: 780, y1: 590 },
     ];
-    const r = await segmentBoxes(loaded.model, loaded.processor, rgba(image), boxes);
+    const r = await segmentBoxes(loaded.model, loaded.processor, rgba(image), boxes, { width: 400, height: 300 });
+    // the worker's way: run lengths only, rasterised in a reused buffer; same masks
+    const rleOnly = await segmentBoxes(loaded.model, loaded.processor, rgba(image), boxes, { width: 400, height: 300 }, { keepBits: false });
     expect(r.masks).toHaveLength(2);
     boxes.forEach((b, i) => {
       const m = r.masks[i];
+      if (!m.bits) throw new Error('bits asked for');
+      expect(rleOnly.masks[i].bits).toBeUndefined();
+      expect(rleOnly.masks[i].rle).toEqual(m.rle);
+      expect(rleOnly.masks[i].rleAt).toEqual(m.rleAt);
+      expect(rleOnly.masks[i].area).toBe(m.area);
       expect([m.width, m.height]).toEqual([W, H]);
       expect(m.score).toBeCloseTo(0.95, 5);
       const boxArea = (b.x1 - b.x0) * (b.y1 - b.y0);
@@ -152,6 +159,13 @@ describe('SAM one-pass preprocessing', () => {
     expect(fast.reshaped_input_sizes).toEqual(ref.reshaped_input_sizes);
     expect(Array.from(fast.input_boxes.data as Float32Array)).toEqual(Array.from(ref.input_boxes.data as Float32Array));
     expect(fastSamPixelValues({ width: 800, height: 600, data: new Uint8ClampedArray(800 * 600 * 4) }, { size: { longest_edge: 1024 }, pad_size: { width: 1024, height: 1024 } })).toBeNull();
+    // a reused buffer full of stale values (a portrait photo's, say) gives the same input, padding zeroed
+    for (const [w, h] of [[1024, 700], [600, 1024]]) {
+      const im = { width: w, height: h, data: data.subarray(0, w * h * 4) };
+      const clean = await samInputs(processor, im, []);
+      const dirty = await samInputs(processor, im, [], (n) => new Float32Array(n).fill(7));
+      expect(Array.from(dirty.pixel_values.data as Float32Array)).toEqual(Array.from(clean.pixel_values.data as Float32Array));
+    }
   });
 });
 

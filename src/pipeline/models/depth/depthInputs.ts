@@ -38,14 +38,15 @@ export function dptInputSize(w: number, h: number, cfg: DptConfig): { width: num
   return { width: bankersRound((sw * w) / m) * m, height: bankersRound((sh * h) / m) * m };
 }
 
-export function fastDepthPixelValues(img: RGBAImage, cfg: DptConfig): Tensor | null {
+/** `alloc` may return a reused buffer with stale contents: every element is written. */
+export function fastDepthPixelValues(img: RGBAImage, cfg: DptConfig, alloc: (n: number) => Float32Array = (n) => new Float32Array(n)): Tensor | null {
   if (cfg.image_processor_type !== 'DPTImageProcessor' || cfg.do_rescale !== false || cfg.do_normalize !== false || cfg.do_pad) return null;
   const out = dptInputSize(img.width, img.height, cfg);
   if (!out) return null;
   const { width: ow, height: oh } = out;
   const { width: W, height: H, data } = img;
   const plane = ow * oh;
-  const px = new Float32Array(3 * plane);
+  const px = alloc(3 * plane);
   const sx = W / ow;
   const sy = H / oh;
   // column taps and weights once, not per pixel and channel
@@ -77,9 +78,9 @@ export function fastDepthPixelValues(img: RGBAImage, cfg: DptConfig): Tensor | n
   return new Tensor('float32', px, [1, 3, oh, ow]);
 }
 
-export async function depthPixelValues(processor: Processor, img: RGBAImage, allowFast = true): Promise<Tensor> {
+export async function depthPixelValues(processor: Processor, img: RGBAImage, allowFast = true, alloc?: (n: number) => Float32Array): Promise<Tensor> {
   const cfg = (processor as unknown as { image_processor?: { config: DptConfig } }).image_processor?.config;
-  const fast = allowFast && cfg ? fastDepthPixelValues(img, cfg) : null;
+  const fast = allowFast && cfg ? fastDepthPixelValues(img, cfg, alloc) : null;
   if (fast) return fast;
   const raw = new RawImage(new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.byteLength), img.width, img.height, 4).rgb();
   return ((await processor(raw)) as { pixel_values: Tensor }).pixel_values;

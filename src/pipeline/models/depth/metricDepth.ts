@@ -8,6 +8,10 @@ import { depthPixelValues } from './depthInputs';
 import type { DepthMap } from '../../../core/geometry/raster';
 import type { Intrinsics, IntrinsicsSource } from '../../../core/camera/intrinsics';
 import { resampleBilinear } from './resample';
+import { ScratchFloats } from '../scratch';
+
+/** The model input, reused from photo to photo (see ScratchFloats). */
+const pixelScratch = new ScratchFloats();
 
 export type DepthFamily = 'metric3d' | 'depth-pro';
 
@@ -78,10 +82,15 @@ export async function predictMetricDepth(
   const W = image.width;
   const H = image.height;
   const t0 = performance.now();
-  const inputs = { pixel_values: await depthPixelValues(processor, image, req.fastPreprocess ?? true) };
+  const inputs = { pixel_values: await depthPixelValues(processor, image, req.fastPreprocess ?? true, (n) => pixelScratch.take(n)) };
   const [, , inH, inW] = inputs.pixel_values.dims;
   const t1 = performance.now();
-  const out = (await model(inputs)) as { predicted_depth: Tensor; focallength_px?: Tensor };
+  let out: { predicted_depth: Tensor; focallength_px?: Tensor };
+  try {
+    out = (await model(inputs)) as typeof out;
+  } finally {
+    pixelScratch.release(inputs.pixel_values.data as Float32Array);
+  }
   const t2 = performance.now();
   const pred = out.predicted_depth;
   const dims = pred.dims;

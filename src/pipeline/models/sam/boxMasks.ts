@@ -7,10 +7,14 @@ import type { RGBAImage } from '../../../core/geometry/raster';
 import { samInputs } from './samInputs';
 import type { Box2D, MaskRLE } from '../../../core/scene/types';
 import { encodeMaskRLE } from './rle';
+import { ScratchFloats } from '../scratch';
+
+/** SAM's 3x1024x1024 input, reused from photo to photo (see ScratchFloats). */
+const pixelScratch = new ScratchFloats();
 
 export interface BoxMask {
-  /** 0/1 per pixel of the image, row-major. */
-  bits: Uint8Array;
+  /** 0/1 per pixel of the image, row-major (absent when the caller asked for run lengths only). */
+  bits?: Uint8Array;
   width: number;
   height: number;
   rle: MaskRLE;
@@ -30,18 +34,39 @@ interface SamLike extends PreTrainedModel {
   get_image_embeddings(inputs: { pixel_values: Tensor }): Promise<Record<string, Tensor>>;
 }
 
-export async function segmentBoxes(model: PreTrainedModel, processor: Processor, image: RGBAImage, boxes: Box2D[], alsoAt?: { width: number; height: number }): Promise<BoxMaskResult> {
+/** Where masks are only wanted run-length encoded, they are rasterised into this reused buffer. */
+let bitsScratch = new Uint8Array(0);
+const scratchBits = (n: number): Uint8Array => {
+  if (bitsScratch.length < n) bitsScratch = new Uint8Array(n);
+  return bitsScratch.subarray(0, n);
+};
+
+/** `keepBits: false`: masks come back as run lengths only (no image-sized buffer per mask). */
+export async function segmentBoxes(
+  model: PreTrainedModel,
+  processor: Processor,
+  image: RGBAImage,
+  boxes: Box2D[],
+  alsoAt?: { width: number; height: number },
+  opts: { keepBits?: boolean } = {},
+): Promise<BoxMaskResult> {
+  const keepBits = opts.keepBits ?? true;
   if (boxes.length === 0) return { masks: [], timings: { preprocessMs: 0, inferenceMs: 0, postprocessMs: 0 } };
   const sam = model as SamLike;
   const t0 = performance.now();
-  const inputs = await samInputs(processor, image, boxes);
+  const inputs = await samInputs(processor, image, boxes, (len) => pixelScratch.take(len));
   const n = boxes.length;
   // Transformers.js 4.3.1 fills input_labels from input_points' shape, so a box-only call needs both: one
   // padding point per box (label -10: "ignore me" to SAM's prompt encoder).
   const input_points = new Tensor('float32', new Float32Array(n * 2), [1, n, 1, 2]);
   const input_labels = new Tensor('int64', new BigInt64Array(n).fill(-10n), [1, n, 1]);
   const t1 = performance.now();
-  const embeddings = await sam.get_image_embeddings({ pixel_values: inputs.pixel_values });
+  let embeddings: Record<string, Tensor>;
+  try {
+    embeddings = await sam.get_image_embeddings({ pixel_values: inputs.pixel_values });
+  } finally {
+    pixelScratch.release(inputs.pixel_values.data as Float32Array);
+  }
   const out = (await model({ ...embeddings, input_points, input_labels, input_boxes: inputs.input_boxes })) as {
     iou_scores: Tensor;
     pred_masks: Tensor;
@@ -63,12 +88,14 @@ export async function segmentBoxes(model: PreTrainedModel, processor: Processor,
   const [H, W] = inputs.original_sizes[0];
   const masks: BoxMask[] = [];
   for (let i = 0; i < n; i++) {
-    const m = maskFromLogits(best.subarray(i * mh * mw, (i + 1) * mh * mw), mw, mh, (rw / pad.width) * mw, (rh / pad.height) * mh, W, H);
+    const m = maskFromLogits(best.subarray(i * mh * mw, (i + 1) * mh * mw), mw, mh, (rw / pad.width) * mw, (rh / pad.height) * mh, W, H, keepBits ? undefined : scratchBits(W * H));
     let area = 0;
     for (let p = 0; p < m.length; p++) area += m[p];
-    const mask: BoxMask = { bits: m, width: W, height: H, rle: encodeMaskRLE(m, W, H), score: scores[i], area };
+    const mask: BoxMask = { width: W, height: H, rle: encodeMaskRLE(m, W, H), score: scores[i], area };
+    if (keepBits) mask.bits = m;
     if (alsoAt && (alsoAt.width !== W || alsoAt.height !== H)) {
-      const small = maskFromLogits(best.subarray(i * mh * mw, (i + 1) * mh * mw), mw, mh, (rw / pad.width) * mw, (rh / pad.height) * mh, alsoAt.width, alsoAt.height);
+      const n = alsoAt.width * alsoAt.height;
+      const small = maskFromLogits(best.subarray(i * mh * mw, (i + 1) * mh * mw), mw, mh, (rw / pad.width) * mw, (rh / pad.height) * mh, alsoAt.width, alsoAt.height, scratchBits(n));
       mask.rleAt = encodeMaskRLE(small, alsoAt.width, alsoAt.height);
     }
     masks.push(mask);
@@ -83,8 +110,7 @@ export async function segmentBoxes(model: PreTrainedModel, processor: Processor,
  * image, threshold at 0) without materialising the 1024x1024 intermediate per box.
  * `validW`/`validH`: the part of the logit grid that covers the image (the rest is padding).
  */
-export function maskFromLogits(logits: Float32Array, mw: number, mh: number, validW: number, validH: number, W: number, H: number): Uint8Array {
-  const out = new Uint8Array(W * H);
+export function maskFromLogits(logits: Float32Array, mw: number, mh: number, validW: number, validH: number, W: number, H: number, out: Uint8Array = new Uint8Array(W * H)): Uint8Array {
   const sx = validW / W;
   const sy = validH / H;
   // column taps and weights once per mask, not per pixel
@@ -107,7 +133,7 @@ export function maskFromLogits(logits: Float32Array, mw: number, mh: number, val
       const wx = xw[x];
       const top = logits[r0 + xa[x]] * (1 - wx) + logits[r0 + xb[x]] * wx;
       const bottom = logits[r1 + xa[x]] * (1 - wx) + logits[r1 + xb[x]] * wx;
-      if (top * (1 - wy) + bottom * wy > 0) out[row + x] = 1;
+      out[row + x] = top * (1 - wy) + bottom * wy > 0 ? 1 : 0;
     }
   }
   return out;

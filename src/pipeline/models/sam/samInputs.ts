@@ -31,8 +31,11 @@ export function rgbaToRaw(img: RGBAImage): RawImage {
   return new RawImage(new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.byteLength), img.width, img.height, 4).rgb();
 }
 
-/** The one-pass path, or null when the image needs resizing (then use the processor). */
-export function fastSamPixelValues(img: RGBAImage, cfg: SamProcessorConfig): Tensor | null {
+/**
+ * The one-pass path, or null when the image needs resizing (then use the processor). `alloc` may return
+ * a reused buffer with stale contents: every element is written, the padding included.
+ */
+export function fastSamPixelValues(img: RGBAImage, cfg: SamProcessorConfig, alloc: (n: number) => Float32Array = (n) => new Float32Array(n)): Tensor | null {
   const longest = cfg.size?.longest_edge;
   const pad = cfg.pad_size;
   if (!longest || !pad || cfg.do_pad === false || Math.max(img.width, img.height) !== longest) return null;
@@ -41,8 +44,14 @@ export function fastSamPixelValues(img: RGBAImage, cfg: SamProcessorConfig): Ten
   const mean = cfg.do_normalize === false ? [0, 0, 0] : (cfg.image_mean ?? [0, 0, 0]);
   const std = cfg.do_normalize === false ? [1, 1, 1] : (cfg.image_std ?? [1, 1, 1]);
   const plane = pad.width * pad.height;
-  const out = new Float32Array(3 * plane); // zero padding, as the processor pads normalised values with 0
+  const out = alloc(3 * plane);
   const { width: W, height: H, data } = img;
+  // zero padding, as the processor pads normalised values with 0
+  for (let c = 0; c < 3; c++) {
+    const p0 = c * plane;
+    if (W < pad.width) for (let y = 0; y < H; y++) out.fill(0, p0 + y * pad.width + W, p0 + (y + 1) * pad.width);
+    out.fill(0, p0 + H * pad.width, p0 + plane);
+  }
   const a0 = scale / std[0], a1 = scale / std[1], a2 = scale / std[2];
   const b0 = -mean[0] / std[0], b1 = -mean[1] / std[1], b2 = -mean[2] / std[2];
   // one pass over the RGBA bytes (each read once), three plane writers
@@ -59,9 +68,9 @@ export function fastSamPixelValues(img: RGBAImage, cfg: SamProcessorConfig): Ten
   return new Tensor('float32', out, [1, 3, pad.height, pad.width]);
 }
 
-export async function samInputs(processor: Processor, img: RGBAImage, boxes: Box2D[]): Promise<SamInputs> {
+export async function samInputs(processor: Processor, img: RGBAImage, boxes: Box2D[], alloc?: (n: number) => Float32Array): Promise<SamInputs> {
   const cfg = (processor as unknown as { image_processor: { config: SamProcessorConfig } }).image_processor.config;
-  const fast = fastSamPixelValues(img, cfg);
+  const fast = fastSamPixelValues(img, cfg, alloc);
   const flat = boxes.flatMap((b) => [b.x0, b.y0, b.x1, b.y1]);
   if (fast) {
     // No resize: boxes stay in image pixels.
