@@ -16,8 +16,7 @@ import { DEPTH_SIDE } from '../src/pipeline/orchestrator';
 import { workingSize } from '../src/io/imageLimits';
 import { createStore } from 'zustand/vanilla';
 import { initialPipelineState, type PipelineState, type PipelineStore } from '../src/state/pipelineStore';
-import { decodePhoto } from '../src/io/imageInput';
-import { decodeToWorkingSize } from '../src/pipeline/photoDecode';
+import { decodeToWorkingSize } from '../src/io/photoDecode';
 import type { RGBAImage } from '../src/core/geometry/raster';
 
 const fp32 = (subs: string[]) => Object.fromEntries(subs.map((s) => [s, 'fp32' as const]));
@@ -168,10 +167,9 @@ const harness = {
 
   /**
    * 12-megapixel JPEG -> working-size RGBA -> pipeline, `runs` times, warm models, no stage cache.
-   * Decode: the pipeline's decodeToWorkingSize (decoder-side downscale, file bytes hashed), or with
-   * `legacyDecode` the UI's decodePhoto (full-size bitmap, drawImage downscale, pixels hashed): the "before".
+   * Decode: the app's decodeToWorkingSize (decoder-side downscale); the pixels are hashed, as in the app.
    */
-  async bench(o: HarnessOptions & { legacyDecode?: boolean; depthSide?: number; stride?: number }) {
+  async bench(o: HarnessOptions & { depthSide?: number; stride?: number }) {
     const { pipeline } = await makePipeline(o);
     const blob = await jpeg12mp();
     const rows: BenchRow[] = [];
@@ -179,12 +177,12 @@ const harness = {
     for (let i = 0; i < (o.runs ?? 11); i++) {
       pipeline.clearCache();
       const t0 = performance.now();
-      const photo = o.legacyDecode ? await decodePhoto(blob, 'bench.jpg') : await decodeToWorkingSize(blob, 'bench.jpg');
+      const photo = await decodeToWorkingSize(blob, 'bench.jpg');
       const decodeMs = performance.now() - t0;
-      if ('decodedBy' in photo) decodedBy = String(photo.decodedBy);
+      decodedBy = photo.decodedBy;
       const { width, height } = photo.rgb;
       const r = await pipeline.run({
-        rgb: photo.rgb, name: photo.name, bytes: o.legacyDecode ? undefined : photo.bytes,
+        rgb: photo.rgb, name: photo.name,
         intrinsics: { fx: width * 0.8, fy: width * 0.8, cx: (width - 1) / 2, cy: (height - 1) / 2, width, height },
         intrinsicsSource: 'default', intrinsicsDetail: 'bench',
         objects: [{ caption: 'a', box2d: { x0: 100, y0: 100, x1: 400, y1: 500 } }, { caption: 'b', box2d: { x0: 500, y0: 200, x1: 900, y1: 700 } }],
@@ -201,7 +199,7 @@ const harness = {
       });
     }
     const st = current!.store.getState();
-    return { rows, device: st.device, photo: '4000x3000 JPEG', decoder: o.legacyDecode ? 'decodePhoto (src/io, legacy)' : `decodeToWorkingSize (src/pipeline, ${decodedBy})`, details: Object.fromEntries(Object.entries(st.stages).map(([k, v]) => [k, v.detail ?? ''])) };
+    return { rows, device: st.device, photo: '4000x3000 JPEG', decoder: `decodeToWorkingSize (src/io, ${decodedBy})`, details: Object.fromEntries(Object.entries(st.stages).map(([k, v]) => [k, v.detail ?? ''])) };
   },
 
   /** The Node geometry bench's scene (640x480, 10 masked objects) through the geometry worker, `runs` times. */
@@ -315,7 +313,7 @@ const harness = {
     const sx = width / o.intrinsics.width, sy = height / o.intrinsics.height;
     const k = o.intrinsics;
     const r = await pipeline.run({
-      rgb: photo.rgb, name: o.name, bytes: photo.bytes,
+      rgb: photo.rgb, name: o.name,
       intrinsics: { fx: k.fx * sx, fy: k.fy * sy, cx: (k.cx + 0.5) * sx - 0.5, cy: (k.cy + 0.5) * sy - 0.5, width, height },
       intrinsicsSource: 'explicit', intrinsicsDetail: `dataset intrinsics scaled to ${width}x${height}`,
       objects: o.objects.map(({ caption, box2d: b }) => ({ caption, box2d: { x0: b.x0 * sx, y0: b.y0 * sy, x1: b.x1 * sx, y1: b.y1 * sy } })),

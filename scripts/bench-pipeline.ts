@@ -4,13 +4,12 @@
  * Overhead = wall time minus model inference and loading: decode, resize, tensor prep, transfers,
  * geometry hand-off (buildScene's own compute is printed beside it). Target: <= 150 ms.
  *
- * npx tsx scripts/bench-pipeline.ts [--runs 20] [--device wasm|webgpu] [--no-build] [--legacy]
+ * npx tsx scripts/bench-pipeline.ts [--runs 20] [--device wasm|webgpu] [--no-build]
  *   [--depth-side 512] [--stride N] [--warmup 10]
  * Diagnostics instead of the pipeline: --geometry-only (the Node geometry bench's scene through the
  * geometry worker), --decode-only, --profile-geometry (a CDP CPU profile of buildScene, unminified build).
  * The first run after the models load is slower (JIT and the allocator are cold: ~200-300 ms here); the
  * warm-up runs settle that, and the first run's figure is printed beside the medians.
- * --legacy: the old path (src/io decodePhoto: full-size bitmap + drawImage, pixels hashed), for "before".
  * Exit code 0 whatever the figure: the target check is printed (PASS/MISS), since a loaded machine can miss it.
  */
 import { chromium } from '@playwright/test';
@@ -28,7 +27,6 @@ const arg = (n: string, d: string) => {
   return i > 0 ? process.argv[i + 1] : d;
 };
 const runs = Math.max(10, Number(arg('runs', '20')));
-const legacyDecode = process.argv.includes('--legacy');
 const depthSide = process.argv.includes('--depth-side') ? Number(arg('depth-side', '512')) : undefined;
 const stride = process.argv.includes('--stride') ? Number(arg('stride', '1')) : undefined;
 const TARGET_MS = 150;
@@ -123,7 +121,7 @@ try {
     console.log((await page.evaluate(() => window.harness.benchDecode(15))).map((x) => x.toFixed(0)).join(' '));
     process.exit(0);
   }
-  const r = await page.evaluate((o) => window.harness.bench(o), { device, runs: runs + warmup, legacyDecode, depthSide, stride });
+  const r = await page.evaluate((o) => window.harness.bench(o), { device, runs: runs + warmup, depthSide, stride });
   await browser.close();
   const rows = r.rows.slice(warmup);
   type Num = { [K in keyof BenchRow]: BenchRow[K] extends number ? K : never }[keyof BenchRow];

@@ -1,23 +1,15 @@
 /**
  * Photos from the person (drop, paste, picker, camera, ?image= URL) -> a working-size RGBA image.
- * Browser only: createImageBitmap decodes with the EXIF orientation applied ('from-image').
+ * Browser only (photoDecode.ts: WebCodecs at a reduced scale, else createImageBitmap).
  */
 import type { RGBAImage } from '../core/geometry/raster';
-import { checkImageBytes, ImageInputError, workingSize, WORKING_SIDE } from './imageLimits';
-import type { ImageFormat } from './imageHeader';
+import { ImageInputError, WORKING_SIDE } from './imageLimits';
+import { decodeToWorkingSize, type WorkingPhoto } from './photoDecode';
 
 export { ImageInputError } from './imageLimits';
 
-export interface DecodedPhoto {
-  name: string;
-  format: ImageFormat;
-  /** Size of the decoded photo (after EXIF orientation), before downscaling. */
-  original: { width: number; height: number };
-  /** The working image every stage sees. */
-  rgb: RGBAImage;
-  /** The file's bytes, for EXIF and hashing. */
-  bytes: Uint8Array;
-}
+/** A photo at the working size (see decodeToWorkingSize: header checked first, EXIF orientation applied). */
+export type DecodedPhoto = WorkingPhoto;
 
 function canvasFor(width: number, height: number): OffscreenCanvas | HTMLCanvasElement {
   if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(width, height);
@@ -43,24 +35,10 @@ export function bitmapToRgba(bitmap: ImageBitmap, width: number, height: number)
 
 /**
  * Decode a photo file: header checked first (format, 1x1, 12000x9000 refused before decoding), then
- * decoded with EXIF orientation and scaled so the longest side is at most `side`.
+ * decoded with EXIF orientation straight to the working size (longest side at most `side`).
  */
-export async function decodePhoto(file: Blob, name = (file as File).name || 'photo', side = WORKING_SIDE): Promise<DecodedPhoto> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const header = checkImageBytes(name, bytes.subarray(0, 256 * 1024));
-  let bitmap: ImageBitmap;
-  try {
-    bitmap = await createImageBitmap(new Blob([bytes], { type: `image/${header.format}` }), { imageOrientation: 'from-image' });
-  } catch {
-    throw new ImageInputError(`"${name}" could not be decoded: the ${header.format.toUpperCase()} data is damaged or incomplete.`);
-  }
-  try {
-    const original = { width: bitmap.width, height: bitmap.height };
-    const size = workingSize(original.width, original.height, side);
-    return { name, format: header.format, original, rgb: bitmapToRgba(bitmap, size.width, size.height), bytes };
-  } finally {
-    bitmap.close();
-  }
+export function decodePhoto(file: Blob, name = (file as File).name || 'photo', side = WORKING_SIDE): Promise<DecodedPhoto> {
+  return decodeToWorkingSize(file, name, side);
 }
 
 /** Resize an RGBA image (the photo of an RGB-D pair is brought to the depth map's size). */

@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cloudPixelsToImage, hashBytes, hashImage } from './orchestrator';
-import { jpegOrientation } from './photoDecode';
+import fc from 'fast-check';
+import { cloudPixelsToImage } from './orchestrator';
+import { imageKey } from './imageKey';
+import { jpegOrientation } from '../io/photoDecode';
 
 describe('cloud pixel indices: depth grid -> working image', () => {
   it('maps each depth pixel to the image pixel under its centre', () => {
@@ -20,20 +22,29 @@ describe('cloud pixel indices: depth grid -> working image', () => {
   });
 });
 
-describe('hashing', () => {
-  it('file-byte hashes change with the bytes and with the context string', async () => {
-    const a = new Uint8Array(1000).fill(7);
-    const b = a.slice();
-    b[999] = 8;
-    const h = await hashBytes(a, 'x');
-    expect(h).toMatch(/^[0-9a-f]{64}$/);
-    expect(await hashBytes(a, 'x')).toBe(h);
-    expect(await hashBytes(b, 'x')).not.toBe(h);
-    expect(await hashBytes(a, 'y')).not.toBe(h);
-  });
-  it('pixel hashes include the size', async () => {
+describe('image keys', () => {
+  it('change with any pixel, with the size and with the context string; same image, same key', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: 64 }), fc.nat(), fc.integer({ min: 1, max: 255 }), (w, h, at, delta) => {
+      const data = new Uint8ClampedArray(w * h * 4);
+      for (let i = 0; i < data.length; i++) data[i] = (i * 31) & 255;
+      const key = imageKey({ width: w, height: h, data }, 'x');
+      expect(key).toMatch(/^[0-9a-f]{16}$/);
+      expect(imageKey({ width: w, height: h, data: data.slice() }, 'x')).toBe(key);
+      expect(imageKey({ width: w, height: h, data }, 'y')).not.toBe(key);
+      const other = data.slice();
+      other[at % other.length] = (other[at % other.length] + delta) & 255;
+      expect(imageKey({ width: w, height: h, data: other }, 'x')).not.toBe(key);
+    }));
     const data = new Uint8ClampedArray(16);
-    expect(await hashImage({ width: 2, height: 2, data })).not.toBe(await hashImage({ width: 4, height: 1, data }));
+    expect(imageKey({ width: 2, height: 2, data })).not.toBe(imageKey({ width: 4, height: 1, data }));
+  });
+
+  it('reads unaligned views byte by byte, with the same result as an aligned copy', () => {
+    const buf = new Uint8Array(41);
+    for (let i = 0; i < buf.length; i++) buf[i] = i * 7;
+    const view = buf.subarray(1, 41);
+    expect(imageKey({ width: 5, height: 2, data: view })).not.toBe(imageKey({ width: 5, height: 2, data: buf.subarray(0, 40) }));
+    expect(imageKey({ width: 5, height: 2, data: view })).toMatch(/^[0-9a-f]{16}$/);
   });
 });
 

@@ -19,6 +19,7 @@ import type { FilterVerdict } from './models/filter/sceneFilter';
 import { AbortedError, looksLikeCrash, WorkerClient } from './workerClient';
 import { workingSize } from '../io/imageLimits';
 import { SharedImagePool } from './sharedImage';
+import { imageKey } from './imageKey';
 import type { LoadReport, ModelWorkerApi, WorkerImage, WorkerInit } from '../../workers/lib/types';
 import type { DepthWorkerApi } from '../../workers/depth.worker';
 import type { MasksWorkerApi } from '../../workers/masks.worker';
@@ -63,8 +64,6 @@ export interface PhotoInput {
   depthSource?: string;
   /** Boxes given (skip Florence-2), e.g. from a scene file or a test. */
   objects?: { caption: string; box2d: Box2D }[];
-  /** The photo file's bytes: hashed instead of the decoded pixels (a few MB instead of 3 MB of RGBA, and no decode noise). */
-  bytes?: Uint8Array;
 }
 
 export interface StageTiming {
@@ -104,23 +103,6 @@ interface MaskedObject {
 export const DEPTH_SIDE = 512;
 
 const workerImage = (rgb: RGBAImage): WorkerImage => ({ width: rgb.width, height: rgb.height, data: rgb.data });
-
-const hex = (digest: ArrayBuffer) => [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-
-/** SHA-256 of the pixels (inputs without a file, e.g. RGB-D pairs and tests). */
-export async function hashImage(rgb: RGBAImage, extra = ''): Promise<string> {
-  return hashBytes(rgb.data, `${rgb.width}x${rgb.height}|${extra}`);
-}
-
-/** SHA-256 of `extra` then the bytes, digested in place (no concatenated copy of the bytes). */
-export async function hashBytes(bytes: Uint8Array | Uint8ClampedArray, extra = ''): Promise<string> {
-  const head = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${extra}|`));
-  const body = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  const both = new Uint8Array(64);
-  both.set(new Uint8Array(head));
-  both.set(new Uint8Array(body), 32);
-  return hex(await crypto.subtle.digest('SHA-256', both));
-}
 
 /** Cloud pixel indices from the depth map's grid to the working image's (nearest pixel centre). */
 export function cloudPixelsToImage(pixel: Uint32Array, depth: { width: number; height: number }, image: { width: number; height: number }): void {
@@ -279,11 +261,7 @@ export class SpatialPipeline {
     const m = this.opts.manifest;
     const img = workerImage(image);
 
-    const hash = await this.stage('ingest', null, signal, timings, async () => ({
-      value: input.bytes
-        ? await hashBytes(input.bytes, `file|${input.rgb.width}x${input.rgb.height}|${input.intrinsics.fx.toFixed(3)}`)
-        : await hashImage(input.rgb, `${input.intrinsics.fx.toFixed(3)}`),
-    }));
+    const hash = await this.stage('ingest', null, signal, timings, async () => ({ value: imageKey(input.rgb, input.intrinsics.fx.toFixed(3)) }));
 
     let filter: FilterVerdict | null = null;
     if (m.filter) {
