@@ -130,6 +130,18 @@ test('a crashed worker is restarted and its stage retried once', async ({ page }
   checkScene(r);
 });
 
+test('a geometry worker that dies before the run is restarted; the scene is built in one call instead', async ({ page }) => {
+  await openHarness(page);
+  const r: Run = await page.evaluate(() => window.harness.runSynthetic({ device: 'wasm', crash: 'geometry' }));
+  // the depth branch's lift + canonicalize found the worker dead: restarted, and the geometry stage built it all
+  expect(r.state.events.filter((e) => e.kind === 'restart').map((e) => e.stage)).toEqual(['geometry']);
+  expect(r.crashed?.timings.geometry.cached).toBe(false);
+  // the same scene as the prepared-then-finished first run (both built from the same cached depth and masks)
+  expect(r.crashed?.scene.objects.map((o) => o.centroid)).toEqual(r.first.scene.objects.map((o) => o.centroid));
+  expect(r.crashed?.cloudCount).toBe(r.first.cloudCount);
+  checkScene(r);
+});
+
 test('RGB-D input skips the depth model; cached model files are reported as cached', async ({ page }) => {
   await openHarness(page);
   const r: Run = await page.evaluate(() => window.harness.runSynthetic({ device: 'wasm', rgbd: true, browserCache: true }));

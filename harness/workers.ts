@@ -100,6 +100,8 @@ export interface BenchRow {
   canonicalizeMs: number;
   objectsMs: number;
   cloudMs: number;
+  /** The depth branch's lift + canonicalize call (wall, in the geometry worker while the masks run). */
+  prepareMs: number;
   /** Per stage: wall time minus inference and loading. */
   stages: Record<string, number>;
   cloudCount: number;
@@ -194,7 +196,7 @@ const harness = {
       const g = r.geometry;
       rows.push({
         decodeMs, totalMs: decodeMs + r.totalMs, overheadMs: decodeMs + r.overheadMs, inferenceMs, loadMs,
-        geometryMs: g.totalMs, liftMs: g.liftMs, canonicalizeMs: g.canonicalizeMs, objectsMs: g.objectsMs, cloudMs: g.cloudMs,
+        geometryMs: g.totalMs, liftMs: g.liftMs, canonicalizeMs: g.canonicalizeMs, objectsMs: g.objectsMs, cloudMs: g.cloudMs, prepareMs: r.geometryPrepareMs,
         stages: perStage, cloudCount: r.cloud.count, working: `${width}x${height}`,
       });
     }

@@ -137,12 +137,13 @@ try {
   console.log(`  decode to working   ${ms(col('decodeMs'))}`);
   const side = (st: string) => PARALLEL_STAGES.includes(st as (typeof PARALLEL_STAGES)[number]);
   for (const stage of Object.keys(rows[0].stages)) {
-    const note = side(stage) ? `side by side with ${PARALLEL_STAGES.filter((p) => p !== stage).join(', ')}; the longer one counts` : 'wall minus inference/loading';
+    const note = side(stage) ? `side by side with ${PARALLEL_STAGES.filter((p) => p !== stage).join(', ')}; the longer branch counts` : 'wall minus inference/loading';
     console.log(`  stage ${stage.padEnd(13)} ${ms(median(rows.map((x) => x.stages[stage])))} (${note})`);
+    if (stage === 'depth') console.log(`    + lift/canonicalize ${ms(col('prepareMs'))} (depth branch, geometry worker, while the masks run)`);
   }
   console.log(`    buildScene        ${ms(col('geometryMs'))} = lift ${col('liftMs').toFixed(1)} + canonicalize ${col('canonicalizeMs').toFixed(1)} + objects3d ${col('objectsMs').toFixed(1)} + cloud ${col('cloudMs').toFixed(1)}`);
-  console.log(`    geometry hand-off ${ms(median(rows.map((x) => x.stages.geometry - x.geometryMs)))} (copies, transfers, worker round trip)`);
-  const counted = (x: BenchRow) => Object.entries(x.stages).reduce((s, [k, v]) => s + (side(k) ? 0 : v), 0) + Math.max(0, ...Object.entries(x.stages).filter(([k]) => side(k)).map(([, v]) => v));
+  console.log(`    geometry hand-off ${ms(median(rows.map((x) => x.stages.geometry - x.objectsMs - x.cloudMs)))} (the geometry stage's copies, transfers, worker round trip)`);
+  const counted = (x: BenchRow) => Object.entries(x.stages).reduce((s, [k, v]) => s + (side(k) ? 0 : v), 0) + Math.max(0, ...Object.entries(x.stages).filter(([k]) => side(k)).map(([k, v]) => v + (k === 'depth' ? x.prepareMs : 0)));
   console.log(`  between stages      ${ms(median(rows.map((x) => x.overheadMs - x.decodeMs - counted(x))))}`);
   console.log(`first run           ${ms(r.rows[0].overheadMs)} overhead (models just loaded, cold JIT and allocator; not in the medians)`);
   console.log(`per-run overhead: ${rows.map((x) => x.overheadMs.toFixed(0)).join(' ')}`);

@@ -8,7 +8,7 @@ import * as Comlink from 'comlink';
 import type { DepthMap, PointCloud, RGBAImage } from '../core/geometry/raster';
 import type { Intrinsics, IntrinsicsSource } from '../core/camera/intrinsics';
 import type { Box2D, MaskRLE, SceneGraph } from '../core/scene/types';
-import type { BuildSceneInput, BuildSceneTimings } from '../core/scene/buildScene';
+import type { BuildSceneResult, BuildSceneTimings, FinishSceneInput, PrepareSceneInput } from '../core/scene/buildScene';
 import { pipelineActions as act, pipelineStore, type PipelineStore, type StageName } from '../state/pipelineStore';
 import type { Manifest, Role } from './manifest';
 import type { ModelHost } from './host';
@@ -81,6 +81,8 @@ export interface PipelineResult {
   filter: FilterVerdict | null;
   timings: Partial<Record<StageName, StageTiming>>;
   geometry: BuildSceneTimings;
+  /** Wall time of the depth branch's lift + canonicalize call (inside `geometry`'s lift/canonicalize figures, plus the hand-off). */
+  geometryPrepareMs: number;
   /** Wall time of the run. */
   totalMs: number;
   /**
@@ -124,16 +126,20 @@ export const PARALLEL_STAGES: readonly StageName[] = ['masks', 'depth'];
 
 /**
  * What the run would have taken with instant models: the wall time with each sequential stage's model
- * time taken out, and the side-by-side stages' wall replaced by the longest of their own non-model times
- * (not the wall minus the critical branch's model time, which would hide the other branch's overhead).
+ * time taken out, and the side-by-side branches' wall replaced by the longest of their own non-model
+ * times (not the wall minus the critical branch's model time, which would hide the other branch's
+ * overhead). `branchExtra`: non-model work a branch does after its stage (the depth branch lifts and
+ * canonicalizes the cloud).
  */
-export function overheadOf(totalMs: number, timings: PipelineResult['timings'], parallelWallMs: number): number {
+export function overheadOf(totalMs: number, timings: PipelineResult['timings'], parallelWallMs: number, branchExtra: Partial<Record<StageName, number>> = {}): number {
   let seqModel = 0;
-  let parallelOverhead = 0;
   for (const [name, t] of Object.entries(timings) as [StageName, StageTiming | undefined][]) {
-    if (!t) continue;
-    if (PARALLEL_STAGES.includes(name)) parallelOverhead = Math.max(parallelOverhead, t.ms - t.inferenceMs - t.loadMs);
-    else seqModel += t.inferenceMs + t.loadMs;
+    if (t && !PARALLEL_STAGES.includes(name)) seqModel += t.inferenceMs + t.loadMs;
+  }
+  let parallelOverhead = 0;
+  for (const name of PARALLEL_STAGES) {
+    const t = timings[name];
+    parallelOverhead = Math.max(parallelOverhead, (t ? t.ms - t.inferenceMs - t.loadMs : 0) + (branchExtra[name] ?? 0));
   }
   return totalMs - seqModel - parallelWallMs + parallelOverhead;
 }
@@ -336,25 +342,44 @@ export class SpatialPipeline {
       }, w as WorkerClient<object>);
     };
 
+    const geo = this.client<GeometryWorkerApi>('geometry');
+    const depthSide = this.opts.depthSide ?? DEPTH_SIDE;
+    // Lift + canonicalize need only the depth: they run in the geometry worker while the masks are still
+    // coming. Copies, transferred: the cached depth and the caller's image stay usable (shared bytes need no copy).
+    const prepareInput = (dm: DepthOut): { input: PrepareSceneInput; transfer: ArrayBuffer[] } => {
+      const d = new Float32Array(dm.depth.data);
+      const rgb = shared ? image.data : new Uint8ClampedArray(input.rgb.data);
+      return {
+        input: {
+          depth: { ...dm.depth, data: d },
+          intrinsics: dm.intrinsics,
+          rgb: { width: input.rgb.width, height: input.rgb.height, data: rgb },
+          // ~depthSide points across: 1 on the model's 512x384 map, 2 on a 640x480 or 1024x768 RGB-D map
+          stride: this.opts.stride ?? Math.max(1, Math.ceil(Math.max(dm.depth.width, dm.depth.height) / depthSide)),
+        },
+        transfer: shared ? [d.buffer] : [d.buffer, rgb.buffer as ArrayBuffer],
+      };
+    };
+    let preparedId: number | null = null;
+    let prepareMs = 0;
+    const depthThenPrepare = async (): Promise<DepthOut> => {
+      const dm = await depthBranch();
+      const t = performance.now();
+      preparedId = await this.tryPrepare(geo, prepareInput(dm), signal);
+      prepareMs = performance.now() - t;
+      return dm;
+    };
+
     const tBranches = performance.now();
-    const [objects, depth] = await Promise.all([masksBranch(), depthBranch()]);
+    const [objects, depth] = await Promise.all([masksBranch(), depthThenPrepare()]);
     const branchesMs = performance.now() - tBranches;
 
-    const geo = this.client<GeometryWorkerApi>('geometry');
     const built = await this.stage('geometry', null, signal, timings, async () => {
-      // Copies, transferred: the cached depth and the caller's image stay usable (shared bytes need no copy).
-      const d = new Float32Array(depth.depth.data);
-      const rgb = shared ? image.data : new Uint8ClampedArray(input.rgb.data);
-      const buildInput: BuildSceneInput = {
-        depth: { ...depth.depth, data: d },
-        intrinsics: depth.intrinsics,
+      const rest: FinishSceneInput = {
         intrinsicsSource: depth.source,
         intrinsicsDetail: depth.detail,
-        rgb: { width: input.rgb.width, height: input.rgb.height, data: rgb },
         // the masks at the depth map's size: a quarter of the pixels to decode and erode, one mask per depth pixel
         objects: objects.map(({ id, caption, box2d, mask, geometryMask }) => ({ id, caption, box2d, mask: geometryMask ?? mask })),
-        // ~depthSide points across: 1 on the model's 512x384 map, 2 on a 640x480 or 1024x768 RGB-D map
-        stride: this.opts.stride ?? Math.max(1, Math.ceil(Math.max(depth.depth.width, depth.depth.height) / (this.opts.depthSide ?? DEPTH_SIDE))),
         provenance: {
           depthSource: depth.depthSource,
           objectsSource: input.objects ? 'given boxes' : (m.objects?.id ?? 'none'),
@@ -364,7 +389,21 @@ export class SpatialPipeline {
           imageHash: hash,
         },
       };
-      const r = await geo.call((api) => api.build(Comlink.transfer(buildInput, shared ? [d.buffer] : [d.buffer, rgb.buffer as ArrayBuffer])), signal);
+      let r: BuildSceneResult | null = null;
+      const id = preparedId;
+      preparedId = null; // a retry after a crash builds everything again
+      if (id !== null) {
+        try {
+          r = await geo.call((api) => api.finish(id, rest), signal);
+        } catch (err) {
+          if (err instanceof AbortedError || signal?.aborted || looksLikeCrash(err)) throw err;
+          r = null; // the prepared cloud is gone: build it all below
+        }
+      }
+      if (!r) {
+        const p = prepareInput(depth);
+        r = await geo.call((api) => api.build(Comlink.transfer({ ...p.input, ...rest }, p.transfer)), signal);
+      }
       cloudPixelsToImage(r.cloud.pixel, depth.depth, input.rgb);
       // the scene keeps the working-size masks (the photo view draws masks at the image's size)
       const full = new Map(objects.map((o) => [o.id, o.mask]));
@@ -377,7 +416,10 @@ export class SpatialPipeline {
     act.setStage(this.store, 'scene', { status: 'done', ms: 0, detail: `${built.scene.objects.length} objects` });
 
     const totalMs = performance.now() - t0;
-    return { hash, scene: built.scene, cloud: built.cloud, filter, timings, geometry: built.timings, totalMs, overheadMs: overheadOf(totalMs, timings, branchesMs) };
+    return {
+      hash, scene: built.scene, cloud: built.cloud, filter, timings, geometry: built.timings, geometryPrepareMs: prepareMs, totalMs,
+      overheadMs: overheadOf(totalMs, timings, branchesMs, { depth: prepareMs }),
+    };
   }
 
   /** Free-form question for the small VLM (loaded only now). Streams tokens; `signal` interrupts. */
@@ -386,6 +428,21 @@ export class SpatialPipeline {
     const w = this.client<VlmWorkerApi>('vlm');
     signal?.addEventListener('abort', () => void w.call((api) => api.interrupt()).catch(() => {}), { once: true });
     return w.call((api) => api.ask(workerImage(rgb), question, scene, Comlink.proxy(onToken)));
+  }
+
+  /** The depth branch's lift + canonicalize; null when it failed (the geometry stage then builds it all). */
+  private async tryPrepare(geo: WorkerClient<GeometryWorkerApi>, p: { input: PrepareSceneInput; transfer: ArrayBuffer[] }, signal?: AbortSignal): Promise<number | null> {
+    try {
+      return (await geo.call((api) => api.prepare(Comlink.transfer(p.input, p.transfer)), signal)).id;
+    } catch (err) {
+      if (err instanceof AbortedError || signal?.aborted) throw new AbortedError();
+      if (looksLikeCrash(err)) {
+        geo.restart();
+        const msg = err instanceof Error ? err.message : String(err);
+        act.event(this.store, { kind: 'restart', stage: 'geometry', message: `${geo.name} worker crashed (${msg}); restarted it` });
+      }
+      return null;
+    }
   }
 
   /** Loads a role's model now (e.g. ahead of time from settings). */

@@ -1,5 +1,6 @@
 import type { CanonicalFrame } from '../scene/types';
 import { fitPlane, segmentPlane, type Plane } from './plane';
+import { scratchUint8, scratchUint32 } from './scratch';
 import type { PointCloud } from './raster';
 import { cross, dot, matFromRows, normalize, type Vec3 } from './vec';
 
@@ -81,7 +82,7 @@ export function findSupportPlanes(cloud: PointCloud, opts: CanonicalizeOptions =
     return c * s >= cosMax && p.d * s >= minH;
   };
   const out: PlaneCandidate[] = [];
-  const drop = new Uint8Array(n);
+  const drop = scratchUint8('findSupportPlanes.drop', n).fill(0);
   for (let round = 0; round < (opts.maxPlanes ?? 3) && remaining.length >= minInliers; round++) {
     const res = segmentPlane(cloud.positions, n, {
       distanceThreshold: thr,
@@ -136,7 +137,7 @@ export function canonicalize(cloud: PointCloud, opts: CanonicalizeOptions = {}):
     // again in a narrower band so object feet standing within the RANSAC band do not lift the fit
     const thr = opts.distanceThreshold ?? Math.min(0.08, Math.max(0.02, 0.01 * medianDepth(cloud)));
     const p = cloud.positions;
-    const idx = new Uint32Array(cloud.count);
+    const idx = scratchUint32('canonicalize.refit', cloud.count);
     let normal = chosen.normal, d = chosen.d;
     let m = 0;
     for (const band of [thr, Math.max(0.01, thr / 3)]) {

@@ -7,6 +7,7 @@ import { clusterConnectedVoxels, mergeNearbyClusters } from './cluster';
 import { erodeMaskKeepingThin } from './maskErosion';
 import { DEFAULT_FLYING_PIXEL_THRESHOLD, intrinsicsForSize, isFlyingPixel } from './lift';
 import { removeStatisticalOutliers, removeStatisticalOutliersOrganized } from './outliers';
+import { scratchFloat32, scratchUint32 } from './scratch';
 import type { DepthMap } from './raster';
 import type { Vec3 } from './vec';
 import type { VoxelGrid } from './voxelGrid';
@@ -119,9 +120,9 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
   const objects: SceneObject[] = [];
   const keptPixels: Uint32Array[] = [];
   let mapMedian: number | null = null;
-  // second-pass points, reused across objects (only the box fit reads them)
-  let scratch = new Float32Array(0);
-  let scratchPix = new Uint32Array(0);
+  // second-pass points, reused across objects and calls (only the box fit reads them; kept pixels are copied out)
+  let scratch: Float32Array = new Float32Array(0);
+  let scratchPix: Uint32Array = new Uint32Array(0);
 
   for (const obj of inputs) {
     const flags: ObjectFlag[] = [];
@@ -396,8 +397,8 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
       const inv = 1 / g.cell;
       const ox = g.minX + lo0 * g.cell, oy = g.minY + lo1 * g.cell, oz = g.minZ + lo2 * g.cell;
       const need = Math.max(0, (region.x1 - region.x0) * (region.y1 - region.y0));
-      if (scratch.length < need * 3) scratch = new Float32Array(need * 3);
-      if (scratchPix.length < need) scratchPix = new Uint32Array(need);
+      if (scratch.length < need * 3) scratch = scratchFloat32('objects3d.points', need * 3);
+      if (scratchPix.length < need) scratchPix = scratchUint32('objects3d.pixels', need);
       const lim = 1 - thr;
       // the eroded mask chose the clusters; every mask pixel whose point joins their voxels counts for
       // the extents (erosion alone shaves a pixel off each side: a centimetre or two of a small object)

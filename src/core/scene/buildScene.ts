@@ -3,7 +3,7 @@ import { canonicalize, transformPoints, type CanonicalizeOptions } from '../geom
 import { liftDepth } from '../geometry/lift';
 import { objects3d, type ObjectInput, type Objects3dOptions } from '../geometry/objects3d';
 import type { DepthMap, PointCloud, RGBAImage } from '../geometry/raster';
-import { SCENE_SCHEMA_VERSION, type SceneGraph, type SceneProvenance } from './types';
+import { SCENE_SCHEMA_VERSION, type CanonicalFrame, type SceneGraph, type SceneProvenance } from './types';
 
 export interface BuildSceneInput {
   depth: DepthMap;
@@ -42,8 +42,25 @@ export interface BuildSceneResult {
 
 const now = (): number => performance.now();
 
-/** Stages 5-8: lift, canonicalize, per-object 3D boxes, scene graph. Pure: same inputs, same scene. */
-export function buildScene(input: BuildSceneInput): BuildSceneResult {
+/** What lift + canonicalize need: everything of BuildSceneInput but the objects and the provenance. */
+export type PrepareSceneInput = Pick<BuildSceneInput, 'depth' | 'intrinsics' | 'rgb' | 'stride' | 'flyingPixelThreshold' | 'canonicalize'>;
+/** What the per-object half adds. */
+export type FinishSceneInput = Omit<BuildSceneInput, keyof PrepareSceneInput>;
+
+/**
+ * The object-independent half of buildScene (stages 5-6): the cloud in the camera frame and the
+ * canonical frame. The pipeline runs it as soon as depth is known, while the masks are still coming.
+ */
+export interface PreparedScene {
+  input: PrepareSceneInput;
+  /** Camera-frame cloud; finishScene moves it into the canonical frame in place. */
+  cam: PointCloud;
+  frame: CanonicalFrame;
+  liftMs: number;
+  canonicalizeMs: number;
+}
+
+export function prepareScene(input: PrepareSceneInput): PreparedScene {
   const t0 = now();
   const cam = liftDepth(input.depth, input.intrinsics, {
     stride: input.stride,
@@ -52,12 +69,18 @@ export function buildScene(input: BuildSceneInput): BuildSceneResult {
   });
   const t1 = now();
   const frame = canonicalize(cam, input.canonicalize);
+  return { input, cam, frame, liftMs: t1 - t0, canonicalizeMs: now() - t1 };
+}
+
+/** Stages 7-8 on a prepared scene: per-object 3D boxes, the canonical cloud, the scene graph. Use once. */
+export function finishScene(prepared: PreparedScene, rest: FinishSceneInput): BuildSceneResult {
+  const { input, cam, frame } = prepared;
   const t2 = now();
   const image = input.rgb ? { width: input.rgb.width, height: input.rgb.height } : { width: input.depth.width, height: input.depth.height };
   const { objects, keptPixels } = objects3d(
-    input.objects,
+    rest.objects,
     { depth: input.depth, intrinsics: input.intrinsics, frame, imageSize: image },
-    { flyingPixelThreshold: input.flyingPixelThreshold, ...input.objects3d },
+    { flyingPixelThreshold: input.flyingPixelThreshold, ...rest.objects3d },
   );
   const t3 = now();
   // in place: the camera-frame positions are not needed after canonicalize, and a second cloud-sized
@@ -67,15 +90,21 @@ export function buildScene(input: BuildSceneInput): BuildSceneResult {
   const scene: SceneGraph = {
     schemaVersion: SCENE_SCHEMA_VERSION,
     image,
-    camera: { intrinsics: input.intrinsics, source: input.intrinsicsSource, detail: input.intrinsicsDetail },
+    camera: { intrinsics: input.intrinsics, source: rest.intrinsicsSource, detail: rest.intrinsicsDetail },
     frame,
     objects,
-    provenance: input.provenance,
+    provenance: rest.provenance,
   };
+  const { liftMs, canonicalizeMs } = prepared;
   return {
     scene,
     cloud,
     objectPixels: keptPixels,
-    timings: { liftMs: t1 - t0, canonicalizeMs: t2 - t1, objectsMs: t3 - t2, cloudMs: t4 - t3, totalMs: t4 - t0 },
+    timings: { liftMs, canonicalizeMs, objectsMs: t3 - t2, cloudMs: t4 - t3, totalMs: liftMs + canonicalizeMs + (t4 - t2) },
   };
+}
+
+/** Stages 5-8: lift, canonicalize, per-object 3D boxes, scene graph. Pure: same inputs, same scene. */
+export function buildScene(input: BuildSceneInput): BuildSceneResult {
+  return finishScene(prepareScene(input), input);
 }

@@ -122,18 +122,24 @@ export function maskFromLogits(logits: Float32Array, mw: number, mh: number, val
     xb[x] = Math.min(x0 + 1, mw - 1);
     xw[x] = fx - x0;
   }
+  // separable: the vertical blend of the two logit rows once per output row (mw values), then two taps
+  // per pixel; the same sums as the 2-D formula, regrouped
+  const row = new Float64Array(mw);
+  let lastY0 = -1, lastWy = -1;
   for (let y = 0; y < H; y++) {
     const fy = Math.min(Math.max((y + 0.5) * sy - 0.5, 0), mh - 1);
     const y0 = Math.floor(fy);
-    const r0 = y0 * mw;
-    const r1 = Math.min(y0 + 1, mh - 1) * mw;
     const wy = fy - y0;
-    const row = y * W;
+    if (y0 !== lastY0 || wy !== lastWy) {
+      const r0 = y0 * mw, r1 = Math.min(y0 + 1, mh - 1) * mw;
+      for (let c = 0; c < mw; c++) row[c] = logits[r0 + c] * (1 - wy) + logits[r1 + c] * wy;
+      lastY0 = y0;
+      lastWy = wy;
+    }
+    const o = y * W;
     for (let x = 0; x < W; x++) {
       const wx = xw[x];
-      const top = logits[r0 + xa[x]] * (1 - wx) + logits[r0 + xb[x]] * wx;
-      const bottom = logits[r1 + xa[x]] * (1 - wx) + logits[r1 + xb[x]] * wx;
-      out[row + x] = top * (1 - wy) + bottom * wy > 0 ? 1 : 0;
+      out[o + x] = row[xa[x]] * (1 - wx) + row[xb[x]] * wx > 0 ? 1 : 0;
     }
   }
   return out;
