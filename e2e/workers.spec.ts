@@ -16,8 +16,8 @@ test.beforeAll(() => {
 
 interface Vec3Obj { id: string; caption: string; centroid: [number, number, number]; pointCount: number; mask?: { counts: number[] } }
 interface Run {
-  first: { scene: { objects: Vec3Obj[]; frame: { cameraHeight: number; method: string } }; timings: Record<string, { cached: boolean }> };
-  crashed: { timings: Record<string, { cached: boolean }> } | null;
+  first: { scene: { objects: Vec3Obj[]; frame: { cameraHeight: number; method: string } }; cloudCount: number; timings: Record<string, { cached: boolean }> };
+  crashed: { scene: { objects: Vec3Obj[] }; cloudCount: number; timings: Record<string, { cached: boolean }> } | null;
   again: { timings: Record<string, { cached: boolean }> };
   state: {
     device: { kind: string; shaderF16: boolean; reason: string; fallback?: { error: string; role: string } };

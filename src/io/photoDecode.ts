@@ -106,11 +106,15 @@ async function readFrameDirect(frame: VideoFrame, out: { width: number; height: 
   } catch {
     return null; // no RGBA conversion in this browser's copyTo
   }
+  // a browser that ignores `format` sizes the frame's own layout (e.g. I420, 1.5 bytes a pixel): not RGBA
+  if (size < rect.width * rect.height * 4) return null;
   if (!frameScratch || frameScratch.byteLength < size) frameScratch = new Uint8Array(size);
   const buf = frameScratch.subarray(0, size);
   frameScratchBusy = true;
   try {
-    const [plane] = await frame.copyTo(buf, opts);
+    const planes = await frame.copyTo(buf, opts);
+    const plane = planes[0];
+    if (planes.length !== 1 || plane.stride < rect.width * 4) return null;
     const data = resampleOriented(buf, rect.width, rect.height, orientation, out.width, out.height, { stride: plane.stride, offset: plane.offset });
     return { width: out.width, height: out.height, data };
   } catch {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cloudPixelsToImage } from './orchestrator';
+import { cloudPixelsToImage, overheadOf } from './orchestrator';
 import { imageKey } from './imageKey';
 import { jpegOrientation } from '../io/photoDecode';
 
@@ -19,6 +19,22 @@ describe('cloud pixel indices: depth grid -> working image', () => {
     const pix = Uint32Array.from([5, 9]);
     cloudPixelsToImage(pix, { width: 4, height: 3 }, { width: 4, height: 3 });
     expect([...pix]).toEqual([5, 9]);
+  });
+});
+
+describe('overhead with side-by-side stages', () => {
+  const t = (ms: number, inferenceMs: number, loadMs = 0) => ({ ms, inferenceMs, loadMs, cached: false });
+  it('takes sequential model time out, and counts the longer branch by its own non-model time', () => {
+    // masks: 60 ms wall of which 40 inference; depth: 50 ms of which 10 inference, then 5 ms lift/canonicalize
+    const timings = { ingest: t(2, 0), masks: t(60, 40), depth: t(50, 10), geometry: t(30, 0) };
+    // wall 2 + 60 (branches) + 30; branches with instant models: max(20, 40 + 5) = 45
+    expect(overheadOf(92, timings, 60, { depth: 5 })).toBeCloseTo(2 + 45 + 30, 9);
+    // not the wall minus the critical (masks) branch's inference, which would be 52: depth's own 45 would hide
+    expect(overheadOf(92, timings, 60, { depth: 5 })).toBeGreaterThan(92 - 40);
+  });
+  it('is the plain wall minus model time when nothing runs side by side (boxes only, RGB-D)', () => {
+    const timings = { ingest: t(2, 0), objects: t(100, 70, 20), geometry: t(30, 0) };
+    expect(overheadOf(132, timings, 0)).toBeCloseTo(132 - 90, 9);
   });
 });
 

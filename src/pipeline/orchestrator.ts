@@ -81,7 +81,7 @@ export interface PipelineResult {
   filter: FilterVerdict | null;
   timings: Partial<Record<StageName, StageTiming>>;
   geometry: BuildSceneTimings;
-  /** Wall time of the depth branch's lift + canonicalize call (inside `geometry`'s lift/canonicalize figures, plus the hand-off). */
+  /** Wall time of the lift + canonicalize call the depth branch makes (its compute: geometry.liftMs + canonicalizeMs). */
   geometryPrepareMs: number;
   /** Wall time of the run. */
   totalMs: number;
