@@ -145,7 +145,9 @@ try {
   console.log(`    geometry hand-off ${ms(median(rows.map((x) => x.stages.geometry - x.objectsMs - x.cloudMs)))} (the geometry stage's copies, transfers, worker round trip)`);
   const counted = (x: BenchRow) => Object.entries(x.stages).reduce((s, [k, v]) => s + (side(k) ? 0 : v), 0) + Math.max(0, ...Object.entries(x.stages).filter(([k]) => side(k)).map(([k, v]) => v + (k === 'depth' ? x.prepareMs : 0)));
   console.log(`  between stages      ${ms(median(rows.map((x) => x.overheadMs - x.decodeMs - counted(x))))}`);
-  console.log(`first run           ${ms(r.rows[0].overheadMs)} overhead (models just loaded, cold JIT and allocator; not in the medians)`);
+  const f0 = r.rows[0];
+  const firstParts = [`decode ${f0.decodeMs.toFixed(0)}`, ...Object.entries(f0.stages).map(([k, v]) => `${k} ${v.toFixed(0)}`), `lift/canonicalize ${f0.prepareMs.toFixed(0)}`].join(', ');
+  console.log(`first run           ${ms(f0.overheadMs)} overhead (models just loaded, cold JIT and allocator; not in the medians): ${firstParts} ms`);
   console.log(`per-run overhead: ${rows.map((x) => x.overheadMs.toFixed(0)).join(' ')}`);
   console.log(`per-run buildScene (lift/canon/objects/cloud): ${rows.map((x) => [x.liftMs, x.canonicalizeMs, x.objectsMs, x.cloudMs].map((v) => v.toFixed(0)).join('/')).join(' ')}`);
   console.log(`last run's stage details: ${JSON.stringify(r.details)}`);
