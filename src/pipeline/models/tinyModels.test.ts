@@ -159,6 +159,13 @@ describe('SAM one-pass preprocessing', () => {
     expect(fast.reshaped_input_sizes).toEqual(ref.reshaped_input_sizes);
     expect(Array.from(fast.input_boxes.data as Float32Array)).toEqual(Array.from(ref.input_boxes.data as Float32Array));
     expect(fastSamPixelValues({ width: 800, height: 600, data: new Uint8ClampedArray(800 * 600 * 4) }, { size: { longest_edge: 1024 }, pad_size: { width: 1024, height: 1024 } })).toBeNull();
+    // the pipeline hands workers the image in shared memory: the processor path reads it the same way
+    const sab = new Uint8ClampedArray(new SharedArrayBuffer(800 * 600 * 4));
+    sab.set(data.subarray(0, 800 * 600 * 4));
+    const box = [{ x0: 1, y0: 2, x1: 30, y1: 40 }];
+    const viaShared = await samInputs(processor, { width: 800, height: 600, data: sab }, box);
+    const viaCopy = await samInputs(processor, { width: 800, height: 600, data: data.slice(0, 800 * 600 * 4) }, box);
+    expect(Array.from(viaShared.pixel_values.data as Float32Array)).toEqual(Array.from(viaCopy.pixel_values.data as Float32Array));
     // a reused buffer full of stale values (a portrait photo's, say) gives the same input, padding zeroed
     for (const [w, h] of [[1024, 700], [600, 1024]]) {
       const im = { width: w, height: h, data: data.subarray(0, w * h * 4) };
