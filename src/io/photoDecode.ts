@@ -22,7 +22,7 @@ export interface WorkingPhoto {
   /** Size after EXIF orientation, before scaling (from the header: never decoded at this size). */
   original: { width: number; height: number };
   rgb: RGBAImage;
-  /** The file's bytes (EXIF, hashing). */
+  /** The file's bytes (EXIF tags; the dataset export keeps the original photo). */
   bytes: Uint8Array;
   /** EXIF orientation 1..8 (1 when absent). */
   orientation: number;

@@ -85,11 +85,12 @@ export async function predictMetricDepth(
   const inputs = { pixel_values: await depthPixelValues(processor, image, req.fastPreprocess ?? true, (n) => pixelScratch.take(n)) };
   const [, , inH, inW] = inputs.pixel_values.dims;
   const t1 = performance.now();
+  const pixels = inputs.pixel_values.data as Float32Array; // read before the run, which may dispose the tensor
   let out: { predicted_depth: Tensor; focallength_px?: Tensor };
   try {
     out = (await model(inputs)) as typeof out;
   } finally {
-    pixelScratch.release(inputs.pixel_values.data as Float32Array);
+    pixelScratch.release(pixels);
   }
   const t2 = performance.now();
   const pred = out.predicted_depth;

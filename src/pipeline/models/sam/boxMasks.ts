@@ -61,11 +61,12 @@ export async function segmentBoxes(
   const input_points = new Tensor('float32', new Float32Array(n * 2), [1, n, 1, 2]);
   const input_labels = new Tensor('int64', new BigInt64Array(n).fill(-10n), [1, n, 1]);
   const t1 = performance.now();
+  const pixels = inputs.pixel_values.data as Float32Array; // read before the run, which may dispose the tensor
   let embeddings: Record<string, Tensor>;
   try {
     embeddings = await sam.get_image_embeddings({ pixel_values: inputs.pixel_values });
   } finally {
-    pixelScratch.release(inputs.pixel_values.data as Float32Array);
+    pixelScratch.release(pixels);
   }
   const out = (await model({ ...embeddings, input_points, input_labels, input_boxes: inputs.input_boxes })) as {
     iou_scores: Tensor;
