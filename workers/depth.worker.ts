@@ -2,11 +2,11 @@
 import * as Comlink from 'comlink';
 import { AutoModelForDepthEstimation } from '@huggingface/transformers';
 import type { Intrinsics, IntrinsicsSource } from '../src/core/camera/intrinsics';
-import { predictMetricDepth, type DepthResult } from '../src/pipeline/models/depth/metricDepth';
+import { predictMetricDepth, warmUpDepthCode, type DepthResult } from '../src/pipeline/models/depth/metricDepth';
 import { crashSoon, ModelSlot } from './lib/modelSlot';
 import type { ModelWorkerApi, WorkerImage } from './lib/types';
 
-const slot = ModelSlot.create((id, opts) => AutoModelForDepthEstimation.from_pretrained(id, opts));
+const slot = ModelSlot.create((id, opts) => AutoModelForDepthEstimation.from_pretrained(id, opts), (l) => warmUpDepthCode(l.processor));
 let family: 'metric3d' | 'depth-pro' = 'metric3d';
 
 const api = {

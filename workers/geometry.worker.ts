@@ -10,6 +10,8 @@ import {
   type PrepareSceneInput,
   type PreparedScene,
 } from '../src/core/scene/buildScene';
+import { renderSyntheticScene } from '../src/core/testing/syntheticScene';
+import { benchSceneSpec } from '../src/core/testing/benchScene';
 
 /** Prepared clouds waiting for their objects, by id; a cancelled run's entry is dropped by the next one. */
 const prepared = new Map<number, PreparedScene>();
@@ -21,7 +23,25 @@ function send(r: BuildSceneResult): BuildSceneResult {
   return Comlink.transfer(r, [...new Set(transfers)] as ArrayBuffer[]);
 }
 
+let warmed = false;
+
 const api = {
+  /**
+   * Builds a small synthetic scene twice (once per worker), so the first photo's lift, canonicalize and
+   * objects3d run optimised code; the pipeline asks for it while the models load.
+   */
+  warmUp(): void {
+    if (warmed) return;
+    warmed = true;
+    const r = renderSyntheticScene(benchSceneSpec(512, 384));
+    for (let i = 0; i < 2; i++) {
+      buildScene({
+        depth: r.depth, intrinsics: r.intrinsics, intrinsicsSource: 'explicit', intrinsicsDetail: 'warm-up', rgb: r.rgb,
+        objects: r.objects.map((o, k) => ({ id: o.id, caption: o.caption, box2d: o.box2d, mask: k % 2 ? o.mask : undefined })),
+        provenance: { depthSource: 'warm-up', objectsSource: 'warm-up', createdAt: '', app: 'SpatialLens' },
+      });
+    }
+  },
   /** Buffers arrive transferred; the cloud and per-object pixel lists go back transferred. */
   build(input: BuildSceneInput): BuildSceneResult {
     return send(buildScene(input));

@@ -1,11 +1,11 @@
 /** Masks worker: SAM prompted with every object's box in one batch; masks come back run-length encoded. */
 import * as Comlink from 'comlink';
 import type { Box2D, MaskRLE } from '../src/core/scene/types';
-import { segmentBoxes } from '../src/pipeline/models/sam/boxMasks';
+import { segmentBoxes, warmUpMaskCode } from '../src/pipeline/models/sam/boxMasks';
 import { crashSoon, ModelSlot } from './lib/modelSlot';
 import type { ModelWorkerApi, WorkerImage } from './lib/types';
 
-const slot = ModelSlot.create();
+const slot = ModelSlot.create(undefined, (l) => warmUpMaskCode(l.processor));
 
 export interface MaskOutput {
   /** `geometryRle`: the mask at the size asked for (the depth map's), for buildScene. */

@@ -266,6 +266,10 @@ export class SpatialPipeline {
     act.resetRun(this.store);
     const m = this.opts.manifest;
     const img = workerImage(image);
+    // the geometry worker warms its code while the models load and run (once per worker; queued ahead of
+    // the depth branch's call)
+    const geo = this.client<GeometryWorkerApi>('geometry');
+    void geo.call((api) => api.warmUp()).catch(() => {});
 
     const hash = await this.stage('ingest', null, signal, timings, async () => ({ value: imageKey(input.rgb, input.intrinsics.fx.toFixed(3)) }));
 
@@ -342,7 +346,6 @@ export class SpatialPipeline {
       }, w as WorkerClient<object>);
     };
 
-    const geo = this.client<GeometryWorkerApi>('geometry');
     const depthSide = this.opts.depthSide ?? DEPTH_SIDE;
     // Lift + canonicalize need only the depth: they run in the geometry worker while the masks are still
     // coming. Copies, transferred: the cached depth and the caller's image stay usable (shared bytes need no copy).

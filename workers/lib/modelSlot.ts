@@ -15,10 +15,17 @@ export class ModelSlot<M extends PreTrainedModel = PreTrainedModel> {
   private onLoad: LoadCallback = () => {};
   private loaded: Promise<Loaded<M>> | null = null;
   private lostReason: string | null = null;
-  private constructor(private readonly loader?: ModelLoader<M>) {}
+  private constructor(
+    private readonly loader?: ModelLoader<M>,
+    private readonly warmUp?: (l: Loaded<M>) => void,
+  ) {}
 
-  static create<M extends PreTrainedModel = PreTrainedModel>(loader?: ModelLoader<M>): ModelSlot<M> {
-    return new ModelSlot<M>(loader);
+  /**
+   * `warmUp`: runs once after each load, counted in it: the worker's own pre/post-processing on dummy data,
+   * so the first photo does not pay for cold code and first-touched buffers. Its errors are ignored.
+   */
+  static create<M extends PreTrainedModel = PreTrainedModel>(loader?: ModelLoader<M>, warmUp?: (l: Loaded<M>) => void): ModelSlot<M> {
+    return new ModelSlot<M>(loader, warmUp);
   }
 
   init(cfg: WorkerInit, onProgress: ProgressCallback, onLoad: LoadCallback): void {
@@ -52,6 +59,11 @@ export class ModelSlot<M extends PreTrainedModel = PreTrainedModel> {
       const report: LoadReport = { model: cfg.entry.id, caps: l.caps, dtype: l.dtype, fallback, ms: performance.now() - t0 };
       this.onLoad(report);
       if (l.caps.kind === 'webgpu') this.watchDevice();
+      try {
+        this.warmUp?.(l);
+      } catch {
+        // a warm-up is an optimisation: the real call will report any real problem
+      }
       return { ...l, fallback };
     });
     p.catch(() => (this.loaded = null));

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { RawImage, AutoModel, AutoProcessor, Tensor } from '@huggingface/transformers';
 import { TINY_DEPTH, TINY_DEPTH_PRO_FOCAL, TINY_IDS, writeTinyModels } from '../../../scripts/lib/onnxTinyModels';
 import { configureTransformers, loadModelWithFallback } from './load';
-import { predictMetricDepth, metric3dScale, DEPTH_PRO_SIZE } from './depth/metricDepth';
+import { predictMetricDepth, metric3dScale, DEPTH_PRO_SIZE, warmUpDepthCode } from './depth/metricDepth';
 import { depthPixelValues, dptInputSize } from './depth/depthInputs';
-import { maskFromLogits, segmentBoxes } from './sam/boxMasks';
+import { maskFromLogits, segmentBoxes, warmUpMaskCode } from './sam/boxMasks';
 import { fastSamPixelValues, rgbaToRaw, samInputs } from './sam/samInputs';
 import { decodeMaskRLE } from './sam/rle';
 import { resolveModelHost } from '../host';
@@ -71,6 +71,11 @@ describe('metric depth (tiny Metric3D contract)', () => {
     expect(r.intrinsics).toEqual(intr);
     expect(r.intrinsicsSource).toBe('exif-35mm');
     expect(progress.some((p) => p.file === 'onnx/model.onnx')).toBe(true);
+    // the worker's warm-up leaves stale values in the pooled input buffer: the fast path gives the same depth after it
+    const fastBefore = await predictMetricDepth(loaded.model, loaded.processor, 'metric3d', { image: rgba(image), intrinsics: intr, intrinsicsSource: 'exif-35mm' });
+    warmUpDepthCode(loaded.processor, { width: W, height: H }, { width: W / 2, height: H / 2 });
+    const fastAfter = await predictMetricDepth(loaded.model, loaded.processor, 'metric3d', { image: rgba(image), intrinsics: intr, intrinsicsSource: 'exif-35mm' });
+    expect(Array.from(fastAfter.depth.data)).toEqual(Array.from(fastBefore.depth.data));
   });
 
   it('doubling the focal length doubles the depth (the canonical-camera rescale)', async () => {
@@ -99,6 +104,7 @@ describe('box -> mask (tiny SAM contract)', () => {
       { x0: 400, y0: 50, x1: 780, y1: 590 },
     ];
     const r = await segmentBoxes(loaded.model, loaded.processor, rgba(image), boxes, { width: 400, height: 300 });
+    warmUpMaskCode(loaded.processor); // leaves stale values in the reused buffers
     // the worker's way: run lengths only, rasterised in a reused buffer; same masks
     const rleOnly = await segmentBoxes(loaded.model, loaded.processor, rgba(image), boxes, { width: 400, height: 300 }, { keepBits: false });
     expect(r.masks).toHaveLength(2);

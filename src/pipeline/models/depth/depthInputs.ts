@@ -9,7 +9,7 @@
 import { RawImage, Tensor, type Processor } from '@huggingface/transformers';
 import type { RGBAImage } from '../../../core/geometry/raster';
 
-interface DptConfig {
+export interface DptConfig {
   do_resize?: boolean;
   do_rescale?: boolean;
   do_normalize?: boolean;

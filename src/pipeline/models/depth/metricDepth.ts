@@ -4,7 +4,7 @@
  */
 import type { PreTrainedModel, Processor, Tensor } from '@huggingface/transformers';
 import type { RGBAImage } from '../../../core/geometry/raster';
-import { depthPixelValues } from './depthInputs';
+import { depthPixelValues, fastDepthPixelValues, type DptConfig } from './depthInputs';
 import type { DepthMap } from '../../../core/geometry/raster';
 import type { Intrinsics, IntrinsicsSource } from '../../../core/camera/intrinsics';
 import { resampleBilinear } from './resample';
@@ -139,4 +139,19 @@ export async function predictMetricDepth(
     inputSize: { width: inW, height: inH },
     timings: { preprocessMs: t1 - t0, inferenceMs: t2 - t1, postprocessMs: t3 - t2 },
   };
+}
+
+/**
+ * The depth worker's non-model code on dummy data (input preparation into the pooled buffer, the
+ * resampling to the geometry's size): after a load, so the first photo finds it optimised and touched.
+ */
+export function warmUpDepthCode(processor: Processor, working = { width: 1024, height: 768 }, out = { width: 512, height: 384 }): void {
+  const cfg = (processor as unknown as { image_processor?: { config: DptConfig } }).image_processor?.config;
+  const img = { ...working, data: new Uint8ClampedArray(working.width * working.height * 4) };
+  for (let round = 0; round < 2; round++) {
+    const px = cfg ? fastDepthPixelValues(img, cfg, (n) => pixelScratch.take(n)) : null;
+    if (px) pixelScratch.release(px.data as Float32Array);
+    const [, , h, w] = px?.dims ?? [1, 3, 518, 686];
+    resampleBilinear(new Float32Array(w * h), w, h, out.width, out.height);
+  }
 }

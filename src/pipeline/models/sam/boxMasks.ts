@@ -4,7 +4,7 @@
  */
 import { Tensor, type PreTrainedModel, type Processor } from '@huggingface/transformers';
 import type { RGBAImage } from '../../../core/geometry/raster';
-import { samInputs } from './samInputs';
+import { fastSamPixelValues, samInputs, type SamProcessorConfig } from './samInputs';
 import type { Box2D, MaskRLE } from '../../../core/scene/types';
 import { encodeMaskRLE } from './rle';
 import { ScratchFloats } from '../scratch';
@@ -144,4 +144,22 @@ export function maskFromLogits(logits: Float32Array, mw: number, mh: number, val
     }
   }
   return out;
+}
+
+/**
+ * The masks worker's non-model code on dummy data (input preparation into the pooled buffer, mask
+ * upsampling at the working and the depth size, run lengths): after a load, so the first photo finds the
+ * code optimised and the buffers touched.
+ */
+export function warmUpMaskCode(processor: Processor, working = { width: 1024, height: 768 }, depth = { width: 512, height: 384 }): void {
+  const cfg = (processor as unknown as { image_processor: { config: SamProcessorConfig } }).image_processor.config;
+  const img = { ...working, data: new Uint8ClampedArray(working.width * working.height * 4) };
+  for (let i = 0; i < img.data.length; i++) img.data[i] = Math.imul(i, 2654435761) >>> 24;
+  const logits = new Float32Array(256 * 256);
+  for (let i = 0; i < logits.length; i++) logits[i] = ((i * 7919) % 97) - 48;
+  for (let round = 0; round < 2; round++) {
+    const px = fastSamPixelValues(img, cfg, (n) => pixelScratch.take(n));
+    if (px) pixelScratch.release(px.data as Float32Array);
+    for (const { width: w, height: h } of [working, depth]) encodeMaskRLE(maskFromLogits(logits, 256, 256, 256, 192, w, h, scratchBits(w * h)), w, h);
+  }
 }

@@ -16,7 +16,7 @@ export interface SamInputs {
   input_boxes: Tensor;
 }
 
-interface SamProcessorConfig {
+export interface SamProcessorConfig {
   do_rescale?: boolean;
   rescale_factor?: number;
   do_normalize?: boolean;
