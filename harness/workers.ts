@@ -16,7 +16,7 @@ import { DEPTH_SIDE } from '../src/pipeline/orchestrator';
 import { workingSize } from '../src/io/imageLimits';
 import { createStore } from 'zustand/vanilla';
 import { initialPipelineState, type PipelineState, type PipelineStore } from '../src/state/pipelineStore';
-import { decodeToWorkingSize } from '../src/io/photoDecode';
+import { decodeToWorkingSize, warmUpPhotoDecode } from '../src/io/photoDecode';
 import type { RGBAImage } from '../src/core/geometry/raster';
 
 const fp32 = (subs: string[]) => Object.fromEntries(subs.map((s) => [s, 'fp32' as const]));
@@ -335,4 +335,5 @@ declare global {
   }
 }
 window.harness = harness;
+warmUpPhotoDecode(); // as the app does when idle after it starts
 document.body.dataset.ready = '1';
