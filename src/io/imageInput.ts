@@ -5,33 +5,12 @@
 import type { RGBAImage } from '../core/geometry/raster';
 import { ImageInputError, WORKING_SIDE } from './imageLimits';
 import { decodeToWorkingSize, type WorkingPhoto } from './photoDecode';
+import { drawToRgba } from './canvasPixels';
 
 export { ImageInputError } from './imageLimits';
 
 /** A photo at the working size (see decodeToWorkingSize: header checked first, EXIF orientation applied). */
 export type DecodedPhoto = WorkingPhoto;
-
-function canvasFor(width: number, height: number): OffscreenCanvas | HTMLCanvasElement {
-  if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(width, height);
-  const c = document.createElement('canvas');
-  c.width = width;
-  c.height = height;
-  return c;
-}
-
-/** Draw a bitmap at a size and read its pixels back. */
-export function bitmapToRgba(bitmap: ImageBitmap, width: number, height: number): RGBAImage {
-  const canvas = canvasFor(width, height);
-  const ctx = canvas.getContext('2d', { willReadFrequently: true }) as
-    | OffscreenCanvasRenderingContext2D
-    | CanvasRenderingContext2D
-    | null;
-  if (!ctx) throw new ImageInputError('This browser cannot draw images into a canvas.');
-  ctx.imageSmoothingQuality = 'high';
-  ctx.drawImage(bitmap, 0, 0, width, height);
-  const img = ctx.getImageData(0, 0, width, height);
-  return { width, height, data: img.data };
-}
 
 /**
  * Decode a photo file: header checked first (format, 1x1, 12000x9000 refused before decoding), then
@@ -47,7 +26,7 @@ export async function resizeRgba(img: RGBAImage, width: number, height: number):
   const data = new Uint8ClampedArray(img.data);
   const bitmap = await createImageBitmap(new ImageData(data, img.width, img.height));
   try {
-    return bitmapToRgba(bitmap, width, height);
+    return drawToRgba(bitmap, width, height);
   } finally {
     bitmap.close();
   }

@@ -15,6 +15,7 @@ import type { RGBAImage } from '../core/geometry/raster';
 import { checkImageBytes, ImageInputError, workingSize, WORKING_SIDE } from './imageLimits';
 import type { ImageFormat } from './imageHeader';
 import { orientationFromRotation, orientedSize, resampleOriented } from './orientResample';
+import { drawToRgba } from './canvasPixels';
 
 export interface WorkingPhoto {
   name: string;
@@ -66,16 +67,6 @@ export function jpegOrientation(b: Uint8Array): number {
     i += 2 + len;
   }
   return 1;
-}
-
-function readPixels(source: ImageBitmap | VideoFrame, width: number, height: number): RGBAImage {
-  const canvas = new OffscreenCanvas(width, height);
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new ImageInputError('This browser cannot draw images into a canvas.');
-  ctx.imageSmoothingQuality = 'medium';
-  // a VideoFrame carries the EXIF rotation/flip; drawImage applies it
-  ctx.drawImage(source, 0, 0, width, height);
-  return { width, height, data: ctx.getImageData(0, 0, width, height).data };
 }
 
 /** Reused between photos: the decoder's RGBA copy of its frame (a fresh 3 MB buffer costs ~12 ms here). */
@@ -138,7 +129,7 @@ async function decodeScaled(bytes: Uint8Array, mime: string, desired: { width: n
         return null; // orientation not what the header said: let createImageBitmap decide
       }
       const direct = await readFrameDirect(image, out);
-      return direct ? { rgb: direct, path: 'webcodecs-direct' } : { rgb: readPixels(image, out.width, out.height), path: 'webcodecs-canvas' };
+      return direct ? { rgb: direct, path: 'webcodecs-direct' } : { rgb: drawToRgba(image, out.width, out.height, 'medium'), path: 'webcodecs-canvas' };
     } finally {
       image.close();
     }
@@ -181,7 +172,7 @@ export async function decodeToWorkingSize(file: Blob, name = (file as File).name
     if (bitmap.width !== size.width || bitmap.height !== size.height) {
       throw new ImageInputError(`"${name}" decoded at ${bitmap.width}x${bitmap.height}, expected ${size.width}x${size.height}.`);
     }
-    return { name, format: header.format, original, rgb: readPixels(bitmap, size.width, size.height), bytes, orientation, decodedBy: 'image-bitmap' };
+    return { name, format: header.format, original, rgb: drawToRgba(bitmap, size.width, size.height, 'medium'), bytes, orientation, decodedBy: 'image-bitmap' };
   } finally {
     bitmap.close();
   }

@@ -9,6 +9,7 @@ import type { Box2D, MaskRLE, SceneProvenance } from '../core/scene/types';
 import { decodeDepthPng, DepthFileError } from '../io/depthFile';
 import { decodePhoto, fetchPhoto, ImageInputError, resizeRgba, type DecodedPhoto } from '../io/imageInput';
 import { checkImageBytes } from '../io/imageLimits';
+import { imageBytesToRgba } from '../io/canvasPixels';
 import { parseSidecar, SidecarError } from '../io/objectsSidecar';
 import { readExifTags } from '../io/exif';
 import { intrinsicsFromExif } from '../core/camera/fromExif';
@@ -97,18 +98,6 @@ function fail(e: unknown): void {
 /** Lets the spinner paint before a long synchronous step (scene building runs on this thread). */
 const nextFrame = () => new Promise<void>((r) => setTimeout(r, 0));
 
-async function bitmapRgba(bytes: Uint8Array<ArrayBuffer>, type: string): Promise<RGBAImage> {
-  const bitmap = await createImageBitmap(new Blob([bytes], { type }), { imageOrientation: 'from-image' });
-  try {
-    const c = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const ctx = c.getContext('2d', { willReadFrequently: true });
-    if (!ctx) throw new Error('no 2D canvas');
-    ctx.drawImage(bitmap, 0, 0);
-    return { width: bitmap.width, height: bitmap.height, data: ctx.getImageData(0, 0, bitmap.width, bitmap.height).data };
-  } finally {
-    bitmap.close();
-  }
-}
 
 export async function loadSample(name: string): Promise<void> {
   begin('Loading sample scene…');
@@ -117,7 +106,7 @@ export async function loadSample(name: string): Promise<void> {
     if (!res.ok) throw new Error(`sample "${name}" is missing (HTTP ${res.status})`);
     const file = (await res.json()) as SampleSceneFile;
     const [rgbBytes, depthBytes] = await Promise.all([fetchBytes(sampleUrl(name, file.rgb)), fetchBytes(sampleUrl(name, file.depth.file))]);
-    const rgb = await bitmapRgba(rgbBytes, 'image/png');
+    const rgb = await imageBytesToRgba(rgbBytes, 'image/png');
     const depth = decodeDepthPng(depthBytes, { kind: 'scale', metresPerUnit: file.depth.scale });
     begin('Building the 3D scene…');
     await nextFrame();

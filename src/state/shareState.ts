@@ -14,6 +14,7 @@ import type { SharedQuestion, ShareView } from '../io/shareSchemas';
 import type { AnswerCheck } from '../io/answerCheck';
 import { fitThumbnail, sniffThumbnailMime, thumbnailBudgetBytes, type ThumbnailMime } from '../io/thumbnail';
 import { fetchPhoto, resizeRgba } from '../io/imageInput';
+import { imageBytesToRgba } from '../io/canvasPixels';
 import { commitRestored, sampleUrl } from './loadScene';
 import { notify, sceneStore, type LoadedScene } from './sceneStore';
 import { questionsStore, type HistoryEntry } from './questionsStore';
@@ -141,20 +142,6 @@ export function placeholderImage(width: number, height: number): RGBAImage {
   return { width, height, data };
 }
 
-/** Image bytes drawn at the scene's working size (the size its 2D boxes are in). */
-export async function imageBytesToRgba(bytes: Uint8Array, mime: string, width: number, height: number): Promise<RGBAImage> {
-  const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: mime }), { imageOrientation: 'from-image' });
-  try {
-    const c = new OffscreenCanvas(width, height);
-    const ctx = c.getContext('2d', { willReadFrequently: true });
-    if (!ctx) throw new Error('no 2D canvas');
-    ctx.imageSmoothingQuality = 'high';
-    ctx.drawImage(bitmap, 0, 0, width, height);
-    return { width, height, data: ctx.getImageData(0, 0, width, height).data };
-  } finally {
-    bitmap.close();
-  }
-}
 
 /**
  * Put restored questions in the history: a checked answer is shown as recomputed here; a question without
@@ -201,7 +188,7 @@ export async function openShareLink(hash: string, view: ViewAccess): Promise<boo
   const p = payload.photo;
   if (p && 'thumbnail' in p) {
     try {
-      rgb = await imageBytesToRgba(p.thumbnail, p.mime, w, h);
+      rgb = await imageBytesToRgba(p.thumbnail, p.mime, { width: w, height: h });
       photo = 'thumbnail';
     } catch {
       photo = 'failed';

@@ -12,7 +12,8 @@ import { APP_NAME, commitRestored } from '../../state/loadScene';
 import { notify, sceneStore, type LoadedScene } from '../../state/sceneStore';
 import { questionsStore } from '../../state/questionsStore';
 import { settingsStore } from '../../state/settingsStore';
-import { imageBytesToRgba, placeholderImage, restoreQuestions, type ViewAccess } from '../../state/shareState';
+import { placeholderImage, restoreQuestions, type ViewAccess } from '../../state/shareState';
+import { imageBytesToRgba } from '../../io/canvasPixels';
 import { setPreparedQuestions } from '../../state/classroomStore';
 
 /** The working image as PNG: the scene's 2D boxes and masks are in its pixels, so it is the photo to keep. */
@@ -122,7 +123,7 @@ export async function openSceneFile(file: Blob, name: string, view: ViewAccess):
     const notes: string[] = [`Opened from the scene file ${name}${r.migratedFrom ? ` (version ${r.migratedFrom}, upgraded on opening)` : ''}.`];
     if (c.photo) {
       try {
-        rgb = await imageBytesToRgba(c.photo.bytes, c.photo.mime, w, h);
+        rgb = await imageBytesToRgba(c.photo.bytes, c.photo.mime, { width: w, height: h });
       } catch {
         notes.push('The photo in the file could not be decoded; boxes are shown on a blank image.');
       }
