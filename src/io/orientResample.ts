@@ -6,6 +6,8 @@
  * Meant for modest scale changes (the decoder's n/8 scale to the working size); large downscales alias.
  */
 
+import { linearTaps } from '../core/geometry/linearTaps';
+
 /** EXIF orientation from a VideoFrame's rotation (clockwise degrees) and horizontal flip, as Chromium maps them. */
 export function orientationFromRotation(rotation: number, flip: boolean): number | null {
   const r = ((rotation % 360) + 360) % 360;
@@ -55,23 +57,15 @@ export function resampleOriented(
   const src32 = new Uint32Array(src.buffer, src.byteOffset, src.byteLength >> 2);
   const out32 = new Uint32Array(out.buffer, out.byteOffset, outW * outH);
   // taps in 32-bit words, weights in 1/256
-  const ca = new Int32Array(outW), cb = new Int32Array(outW), cw = new Int32Array(outW);
-  const sx = ow / outW, sy = oh / outH;
-  for (let u = 0; u < outW; u++) {
-    const f = Math.min(Math.max((u + 0.5) * sx - 0.5, 0), ow - 1);
-    const i0 = Math.floor(f);
-    ca[u] = (i0 * di) >> 2;
-    cb[u] = (Math.min(i0 + 1, ow - 1) * di) >> 2;
-    cw[u] = Math.round((f - i0) * 256);
-  }
+  const cols = linearTaps(outW, ow), rows = linearTaps(outH, oh);
+  const ca = cols.i0.map((i) => (i * di) >> 2), cb = cols.i1.map((i) => (i * di) >> 2);
+  const cw = Int32Array.from(cols.w, (w) => Math.round(w * 256));
   const b0 = (base0 + base) >> 2;
   const M = 0x00ff00ff, R = 0x00800080;
   for (let v = 0; v < outH; v++) {
-    const f = Math.min(Math.max((v + 0.5) * sy - 0.5, 0), oh - 1);
-    const j0 = Math.floor(f);
-    const ra = b0 + ((j0 * dj) >> 2);
-    const rb = b0 + ((Math.min(j0 + 1, oh - 1) * dj) >> 2);
-    const wy = Math.round((f - j0) * 256), iy = 256 - wy;
+    const ra = b0 + ((rows.i0[v] * dj) >> 2);
+    const rb = b0 + ((rows.i1[v] * dj) >> 2);
+    const wy = Math.round(rows.w[v] * 256), iy = 256 - wy;
     let o = v * outW;
     for (let u = 0; u < outW; u++, o++) {
       const wx = cw[u], ix = 256 - wx;

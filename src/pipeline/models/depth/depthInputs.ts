@@ -8,6 +8,7 @@
  */
 import { RawImage, Tensor, type Processor } from '@huggingface/transformers';
 import type { RGBAImage } from '../../../core/geometry/raster';
+import { linearTaps } from '../../../core/geometry/linearTaps';
 
 export interface DptConfig {
   do_resize?: boolean;
@@ -47,23 +48,14 @@ export function fastDepthPixelValues(img: RGBAImage, cfg: DptConfig, alloc: (n: 
   const { width: W, height: H, data } = img;
   const plane = ow * oh;
   const px = alloc(3 * plane);
-  const sx = W / ow;
-  const sy = H / oh;
-  // column taps and weights once, not per pixel and channel
-  const xa = new Int32Array(ow), xb = new Int32Array(ow), xw = new Float64Array(ow);
-  for (let x = 0; x < ow; x++) {
-    const fx = Math.min(Math.max((x + 0.5) * sx - 0.5, 0), W - 1);
-    const x0 = Math.floor(fx);
-    xa[x] = x0 * 4;
-    xb[x] = Math.min(x0 + 1, W - 1) * 4;
-    xw[x] = fx - x0;
-  }
+  const cols = linearTaps(ow, W);
+  const rows = linearTaps(oh, H);
+  // byte offsets of the column taps, once, not per pixel and channel
+  const xa = cols.i0.map((i) => i * 4), xb = cols.i1.map((i) => i * 4), xw = cols.w;
   for (let y = 0; y < oh; y++) {
-    const fy = Math.min(Math.max((y + 0.5) * sy - 0.5, 0), H - 1);
-    const y0 = Math.floor(fy);
-    const r0 = y0 * W * 4;
-    const r1 = Math.min(y0 + 1, H - 1) * W * 4;
-    const wy = fy - y0;
+    const r0 = rows.i0[y] * W * 4;
+    const r1 = rows.i1[y] * W * 4;
+    const wy = rows.w[y];
     let o = y * ow;
     for (let x = 0; x < ow; x++, o++) {
       const wx = xw[x];

@@ -4,6 +4,7 @@
  */
 import { Tensor, type PreTrainedModel, type Processor } from '@huggingface/transformers';
 import type { RGBAImage } from '../../../core/geometry/raster';
+import { linearTaps } from '../../../core/geometry/linearTaps';
 import { fastSamPixelValues, samInputs, type SamProcessorConfig } from './samInputs';
 import type { Box2D, MaskRLE } from '../../../core/scene/types';
 import { encodeMaskRLE } from './rle';
@@ -112,27 +113,16 @@ export async function segmentBoxes(
  * `validW`/`validH`: the part of the logit grid that covers the image (the rest is padding).
  */
 export function maskFromLogits(logits: Float32Array, mw: number, mh: number, validW: number, validH: number, W: number, H: number, out: Uint8Array = new Uint8Array(W * H)): Uint8Array {
-  const sx = validW / W;
-  const sy = validH / H;
-  // column taps and weights once per mask, not per pixel
-  const xa = new Int32Array(W), xb = new Int32Array(W), xw = new Float64Array(W);
-  for (let x = 0; x < W; x++) {
-    const fx = Math.min(Math.max((x + 0.5) * sx - 0.5, 0), mw - 1);
-    const x0 = Math.floor(fx);
-    xa[x] = x0;
-    xb[x] = Math.min(x0 + 1, mw - 1);
-    xw[x] = fx - x0;
-  }
+  const { i0: xa, i1: xb, w: xw } = linearTaps(W, mw, validW);
+  const rows = linearTaps(H, mh, validH);
   // separable: the vertical blend of the two logit rows once per output row (mw values), then two taps
   // per pixel; the same sums as the 2-D formula, regrouped
   const row = new Float64Array(mw);
   let lastY0 = -1, lastWy = -1;
   for (let y = 0; y < H; y++) {
-    const fy = Math.min(Math.max((y + 0.5) * sy - 0.5, 0), mh - 1);
-    const y0 = Math.floor(fy);
-    const wy = fy - y0;
+    const y0 = rows.i0[y], wy = rows.w[y];
     if (y0 !== lastY0 || wy !== lastWy) {
-      const r0 = y0 * mw, r1 = Math.min(y0 + 1, mh - 1) * mw;
+      const r0 = y0 * mw, r1 = rows.i1[y] * mw;
       for (let c = 0; c < mw; c++) row[c] = logits[r0 + c] * (1 - wy) + logits[r1 + c] * wy;
       lastY0 = y0;
       lastWy = wy;
