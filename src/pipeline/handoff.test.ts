@@ -55,12 +55,12 @@ describe('image keys', () => {
     expect(imageKey({ width: 2, height: 2, data })).not.toBe(imageKey({ width: 4, height: 1, data }));
   });
 
-  it('reads unaligned views byte by byte, with the same result as an aligned copy', () => {
-    const buf = new Uint8Array(41);
+  it('gives an unaligned view the key of the same bytes aligned', () => {
+    const buf = new Uint8Array(42);
     for (let i = 0; i < buf.length; i++) buf[i] = i * 7;
     const view = buf.subarray(1, 41);
+    expect(imageKey({ width: 5, height: 2, data: view })).toBe(imageKey({ width: 5, height: 2, data: view.slice() }));
     expect(imageKey({ width: 5, height: 2, data: view })).not.toBe(imageKey({ width: 5, height: 2, data: buf.subarray(0, 40) }));
-    expect(imageKey({ width: 5, height: 2, data: view })).toMatch(/^[0-9a-f]{16}$/);
   });
 });
 

@@ -17,9 +17,10 @@ function mixString(h1: number, h2: number, s: string): [number, number] {
 
 export function imageKey(rgb: RGBAImage, extra = ''): string {
   let [h1, h2] = mixString(0xdeadbeef, 0x41c6ce57, `${rgb.width}x${rgb.height}|${extra}|`);
-  const d = rgb.data;
-  const words = (d.byteOffset & 3) === 0 ? d.byteLength >> 2 : 0;
-  const w32 = words > 0 ? new Uint32Array(d.buffer, d.byteOffset, words) : new Uint32Array(0);
+  // an unaligned view (never the pipeline's own images) is copied, so its key is the same as aligned bytes'
+  const d = (rgb.data.byteOffset & 3) === 0 ? rgb.data : rgb.data.slice();
+  const words = d.byteLength >> 2;
+  const w32 = new Uint32Array(d.buffer, d.byteOffset, words);
   for (let i = 0; i < words; i++) {
     const w = w32[i];
     h1 = Math.imul(h1 ^ w, 2654435761);
