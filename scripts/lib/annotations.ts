@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { Intrinsics } from '../../src/core/camera/intrinsics';
+import { DEFAULT_FLYING_PIXEL_THRESHOLD, isFlyingPixel } from '../../src/core/geometry/lift';
 import type { Mat3, Vec3 } from '../../src/core/geometry/vec';
 import { add, mulMatVec, transpose } from '../../src/core/geometry/vec';
 import type { Box2D } from '../../src/core/scene/types';
@@ -157,6 +158,47 @@ export function loadSunrgbdAnnotations(entry: RgbdIndexEntry, baseDir: string = 
     };
   });
   return { Rtilt, K, boxes };
+}
+
+/**
+ * The best box any method that boxes the visible depth can build for an annotated box: the valid depth
+ * pixels inside its 2D box whose points lie inside the annotated 3D box itself (perfect segmentation), boxed
+ * in the annotation's own axes (perfect orientation). Where even this misses a target, the annotation's
+ * extent is not in the depth (hidden behind something, cut by the image edge) and no depth-only method can
+ * meet it. Returns the centre error and the sizes [local x, local y, height] of that box, and its points.
+ */
+export function sunVisiblePartBox(
+  depth: { width: number; height: number; data: Float32Array },
+  K: Intrinsics,
+  box: SunBox,
+  Rtilt: Mat3,
+): { centreError: number; size: Vec3; points: number } {
+  const W = depth.width, H = depth.height, d = depth.data;
+  const c = Math.cos(box.yaw), s = Math.sin(box.yaw);
+  const half = [box.size[0] / 2, box.size[1] / 2, box.size[2] / 2];
+  const lo = [Infinity, Infinity, Infinity], hi = [-Infinity, -Infinity, -Infinity];
+  let points = 0;
+  const b = box.box2d;
+  for (let y = Math.max(0, Math.floor(b.y0)); y < Math.min(H, Math.ceil(b.y1)); y++)
+    for (let x = Math.max(0, Math.floor(b.x0)); x < Math.min(W, Math.ceil(b.x1)); x++) {
+      const z = d[y * W + x];
+      if (!(z > 0 && z < Infinity) || isFlyingPixel(d, W, H, x, y, DEFAULT_FLYING_PIXEL_THRESHOLD)) continue;
+      const p = sunCameraToUpright([((x - K.cx) / K.fx) * z, ((y - K.cy) / K.fy) * z, z], Rtilt);
+      const q = [p[0] - box.centerUpright[0], p[1] - box.centerUpright[1], p[2] - box.centerUpright[2]];
+      const l = [c * q[0] + s * q[1], -s * q[0] + c * q[1], q[2]];
+      if (Math.abs(l[0]) > half[0] || Math.abs(l[1]) > half[1] || Math.abs(l[2]) > half[2]) continue;
+      points++;
+      for (let k = 0; k < 3; k++) {
+        if (l[k] < lo[k]) lo[k] = l[k];
+        if (l[k] > hi[k]) hi[k] = l[k];
+      }
+    }
+  if (points === 0) return { centreError: Infinity, size: [0, 0, 0], points };
+  return {
+    centreError: Math.hypot((lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2, (lo[2] + hi[2]) / 2),
+    size: [hi[0] - lo[0], hi[1] - lo[1], hi[2] - lo[2]],
+    points,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------- KITTI

@@ -2,6 +2,7 @@ import type { Box2D } from '../scene/types';
 import { isFlyingPixel } from './lift';
 import type { DepthMap } from './raster';
 import { cellKey, type VoxelGrid } from './voxelGrid';
+import { onOrBehindWall, type Wall } from './walls';
 
 export interface LeakRing {
   depth: DepthMap;
@@ -15,6 +16,8 @@ export interface LeakRing {
   translation: readonly number[];
   /** Points below this height are floor and ignored (-Infinity: none). */
   bandY: number;
+  /** Points on or behind these walls are ignored, as they were in the box (none: none). */
+  walls?: readonly Wall[];
   flyingPixelThreshold: number;
 }
 
@@ -38,7 +41,7 @@ export function clusterLeakShares(
   bounds: readonly Box2D[],
 ): Float64Array {
   const labels = bounds.length;
-  const { depth, fx, fy, cx, cy, rotation: R, translation: T, bandY } = ring;
+  const { depth, fx, fy, cx, cy, rotation: R, translation: T, bandY, walls } = ring;
   const W = depth.width, H = depth.height, data = depth.data;
   const thr = ring.flyingPixelThreshold;
   const mx = Math.max(4, Math.round(0.1 * (box.x1 - box.x0))), my = Math.max(4, Math.round(0.1 * (box.y1 - box.y0)));
@@ -60,6 +63,7 @@ export function clusterLeakShares(
       if (py < bandY) continue;
       const px = R[0] * qx + R[1] * qy + R[2] * z + T[0];
       const pz = R[6] * qx + R[7] * qy + R[8] * z + T[2];
+      if (walls && walls.length > 0 && onOrBehindWall(walls, px, py, pz, Math.sqrt(qx * qx + qy * qy + z * z))) continue;
       // a side's share counts the ring samples along the cluster's own rows (left, right) or columns
       // (top, bottom): a wall behind the upper half of a box leaks left even if the floor fills the rest
       for (let l = 0; l < labels; l++) {
@@ -96,3 +100,4 @@ export function leakingSides(shares: Float64Array, l: number): number {
   for (let k = 0; k < 4; k++) if (shares[l * 4 + k] >= LEAK_SHARE) n++;
   return n;
 }
+

@@ -21,10 +21,12 @@ const spec: SyntheticSceneSpec = {
 
 describe('box-only objects among overlapping boxes', () => {
   // Without the nested-box cut-out and the leak test the bed and the night stand came out 106 and 90 cm
-  // off (the bed took the ottoman, the night stand took the bed). 20 cm is where they are now, not the
-  // 15 cm the real-frame table aims at: the bed still takes the wall behind its headboard and the night
-  // stand a sliver of the bed's corner.
-  it('bed behind an ottoman and a night stand behind the bed: centres within 20 cm', () => {
+  // off (the bed took the ottoman, the night stand took the bed). The bed then came out 18.7 cm off: it
+  // took the wall behind its headboard, and the ottoman's top, whose box is only 59% inside the bed's (so
+  // not cut out as nested); with the walls set aside and the overlap of a smaller box in front cut out,
+  // 5.6 cm. The ottoman (9 cm) takes a sliver of the bed's edge beside it, the night stand (16 cm) a
+  // sliver of the bed's corner.
+  it('bed behind an ottoman and a night stand behind the bed: bed within 10 cm, the others 20 cm', () => {
     const r = renderSyntheticScene(spec);
     const { scene } = buildScene({
       depth: r.depth, intrinsics: r.intrinsics, intrinsicsSource: 'explicit', intrinsicsDetail: 'synthetic', rgb: r.rgb,
@@ -40,6 +42,6 @@ describe('box-only objects among overlapping boxes', () => {
       rows.push(`${o.id.padEnd(12)} centre err ${(e * 100).toFixed(1)} cm  ours ${o.aabb.min.map((v) => v.toFixed(2))} .. ${o.aabb.max.map((v) => v.toFixed(2))}  true ${t.aabb.min.map((v) => v.toFixed(2))} .. ${t.aabb.max.map((v) => v.toFixed(2))}`);
     }
     console.log(`[box-only clutter]\n${rows.join('\n')}`);
-    for (const [id, e] of Object.entries(errs)) expect(e, id).toBeLessThan(0.2);
+    for (const [id, e] of Object.entries(errs)) expect(e, id).toBeLessThan(id === 'bed' ? 0.1 : 0.2);
   });
 });

@@ -3,7 +3,7 @@
  * canonicalizes; SUN RGB-D gravity and boxes, KITTI ground and pedestrian against their annotations.
  */
 import { describe, expect, it } from 'vitest';
-import { loadKittiObjects, loadSunrgbdAnnotations, sunGravityUpInCamera, sunUprightToCamera } from '../../../scripts/lib/annotations';
+import { loadKittiObjects, loadSunrgbdAnnotations, sunGravityUpInCamera, sunUprightToCamera, sunVisiblePartBox } from '../../../scripts/lib/annotations';
 import { findFixturesDir, loadRgbdFrame, loadRgbdIndex, type RgbdFrame } from '../../../scripts/lib/fixtures';
 import type { Intrinsics } from '../camera/intrinsics';
 import type { CanonicalFrame } from '../scene/types';
@@ -56,31 +56,44 @@ describe.skipIf(!dir)('real RGB-D fixtures', () => {
     expect(err).toBeLessThan(5);
 
     const { objects } = objects3d(ann.boxes.map((b, i) => ({ id: String(i), caption: b.label, box2d: b.box2d })), { depth: f.depth, intrinsics: K, frame: fr });
-    // Box-only objects in a cluttered bedroom: these fail the 15 cm / 25% targets today and are reported,
-    // not asserted (see the table). bed: centre now 13 cm off (the ottoman, night stand and lamp boxes are
-    // cut out of it and its pieces joined), but the wall behind the headboard joins it (sizes +41%);
-    // night_stand: 39 cm (the bed around it is set aside as leaking out of its box, and its hidden
-    // bottom extended to the box edge, but only its top is seen: sizes -66%); dresser (cut by the image
-    // edge: 33 cm); lamp (small, 5 m away, joined to the wall behind: 27 cm); ottoman (height 0.87 vs
-    // 0.68 m: the bed edge behind it joins it).
-    const KNOWN_GAPS = new Set(['bed', 'night_stand', 'dresser', 'lamp', 'ottoman']);
-    const rows = ['label            centre err   ours (x,y,z)            true (x,y,z)            sizes ours / true (horiz sorted, height)   verdict'];
+    // The annotations are amodal: they include what the camera does not see. The "visible part" column is
+    // the best box a method that boxes the object's visible points can build (the depth points inside the
+    // annotated box itself, boxed in its own axes). Where even that misses the targets, the box cannot be
+    // met without guessing the hidden part (a size prior per class, which this project does not do):
+    // night_stand (80% hidden behind the bed: 0.19 m of its 0.97 m height is seen), dresser (cut by three
+    // image edges; its side is not seen: 0.26 m of 0.71 m deep), lamp (the annotated box is 0.64 m wide,
+    // the lamp 0.22 m). These are checked to stay out of reach, so the exemption cannot hide a regression
+    // of a box that could be met.
+    const OUT_OF_REACH = new Set(['night_stand', 'dresser', 'lamp']);
+    // Met by the visible part, missed by us: the ottoman's height (0.87 vs 0.68 m). The bed's footboard,
+    // 9 cm behind the ottoman's back edge in hole-filled depth, joins it where it shows inside the
+    // ottoman's box; telling them apart takes a mask (the app's pipeline has one).
+    const OUR_GAPS = new Set(['ottoman']);
+    const rows = ['label            centre err   ours (x,y,z)            true (x,y,z)            sizes ours / true (horiz sorted, height)   verdict        visible part (best possible)'];
     const failures: string[] = [];
+    const reachable: string[] = [];
+    const sortedSizes = (v: readonly number[]) => [...[v[0], v[1]].sort((x, y) => x - y), v[2]];
     objects.forEach((o, i) => {
       const b = ann.boxes[i];
       const c = toCanon(fr, sunUprightToCamera(b.centerUpright, ann.Rtilt));
       const e = Math.hypot(o.obb.center[0] - c[0], o.obb.center[1] - c[1], o.obb.center[2] - c[2]);
-      const ours = [...[o.obb.size[0], o.obb.size[2]].sort((x, y) => x - y), o.obb.size[1]];
-      const truth = [...[b.size[0], b.size[1]].sort((x, y) => x - y), b.size[2]];
-      const worst = Math.max(...ours.map((s, k) => Math.abs(s / truth[k] - 1)));
+      const ours = sortedSizes([o.obb.size[0], o.obb.size[2], o.obb.size[1]]);
+      const truth = sortedSizes(b.size);
+      const worstOf = (v: number[]) => Math.max(...v.map((s2, k) => Math.abs(s2 / truth[k] - 1)));
+      const worst = worstOf(ours);
       const ok = e < 0.15 && worst < 0.25;
-      const verdict = ok ? 'ok' : KNOWN_GAPS.has(b.label) ? 'FAIL (known gap)' : 'FAIL';
-      if (!ok && !KNOWN_GAPS.has(b.label)) failures.push(b.label);
+      const best = sunVisiblePartBox(f.depth, K, b, ann.Rtilt);
+      const bestWorst = worstOf(sortedSizes(best.size));
+      const bestOk = best.centreError < 0.15 && bestWorst < 0.25;
+      if (OUT_OF_REACH.has(b.label) && bestOk) reachable.push(b.label);
+      const verdict = ok ? 'ok' : OUT_OF_REACH.has(b.label) ? 'FAIL (out of reach)' : OUR_GAPS.has(b.label) ? 'FAIL (our gap)' : 'FAIL';
+      if (!ok && !OUT_OF_REACH.has(b.label) && !OUR_GAPS.has(b.label)) failures.push(b.label);
       const f3 = (v: number[]) => v.map((x) => x.toFixed(2).padStart(6)).join(',');
-      rows.push(`${b.label.padEnd(16)} ${(e * 100).toFixed(0).padStart(6)} cm  ${f3(o.obb.center)}   ${f3(c)}   ${f3(ours)} / ${f3(truth)}  (worst ${(worst * 100).toFixed(0)}%)  ${verdict}`);
+      rows.push(`${b.label.padEnd(16)} ${(e * 100).toFixed(0).padStart(6)} cm  ${f3(o.obb.center)}   ${f3(c)}   ${f3(ours)} / ${f3(truth)}  (worst ${(worst * 100).toFixed(0)}%)  ${verdict.padEnd(20)} ${(best.centreError * 100).toFixed(0).padStart(3)} cm, worst ${(bestWorst * 100).toFixed(0)}% (${best.points} px)`);
     });
     console.log(`[geometry fixtures] SUN RGB-D boxes (targets: centre < 15 cm, sizes within 25%):\n${rows.join('\n')}`);
     expect(failures).toEqual([]);
+    expect(reachable, 'a box listed as out of reach can be met from the depth: fix it or list it as a gap').toEqual([]);
   });
 
   const kitti = index.find((e) => e.id.startsWith('kitti_object'));

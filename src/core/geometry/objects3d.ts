@@ -2,7 +2,7 @@ import type { Intrinsics } from '../camera/intrinsics';
 import { decodeMaskWindow, maskArea, rleBounds } from '../scene/mask';
 import type { AABB, Box2D, CanonicalFrame, MaskRLE, OBB, ObjectFlag, SceneObject } from '../scene/types';
 import { orientedBoundingBox } from './boxes';
-import { clusterLeakShares, leakingSides } from './boxLeak';
+import { chooseBoxCluster } from './boxClusterChoice';
 import { clusterConnectedVoxels, mergeNearbyClusters } from './cluster';
 import { erodeMaskKeepingThin } from './maskErosion';
 import { DEFAULT_FLYING_PIXEL_THRESHOLD, intrinsicsForSize, isFlyingPixel } from './lift';
@@ -11,6 +11,7 @@ import { scratchFloat32, scratchUint32 } from './scratch';
 import type { DepthMap } from './raster';
 import type { Vec3 } from './vec';
 import type { VoxelGrid } from './voxelGrid';
+import { findWalls, onOrBehindWall, type Wall } from './walls';
 
 /** One detected object: 2D box (and mask) in the working image's pixels. */
 export interface ObjectInput {
@@ -57,6 +58,10 @@ export interface Objects3dResult {
 
 /** A smaller box this share inside a bigger one is an object on or in front of (or behind) the bigger one. */
 const NESTED_SHARE = 0.6;
+/** A smaller box overlapping a bigger one at least this share, in front of it, is cut out of it where they overlap. */
+const OCCLUDER_SHARE = 0.2;
+/** Box only: walls are set aside when at least this share of the box's points above the floor is off them. */
+const OFF_WALL_SHARE = 0.25;
 
 const median = (v: number[]): number => {
   if (v.length === 0) return NaN;
@@ -77,7 +82,8 @@ function clampBox(b: Box2D, sx: number, sy: number, w: number, h: number, shrink
 /**
  * Per-object 3D geometry (pipeline stage 7). Points come from the mask, eroded except where erosion would
  * wipe out a thin part (or, without a mask, from the 2D box shrunk a little, less the boxes of smaller
- * objects lying mostly inside it), where depth is valid and not a flying pixel, in the canonical frame.
+ * objects lying mostly inside it and the overlap with smaller boxes in front of it), where depth is valid
+ * and not a flying pixel, in the canonical frame.
  * A first pass on a regular sample of about maxPoints pixels (the step sized by the pixels that have depth,
  * so sparse LiDAR keeps all of them) does: statistical outlier removal (organized, over the sample grid,
  * for dense maps, keeping masked points as dense as their neighbours; voxel-grid k-NN for sparse ones),
@@ -86,15 +92,13 @@ function clampBox(b: Box2D, sx: number, sy: number, w: number, h: number, shrink
  *   shade or crown out of sight samples as a cluster of its own);
  * - box only: the box also holds floor and background, so points within a band above the support plane
  *   (3 cm or 1% of the depth, whichever is larger) are dropped first and flat residue clusters lying in
- *   that band are ignored. Clusters that go on outside the box on two or more sides (a ring around the
- *   box is lifted) pass through it and are set aside while a contained one fits the box at all. A 2D box
- *   is tight around its object, so the object's pixels span most of it: of the clusters whose pixel
- *   bounds overlap the box (IoU) at least 0.7x as well as the best one, the front-most wins (an occluder
- *   in front spans only part of the box; background spans it but lies behind). Where smaller boxes were
- *   cut out, the contained clusters within half the winner's extent join it (the object is seen in
- *   pieces around them). If the winner reaches down to the band it is extended to the plane (the band
- *   cut its foot); if a nearer surface hides its bottom, it is extended to the box's bottom edge at its
- *   depth.
+ *   that band are ignored; so are points on or behind the scene's walls (findWalls), unless they are
+ *   most of the box (a painting, a door). The cluster is chosen by chooseBoxCluster: clusters passing
+ *   through the box are set aside, the front-most of those that fit the box best wins, and an object
+ *   seen in pieces gets its pieces. Where smaller boxes were cut out, the contained clusters within half
+ *   the winner's extent join it (the object is seen in pieces around them). If the winner reaches down
+ *   to the band it is extended to the plane (the band cut its foot); if a nearer surface hides its
+ *   bottom, it is extended to the box's bottom edge at its depth.
  * A second pass then takes every pixel of the region (of the mask before erosion) whose point falls in
  * (or next to) a voxel of the kept clusters, so the boxes' extents are limited neither by the sampling
  * step nor by the erosion. The OBB is the minimum-area rectangle of the XZ footprint (rotating calipers)
@@ -120,6 +124,8 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
   const objects: SceneObject[] = [];
   const keptPixels: Uint32Array[] = [];
   let mapMedian: number | null = null;
+  // found once, when the first box-only object needs them
+  let walls: Wall[] | null = null;
   // second-pass points, reused across objects and calls (only the box fit reads them; kept pixels are copied out)
   let scratch: Float32Array = new Float32Array(0);
   let scratchPix: Uint32Array = new Uint32Array(0);
@@ -162,7 +168,7 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
     let mwin = bits;
     // box only: the pixels of a smaller box mostly inside this one are the smaller object's (a mug on a
     // table, an ottoman in front of a bed), whichever of the two is in front
-    const excl = boxOnly ? nestedBoxes(inputs, obj, sx, sy) : [];
+    const excl = boxOnly ? cutOutBoxes(inputs, obj, sx, sy, depth) : [];
     const inMask = (x: number, y: number): boolean => {
       if (!mwin) {
         for (const r of excl) if (x >= r.x0 && x < r.x1 && y >= r.y0 && y < r.y1) return false;
@@ -241,10 +247,24 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
     const zMed = median(boxDepths);
     // box only: points in a band above the support plane are floor, not object
     const bandY = boxOnly && hasPlane ? Math.max(0.03, 0.01 * zMed) : -Infinity;
+    // box only: so are points on (or behind) a wall, unless that is most of what the box holds (a
+    // painting, a window, a door: then the object is on the wall)
+    let wallsHere: Wall[] = [];
     if (boxOnly && hasPlane) {
+      walls ??= findWalls(depth, K, frame, { flyingPixelThreshold: thr });
+      if (walls.length > 0) {
+        let above = 0, off = 0;
+        for (let k = 0; k < n; k++) {
+          if (pts[k * 3 + 1] < bandY) continue;
+          above++;
+          if (!onOrBehindWall(walls, pts[k * 3], pts[k * 3 + 1], pts[k * 3 + 2], dist[k])) off++;
+        }
+        if (off >= minPoints && off >= OFF_WALL_SHARE * above) wallsHere = walls;
+      }
       let m = 0;
       for (let k = 0; k < n; k++) {
         if (pts[k * 3 + 1] < bandY) continue;
+        if (wallsHere.length > 0 && onOrBehindWall(wallsHere, pts[k * 3], pts[k * 3 + 1], pts[k * 3 + 2], dist[k])) continue;
         pts[m * 3] = pts[k * 3]; pts[m * 3 + 1] = pts[k * 3 + 1]; pts[m * 3 + 2] = pts[k * 3 + 2];
         dist[m] = dist[k];
         spix[m] = spix[k];
@@ -260,6 +280,7 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
     let chosen = -1;
     let keepLabel: Uint8Array | null = null;
     let eligible: Uint8Array | null = null;
+    const pieces: number[] = [];
     let firstPassKept = 0;
     if (n >= minPoints) {
       const kNN = Math.min(opts.outlierNeighbours ?? 8, n - 1), ratio = opts.outlierStdRatio ?? 3.0;
@@ -286,71 +307,27 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
       const p90 = pairD.length >= 20 ? pairD[Math.floor(pairD.length * 0.9)] : 0;
       const voxel = Math.max(opts.clusterVoxel ?? 0.05, 2 * spacing, 1.5 * p90);
       const cl = clusterConnectedVoxels(cpts, inl.length, voxel);
+      chosen = cl.sizes.length > 0 ? 0 : -1;
+      if (boxOnly && cl.sizes.length > 1) {
+        const cdist = new Float32Array(inl.length), cpix = new Uint32Array(inl.length);
+        for (let k = 0; k < inl.length; k++) { cdist[k] = dist[inl[k]]; cpix[k] = spix[inl[k]]; }
+        const choiceCtx = {
+          box: clampBox(b, sx, sy, W, H, 0), fx: K.fx, bandY,
+          ring: { depth, fx: K.fx, fy: K.fy, cx: K.cx, cy: K.cy, rotation: frame.rotation, translation: frame.translation, walls: wallsHere, flyingPixelThreshold: thr },
+        };
+        const choice = chooseBoxCluster({ cl, points: cpts, count: inl.length, dist: cdist, pixel: cpix, width: W, step }, choiceCtx);
+        chosen = choice.chosen;
+        eligible = choice.eligible;
+        pieces.push(...choice.pieces);
+      }
       grid = cl.grid;
       slotLabel = cl.slotLabel;
       const sizes = cl.sizes;
-      chosen = sizes.length > 0 ? 0 : -1;
-      if (boxOnly && sizes.length > 1) {
-        // Which cluster is the boxed object? A 2D box is tight around its object, so the object's
-        // pixels span most of it: an occluder in front spans only part, the background spans all of it
-        // but lies behind. Among clusters whose pixel bounds fit the box nearly as well as the best one,
-        // take the front-most.
-        const L = sizes.length;
-        const topY = new Float64Array(L).fill(-Infinity);
-        const sumD = new Float64Array(L);
-        const bx0 = new Float64Array(L).fill(Infinity), by0 = new Float64Array(L).fill(Infinity);
-        const bx1 = new Float64Array(L).fill(-Infinity), by1 = new Float64Array(L).fill(-Infinity);
-        for (let k = 0; k < inl.length; k++) {
-          const l = cl.labels[k];
-          if (l < 0) continue;
-          if (cpts[k * 3 + 1] > topY[l]) topY[l] = cpts[k * 3 + 1];
-          const q = inl[k];
-          sumD[l] += dist[q];
-          const px = spix[q] % W, py = (spix[q] - px) / W;
-          if (px < bx0[l]) bx0[l] = px; if (px + step > bx1[l]) bx1[l] = px + step;
-          if (py < by0[l]) by0[l] = py; if (py + step > by1[l]) by1[l] = py + step;
-        }
-        const full2d = clampBox(b, sx, sy, W, H, 0);
-        const fa = Math.max(1, (full2d.x1 - full2d.x0) * (full2d.y1 - full2d.y0));
-        const iou = new Float64Array(L);
-        let bestIou = 0;
-        for (let l = 0; l < L; l++) {
-          if (sizes[l] < 0.1 * sizes[0] || (hasPlane && topY[l] < 2 * bandY)) continue; // small, or floor residue
-          const ix = Math.max(0, Math.min(bx1[l], full2d.x1) - Math.max(bx0[l], full2d.x0));
-          const iy = Math.max(0, Math.min(by1[l], full2d.y1) - Math.max(by0[l], full2d.y0));
-          const inter = ix * iy;
-          iou[l] = inter / (fa + (bx1[l] - bx0[l]) * (by1[l] - by0[l]) - inter);
-          if (iou[l] > bestIou) bestIou = iou[l];
-        }
-        // a cluster that goes on outside the box on two or more sides passes through it (background, an
-        // occluder around the object): set those aside while a contained one fits the box at all
-        const shares = clusterLeakShares(
-          { depth, fx: K.fx, fy: K.fy, cx: K.cx, cy: K.cy, rotation: frame.rotation, translation: frame.translation, bandY, flyingPixelThreshold: thr },
-          full2d, step, cl.grid, cl.slotLabel,
-          Array.from({ length: L }, (_, l) => ({ x0: bx0[l], y0: by0[l], x1: bx1[l], y1: by1[l] })),
-        );
-        let bestContained = 0;
-        eligible = new Uint8Array(L);
-        for (let l = 0; l < L; l++) {
-          if (leakingSides(shares, l) >= 2 || (hasPlane && topY[l] < 2 * bandY)) continue;
-          eligible[l] = 1;
-          if (iou[l] > bestContained) bestContained = iou[l];
-        }
-        if (bestContained >= 0.25 * bestIou) {
-          for (let l = 0; l < L; l++) if (leakingSides(shares, l) >= 2) iou[l] = 0;
-          bestIou = bestContained;
-        }
-        let bestD = Infinity;
-        for (let l = 0; l < L; l++) {
-          if (iou[l] <= 0 || iou[l] < 0.7 * bestIou) continue;
-          const md = sumD[l] / sizes[l];
-          if (md < bestD) { bestD = md; chosen = l; }
-        }
-      }
       if (chosen >= 0) {
         keepLabel = new Uint8Array(sizes.length);
         keepLabel[chosen] = 1;
         firstPassKept = sizes[chosen];
+        for (const l of pieces) { keepLabel[l] = 1; firstPassKept += sizes[l]; }
         if (sizes.length > 1 && (!boxOnly || (eligible && excl.length > 0))) {
           // trust the mask: a thin part (pole, trunk, arm) often samples as its own cluster, apart from the
           // bulk where it enters it out of sight (a pole into a shade, a trunk into a crown). Box only, where
@@ -359,6 +336,7 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
           // stay inside the box join too (within half the chosen one's extent)
           const merge = boxOnly ? { allowed: eligible ?? undefined, gapScale: 0.5 } : {};
           for (const l of mergeNearbyClusters(cpts, cl.labels, sizes, chosen, voxel, merge)) {
+            if (keepLabel[l] === 1) continue;
             keepLabel[l] = 1;
             firstPassKept += sizes[l];
           }
@@ -423,6 +401,7 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
           const py = r3 * cx + r4 * cy + r5 * z + ty;
           const pz = r6 * cx + r7 * cy + r8 * z + tz;
           if (py < bandY) continue;
+          if (wallsHere.length > 0 && onOrBehindWall(wallsHere, px, py, pz, Math.sqrt(cx * cx + cy * cy + z * z))) continue;
           const ix = Math.floor((px - ox) * inv), iy = Math.floor((py - oy) * inv), iz = Math.floor((pz - oz) * inv);
           if (ix < 0 || iy < 0 || iz < 0 || ix >= dx || iy >= dy || iz >= dz || occ[(iz * dy + iy) * dx + ix] === 0) continue;
           const o = count * 3;
@@ -496,13 +475,18 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
 }
 
 /**
- * Boxes (depth-map pixels) of the other objects that are smaller than `obj`'s and lie at least 60% inside
- * it. Nested boxes of nested boxes are not special-cased: each smaller one is cut out on its own.
+ * What to cut out of box-only `obj`'s box (depth-map pixels): the boxes of the other objects that are smaller
+ * and lie at least 60% inside it (a mug on a table, a night stand behind a bed: whichever is in front, those
+ * pixels are the smaller object's), and where a smaller box overlaps it less (at least 20%), the overlap when
+ * the smaller object is in front (an ottoman before a bed, reaching below the bed's box): the median depth
+ * of its box outside `obj`'s is nearer than that of `obj`'s box outside it. Nested boxes of nested boxes
+ * are not special-cased: each smaller one is cut out on its own.
  */
-function nestedBoxes(inputs: ObjectInput[], obj: ObjectInput, sx: number, sy: number): Box2D[] {
+function cutOutBoxes(inputs: ObjectInput[], obj: ObjectInput, sx: number, sy: number, depth: DepthMap): Box2D[] {
   const a = obj.box2d;
   const areaA = (a.x1 - a.x0) * (a.y1 - a.y0);
   const out: Box2D[] = [];
+  const px = (b: Box2D): Box2D => ({ x0: Math.floor(b.x0 * sx), y0: Math.floor(b.y0 * sy), x1: Math.ceil(b.x1 * sx), y1: Math.ceil(b.y1 * sy) });
   for (const o of inputs) {
     if (o === obj) continue;
     const b = o.box2d;
@@ -510,10 +494,31 @@ function nestedBoxes(inputs: ObjectInput[], obj: ObjectInput, sx: number, sy: nu
     if (!(areaB > 0) || areaB >= areaA) continue;
     const ix = Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0));
     const iy = Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
-    if (ix * iy < NESTED_SHARE * areaB) continue;
-    out.push({ x0: Math.floor(b.x0 * sx), y0: Math.floor(b.y0 * sy), x1: Math.ceil(b.x1 * sx), y1: Math.ceil(b.y1 * sy) });
+    if (ix * iy >= NESTED_SHARE * areaB) {
+      out.push(px(b));
+    } else if (ix * iy >= OCCLUDER_SHARE * areaB) {
+      const pa = px(a), pb = px(b);
+      const inter = { x0: Math.max(pa.x0, pb.x0), y0: Math.max(pa.y0, pb.y0), x1: Math.min(pa.x1, pb.x1), y1: Math.min(pa.y1, pb.y1) };
+      const front = medianDepthOutside(depth, pb, inter), back = medianDepthOutside(depth, pa, inter);
+      if (front < back) out.push(inter);
+    }
   }
   return out;
+}
+
+/** Median valid depth of a box's pixels outside `hole` (sampled), NaN when there are none. */
+function medianDepthOutside(depth: DepthMap, r: Box2D, hole: Box2D): number {
+  const W = depth.width, H = depth.height, data = depth.data;
+  const x0 = Math.max(0, r.x0), y0 = Math.max(0, r.y0), x1 = Math.min(W, r.x1), y1 = Math.min(H, r.y1);
+  const step = Math.max(1, Math.floor(Math.sqrt(((x1 - x0) * (y1 - y0)) / 2000)));
+  const zs: number[] = [];
+  for (let y = y0; y < y1; y += step)
+    for (let x = x0; x < x1; x += step) {
+      if (x >= hole.x0 && x < hole.x1 && y >= hole.y0 && y < hole.y1) continue;
+      const z = data[y * W + x];
+      if (z > 0 && z < Infinity) zs.push(z);
+    }
+  return median(zs);
 }
 
 /**

@@ -1,0 +1,66 @@
+/**
+ * Box-only objects seen in pieces: the pieces join (a bed frame's footboard and headboard), but not what
+ * lies far behind in a loose box's margin.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildScene } from '../scene/buildScene';
+import type { Box2D } from '../scene/types';
+import { renderSyntheticScene, type SyntheticSceneSpec } from '../testing/syntheticScene';
+
+const provenance = { depthSource: 'synthetic ray-caster', objectsSource: 'synthetic boxes', createdAt: '2026-01-01T00:00:00Z', app: 'test' };
+
+function boxOnly(spec: SyntheticSceneSpec, boxes: Record<string, Box2D>) {
+  const r = renderSyntheticScene(spec);
+  const { scene } = buildScene({
+    depth: r.depth, intrinsics: r.intrinsics, intrinsicsSource: 'explicit', intrinsicsDetail: 'synthetic', rgb: r.rgb,
+    objects: r.objects.filter((o) => boxes[o.id]).map((o) => ({ id: o.id, caption: o.caption, box2d: boxes[o.id] })),
+    provenance,
+  });
+  return { r, scene };
+}
+
+describe('chooseBoxCluster: objects in pieces', () => {
+  it('a bed frame (footboard, headboard 1.9 m behind it against the wall) gets one box over both, not the wall', () => {
+    const spec: SyntheticSceneSpec = {
+      image: { width: 640, height: 480 },
+      camera: { height: 1.5, pitchDeg: 20 },
+      wall: { distance: 5.2 },
+      objects: [{
+        id: 'bed', caption: 'bed', parts: [
+          { center: [0.2, 0.45, -3.2], size: [1.6, 0.9, 0.08] },
+          { center: [0.2, 0.7, -5.1], size: [1.6, 1.4, 0.08] },
+        ],
+      }],
+    };
+    const { r, scene } = boxOnly(spec, { bed: renderSyntheticScene(spec).objects[0].box2d });
+    const o = scene.objects[0], t = r.truth.boxes[0];
+    const centre = Math.hypot(o.obb.center[0] - t.obb.center[0], o.obb.center[1] - t.obb.center[1], o.obb.center[2] - t.obb.center[2]);
+    expect(centre).toBeLessThan(0.1);
+    expect(o.aabb.min[2]).toBeLessThan(-5.05); // the headboard joined
+    expect(o.aabb.min[2]).toBeGreaterThan(-5.19); // the wall did not
+    expect(o.aabb.max[2]).toBeGreaterThan(-3.25);
+  });
+
+  it('a cabinet in a loose box keeps out a lamp 2 m behind it that the box margin also holds', () => {
+    const spec: SyntheticSceneSpec = {
+      image: { width: 640, height: 480 },
+      camera: { height: 1.5, pitchDeg: 15 },
+      objects: [
+        { id: 'cabinet', caption: 'cabinet', parts: [{ center: [0, 0.4, -2.5], size: [1, 0.8, 0.5] }] },
+        // hanging, so nothing joins it to the floor; seen just above the cabinet's top
+        { id: 'lamp', caption: 'lamp', parts: [{ center: [0.1, 1.25, -4.5], size: [0.6, 0.5, 0.5] }] },
+      ],
+    };
+    const r0 = renderSyntheticScene(spec);
+    const cab = r0.objects.find((o) => o.id === 'cabinet')!.box2d, lamp = r0.objects.find((o) => o.id === 'lamp')!.box2d;
+    // the lamp lies inside the cabinet's columns, above it: a loose box around the cabinet holds it
+    expect(lamp.x0).toBeGreaterThan(cab.x0);
+    expect(lamp.x1).toBeLessThan(cab.x1);
+    expect(lamp.y1).toBeLessThanOrEqual(cab.y0 + 2);
+    const loose = { x0: cab.x0 - 4, y0: lamp.y0 - 4, x1: cab.x1 + 4, y1: cab.y1 + 4 };
+    const { scene } = boxOnly(spec, { cabinet: loose });
+    const o = scene.objects[0];
+    expect(o.aabb.min[2]).toBeGreaterThan(-2.8);
+    expect(o.aabb.max[1]).toBeLessThan(0.85);
+  });
+});

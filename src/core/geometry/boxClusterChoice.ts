@@ -1,0 +1,124 @@
+import type { Box2D } from '../scene/types';
+import { clusterLeakShares, leakingSides, type LeakRing } from './boxLeak';
+import type { ClusterResult } from './cluster';
+
+/** The sampled points of one box-only object, clustered. */
+export interface BoxClusters {
+  cl: ClusterResult;
+  /** Canonical positions of the clustered points (cl.labels indexes them). */
+  points: Float32Array;
+  count: number;
+  /** Per clustered point: its distance from the camera and its depth-map pixel index. */
+  dist: ArrayLike<number>;
+  pixel: ArrayLike<number>;
+  /** Depth-map width, and the sampling step (a point stands for a step x step block). */
+  width: number;
+  step: number;
+}
+
+export interface BoxChoiceContext {
+  /** The object's 2D box, depth-map pixels. */
+  box: Box2D;
+  /** fx of the depth map, to turn the box's pixel width into metres. */
+  fx: number;
+  /** Height of the floor band (points below it were dropped); -Infinity without a support plane. */
+  bandY: number;
+  ring: Omit<LeakRing, 'bandY'>;
+}
+
+export interface BoxChoice {
+  /** The object's cluster, -1 when none. */
+  chosen: number;
+  /** Clusters that stay inside the box (leak on fewer than two sides) and are not floor residue. */
+  eligible: Uint8Array;
+  /** Further clusters that join the chosen one: the object seen in pieces. */
+  pieces: number[];
+}
+
+/** A piece joins only if it is at least this share of what is kept already. */
+const PIECE_SHARE = 0.1;
+
+/**
+ * Which cluster is the boxed object? A 2D box is tight around its object, so the object's pixels span most
+ * of it: an occluder in front spans only part, the background spans all of it but lies behind. Clusters
+ * that go on outside the box on two or more sides pass through it (background, an occluder around the
+ * object) and are set aside while a contained one fits the box at all. Among clusters whose pixel bounds
+ * fit the box (IoU) at least 0.7x as well as the best one, the front-most wins.
+ * An object seen in pieces (a bed once its wall is set aside: headboard, pillows, footboard, each apart in
+ * depth) has no one cluster that spans its box: contained clusters join the winner, largest first, while
+ * each makes the kept pixels' bounds fit the box better (IoU + 0.02), none deeper apart from the winner than
+ * the box is wide there (a mirror's reflections, something behind seen in a loose box's margin).
+ */
+export function chooseBoxCluster(c: BoxClusters, ctx: BoxChoiceContext): BoxChoice {
+  const { cl, points, count, dist, pixel, width: W, step } = c;
+  const { box, bandY } = ctx;
+  const sizes = cl.sizes;
+  const L = sizes.length;
+  const hasPlane = bandY > -Infinity;
+  const topY = new Float64Array(L).fill(-Infinity);
+  const sumD = new Float64Array(L);
+  const bx0 = new Float64Array(L).fill(Infinity), by0 = new Float64Array(L).fill(Infinity);
+  const bx1 = new Float64Array(L).fill(-Infinity), by1 = new Float64Array(L).fill(-Infinity);
+  for (let k = 0; k < count; k++) {
+    const l = cl.labels[k];
+    if (l < 0) continue;
+    if (points[k * 3 + 1] > topY[l]) topY[l] = points[k * 3 + 1];
+    sumD[l] += dist[k];
+    const px = pixel[k] % W, py = (pixel[k] - px) / W;
+    if (px < bx0[l]) bx0[l] = px; if (px + step > bx1[l]) bx1[l] = px + step;
+    if (py < by0[l]) by0[l] = py; if (py + step > by1[l]) by1[l] = py + step;
+  }
+  const fa = Math.max(1, (box.x1 - box.x0) * (box.y1 - box.y0));
+  const fit = (x0: number, y0: number, x1: number, y1: number): number => {
+    const ix = Math.max(0, Math.min(x1, box.x1) - Math.max(x0, box.x0));
+    const iy = Math.max(0, Math.min(y1, box.y1) - Math.max(y0, box.y0));
+    return (ix * iy) / (fa + (x1 - x0) * (y1 - y0) - ix * iy);
+  };
+  const residue = (l: number) => hasPlane && topY[l] < 2 * bandY; // flat floor residue in the band
+  const iou = new Float64Array(L);
+  let bestIou = 0;
+  for (let l = 0; l < L; l++) {
+    if (sizes[l] < 0.1 * sizes[0] || residue(l)) continue;
+    iou[l] = fit(bx0[l], by0[l], bx1[l], by1[l]);
+    if (iou[l] > bestIou) bestIou = iou[l];
+  }
+  const shares = clusterLeakShares(
+    { ...ctx.ring, bandY }, box, step, cl.grid, cl.slotLabel,
+    Array.from({ length: L }, (_, l) => ({ x0: bx0[l], y0: by0[l], x1: bx1[l], y1: by1[l] })),
+  );
+  let bestContained = 0;
+  const eligible = new Uint8Array(L);
+  for (let l = 0; l < L; l++) {
+    if (leakingSides(shares, l) >= 2 || residue(l)) continue;
+    eligible[l] = 1;
+    if (iou[l] > bestContained) bestContained = iou[l];
+  }
+  if (bestContained >= 0.25 * bestIou) {
+    for (let l = 0; l < L; l++) if (leakingSides(shares, l) >= 2) iou[l] = 0;
+    bestIou = bestContained;
+  }
+  let chosen = L > 0 ? 0 : -1, bestD = Infinity;
+  for (let l = 0; l < L; l++) {
+    if (iou[l] <= 0 || iou[l] < 0.7 * bestIou) continue;
+    const md = sumD[l] / sizes[l];
+    if (md < bestD) { bestD = md; chosen = l; }
+  }
+  const pieces: number[] = [];
+  if (chosen >= 0 && eligible[chosen] === 1) {
+    let ux0 = bx0[chosen], uy0 = by0[chosen], ux1 = bx1[chosen], uy1 = by1[chosen];
+    let cur = iou[chosen], total = sizes[chosen];
+    const d0 = sumD[chosen] / sizes[chosen];
+    const order = Array.from({ length: L }, (_, l) => l).sort((a, b) => sizes[b] - sizes[a]);
+    for (const l of order) {
+      if (l === chosen || eligible[l] === 0 || sizes[l] < Math.max(20, PIECE_SHARE * total)) continue;
+      const d1 = sumD[l] / sizes[l];
+      if (Math.abs(d1 - d0) > ((box.x1 - box.x0) / ctx.fx) * ((d0 + d1) / 2)) continue;
+      const nx0 = Math.min(ux0, bx0[l]), ny0 = Math.min(uy0, by0[l]), nx1 = Math.max(ux1, bx1[l]), ny1 = Math.max(uy1, by1[l]);
+      const f = fit(nx0, ny0, nx1, ny1);
+      if (f < cur + 0.02) continue;
+      pieces.push(l);
+      ux0 = nx0; uy0 = ny0; ux1 = nx1; uy1 = ny1; cur = f; total += sizes[l];
+    }
+  }
+  return { chosen, eligible, pieces };
+}

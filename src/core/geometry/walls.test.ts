@@ -1,0 +1,96 @@
+/**
+ * Walls: found where they bound the scene, not on a big furniture face with the room behind it; set aside
+ * from box-only objects in front of them, kept for an object that lies on the wall.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildScene } from '../scene/buildScene';
+import { renderSyntheticScene, type SyntheticSceneSpec } from '../testing/syntheticScene';
+import { canonicalize } from './canonicalize';
+import { liftDepth } from './lift';
+import { angleBetween } from './vec';
+import { findWalls } from './walls';
+
+const provenance = { depthSource: 'synthetic ray-caster', objectsSource: 'synthetic boxes', createdAt: '2026-01-01T00:00:00Z', app: 'test' };
+const DEG = 180 / Math.PI;
+
+function wallsOf(spec: SyntheticSceneSpec) {
+  const r = renderSyntheticScene(spec);
+  const frame = canonicalize(liftDepth(r.depth, r.intrinsics, { stride: 2 }));
+  return { r, frame, walls: findWalls(r.depth, r.intrinsics, frame) };
+}
+
+function boxOnlyScene(spec: SyntheticSceneSpec) {
+  const r = renderSyntheticScene(spec);
+  const { scene } = buildScene({
+    depth: r.depth, intrinsics: r.intrinsics, intrinsicsSource: 'explicit', intrinsicsDetail: 'synthetic', rgb: r.rgb,
+    objects: r.objects.map((o) => ({ id: o.id, caption: o.caption, box2d: o.box2d })),
+    provenance,
+  });
+  const err = (id: string) => {
+    const o = scene.objects.find((x) => x.id === id)!;
+    const t = r.truth.boxes.find((b) => b.id === id)!;
+    return { o, t, centre: Math.hypot(o.obb.center[0] - t.obb.center[0], o.obb.center[1] - t.obb.center[1], o.obb.center[2] - t.obb.center[2]) };
+  };
+  return { r, scene, err };
+}
+
+describe('findWalls', () => {
+  it('finds the back wall behind a room of furniture: vertical, facing the camera, at its distance', () => {
+    for (const pitchDeg of [10, 15, 20]) {
+      const { walls, frame } = wallsOf({
+        image: { width: 320, height: 240 },
+        camera: { height: 1.4, pitchDeg },
+        wall: { distance: 5 },
+        objects: [{ id: 'sofa', caption: 'sofa', parts: [{ center: [0, 0.4, -3.5], size: [2, 0.8, 0.9] }] }],
+      });
+      expect(walls, `pitch ${pitchDeg}`).toHaveLength(1);
+      const w = walls[0];
+      // the canonical frame is the world with the camera's foot at the origin: the wall is z = -5
+      expect(angleBetween(w.normal, [0, 0, 1]) * DEG).toBeLessThan(1);
+      expect(Math.abs(w.d - 5)).toBeLessThan(0.03);
+      // facing the camera: the camera's side is positive
+      expect(w.normal[1] * frame.cameraHeight + w.d).toBeGreaterThan(0);
+    }
+  });
+
+  it('a wardrobe front is no wall: the room goes on behind it', () => {
+    const { walls } = wallsOf({
+      image: { width: 320, height: 240 },
+      camera: { height: 1.4, pitchDeg: 15 },
+      wall: { distance: 7 },
+      objects: [{ id: 'wardrobe', caption: 'wardrobe', parts: [{ center: [-0.6, 1.1, -3], size: [2.4, 2.2, 0.6] }] }],
+    });
+    expect(walls.map((w) => Math.round(w.d))).toEqual([7]);
+  });
+
+  it('no wall, no walls: box faces on an open floor have the floor behind them', () => {
+    const { walls } = wallsOf({
+      image: { width: 320, height: 240 },
+      camera: { height: 1.5, pitchDeg: 25 },
+      objects: [
+        { id: 'a', caption: 'crate', parts: [{ center: [-0.8, 0.5, -3], size: [1.2, 1, 0.8] }] },
+        { id: 'b', caption: 'cabinet', parts: [{ center: [0.9, 0.6, -4], size: [1.2, 1.2, 0.5] }] },
+      ],
+    });
+    expect(walls).toEqual([]);
+  });
+});
+
+describe('box-only objects against a wall', () => {
+  it('a painting on the wall keeps its points: most of its box is the wall', () => {
+    const { o, centre } = (() => {
+      const s = boxOnlyScene({
+        image: { width: 640, height: 480 },
+        camera: { height: 1.5, pitchDeg: 10 },
+        wall: { distance: 4 },
+        objects: [
+          { id: 'painting', caption: 'painting', parts: [{ center: [0.5, 1.5, -3.985], size: [0.8, 0.6, 0.03] }] },
+          { id: 'chair', caption: 'chair', parts: [{ center: [-0.8, 0.45, -2.5], size: [0.5, 0.9, 0.5] }] },
+        ],
+      });
+      return s.err('painting');
+    })();
+    expect(o.flags).not.toContain('too-few-points');
+    expect(centre).toBeLessThan(0.05);
+  });
+});

@@ -1,0 +1,101 @@
+import type { CanonicalFrame } from '../scene/types';
+import type { Intrinsics } from '../camera/intrinsics';
+import { intrinsicsForSize, isFlyingPixel } from './lift';
+import { segmentPlane, type Plane } from './plane';
+import type { DepthMap } from './raster';
+
+/**
+ * Walls: large vertical planes that bound the scene. A 2D box around a bed or a lamp also holds the wall
+ * behind it, and a headboard or a lamp shade touching that wall joins it into one cluster; a wall is told
+ * apart from a big furniture face (a wardrobe front) by what lies behind it: nothing, for a wall.
+ */
+export interface WallOptions {
+  /** The scene is sampled to about this many points (default 6000). */
+  maxPoints?: number;
+  /** A wall holds at least this share of the sampled points (default 0.05). */
+  minShare?: number;
+  /** Its normal is within this many degrees of horizontal (default 10). */
+  maxTiltDeg?: number;
+  /** At most this share of the sampled points lies behind it (default 0.02). */
+  maxBehindShare?: number;
+  /** At most this many walls (default 3). */
+  maxWalls?: number;
+  flyingPixelThreshold?: number;
+}
+
+/** A wall in the canonical frame, its normal horizontal-ish and facing the camera: n·p + d > 0 on the room side. */
+export interface Wall extends Plane {
+  /** RANSAC band used to find it, metres (points within it are the wall). */
+  band: number;
+  /** Inliers among the sampled points. */
+  inliers: number;
+}
+
+/**
+ * Walls of the scene (canonical frame): sequential seeded RANSAC for near-vertical planes on a regular
+ * sample of the depth map, each kept when it holds minShare of the sample and at most maxBehindShare of
+ * the sample lies more than two bands behind it (seen through a doorway or a window, a little does).
+ */
+export function findWalls(depth: DepthMap, K: Intrinsics, frame: CanonicalFrame, opts: WallOptions = {}): Wall[] {
+  const W = depth.width, H = depth.height, data = depth.data;
+  const { fx, fy, cx, cy } = intrinsicsForSize(K, W, H);
+  const thr = opts.flyingPixelThreshold ?? 0.05;
+  const step = Math.max(1, Math.floor(Math.sqrt((W * H) / (opts.maxPoints ?? 6000))));
+  const pts = new Float32Array(Math.ceil(W / step) * Math.ceil(H / step) * 3);
+  const R = frame.rotation, T = frame.translation;
+  const zs: number[] = [];
+  let n = 0;
+  for (let y = 0; y < H; y += step)
+    for (let x = 0; x < W; x += step) {
+      const z = data[y * W + x];
+      if (!(z > 0 && z < Infinity) || isFlyingPixel(data, W, H, x, y, thr)) continue;
+      const qx = ((x - cx) / fx) * z, qy = ((y - cy) / fy) * z;
+      pts[n * 3] = R[0] * qx + R[1] * qy + R[2] * z + T[0];
+      pts[n * 3 + 1] = R[3] * qx + R[4] * qy + R[5] * z + T[1];
+      pts[n * 3 + 2] = R[6] * qx + R[7] * qy + R[8] * z + T[2];
+      if ((n & 7) === 0) zs.push(z);
+      n++;
+    }
+  if (n < 100) return [];
+  zs.sort((a, b) => a - b);
+  const band = Math.min(0.08, Math.max(0.02, 0.01 * zs[zs.length >> 1]));
+  const sinTilt = Math.sin(((opts.maxTiltDeg ?? 10) * Math.PI) / 180);
+  const minIn = Math.max(30, Math.ceil((opts.minShare ?? 0.05) * n));
+  const maxBehind = (opts.maxBehindShare ?? 0.02) * n;
+  const walls: Wall[] = [];
+  const drop = new Uint8Array(n);
+  let remaining = new Uint32Array(n).map((_, i) => i);
+  for (let round = 0; round < 2 * (opts.maxWalls ?? 3) && walls.length < (opts.maxWalls ?? 3) && remaining.length >= minIn; round++) {
+    const res = segmentPlane(pts, n, {
+      distanceThreshold: band,
+      iterations: 300,
+      seed: 101 + round * 7919,
+      candidateFilter: (p) => Math.abs(p.normal[1]) <= sinTilt,
+      indices: remaining,
+      maxScoringPoints: 1000,
+    });
+    if (!res || res.inliers.length < minIn) break;
+    let [a, b, c] = res.plane.normal;
+    let d = res.plane.d;
+    // face the camera (the canonical origin is under it, at its height T[1])
+    if (b * T[1] + d < 0) { a = -a; b = -b; c = -c; d = -d; }
+    let behind = 0;
+    for (let k = 0; k < n; k++) if (a * pts[k * 3] + b * pts[k * 3 + 1] + c * pts[k * 3 + 2] + d < -2 * band) behind++;
+    if (Math.abs(b) <= sinTilt && behind <= maxBehind) walls.push({ normal: [a, b, c], d, band, inliers: res.inliers.length });
+    for (const i of res.inliers) drop[i] = 1;
+    remaining = remaining.filter((i) => !drop[i]);
+  }
+  return walls;
+}
+
+/**
+ * True when a canonical point is part of a wall or behind one: within the wall's band, or the point's
+ * own depth noise (1% of its distance), of the plane, or beyond it.
+ */
+export function onOrBehindWall(walls: readonly Wall[], px: number, py: number, pz: number, dist: number): boolean {
+  for (const w of walls) {
+    const s = w.normal[0] * px + w.normal[1] * py + w.normal[2] * pz + w.d;
+    if (s < Math.max(w.band, 0.01 * dist)) return true;
+  }
+  return false;
+}
