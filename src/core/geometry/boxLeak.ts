@@ -16,7 +16,7 @@ export interface LeakRing {
   translation: readonly number[];
   /** Points below this height are floor and ignored (-Infinity: none). */
   bandY: number;
-  /** Points on or behind these walls are ignored, as they were in the box (none: none). */
+  /** Points on or behind these walls are ignored, as they were in the box (default: none). */
   walls?: readonly Wall[];
   flyingPixelThreshold: number;
 }
@@ -100,4 +100,3 @@ export function leakingSides(shares: Float64Array, l: number): number {
   for (let k = 0; k < 4; k++) if (shares[l * 4 + k] >= LEAK_SHARE) n++;
   return n;
 }
-
