@@ -33,6 +33,9 @@ export interface BoxChoice {
   eligible: Uint8Array;
   /** Further clusters that join the chosen one: the object seen in pieces. */
   pieces: number[];
+  /** Per cluster: its sampled pixels' bounds, and on how many sides of the box it goes on outside. */
+  bounds: Box2D[];
+  shares: Float64Array;
 }
 
 /** A piece joins only if it is at least this share of what is kept already. */
@@ -82,10 +85,8 @@ export function chooseBoxCluster(c: BoxClusters, ctx: BoxChoiceContext): BoxChoi
     iou[l] = fit(bx0[l], by0[l], bx1[l], by1[l]);
     if (iou[l] > bestIou) bestIou = iou[l];
   }
-  const shares = clusterLeakShares(
-    { ...ctx.ring, bandY }, box, step, cl.grid, cl.slotLabel,
-    Array.from({ length: L }, (_, l) => ({ x0: bx0[l], y0: by0[l], x1: bx1[l], y1: by1[l] })),
-  );
+  const bounds = Array.from({ length: L }, (_, l) => ({ x0: bx0[l], y0: by0[l], x1: bx1[l], y1: by1[l] }));
+  const shares = clusterLeakShares({ ...ctx.ring, bandY }, box, step, cl.grid, cl.slotLabel, bounds);
   let bestContained = 0;
   const eligible = new Uint8Array(L);
   for (let l = 0; l < L; l++) {
@@ -120,5 +121,5 @@ export function chooseBoxCluster(c: BoxClusters, ctx: BoxChoiceContext): BoxChoi
       ux0 = nx0; uy0 = ny0; ux1 = nx1; uy1 = ny1; cur = f; total += sizes[l];
     }
   }
-  return { chosen, eligible, pieces };
+  return { chosen, eligible, pieces, bounds, shares };
 }

@@ -100,3 +100,51 @@ export function leakingSides(shares: Float64Array, l: number): number {
   for (let k = 0; k < 4; k++) if (shares[l * 4 + k] >= LEAK_SHARE) n++;
   return n;
 }
+
+/**
+ * The canonical points of the ring samples beyond each side of the box that fall in or next to cluster
+ * `label`'s voxels, along its own rows or columns (as clusterLeakShares counts them): the surfaces by which
+ * the cluster goes on outside the box. Index 0..3: left, right, top, bottom.
+ */
+export function leakingSurfacePoints(
+  ring: LeakRing,
+  box: Box2D,
+  step: number,
+  grid: VoxelGrid,
+  slotLabel: Int32Array,
+  label: number,
+  bounds: Box2D,
+): Float32Array[] {
+  const { depth, fx, fy, cx, cy, rotation: R, translation: T, bandY, walls } = ring;
+  const W = depth.width, H = depth.height, data = depth.data;
+  const thr = ring.flyingPixelThreshold;
+  const mx = Math.max(4, Math.round(0.1 * (box.x1 - box.x0))), my = Math.max(4, Math.round(0.1 * (box.y1 - box.y0)));
+  const X0 = Math.max(0, box.x0 - mx), X1 = Math.min(W, box.x1 + mx), Y0 = Math.max(0, box.y0 - my), Y1 = Math.min(H, box.y1 + my);
+  const out: number[][] = [[], [], [], []];
+  const inv = 1 / grid.cell;
+  for (let y = Y0; y < Y1; y += step) {
+    for (let x = X0; x < X1; x += step) {
+      const side = x < box.x0 ? 0 : x >= box.x1 ? 1 : y < box.y0 ? 2 : y >= box.y1 ? 3 : -1;
+      if (side < 0 || !(side < 2 ? y >= bounds.y0 && y < bounds.y1 : x >= bounds.x0 && x < bounds.x1)) continue;
+      const z = data[y * W + x];
+      if (!(z > 0 && z < Infinity)) continue;
+      if (thr > 0 && thr < 1 && isFlyingPixel(data, W, H, x, y, thr)) continue;
+      const qx = ((x - cx) / fx) * z, qy = ((y - cy) / fy) * z;
+      const py = R[3] * qx + R[4] * qy + R[5] * z + T[1];
+      if (py < bandY) continue;
+      const px = R[0] * qx + R[1] * qy + R[2] * z + T[0];
+      const pz = R[6] * qx + R[7] * qy + R[8] * z + T[2];
+      if (walls && walls.length > 0 && onOrBehindWall(walls, px, py, pz, Math.sqrt(qx * qx + qy * qy + z * z))) continue;
+      const ix = Math.floor((px - grid.minX) * inv), iy = Math.floor((py - grid.minY) * inv), iz = Math.floor((pz - grid.minZ) * inv);
+      let hit = false;
+      for (let dz = -1; dz <= 1 && !hit; dz++)
+        for (let dy = -1; dy <= 1 && !hit; dy++)
+          for (let dx = -1; dx <= 1 && !hit; dx++) {
+            const s = grid.find(cellKey(grid, ix + dx, iy + dy, iz + dz));
+            if (s >= 0 && slotLabel[s] === label) hit = true;
+          }
+      if (hit) out[side].push(px, py, pz);
+    }
+  }
+  return out.map((a) => Float32Array.from(a));
+}

@@ -2,7 +2,8 @@ import type { Intrinsics } from '../camera/intrinsics';
 import { decodeMaskWindow, maskArea, rleBounds } from '../scene/mask';
 import type { AABB, Box2D, CanonicalFrame, MaskRLE, OBB, ObjectFlag, SceneObject } from '../scene/types';
 import { orientedBoundingBox } from './boxes';
-import { chooseBoxCluster } from './boxClusterChoice';
+import { chooseBoxCluster, type BoxChoice } from './boxClusterChoice';
+import { LEAK_SHARE, leakingSurfacePoints, type LeakRing } from './boxLeak';
 import { clusterConnectedVoxels, mergeNearbyClusters } from './cluster';
 import { erodeMaskKeepingThin } from './maskErosion';
 import { DEFAULT_FLYING_PIXEL_THRESHOLD, intrinsicsForSize, isFlyingPixel } from './lift';
@@ -11,6 +12,7 @@ import { scratchFloat32, scratchUint32 } from './scratch';
 import type { DepthMap } from './raster';
 import type { Vec3 } from './vec';
 import type { VoxelGrid } from './voxelGrid';
+import { segmentPlane, type Plane } from './plane';
 import { findWalls, onOrBehindWall, type Wall } from './walls';
 
 /** One detected object: 2D box (and mask) in the working image's pixels. */
@@ -62,6 +64,8 @@ const NESTED_SHARE = 0.6;
 const OCCLUDER_SHARE = 0.2;
 /** Box only: walls are set aside when at least this share of the box's points above the floor is off them. */
 const OFF_WALL_SHARE = 0.25;
+/** Box only: the planes of what a cluster touches outside the box are cut away only if they hold less than this share of it. */
+const MAX_CUT_SHARE = 0.5;
 
 const median = (v: number[]): number => {
   if (v.length === 0) return NaN;
@@ -95,7 +99,9 @@ function clampBox(b: Box2D, sx: number, sy: number, w: number, h: number, shrink
  *   that band are ignored; so are points on or behind the scene's walls (findWalls), unless they are
  *   most of the box (a painting, a door). The cluster is chosen by chooseBoxCluster: clusters passing
  *   through the box are set aside, the front-most of those that fit the box best wins, and an object
- *   seen in pieces gets its pieces. Where smaller boxes were cut out, the contained clusters within half
+ *   seen in pieces gets its pieces. When the winner itself goes on outside the box (the object touches
+ *   something), the planes it goes on along (a footboard's face behind an ottoman) are cut away inside
+ *   the box, unless they hold half of it, and the sample is clustered again. Where smaller boxes were cut out, the contained clusters within half
  *   the winner's extent join it (the object is seen in pieces around them). If the winner reaches down
  *   to the band it is extended to the plane (the band cut its foot); if a nearer surface hides its
  *   bottom, it is extended to the box's bottom edge at its depth.
@@ -245,6 +251,19 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
       }
     }
     const zMed = median(boxDepths);
+    // compacts the sample in place, keeping the samples `drop` says no to
+    const dropSamples = (drop: (k: number) => boolean): void => {
+      let m = 0;
+      for (let k = 0; k < n; k++) {
+        if (drop(k)) continue;
+        pts[m * 3] = pts[k * 3]; pts[m * 3 + 1] = pts[k * 3 + 1]; pts[m * 3 + 2] = pts[k * 3 + 2];
+        dist[m] = dist[k];
+        spix[m] = spix[k];
+        gcell[m] = gcell[k];
+        m++;
+      }
+      n = m;
+    };
     // box only: points in a band above the support plane are floor, not object
     const bandY = boxOnly && hasPlane ? Math.max(0.03, 0.01 * zMed) : -Infinity;
     // box only: so are points on (or behind) a wall, unless that is most of what the box holds (a
@@ -261,17 +280,7 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
         }
         if (off >= minPoints && off >= OFF_WALL_SHARE * above) wallsHere = walls;
       }
-      let m = 0;
-      for (let k = 0; k < n; k++) {
-        if (pts[k * 3 + 1] < bandY) continue;
-        if (wallsHere.length > 0 && onOrBehindWall(wallsHere, pts[k * 3], pts[k * 3 + 1], pts[k * 3 + 2], dist[k])) continue;
-        pts[m * 3] = pts[k * 3]; pts[m * 3 + 1] = pts[k * 3 + 1]; pts[m * 3 + 2] = pts[k * 3 + 2];
-        dist[m] = dist[k];
-        spix[m] = spix[k];
-        gcell[m] = gcell[k];
-        m++;
-      }
-      n = m;
+      dropSamples((k) => pts[k * 3 + 1] < bandY || (wallsHere.length > 0 && onOrBehindWall(wallsHere, pts[k * 3], pts[k * 3 + 1], pts[k * 3 + 2], dist[k])));
     }
 
     // first pass, on the sample: outliers, clusters, which cluster is the object
@@ -282,40 +291,62 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
     let eligible: Uint8Array | null = null;
     const pieces: number[] = [];
     let firstPassKept = 0;
+    // box only: planes of what goes on outside the box, whose points inside it are not the object
+    let cutPlanes: CutPlane[] = [];
     if (n >= minPoints) {
-      const kNN = Math.min(opts.outlierNeighbours ?? 8, n - 1), ratio = opts.outlierStdRatio ?? 3.0;
-      let inl: Uint32Array;
-      if (validFraction >= 0.5) {
-        // dense map: neighbours come from the sample grid (organized cloud), no spatial index needed
-        const rows = Math.ceil((region.y1 - region.y0) / step);
-        const sgrid = new Int32Array(cols * rows).fill(-1);
-        for (let k = 0; k < n; k++) sgrid[gcell[k]] = k;
-        // with a mask, a sparse surface seen at a grazing angle is still the object (keep it when it is as
-        // dense as its neighbours); a box also holds clutter, where only the global statistic is safe
-        inl = removeStatisticalOutliersOrganized(pts, n, sgrid, cols, gcell, kNN, ratio, 3 * (zMed * step * ifx) * 3, 2, boxOnly ? 0 : 2).inliers;
-      } else {
-        inl = removeStatisticalOutliers(pts, n, kNN, ratio).inliers;
-      }
-      const cpts = new Float32Array(inl.length * 3);
-      for (let k = 0; k < inl.length; k++) {
-        cpts[k * 3] = pts[inl[k] * 3]; cpts[k * 3 + 1] = pts[inl[k] * 3 + 1]; cpts[k * 3 + 2] = pts[inl[k] * 3 + 2];
-      }
       // neighbour spacing grows with depth, the sampling step and the depth map's sparsity
       const density = sampled > 0 ? Math.min(1, boxDepths.length / Math.min(sampled, 4000)) : 1;
       const spacing = (zMed * step * ifx) / Math.sqrt(Math.max(1e-3, density));
       pairD.sort((a, b) => a - b);
       const p90 = pairD.length >= 20 ? pairD[Math.floor(pairD.length * 0.9)] : 0;
       const voxel = Math.max(opts.clusterVoxel ?? 0.05, 2 * spacing, 1.5 * p90);
-      const cl = clusterConnectedVoxels(cpts, inl.length, voxel);
+      const ring: Omit<LeakRing, 'bandY'> = { depth, fx: K.fx, fy: K.fy, cx: K.cx, cy: K.cy, rotation: frame.rotation, translation: frame.translation, walls: wallsHere, flyingPixelThreshold: thr };
+      const box2dPx = clampBox(b, sx, sy, W, H, 0);
+      // outliers, clusters and (box only) which cluster is the object, on the sample as it stands
+      const clusterSample = () => {
+        const kNN = Math.min(opts.outlierNeighbours ?? 8, n - 1), ratio = opts.outlierStdRatio ?? 3.0;
+        let inl: Uint32Array;
+        if (validFraction >= 0.5) {
+          // dense map: neighbours come from the sample grid (organized cloud), no spatial index needed
+          const rows = Math.ceil((region.y1 - region.y0) / step);
+          const sgrid = new Int32Array(cols * rows).fill(-1);
+          for (let k = 0; k < n; k++) sgrid[gcell[k]] = k;
+          // with a mask, a sparse surface seen at a grazing angle is still the object (keep it when it is as
+          // dense as its neighbours); a box also holds clutter, where only the global statistic is safe
+          inl = removeStatisticalOutliersOrganized(pts, n, sgrid, cols, gcell, kNN, ratio, 3 * (zMed * step * ifx) * 3, 2, boxOnly ? 0 : 2).inliers;
+        } else {
+          inl = removeStatisticalOutliers(pts, n, kNN, ratio).inliers;
+        }
+        const cpts = new Float32Array(inl.length * 3);
+        for (let k = 0; k < inl.length; k++) {
+          cpts[k * 3] = pts[inl[k] * 3]; cpts[k * 3 + 1] = pts[inl[k] * 3 + 1]; cpts[k * 3 + 2] = pts[inl[k] * 3 + 2];
+        }
+        const cl = clusterConnectedVoxels(cpts, inl.length, voxel);
+        let choice: BoxChoice | null = null;
+        if (boxOnly && cl.sizes.length > 0) {
+          const cdist = new Float32Array(inl.length), cpix = new Uint32Array(inl.length);
+          for (let k = 0; k < inl.length; k++) { cdist[k] = dist[inl[k]]; cpix[k] = spix[inl[k]]; }
+          choice = chooseBoxCluster({ cl, points: cpts, count: inl.length, dist: cdist, pixel: cpix, width: W, step }, { box: box2dPx, fx: K.fx, bandY, ring });
+        }
+        return { cpts, cl, choice };
+      };
+      let { cpts, cl, choice } = clusterSample();
+      if (choice && choice.chosen >= 0 && choice.eligible[choice.chosen] === 0) {
+        // The best cluster passes through the box: the object touches what goes on outside it (an ottoman
+        // against a bed's footboard). Where that is a plane (the footboard's face), its points inside the
+        // box are set aside too, and the sample is clustered again.
+        // Not when that is most of the box: then the object lies on that plane (a painting on a wall).
+        cutPlanes = leakPlanes({ ...ring, bandY }, box2dPx, step, cl.grid, cl.slotLabel, choice.chosen, choice.bounds[choice.chosen], choice.shares);
+        let on = 0;
+        for (let k = 0; k < n && cutPlanes.length > 0; k++) if (onPlanes(cutPlanes, pts[k * 3], pts[k * 3 + 1], pts[k * 3 + 2])) on++;
+        if (on > MAX_CUT_SHARE * n) cutPlanes = [];
+        if (cutPlanes.length > 0) {
+          dropSamples((k) => onPlanes(cutPlanes, pts[k * 3], pts[k * 3 + 1], pts[k * 3 + 2]));
+          if (n >= minPoints) ({ cpts, cl, choice } = clusterSample());
+        }
+      }
       chosen = cl.sizes.length > 0 ? 0 : -1;
-      if (boxOnly && cl.sizes.length > 1) {
-        const cdist = new Float32Array(inl.length), cpix = new Uint32Array(inl.length);
-        for (let k = 0; k < inl.length; k++) { cdist[k] = dist[inl[k]]; cpix[k] = spix[inl[k]]; }
-        const choiceCtx = {
-          box: clampBox(b, sx, sy, W, H, 0), fx: K.fx, bandY,
-          ring: { depth, fx: K.fx, fy: K.fy, cx: K.cx, cy: K.cy, rotation: frame.rotation, translation: frame.translation, walls: wallsHere, flyingPixelThreshold: thr },
-        };
-        const choice = chooseBoxCluster({ cl, points: cpts, count: inl.length, dist: cdist, pixel: cpix, width: W, step }, choiceCtx);
+      if (choice) {
         chosen = choice.chosen;
         eligible = choice.eligible;
         pieces.push(...choice.pieces);
@@ -402,6 +433,7 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
           const pz = r6 * cx + r7 * cy + r8 * z + tz;
           if (py < bandY) continue;
           if (wallsHere.length > 0 && onOrBehindWall(wallsHere, px, py, pz, Math.sqrt(cx * cx + cy * cy + z * z))) continue;
+          if (cutPlanes.length > 0 && onPlanes(cutPlanes, px, py, pz)) continue;
           const ix = Math.floor((px - ox) * inv), iy = Math.floor((py - oy) * inv), iz = Math.floor((pz - oz) * inv);
           if (ix < 0 || iy < 0 || iz < 0 || ix >= dx || iy >= dy || iz >= dz || occ[(iz * dy + iy) * dx + ix] === 0) continue;
           const o = count * 3;
@@ -472,6 +504,41 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
     keptPixels.push(count >= minPoints ? scratchPix.slice(0, count) : new Uint32Array(0));
   }
   return { objects, keptPixels };
+}
+
+interface CutPlane extends Plane {
+  band: number;
+}
+
+const onPlanes = (planes: readonly CutPlane[], px: number, py: number, pz: number): boolean => {
+  for (const p of planes) {
+    const s = p.normal[0] * px + p.normal[1] * py + p.normal[2] * pz + p.d;
+    if (s < p.band && s > -p.band) return true;
+  }
+  return false;
+};
+
+/**
+ * Box only, for a cluster that goes on outside the box: on each side where it does (LEAK_SHARE of the
+ * ring), the plane that at least 60% of the ring points joining it lie on (seeded RANSAC, band 2 cm or 1%
+ * of their median distance): the face of what it touches (a footboard behind an ottoman). None where the
+ * points outside do not form a plane (the object's own rounded side, a tangle).
+ */
+function leakPlanes(ring: LeakRing, box: Box2D, step: number, grid: VoxelGrid, slotLabel: Int32Array, label: number, bounds: Box2D, shares: Float64Array): CutPlane[] {
+  const out: CutPlane[] = [];
+  const surfaces = leakingSurfacePoints(ring, box, step, grid, slotLabel, label, bounds);
+  const cam = ring.translation;
+  for (let side = 0; side < 4; side++) {
+    const pts = surfaces[side];
+    const count = pts.length / 3;
+    if (shares[label * 4 + side] < LEAK_SHARE || count < 10) continue;
+    const ds: number[] = [];
+    for (let k = 0; k < count; k++) ds.push(Math.hypot(pts[k * 3] - cam[0], pts[k * 3 + 1] - cam[1], pts[k * 3 + 2] - cam[2]));
+    const band = Math.max(0.02, 0.01 * median(ds));
+    const res = segmentPlane(pts, count, { distanceThreshold: band, iterations: 200, seed: 31 + side });
+    if (res && res.inliers.length >= 0.6 * count) out.push({ ...res.plane, band });
+  }
+  return out;
 }
 
 /**
