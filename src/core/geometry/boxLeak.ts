@@ -41,16 +41,52 @@ export function clusterLeakShares(
   bounds: readonly Box2D[],
 ): Float64Array {
   const labels = bounds.length;
-  const { depth, fx, fy, cx, cy, rotation: R, translation: T, bandY, walls } = ring;
-  const W = depth.width, H = depth.height, data = depth.data;
-  const thr = ring.flyingPixelThreshold;
-  const mx = Math.max(4, Math.round(0.1 * (box.x1 - box.x0))), my = Math.max(4, Math.round(0.1 * (box.y1 - box.y0)));
-  const X0 = Math.max(0, box.x0 - mx), X1 = Math.min(W, box.x1 + mx), Y0 = Math.max(0, box.y0 - my), Y1 = Math.min(H, box.y1 + my);
   const total = new Int32Array(labels * 4);
   const hits = new Int32Array(labels * 4);
   const seen = new Int32Array(labels).fill(-1);
   const inv = 1 / grid.cell;
   let sample = 0;
+  forEachRingPoint(ring, box, step, (side, x, y, px, py, pz) => {
+    // a side's share counts the ring samples along the cluster's own rows (left, right) or columns
+    // (top, bottom): a wall behind the upper half of a box leaks left even if the floor fills the rest
+    for (let l = 0; l < labels; l++) {
+      const b = bounds[l];
+      if (side < 2 ? y >= b.y0 && y < b.y1 : x >= b.x0 && x < b.x1) total[l * 4 + side]++;
+    }
+    sample++;
+    const ix = Math.floor((px - grid.minX) * inv), iy = Math.floor((py - grid.minY) * inv), iz = Math.floor((pz - grid.minZ) * inv);
+    for (let dz = -1; dz <= 1; dz++)
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) {
+          const s = grid.find(cellKey(grid, ix + dx, iy + dy, iz + dz));
+          if (s < 0) continue;
+          const l = slotLabel[s];
+          if (l < 0 || l >= labels || seen[l] === sample) continue;
+          const b = bounds[l];
+          if (!(side < 2 ? y >= b.y0 && y < b.y1 : x >= b.x0 && x < b.x1)) continue;
+          seen[l] = sample;
+          hits[l * 4 + side]++;
+        }
+  });
+  const out = new Float64Array(labels * 4);
+  for (let q = 0; q < labels * 4; q++) out[q] = total[q] >= 5 ? hits[q] / total[q] : 0;
+  return out;
+}
+
+/**
+ * Calls `visit` with each ring sample around the box (side 0..3: left, right, top, bottom; its pixel and
+ * its canonical point) that has valid depth, is no flying pixel, and is neither floor band nor wall. The
+ * ring is a tenth of the box side wide (at least 4 px), sampled every `step` px.
+ */
+function forEachRingPoint(
+  ring: LeakRing, box: Box2D, step: number,
+  visit: (side: number, x: number, y: number, px: number, py: number, pz: number) => void,
+): void {
+  const { depth, fx, fy, cx, cy, rotation: R, translation: T, bandY, walls } = ring;
+  const W = depth.width, H = depth.height, data = depth.data;
+  const thr = ring.flyingPixelThreshold;
+  const mx = Math.max(4, Math.round(0.1 * (box.x1 - box.x0))), my = Math.max(4, Math.round(0.1 * (box.y1 - box.y0)));
+  const X0 = Math.max(0, box.x0 - mx), X1 = Math.min(W, box.x1 + mx), Y0 = Math.max(0, box.y0 - my), Y1 = Math.min(H, box.y1 + my);
   for (let y = Y0; y < Y1; y += step) {
     for (let x = X0; x < X1; x += step) {
       const side = x < box.x0 ? 0 : x >= box.x1 ? 1 : y < box.y0 ? 2 : y >= box.y1 ? 3 : -1;
@@ -64,31 +100,9 @@ export function clusterLeakShares(
       const px = R[0] * qx + R[1] * qy + R[2] * z + T[0];
       const pz = R[6] * qx + R[7] * qy + R[8] * z + T[2];
       if (walls && walls.length > 0 && onOrBehindWall(walls, px, py, pz, Math.sqrt(qx * qx + qy * qy + z * z))) continue;
-      // a side's share counts the ring samples along the cluster's own rows (left, right) or columns
-      // (top, bottom): a wall behind the upper half of a box leaks left even if the floor fills the rest
-      for (let l = 0; l < labels; l++) {
-        const b = bounds[l];
-        if (side < 2 ? y >= b.y0 && y < b.y1 : x >= b.x0 && x < b.x1) total[l * 4 + side]++;
-      }
-      sample++;
-      const ix = Math.floor((px - grid.minX) * inv), iy = Math.floor((py - grid.minY) * inv), iz = Math.floor((pz - grid.minZ) * inv);
-      for (let dz = -1; dz <= 1; dz++)
-        for (let dy = -1; dy <= 1; dy++)
-          for (let dx = -1; dx <= 1; dx++) {
-            const s = grid.find(cellKey(grid, ix + dx, iy + dy, iz + dz));
-            if (s < 0) continue;
-            const l = slotLabel[s];
-            if (l < 0 || l >= labels || seen[l] === sample) continue;
-            const b = bounds[l];
-            if (!(side < 2 ? y >= b.y0 && y < b.y1 : x >= b.x0 && x < b.x1)) continue;
-            seen[l] = sample;
-            hits[l * 4 + side]++;
-          }
+      visit(side, x, y, px, py, pz);
     }
   }
-  const out = new Float64Array(labels * 4);
-  for (let q = 0; q < labels * 4; q++) out[q] = total[q] >= 5 ? hits[q] / total[q] : 0;
-  return out;
 }
 
 /** A side leaks when at least this share of its ring samples falls into the cluster. */
@@ -115,36 +129,20 @@ export function leakingSurfacePoints(
   label: number,
   bounds: Box2D,
 ): Float32Array[] {
-  const { depth, fx, fy, cx, cy, rotation: R, translation: T, bandY, walls } = ring;
-  const W = depth.width, H = depth.height, data = depth.data;
-  const thr = ring.flyingPixelThreshold;
-  const mx = Math.max(4, Math.round(0.1 * (box.x1 - box.x0))), my = Math.max(4, Math.round(0.1 * (box.y1 - box.y0)));
-  const X0 = Math.max(0, box.x0 - mx), X1 = Math.min(W, box.x1 + mx), Y0 = Math.max(0, box.y0 - my), Y1 = Math.min(H, box.y1 + my);
   const out: number[][] = [[], [], [], []];
   const inv = 1 / grid.cell;
-  for (let y = Y0; y < Y1; y += step) {
-    for (let x = X0; x < X1; x += step) {
-      const side = x < box.x0 ? 0 : x >= box.x1 ? 1 : y < box.y0 ? 2 : y >= box.y1 ? 3 : -1;
-      if (side < 0 || !(side < 2 ? y >= bounds.y0 && y < bounds.y1 : x >= bounds.x0 && x < bounds.x1)) continue;
-      const z = data[y * W + x];
-      if (!(z > 0 && z < Infinity)) continue;
-      if (thr > 0 && thr < 1 && isFlyingPixel(data, W, H, x, y, thr)) continue;
-      const qx = ((x - cx) / fx) * z, qy = ((y - cy) / fy) * z;
-      const py = R[3] * qx + R[4] * qy + R[5] * z + T[1];
-      if (py < bandY) continue;
-      const px = R[0] * qx + R[1] * qy + R[2] * z + T[0];
-      const pz = R[6] * qx + R[7] * qy + R[8] * z + T[2];
-      if (walls && walls.length > 0 && onOrBehindWall(walls, px, py, pz, Math.sqrt(qx * qx + qy * qy + z * z))) continue;
-      const ix = Math.floor((px - grid.minX) * inv), iy = Math.floor((py - grid.minY) * inv), iz = Math.floor((pz - grid.minZ) * inv);
-      let hit = false;
-      for (let dz = -1; dz <= 1 && !hit; dz++)
-        for (let dy = -1; dy <= 1 && !hit; dy++)
-          for (let dx = -1; dx <= 1 && !hit; dx++) {
-            const s = grid.find(cellKey(grid, ix + dx, iy + dy, iz + dz));
-            if (s >= 0 && slotLabel[s] === label) hit = true;
+  forEachRingPoint(ring, box, step, (side, x, y, px, py, pz) => {
+    if (!(side < 2 ? y >= bounds.y0 && y < bounds.y1 : x >= bounds.x0 && x < bounds.x1)) return;
+    const ix = Math.floor((px - grid.minX) * inv), iy = Math.floor((py - grid.minY) * inv), iz = Math.floor((pz - grid.minZ) * inv);
+    for (let dz = -1; dz <= 1; dz++)
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) {
+          const s = grid.find(cellKey(grid, ix + dx, iy + dy, iz + dz));
+          if (s >= 0 && slotLabel[s] === label) {
+            out[side].push(px, py, pz);
+            return;
           }
-      if (hit) out[side].push(px, py, pz);
-    }
-  }
+        }
+  });
   return out.map((a) => Float32Array.from(a));
 }
