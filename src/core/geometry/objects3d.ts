@@ -62,8 +62,11 @@ export interface Objects3dResult {
 const NESTED_SHARE = 0.6;
 /** A smaller box overlapping a bigger one at least this share, in front of it, is cut out of it where they overlap. */
 const OCCLUDER_SHARE = 0.2;
-/** Box only: walls are set aside when at least this share of the box's points above the floor is off them. */
-const OFF_WALL_SHARE = 0.25;
+/**
+ * Box only: walls are set aside when at least this share of the box's points above the floor is off them (and
+ * at least minPoints): a lamp in a loose box is a tenth of it, a painting none (then the object is the wall's).
+ */
+const OFF_WALL_SHARE = 0.05;
 /** Box only: the planes of what a cluster touches outside the box are cut away only if they hold less than this share of it. */
 const MAX_CUT_SHARE = 0.5;
 

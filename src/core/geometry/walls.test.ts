@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildScene } from '../scene/buildScene';
+import type { Box2D } from '../scene/types';
 import { renderSyntheticScene, type SyntheticSceneSpec } from '../testing/syntheticScene';
 import { canonicalize } from './canonicalize';
 import { liftDepth } from './lift';
@@ -19,11 +20,13 @@ function wallsOf(spec: SyntheticSceneSpec) {
   return { r, frame, walls: findWalls(r.depth, r.intrinsics, frame) };
 }
 
-function boxOnlyScene(spec: SyntheticSceneSpec) {
+/** Box-only scene; `grow` widens each 2D box by that share of its width on each side (a loose detector box). */
+function boxOnlyScene(spec: SyntheticSceneSpec, grow = 0) {
   const r = renderSyntheticScene(spec);
+  const loose = (b: Box2D): Box2D => ({ ...b, x0: Math.max(0, b.x0 - grow * (b.x1 - b.x0)), x1: Math.min(spec.image.width, b.x1 + grow * (b.x1 - b.x0)) });
   const { scene } = buildScene({
     depth: r.depth, intrinsics: r.intrinsics, intrinsicsSource: 'explicit', intrinsicsDetail: 'synthetic', rgb: r.rgb,
-    objects: r.objects.map((o) => ({ id: o.id, caption: o.caption, box2d: o.box2d })),
+    objects: r.objects.map((o) => ({ id: o.id, caption: o.caption, box2d: loose(o.box2d) })),
     provenance,
   });
   const err = (id: string) => {
@@ -92,5 +95,32 @@ describe('box-only objects against a wall', () => {
     })();
     expect(o.flags).not.toContain('too-few-points');
     expect(centre).toBeLessThan(0.05);
+  });
+});
+
+describe('box-only thin object before a wall', () => {
+  // A lamp in a loose box is a small share of it (here 11% of the points above the floor): the wall must
+  // still be set aside. A painting has none off the wall (the test above), so the wall stays for it.
+  it('a floor lamp 30 cm from the wall in a loose box: the box drops the wall, not the lamp', () => {
+    const s = boxOnlyScene({
+      image: { width: 640, height: 480 },
+      camera: { height: 1.4, pitchDeg: 12 },
+      wall: { distance: 4.3 },
+      objects: [
+        {
+          id: 'lamp', caption: 'floor lamp', parts: [
+            { center: [0.4, 0.015, -4], size: [0.3, 0.03, 0.3] },
+            { center: [0.4, 0.03 + 0.66, -4], size: [0.04, 1.32, 0.04] },
+            { center: [0.4, 1.5, -4], size: [0.3, 0.25, 0.3] },
+          ],
+        },
+      ],
+    }, 0.8);
+    const { o, t } = s.err('lamp');
+    expect(o.flags).not.toContain('too-few-points');
+    // the wall is at z = -4.3; the shade's visible front at -3.85
+    expect(o.aabb.min[2]).toBeGreaterThan(-4.2);
+    expect(Math.abs(o.obb.center[0] - t.obb.center[0])).toBeLessThan(0.05);
+    expect(Math.abs(o.aabb.max[1] - t.aabb.max[1])).toBeLessThan(0.05);
   });
 });
