@@ -435,10 +435,10 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
           const py = r3 * cx + r4 * cy + r5 * z + ty;
           const pz = r6 * cx + r7 * cy + r8 * z + tz;
           if (py < bandY) continue;
-          if (wallsHere.length > 0 && onOrBehindWall(wallsHere, px, py, pz, Math.sqrt(cx * cx + cy * cy + z * z))) continue;
-          if (cutPlanes.length > 0 && onPlanes(cutPlanes, px, py, pz)) continue;
           const ix = Math.floor((px - ox) * inv), iy = Math.floor((py - oy) * inv), iz = Math.floor((pz - oz) * inv);
           if (ix < 0 || iy < 0 || iz < 0 || ix >= dx || iy >= dy || iz >= dz || occ[(iz * dy + iy) * dx + ix] === 0) continue;
+          if (wallsHere.length > 0 && onOrBehindWall(wallsHere, px, py, pz, Math.sqrt(cx * cx + cy * cy + z * z))) continue;
+          if (cutPlanes.length > 0 && onPlanes(cutPlanes, px, py, pz)) continue;
           const o = count * 3;
           scratch[o] = px; scratch[o + 1] = py; scratch[o + 2] = pz;
           if (px < mn[0]) mn[0] = px; if (px > mx[0]) mx[0] = px;
