@@ -33,7 +33,7 @@ export interface BoxChoice {
   eligible: Uint8Array;
   /** Further clusters that join the chosen one: the object seen in pieces. */
   pieces: number[];
-  /** Per cluster: its sampled pixels' bounds, and on how many sides of the box it goes on outside. */
+  /** Per cluster: its sampled pixels' bounds, and (4 per cluster) how much it goes on beyond each side (clusterLeakShares). */
   bounds: Box2D[];
   shares: Float64Array;
 }

@@ -77,8 +77,8 @@ export function findWalls(depth: DepthMap, K: Intrinsics, frame: CanonicalFrame,
     if (!res || res.inliers.length < minIn) break;
     let [a, b, c] = res.plane.normal;
     let d = res.plane.d;
-    // face the camera (the canonical origin is under it, at its height T[1])
-    if (b * T[1] + d < 0) { a = -a; b = -b; c = -c; d = -d; }
+    // face the camera (at T in the canonical frame)
+    if (a * T[0] + b * T[1] + c * T[2] + d < 0) { a = -a; b = -b; c = -c; d = -d; }
     let behind = 0;
     for (let k = 0; k < n; k++) if (a * pts[k * 3] + b * pts[k * 3 + 1] + c * pts[k * 3 + 2] + d < -2 * band) behind++;
     if (Math.abs(b) <= sinTilt && behind <= maxBehind) walls.push({ normal: [a, b, c], d, band, inliers: res.inliers.length });
