@@ -161,11 +161,11 @@ export function loadSunrgbdAnnotations(entry: RgbdIndexEntry, baseDir: string = 
 }
 
 /**
- * The best box any method that boxes the visible depth can build for an annotated box: the valid depth
- * pixels inside its 2D box whose points lie inside the annotated 3D box itself (perfect segmentation), boxed
- * in the annotation's own axes (perfect orientation). Where even this misses a target, the annotation's
- * extent is not in the depth (hidden behind something, cut by the image edge) and no depth-only method can
- * meet it. Returns the centre error and the sizes [local x, local y, height] of that box, and its points.
+ * The best box a method that boxes an object's visible points can build for an annotated box: the valid
+ * depth pixels inside its 2D box whose points lie inside the annotated 3D box itself (perfect segmentation),
+ * boxed in the annotation's own axes (perfect orientation). Where even this misses a target, the annotation's
+ * extent is not in the depth (hidden behind something, cut by the image edge): meeting it takes guessing the
+ * hidden part. Returns the centre error and the sizes [local x, local y, height] of that box, and its points.
  */
 export function sunVisiblePartBox(
   depth: { width: number; height: number; data: Float32Array },
