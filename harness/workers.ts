@@ -78,7 +78,7 @@ async function jpeg12mp(): Promise<Blob> {
 
 export interface HarnessOptions {
   device: 'wasm' | 'webgpu';
-  failWebGPU?: boolean;
+  failWebGPU?: boolean | 'inference';
   crash?: Role | 'geometry';
   runs?: number;
   /** RGB-D: hand the pipeline the synthetic depth map itself (the depth model must be skipped). */

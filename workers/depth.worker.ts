@@ -6,7 +6,7 @@ import { predictMetricDepth, warmUpDepthCode, type DepthResult } from '../src/pi
 import { crashSoon, ModelSlot } from './lib/modelSlot';
 import type { ModelWorkerApi, WorkerImage } from './lib/types';
 
-const slot = ModelSlot.create((id, opts) => AutoModelForDepthEstimation.from_pretrained(id, opts), (l) => warmUpDepthCode(l.processor));
+const slot = ModelSlot.create((id, opts) => AutoModelForDepthEstimation.from_pretrained(id, opts), () => warmUpDepthCode());
 let family: 'metric3d' | 'depth-pro' = 'metric3d';
 
 const api = {
@@ -19,8 +19,7 @@ const api = {
   crashForTest: crashSoon,
   /** `outSize`: the depth map's size (default the image's); the pipeline asks for its geometry size. */
   async estimate(image: WorkerImage, intrinsics: Intrinsics, intrinsicsSource: IntrinsicsSource, outSize?: { width: number; height: number }): Promise<DepthResult> {
-    const { model, processor } = await slot.get();
-    const r = await predictMetricDepth(model, processor, family, { image, intrinsics, intrinsicsSource, outSize });
+    const r = await slot.run('depth', ({ model, processor }) => predictMetricDepth(model, processor, family, { image, intrinsics, intrinsicsSource, outSize }));
     return Comlink.transfer(r, [r.depth.data.buffer]);
   },
 } satisfies ModelWorkerApi & Record<string, unknown>;

@@ -1,33 +1,26 @@
 /** Filter worker: CLIP/SigLIP zero-shot "is this a scene photo? indoor or outdoor?" (a warning only). */
 import * as Comlink from 'comlink';
-import { pipeline, type ZeroShotImageClassificationPipeline } from '@huggingface/transformers';
-import { configureTransformers, runtimeDevice } from '../src/pipeline/models/load';
-import { dtypeFor } from '../src/pipeline/manifest';
+import { configureTransformers } from '../src/pipeline/models/load';
+import { capsFor, dtypeFor } from '../src/pipeline/manifest';
 import { progressAdapter } from '../src/pipeline/progress';
 import { BUNDLED_ORT_WASM } from '../src/pipeline/ortWasm';
-import { classifyScene, type FilterVerdict } from '../src/pipeline/models/filter/sceneFilter';
+import { classifyScene, loadSceneClassifier, type FilterVerdict, type SceneClassifier } from '../src/pipeline/models/filter/sceneFilter';
 import { crashSoon, toRawImage } from './lib/modelSlot';
 import type { LoadCallback, LoadReport, ModelWorkerApi, ProgressCallback, WorkerImage, WorkerInit } from './lib/types';
 
 let cfg: WorkerInit | null = null;
 let onProgress: ProgressCallback = () => {};
 let onLoad: LoadCallback = () => {};
-let classifier: Promise<ZeroShotImageClassificationPipeline> | null = null;
+let classifier: Promise<SceneClassifier> | null = null;
 let report: LoadReport | null = null;
 
-async function load(): Promise<ZeroShotImageClassificationPipeline> {
+async function load(): Promise<SceneClassifier> {
   const c = cfg!;
   const t0 = performance.now();
-  const make = (caps: WorkerInit['caps']) =>
-    pipeline('zero-shot-image-classification', c.entry.id, {
-      revision: c.entry.revision,
-      device: runtimeDevice(caps.kind),
-      dtype: dtypeFor(c.entry, caps).model,
-      progress_callback: progressAdapter(onProgress),
-    }) as Promise<ZeroShotImageClassificationPipeline>;
-  let caps = c.caps;
+  const make = (caps: WorkerInit['caps']) => loadSceneClassifier(c.entry, caps, progressAdapter(onProgress));
+  let caps = capsFor(c.entry, c.caps);
   let fallback: { error: string } | undefined;
-  let p: ZeroShotImageClassificationPipeline;
+  let p: SceneClassifier;
   try {
     if (caps.kind === 'webgpu' && c.failWebGPU) throw new Error('WebGPU session creation failed (forced by the failWebGPU test flag)');
     p = await make(caps);
@@ -57,7 +50,7 @@ const api = {
   async unload() {
     const c = classifier;
     classifier = null;
-    if (c) await (await c).dispose();
+    if (c) await (await c).model.dispose();
   },
   crashForTest: crashSoon,
   async classify(image: WorkerImage): Promise<FilterVerdict & { inferenceMs: number }> {

@@ -20,8 +20,7 @@ const api = {
   crashForTest: crashSoon,
   /** `geometrySize`: also return each mask at this size (straight from SAM's logits, not from the big mask). */
   async segment(image: WorkerImage, boxes: Box2D[], geometrySize?: { width: number; height: number }): Promise<MaskOutput> {
-    const { model, processor } = await slot.get();
-    const r = await segmentBoxes(model, processor, image, boxes, geometrySize, { keepBits: false });
+    const r = await slot.run('masks', ({ model, processor }) => segmentBoxes(model, processor, image, boxes, geometrySize, { keepBits: false }));
     return { masks: r.masks.map((m) => ({ rle: m.rle, geometryRle: m.rleAt, score: m.score, area: m.area })), timings: r.timings };
   },
 } satisfies ModelWorkerApi & Record<string, unknown>;

@@ -14,14 +14,12 @@ const api = {
   unload: () => slot.unload(),
   crashForTest: crashSoon,
   async detect(image: WorkerImage): Promise<{ detections: Detection[]; inferenceMs: number }> {
-    const { model, processor } = await slot.get();
     const t0 = performance.now();
-    const detections = await detectObjects(model, processor, toRawImage(image));
+    const detections = await slot.run('objects and captions', ({ model, processor }) => detectObjects(model, processor, toRawImage(image)));
     return { detections, inferenceMs: performance.now() - t0 };
   },
   async ground(image: WorkerImage, phrase: string): Promise<Detection[]> {
-    const { model, processor } = await slot.get();
-    return groundPhrase(model, processor, toRawImage(image), phrase);
+    return slot.run('phrase grounding', ({ model, processor }) => groundPhrase(model, processor, toRawImage(image), phrase));
   },
 } satisfies ModelWorkerApi & Record<string, unknown>;
 

@@ -16,9 +16,8 @@ const api = {
   unload: () => slot.unload(),
   crashForTest: crashSoon,
   async ask(image: WorkerImage, question: string, scene: SceneGraph | null, onToken: (t: string) => void): Promise<string> {
-    const { model, processor } = await slot.get();
     stopper = createStopper();
-    return answerWithVlm(model, processor, toRawImage(image), buildVlmMessages(question, scene), onToken, stopper);
+    return slot.run('an answer', ({ model, processor }) => answerWithVlm(model, processor, toRawImage(image), buildVlmMessages(question, scene), onToken, stopper));
   },
   /** Stops the current answer after the token being generated. */
   async interrupt(): Promise<void> {

@@ -7,7 +7,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { entriesOf, PRESETS, type Preset } from '../../src/pipeline/manifest';
+import { DEVICE_VARIANTS, PRESETS, resolveManifest, type ModelEntry, type Preset } from '../../src/pipeline/manifest';
+import { downloadSize, photoDownloadBytes } from '../../src/pipeline/hub/listing';
 import { benchSceneSpec, runGeometryBench, type BenchSectionResult } from './benchGeometry';
 import { renderSyntheticScene } from '../../src/core/testing/syntheticScene';
 import { REPO_ROOT } from './fixtures';
@@ -93,19 +94,26 @@ export function runBundleSize(): BenchSectionResult {
   };
 }
 
-/** Bytes each preset downloads (approximate, from the manifest), per role; the VLM only when a question needs it. */
+/**
+ * Bytes each preset downloads per device variant, from the committed Hub listings: the first photo (objects,
+ * masks, depth), the opt-in scene check and the VLM (both on demand).
+ */
 export function runPresetSizes(): BenchSectionResult {
   const lines: string[] = [];
   const metrics: Record<string, number> = {};
   for (const preset of Object.keys(PRESETS) as Preset[]) {
     const m = PRESETS[preset];
-    const roles = (['filter', 'objects', 'masks', 'depth', 'vlm'] as const).map((r) => `${r} ${mb(m[r].approxBytes)}`);
-    const core = m.filter.approxBytes + m.objects.approxBytes + m.masks.approxBytes + m.depth.approxBytes;
-    lines.push(`  ${preset.padEnd(9)} photo pipeline ${mb(core)} + VLM ${mb(m.vlm.approxBytes)} on demand   (${roles.join(', ')})`);
-    metrics[`${preset}PipelineBytes`] = core;
-    metrics[`${preset}VlmBytes`] = m.vlm.approxBytes;
+    for (const [variant, caps] of Object.entries(DEVICE_VARIANTS)) {
+      const size = (e: ModelEntry) => downloadSize(e, caps).bytes;
+      const photo = photoDownloadBytes(resolveManifest(preset), caps);
+      const roles = (['objects', 'masks', 'depth'] as const).map((r) => `${r} ${mb(size(m[r]))}`);
+      lines.push(`  ${preset.padEnd(9)} ${variant.padEnd(9)} first photo ${mb(photo)} (${roles.join(', ')}); on demand: scene check ${mb(size(m.filter))}, VLM ${mb(size(m.vlm))}`);
+      metrics[`${preset}_${variant}_photoBytes`] = photo;
+      metrics[`${preset}_${variant}_vlmBytes`] = size(m.vlm);
+    }
   }
-  const alt = entriesOf(PRESETS.standard).filter((e) => !Object.values(PRESETS.standard).includes(e));
-  for (const e of alt) lines.push(`  optional  ${e.id} ${mb(e.approxBytes)}`);
+  for (const e of PRESETS.standard.depthAlternatives ?? []) {
+    lines.push(`  optional  ${e.id}: ${Object.entries(DEVICE_VARIANTS).map(([v, c]) => `${v} ${mb(downloadSize(e, c).bytes)}`).join(', ')}`);
+  }
   return { name: 'model downloads', lines, metrics, ok: true };
 }

@@ -9,24 +9,49 @@ import { DataType, encodeModel, type GraphSpec, type NodeSpec, type TensorSpec }
 
 const F = DataType.FLOAT;
 const I64 = DataType.INT64;
+const F16 = DataType.FLOAT16;
 
 const f32 = (name: string, dims: number[], floats: number[]): TensorSpec => ({ name, dims, dataType: F, floats });
 const i64 = (name: string, values: number[]): TensorSpec => ({ name, dims: [values.length], dataType: I64, int64s: values });
 const node = (op: string, inputs: string[], outputs: string[], attrs?: NodeSpec['attrs']): NodeSpec => ({ op, inputs, outputs, attrs });
 
-/** Tiny depth: canonical depth = mean over RGB (0..255, the Metric3D processor neither rescales nor normalises) * SCALE + OFFSET. */
-export const TINY_DEPTH = { scale: 0.01, offset: 1 } as const;
+/**
+ * Tiny depth: canonical depth = (mean over RGB * SCALE + OFFSET) * (input width / 1064). The RGB values are
+ * raw 0..255 (Metric3D normalises inside its graph). The width factor makes the output depend on the input
+ * resolution the way the real network's metric scale does: only Metric3D's reference letterbox (1064 wide)
+ * gives the plain value, so a preprocessing change shows in the depth (issue: the old 518 resize).
+ */
+export const TINY_DEPTH = { scale: 0.01, offset: 1, referenceWidth: 1064 } as const;
 
-export function tinyDepthGraph(): GraphSpec {
+/**
+ * `io`: the element type of pixel_values and predicted_depth. The real model_fp16.onnx takes and returns
+ * float16: Transformers.js's scripts/float16.py converts with keep_io_types=False, which retypes the graph's
+ * float inputs and outputs (its process_graph_input / process_graph_output).
+ */
+export function tinyDepthGraph(io: 'float32' | 'float16' = 'float32', widthFactor = true): GraphSpec {
+  const half = io === 'float16';
+  const x = half ? 'pixel_values_f32' : 'pixel_values';
+  const y = half ? 'depth_f32' : 'predicted_depth';
   return {
     name: 'tiny_depth',
-    inputs: [{ name: 'pixel_values', elemType: F, shape: ['batch', 3, 'height', 'width'] }],
-    outputs: [{ name: 'predicted_depth', elemType: F, shape: ['batch', 'height', 'width'] }],
-    initializers: [f32('scale', [], [TINY_DEPTH.scale]), f32('offset', [], [TINY_DEPTH.offset])],
+    inputs: [{ name: 'pixel_values', elemType: half ? F16 : F, shape: ['batch', 3, 'height', 'width'] }],
+    outputs: [{ name: 'predicted_depth', elemType: half ? F16 : F, shape: ['batch', 'height', 'width'] }],
+    initializers: [f32('scale', [], [TINY_DEPTH.scale]), f32('offset', [], [TINY_DEPTH.offset]), f32('ref_w', [], [TINY_DEPTH.referenceWidth]), i64('w_axis', [3])],
     nodes: [
-      node('ReduceMean', ['pixel_values'], ['mean'], { axes: { kind: 'ints', value: [1] }, keepdims: { kind: 'int', value: 0 } }),
+      ...(half ? [node('Cast', ['pixel_values'], [x], { to: { kind: 'int', value: F } })] : []),
+      node('ReduceMean', [x], ['mean'], { axes: { kind: 'ints', value: [1] }, keepdims: { kind: 'int', value: 0 } }),
       node('Mul', ['mean', 'scale'], ['scaled']),
-      node('Add', ['scaled', 'offset'], ['predicted_depth']),
+      node('Add', ['scaled', 'offset'], [widthFactor ? 'canonical' : y]),
+      ...(widthFactor
+        ? [
+            node('Shape', [x], ['shape']),
+            node('Gather', ['shape', 'w_axis'], ['w_i64'], { axis: { kind: 'int', value: 0 } }),
+            node('Cast', ['w_i64'], ['w_f'], { to: { kind: 'int', value: F } }),
+            node('Div', ['w_f', 'ref_w'], ['w_ratio']),
+            node('Mul', ['canonical', 'w_ratio'], [y]),
+          ]
+        : []),
+      ...(half ? [node('Cast', [y], ['predicted_depth'], { to: { kind: 'int', value: F16 } })] : []),
     ],
   };
 }
@@ -35,7 +60,7 @@ export function tinyDepthGraph(): GraphSpec {
 export const TINY_DEPTH_PRO_FOCAL = 1200;
 
 export function tinyDepthProGraph(): GraphSpec {
-  const g = tinyDepthGraph();
+  const g = tinyDepthGraph('float32', false);
   return {
     ...g,
     name: 'tiny_depth_pro',
@@ -76,9 +101,12 @@ const CELL = 1024 / MASK;
 export const TINY_SAM_IOU = [0.8, 0.95, 0.9];
 
 /**
- * SAM prompt encoder + mask decoder. Each box's mask logit is the signed distance (in input pixels) to the
- * nearest box edge: positive inside the box. Three identical candidates per box; iou_scores fixed so the
- * second wins. Point prompts are accepted (the real contract) but padding points carry no weight here.
+ * SAM prompt encoder + mask decoder as exported at Xenova/slimsam-77-uniform@boxes: image embeddings and
+ * input_boxes, no point inputs (huggingface/optimum#1681 "SAM export variants w/ input boxes": "one with
+ * `input_boxes` (and no `input_points`)"). Transformers.js drops the padding points and labels the app
+ * passes (SamModel.forward needs input_labels to exist; sessionRun ignores inputs the graph does not declare).
+ * Each box's mask logit is the signed distance (in input pixels) to the nearest box edge: positive inside the
+ * box. Three identical candidates per box; iou_scores fixed so the second wins.
  */
 export function tinySamDecoderGraph(): GraphSpec {
   const centres = Array.from({ length: MASK }, (_, j) => (j + 0.5) * CELL);
@@ -90,8 +118,6 @@ export function tinySamDecoderGraph(): GraphSpec {
     inputs: [
       { name: 'image_embeddings', elemType: F, shape: ['batch', 256, 64, 64] },
       { name: 'image_positional_embeddings', elemType: F, shape: ['batch', 256, 64, 64] },
-      { name: 'input_points', elemType: F, shape: ['batch', 'point_batch', 'num_points', 2] },
-      { name: 'input_labels', elemType: I64, shape: ['batch', 'point_batch', 'num_points'] },
       { name: 'input_boxes', elemType: F, shape: ['batch', 'num_boxes', 4] },
     ],
     outputs: [
@@ -173,10 +199,13 @@ export function writeTinyModels(root: string): string[] {
     writeFileSync(path, data);
     written.push(rel);
   };
+  // File names as published at the pinned revisions (src/pipeline/hub/listings.json): the loaders fail on a
+  // file the real repo does not have. Quantised (q8) files keep float32 I/O, as ORT's dynamic quantisation does.
   const depth = TINY_IDS.depth;
   put(`${depth}/onnx/model.onnx`, encodeModel(tinyDepthGraph()));
+  put(`${depth}/onnx/model_fp16.onnx`, encodeModel(tinyDepthGraph('float16')));
   mkdirSync(join(root, depth), { recursive: true });
-  writeJson(join(root, depth, 'config.json'), { model_type: 'metric3d' });
+  writeJson(join(root, depth, 'config.json'), { model_type: 'metric3d' }); // the real file, byte for byte in content
   writeJson(join(root, depth, 'preprocessor_config.json'), METRIC3D_PREPROCESSOR);
   written.push(`${depth}/config.json`, `${depth}/preprocessor_config.json`);
 
@@ -188,8 +217,10 @@ export function writeTinyModels(root: string): string[] {
   written.push(`${pro}/config.json`, `${pro}/preprocessor_config.json`);
 
   const sam = TINY_IDS.sam;
-  put(`${sam}/onnx/vision_encoder.onnx`, encodeModel(tinySamEncoderGraph()));
-  put(`${sam}/onnx/prompt_encoder_mask_decoder.onnx`, encodeModel(tinySamDecoderGraph()));
+  for (const suffix of ['', '_quantized']) {
+    put(`${sam}/onnx/vision_encoder${suffix}.onnx`, encodeModel(tinySamEncoderGraph()));
+    put(`${sam}/onnx/prompt_encoder_mask_decoder${suffix}.onnx`, encodeModel(tinySamDecoderGraph()));
+  }
   writeJson(join(root, sam, 'config.json'), { model_type: 'sam', architectures: ['SamModel'] });
   writeJson(join(root, sam, 'preprocessor_config.json'), SAM_PREPROCESSOR);
   written.push(`${sam}/config.json`, `${sam}/preprocessor_config.json`);

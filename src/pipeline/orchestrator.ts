@@ -38,7 +38,7 @@ export interface PipelineOptions {
   store?: PipelineStore;
   useBrowserCache?: boolean;
   /** Test hook (URL flag): WebGPU session creation throws, so the WASM fallback runs. */
-  failWebGPU?: boolean;
+  failWebGPU?: boolean | 'inference';
   /** Keep stage results by image hash (default true). */
   cacheStages?: boolean;
   /** Point-cloud stride for the viewer cloud and the plane search (default: ceil(longest depth side / depthSide), i.e. 1 on the model's depth map). */

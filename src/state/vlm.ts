@@ -10,7 +10,8 @@ import { pipelineStore, type FileProgress } from './pipelineStore';
 import { sceneStore } from './sceneStore';
 import { settingsStore } from './settingsStore';
 import { getPipeline } from './runModels';
-import { resolveManifest } from '../pipeline/manifest';
+import { resolveManifest, type DeviceCaps } from '../pipeline/manifest';
+import { downloadSize } from '../pipeline/hub/listing';
 import { resolveModelHost } from '../pipeline/host';
 
 type FreeForm = Extract<Outcome, { kind: 'free-form' }>;
@@ -20,7 +21,10 @@ export function vlmInfo(): { model: string; approxBytes: number; loaded: boolean
   const { modelPreset, modelHost } = settingsStore.getState();
   const entry = resolveManifest(modelPreset).vlm;
   const host = resolveModelHost({ search: location.search, setting: modelHost || null, origin: location.origin });
-  return { model: entry.id, approxBytes: entry.approxBytes, loaded: pipelineStore.getState().loadedModels.includes(entry.id), host: host.base };
+  const d = pipelineStore.getState().device;
+  // before the device is known, the size on WebGPU without shader-f16 (the largest variant) is shown
+  const caps: DeviceCaps = d.kind === 'wasm' ? { kind: 'wasm', shaderF16: false } : { kind: 'webgpu', shaderF16: d.kind === 'webgpu' && d.shaderF16 };
+  return { model: entry.id, approxBytes: downloadSize(entry, caps).bytes, loaded: pipelineStore.getState().loadedModels.includes(entry.id), host: host.base };
 }
 
 /** The outcome `ask` records for a free-form question: ask first, unless the VLM is already loaded. */

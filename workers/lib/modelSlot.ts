@@ -1,10 +1,14 @@
 /**
  * One lazily loaded model inside a worker: configures Transformers.js (bundled ORT wasm, host, cache),
- * loads with the WebGPU -> WASM fallback, notices a lost WebGPU device and reloads on WASM.
+ * loads with the WebGPU -> WASM fallback, notices a lost WebGPU device and reloads on WASM, and falls back
+ * the same way when an inference fails on WebGPU: input-dtype, shader-compile and buffer-limit errors
+ * (DepthPro exceeding maxStorageBuffersPerShaderStage, say) only surface in the first run(), after the
+ * session was created fine.
  */
 import { env, RawImage, type PreTrainedModel } from '@huggingface/transformers';
 import { configureTransformers, loadModelWithFallback, type Loaded } from '../../src/pipeline/models/load';
 import { BUNDLED_ORT_WASM } from '../../src/pipeline/ortWasm';
+import { explainInferenceError } from '../../src/pipeline/models/inferenceErrors';
 import type { LoadCallback, LoadReport, ProgressCallback, WorkerImage, WorkerInit } from './types';
 
 type ModelLoader<M> = (id: string, opts: Record<string, unknown>) => Promise<M>;
@@ -15,6 +19,8 @@ export class ModelSlot<M extends PreTrainedModel = PreTrainedModel> {
   private onLoad: LoadCallback = () => {};
   private loaded: Promise<Loaded<M>> | null = null;
   private lostReason: string | null = null;
+  /** Set once an inference on the current load has succeeded. */
+  private ranOnce = false;
   private constructor(
     private readonly loader?: ModelLoader<M>,
     private readonly warmUp?: (l: Loaded<M>) => void,
@@ -42,20 +48,50 @@ export class ModelSlot<M extends PreTrainedModel = PreTrainedModel> {
       const error = this.lostReason;
       await this.unload();
       this.cfg = { ...this.cfg, caps: { kind: 'wasm', shaderF16: false } };
-      this.loaded = this.start(error);
+      this.loaded = this.start(`WebGPU device lost: ${error}`);
     }
     if (!this.loaded) this.loaded = this.start();
     return this.loaded;
   }
 
+  /**
+   * Runs an inference on the loaded model. A failure on WebGPU reloads the model on WASM and retries once
+   * (the state then says so, like a load fallback); a failure on WASM is explained (out of memory: what to do).
+   * `what`: the task in words, for the message.
+   */
+  async run<T>(what: string, infer: (l: Loaded<M>) => Promise<T>): Promise<T> {
+    const l = await this.get();
+    const id = this.cfg!.entry.id;
+    try {
+      if (l.caps.kind === 'webgpu' && this.cfg!.failWebGPU === 'inference') throw new Error('WebGPU inference failed (forced by the failWebGPU test flag)');
+      const out = await infer(l);
+      this.ranOnce = true;
+      return out;
+    } catch (err) {
+      if (l.caps.kind !== 'webgpu') throw explainInferenceError(err, id, what);
+      const message = err instanceof Error ? err.message : String(err);
+      await this.unload();
+      this.cfg = { ...this.cfg!, caps: { kind: 'wasm', shaderF16: false } };
+      this.loaded = this.start(`${this.ranOnce ? 'an' : 'the first'} inference on WebGPU failed: ${message}`);
+      try {
+        const out = await infer(await this.loaded);
+        this.ranOnce = true;
+        return out;
+      } catch (again) {
+        throw explainInferenceError(again, id, what);
+      }
+    }
+  }
+
   private start(lostError?: string): Promise<Loaded<M>> {
     const cfg = this.cfg!;
+    this.ranOnce = false;
     const t0 = performance.now();
     const p = loadModelWithFallback<M>(
-      { entry: cfg.entry, caps: cfg.caps, hostCfg: { host: cfg.host, useBrowserCache: cfg.useBrowserCache }, onProgress: (x) => this.onProgress(x), failWebGPU: cfg.failWebGPU },
+      { entry: cfg.entry, caps: cfg.caps, hostCfg: { host: cfg.host, useBrowserCache: cfg.useBrowserCache }, onProgress: (x) => this.onProgress(x), failWebGPU: cfg.failWebGPU === true },
       this.loader,
     ).then((l) => {
-      const fallback = l.fallback ?? (lostError ? { error: `WebGPU device lost: ${lostError}` } : undefined);
+      const fallback = l.fallback ?? (lostError ? { error: lostError } : undefined);
       const report: LoadReport = { model: cfg.entry.id, caps: l.caps, dtype: l.dtype, fallback, ms: performance.now() - t0 };
       this.onLoad(report);
       if (l.caps.kind === 'webgpu') this.watchDevice();

@@ -8,8 +8,8 @@ export interface WorkerInit {
   caps: DeviceCaps;
   host: ModelHost;
   useBrowserCache: boolean;
-  /** Test hook: WebGPU session creation throws, so the fallback runs. */
-  failWebGPU?: boolean;
+  /** Test hook: WebGPU session creation (true) or the first inference on WebGPU ('inference') throws, so the fallback runs. */
+  failWebGPU?: boolean | 'inference';
 }
 
 /** What a load did: the device it ended on and why, the dtypes, and how long it took. */

@@ -4,7 +4,7 @@
  */
 import { env, AutoModel, AutoProcessor, type PreTrainedModel, type Processor } from '@huggingface/transformers';
 import type { FileProgressUpdate } from '../../state/pipelineStore';
-import { type DeviceCaps, type DtypeMap, dtypeFor, type ModelEntry, DTYPE_SUFFIX } from '../manifest';
+import { type DeviceCaps, type Dtype, type DtypeMap, dtypeFor, type ModelEntry, requestedFiles } from '../manifest';
 import { fileUrl, type ModelHost } from '../host';
 import { cachedFiles, progressAdapter, withDownloadErrors, type RawProgress } from '../progress';
 
@@ -59,9 +59,14 @@ export interface Loaded<M> {
 }
 
 /** Single-file models take the dtype string; multi-session ones the per-sub-model map. */
-function dtypeOption(map: DtypeMap): string | DtypeMap {
+function dtypeOption(map: DtypeMap): Dtype | DtypeMap {
   const keys = Object.keys(map);
   return keys.length === 1 && keys[0] === 'model' ? map.model : map;
+}
+
+/** The options every loader passes to Transformers.js for this entry on this device. */
+export function loadOptions(entry: ModelEntry, caps: DeviceCaps): { revision: string; device: 'webgpu' | 'wasm' | 'cpu'; dtype: Dtype | DtypeMap } {
+  return { revision: entry.revision, device: runtimeDevice(caps.kind), dtype: dtypeOption(dtypeFor(entry, caps)) };
 }
 
 async function loadOnce<M extends PreTrainedModel>(
@@ -71,7 +76,7 @@ async function loadOnce<M extends PreTrainedModel>(
 ): Promise<Loaded<M>> {
   const { entry, hostCfg } = req;
   const dtype = dtypeFor(entry, caps);
-  const urls = [...entry.files, ...Object.entries(dtype).map(([s, d]) => `onnx/${s}${DTYPE_SUFFIX[d]}.onnx`)].map((file) => ({
+  const urls = requestedFiles(entry, caps).map((file) => ({
     model: entry.id,
     file,
     url: fileUrl(hostCfg.host, entry.id, entry.revision, file),
@@ -84,7 +89,7 @@ async function loadOnce<M extends PreTrainedModel>(
       sink?.(p);
     };
     if (caps.kind === 'webgpu' && req.failWebGPU) throw new Error('WebGPU session creation failed (forced by the failWebGPU test flag)');
-    const opts = { revision: entry.revision, device: runtimeDevice(caps.kind), dtype: dtypeOption(dtype), progress_callback };
+    const opts = { ...loadOptions(entry, caps), progress_callback };
     const [model, processor] = await Promise.all([
       loadModel(entry.id, opts),
       AutoProcessor.from_pretrained(entry.id, { revision: entry.revision, progress_callback }),

@@ -9,13 +9,13 @@ import { join } from 'node:path';
 import { RawImage, AutoModel, AutoProcessor, Tensor } from '@huggingface/transformers';
 import { TINY_DEPTH, TINY_DEPTH_PRO_FOCAL, TINY_IDS, writeTinyModels } from '../../../scripts/lib/onnxTinyModels';
 import { configureTransformers, loadModelWithFallback } from './load';
-import { predictMetricDepth, metric3dScale, DEPTH_PRO_SIZE, warmUpDepthCode } from './depth/metricDepth';
-import { depthPixelValues, dptInputSize } from './depth/depthInputs';
+import { predictMetricDepth, DEPTH_PRO_SIZE, warmUpDepthCode } from './depth/metricDepth';
+import { metric3dLetterbox, metric3dPixelValues, toFloat16Array } from './depth/metric3dInput';
 import { maskFromLogits, segmentBoxes, warmUpMaskCode } from './sam/boxMasks';
 import { fastSamPixelValues, rgbaToRaw, samInputs } from './sam/samInputs';
 import { decodeMaskRLE } from './sam/rle';
 import { resolveModelHost } from '../host';
-import type { ModelEntry } from '../manifest';
+import { dtypeFor, PRESETS, type ModelEntry } from '../manifest';
 import type { FileProgressUpdate } from '../../state/pipelineStore';
 
 const root = mkdtempSync(join(tmpdir(), 'tiny-models-'));
@@ -42,11 +42,27 @@ beforeAll(() => {
   configureTransformers({ host: resolveModelHost({}), localModelPath: root, useBrowserCache: false });
 });
 
+/** The manifest's real entry, pointed at the tiny folder that mirrors the repo's published file names. */
+const tinyOf = (e: ModelEntry, id: string): ModelEntry => ({ ...e, id });
+const F16_ON_CPU = { kind: 'webgpu' as const, shaderF16: true };
+
+/** Metric3D's reference letterbox scale (YvanYin/Metric3D hubconf.py), written out independently of metric3dInput.ts. */
+const upstreamScale = (w: number, h: number) => Math.min(616 / h, 1064 / w);
+
+async function loadTinyDepth(variant: { kind: 'wasm' | 'webgpu'; shaderF16: boolean }) {
+  const entry = tinyOf(PRESETS.standard.depth, TINY_IDS.depth);
+  const hostCfg = { host: resolveModelHost({}), localModelPath: root };
+  if (variant.kind === 'wasm') return loadModelWithFallback({ entry, caps: cpu, hostCfg });
+  // the WebGPU-with-shader-f16 variant's files, run on the CPU: what the file contract is, not the device
+  const { model, processor } = await loadModelWithFallback({ entry: { ...entry, dtype: { ...entry.dtype, wasm: dtypeFor(entry, variant) } }, caps: cpu, hostCfg });
+  return { model, processor };
+}
+
 describe('metric depth (tiny Metric3D contract)', () => {
-  it('returns metres aligned to the image, rescaled by the real focal length', async () => {
+  it('returns metres aligned to the image, rescaled by the real focal length at the reference letterbox', async () => {
     const progress: FileProgressUpdate[] = [];
     const loaded = await loadModelWithFallback({
-      entry: entry(TINY_IDS.depth, 'metric3d', ['model']),
+      entry: tinyOf(PRESETS.standard.depth, TINY_IDS.depth),
       caps: cpu,
       hostCfg: { host: resolveModelHost({}), localModelPath: root },
       onProgress: (p) => progress.push(p),
@@ -54,34 +70,48 @@ describe('metric depth (tiny Metric3D contract)', () => {
     const W = 640, H = 480;
     const image = solidImage(W, H, [100, 150, 200]);
     const intr = { fx: 500, fy: 500, cx: 319.5, cy: 239.5, width: W, height: H };
-    const r = await predictMetricDepth(loaded.model, loaded.processor, 'metric3d', { image: rgba(image), intrinsics: intr, intrinsicsSource: 'exif-35mm', fastPreprocess: false });
-    expect(r.depth.width).toBe(W);
-    expect(r.depth.height).toBe(H);
-    expect(r.depth.data.length).toBe(W * H);
-    // DPT resize keeping aspect ratio: 480 -> 518 fits height best, both sides multiples of 14.
-    expect(r.inputSize.height % 14).toBe(0);
-    expect(r.inputSize.width % 14).toBe(0);
+    const r = await predictMetricDepth(loaded.model, loaded.processor, 'metric3d', { image: rgba(image), intrinsics: intr, intrinsicsSource: 'exif-35mm' });
+    expect([r.depth.width, r.depth.height, r.depth.data.length]).toEqual([W, H, W * H]);
+    expect(r.inputSize).toEqual({ width: 1064, height: 616 });
     const canonical = 150 * TINY_DEPTH.scale + TINY_DEPTH.offset; // mean of (100,150,200) = 150
-    const expected = canonical * (500 * (r.inputSize.width / W)) / 1000;
-    expect(metric3dScale(500, W, r.inputSize.width)).toBeCloseTo(500 * r.inputSize.width / W / 1000, 10);
-    // The processor's bicubic resize rings at the image border; the interior is exact.
-    expect(r.depth.data[(H / 2) * W + W / 2]).toBeCloseTo(expected, 4);
-    const off = r.depth.data.filter((d) => Math.abs(d - expected) / expected > 0.01).length;
-    expect(off / (W * H)).toBeLessThan(0.01);
+    const expected = (canonical * 500 * upstreamScale(W, H)) / 1000;
+    // every pixel, borders included: the padding (mean colour) is cut away before resampling
+    let worst = 0;
+    for (const d of r.depth.data) worst = Math.max(worst, Math.abs(d - expected) / expected);
+    expect(worst).toBeLessThan(1e-4);
     expect(r.intrinsics).toEqual(intr);
     expect(r.intrinsicsSource).toBe('exif-35mm');
     expect(progress.some((p) => p.file === 'onnx/model.onnx')).toBe(true);
-    // the worker's warm-up leaves stale values in the pooled input buffer: the fast path gives the same depth after it
-    const fastBefore = await predictMetricDepth(loaded.model, loaded.processor, 'metric3d', { image: rgba(image), intrinsics: intr, intrinsicsSource: 'exif-35mm' });
-    warmUpDepthCode(loaded.processor, { width: W, height: H }, { width: W / 2, height: H / 2 });
-    const fastAfter = await predictMetricDepth(loaded.model, loaded.processor, 'metric3d', { image: rgba(image), intrinsics: intr, intrinsicsSource: 'exif-35mm' });
-    expect(Array.from(fastAfter.depth.data)).toEqual(Array.from(fastBefore.depth.data));
+    // the worker's warm-up leaves stale values in the pooled input buffer: the same depth after it
+    warmUpDepthCode({ width: W, height: H }, { width: W / 2, height: H / 2 });
+    const again = await predictMetricDepth(loaded.model, loaded.processor, 'metric3d', { image: rgba(image), intrinsics: intr, intrinsicsSource: 'exif-35mm' });
+    expect(Array.from(again.depth.data)).toEqual(Array.from(r.depth.data));
+  });
+
+  it('portrait and landscape photos get the same metric scale (the letterbox, not a short-side resize)', async () => {
+    const loaded = await loadTinyDepth({ kind: 'wasm', shaderF16: false });
+    for (const [W, H] of [[1024, 768], [576, 1024], [1000, 1000]]) {
+      const intr = { fx: 800, fy: 800, cx: (W - 1) / 2, cy: (H - 1) / 2, width: W, height: H };
+      const r = await predictMetricDepth(loaded.model, loaded.processor, 'metric3d', { image: rgba(solidImage(W, H, [90, 120, 150])), intrinsics: intr, intrinsicsSource: 'explicit', outSize: { width: 64, height: 48 } });
+      const expected = ((120 * TINY_DEPTH.scale + TINY_DEPTH.offset) * 800 * upstreamScale(W, H)) / 1000;
+      expect(r.depth.data[24 * 64 + 32]).toBeCloseTo(expected, 4);
+    }
+  });
+
+  it('the fp16 file (float16 in and out) gives the fp32 file\'s depth', async () => {
+    const f16 = await loadTinyDepth(F16_ON_CPU);
+    const f32 = await loadTinyDepth({ kind: 'wasm', shaderF16: false });
+    const W = 320, H = 240;
+    const intr = { fx: 300, fy: 300, cx: 159.5, cy: 119.5, width: W, height: H };
+    const img = rgba(solidImage(W, H, [30, 60, 90]));
+    const a = await predictMetricDepth(f16.model, f16.processor, 'metric3d', { image: img, intrinsics: intr, intrinsicsSource: 'explicit' });
+    const b = await predictMetricDepth(f32.model, f32.processor, 'metric3d', { image: img, intrinsics: intr, intrinsicsSource: 'explicit' });
+    expect(a.depth.data[120 * W + 160]).toBeCloseTo(b.depth.data[120 * W + 160], 2);
+    expect(Number.isFinite(a.depth.data[0])).toBe(true);
   });
 
   it('doubling the focal length doubles the depth (the canonical-camera rescale)', async () => {
-    const loaded = await loadModelWithFallback({
-      entry: entry(TINY_IDS.depth, 'metric3d', ['model']), caps: cpu, hostCfg: { host: resolveModelHost({}), localModelPath: root },
-    });
+    const loaded = await loadTinyDepth({ kind: 'wasm', shaderF16: false });
     const image = solidImage(300, 200, [30, 60, 90]);
     const base = { cx: 149.5, cy: 99.5, width: 300, height: 200 };
     const a = await predictMetricDepth(loaded.model, loaded.processor, 'metric3d', { image: rgba(image), intrinsics: { ...base, fx: 250, fy: 250 }, intrinsicsSource: 'explicit' });
@@ -93,7 +123,7 @@ describe('metric depth (tiny Metric3D contract)', () => {
 describe('box -> mask (tiny SAM contract)', () => {
   it('one mask per box at the image size, covering the box', async () => {
     const loaded = await loadModelWithFallback({
-      entry: entry(TINY_IDS.sam, 'sam', ['vision_encoder', 'prompt_encoder_mask_decoder']),
+      entry: tinyOf(PRESETS.standard.masks, TINY_IDS.sam), // q8 (_quantized) files on WASM, as published at `boxes`
       caps: cpu,
       hostCfg: { host: resolveModelHost({}), localModelPath: root },
     }, (id, opts) => AutoModel.from_pretrained(id, opts));
@@ -182,31 +212,26 @@ describe('SAM one-pass preprocessing', () => {
   });
 });
 
-describe('depth one-pass preprocessing', () => {
-  it('matches DPTImageProcessor\'s size rule and (bilinear vs bicubic) its values on a smooth image', async () => {
-    const processor = await AutoProcessor.from_pretrained(TINY_IDS.depth);
-    for (const [W, H] of [[1024, 768], [768, 1024], [1024, 576], [640, 480]]) {
-      const data = new Uint8ClampedArray(W * H * 4);
-      for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) data.set([(x * 255) / W, (y * 255) / H, 128, 255], (y * W + x) * 4);
-      const fast = await depthPixelValues(processor, { width: W, height: H, data });
-      const ref = await depthPixelValues(processor, { width: W, height: H, data }, false);
-      expect(fast.dims).toEqual(ref.dims);
-      const a = fast.data as Float32Array, b = ref.data as Float32Array;
-      let sum = 0;
-      for (let i = 0; i < a.length; i++) sum += Math.abs(a[i] - b[i]);
-      expect(sum / a.length).toBeLessThan(1);
-    }
-    expect(dptInputSize(640, 480, { size: { width: 518, height: 518 }, keep_aspect_ratio: true, ensure_multiple_of: 14 })).toEqual({ width: 686, height: 518 });
+describe('Metric3D letterbox', () => {
+  it('follows hubconf.py: min(616/h, 1064/w), int() sizes, // padding split, mean-colour padding', () => {
+    expect(metric3dLetterbox(640, 480)).toEqual({ scale: 616 / 480, width: 821, height: 616, top: 0, bottom: 0, left: 121, right: 122, inputWidth: 1064, inputHeight: 616 });
+    expect(metric3dLetterbox(768, 1024)).toMatchObject({ width: 462, height: 616, left: 301, right: 301 });
+    expect(metric3dLetterbox(4000, 1000)).toMatchObject({ scale: 1064 / 4000, width: 1064, height: 266, top: 175, bottom: 175 });
+    const { values, box } = metric3dPixelValues({ width: 4, height: 2, data: new Uint8ClampedArray(4 * 2 * 4).fill(200) });
+    const plane = box.inputWidth * box.inputHeight;
+    expect(values[0]).toBeCloseTo(123.675, 5); // padding, red channel
+    expect(values[plane + 0]).toBeCloseTo(116.28, 5);
+    expect(values[(box.top + 1) * box.inputWidth + box.left + 1]).toBe(200);
   });
-
-  it('the one-pass path gives the same metric depth as the processor path (tiny model)', async () => {
-    const loaded = await loadModelWithFallback({ entry: entry(TINY_IDS.depth, 'metric3d', ['model']), caps: cpu, hostCfg: { host: resolveModelHost({}), localModelPath: root } });
-    const image = rgba(solidImage(1024, 768, [90, 120, 150]));
-    const intrinsics = { fx: 800, fy: 800, cx: 511.5, cy: 383.5, width: 1024, height: 768 };
-    const a = await predictMetricDepth(loaded.model, loaded.processor, 'metric3d', { image, intrinsics, intrinsicsSource: 'explicit' });
-    const b = await predictMetricDepth(loaded.model, loaded.processor, 'metric3d', { image, intrinsics, intrinsicsSource: 'explicit', fastPreprocess: false });
-    expect(a.inputSize).toEqual(b.inputSize);
-    expect(a.depth.data[384 * 1024 + 512]).toBeCloseTo(b.depth.data[384 * 1024 + 512], 3);
+  it('float16 conversion rounds to nearest even and keeps infinities and NaN', () => {
+    const bits = (x: number) => toFloat16Array(Float32Array.of(x))[0];
+    expect(bits(1)).toBe(0x3c00);
+    expect(bits(-2)).toBe(0xc000);
+    expect(bits(65504)).toBe(0x7bff);
+    expect(bits(1e6)).toBe(0x7c00);
+    expect(bits(NaN) & 0x7c00).toBe(0x7c00);
+    expect(bits(5.960464477539063e-8)).toBe(1); // the smallest subnormal
+    expect(bits(1 + 2 ** -11)).toBe(0x3c00); // a tie rounds to even
   });
 });
 

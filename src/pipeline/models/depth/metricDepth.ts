@@ -4,10 +4,11 @@
  */
 import type { PreTrainedModel, Processor, Tensor } from '@huggingface/transformers';
 import type { RGBAImage } from '../../../core/geometry/raster';
-import { depthPixelValues, fastDepthPixelValues, type DptConfig } from './depthInputs';
+import { depthPixelValues } from './depthInputs';
+import { inputTensor, metric3dPixelValues, unpaddedRegion, type Letterbox } from './metric3dInput';
 import type { DepthMap } from '../../../core/geometry/raster';
 import type { Intrinsics, IntrinsicsSource } from '../../../core/camera/intrinsics';
-import { resampleBilinear } from './resample';
+import { cropMap, resampleBilinear } from './resample';
 import { ScratchFloats } from '../scratch';
 
 /** The model input, reused from photo to photo (see ScratchFloats). */
@@ -24,8 +25,6 @@ export const DEPTH_PRO_SIZE = 1536;
 
 export interface DepthRequest {
   image: RGBAImage;
-  /** Use the one-pass resize (default); false runs the model's own processor. */
-  fastPreprocess?: boolean;
   /** Intrinsics for `image` (same width/height); their source decides whether DepthPro's own focal wins. */
   intrinsics: Intrinsics;
   intrinsicsSource: IntrinsicsSource;
@@ -40,7 +39,7 @@ export interface DepthResult {
   intrinsics: Intrinsics;
   intrinsicsSource: IntrinsicsSource;
   intrinsicsDetail: string;
-  /** Model input size, e.g. 518-ish x 700-ish for Metric3D. */
+  /** Model input size: 1064 x 616 for Metric3D (letterboxed), 1536 x 1536 for DepthPro. */
   inputSize: { width: number; height: number };
   timings: { preprocessMs: number; inferenceMs: number; postprocessMs: number };
 }
@@ -51,16 +50,12 @@ export function focalIsGuess(source: IntrinsicsSource): boolean {
 }
 
 /**
- * Metric3D de-canonical transform. Reference: YvanYin/Metric3D hubconf.py (`__main__` example):
- * resize keeping aspect ratio with `scale`, scale the intrinsics by the same factor, predict, un-pad,
- * upsample to the original size ("hold depth": the values are not rescaled by resizing), then
- * `pred_depth * (intrinsic[0] / 1000.0)` — 1000 being the canonical camera's focal length — and clamp to
- * [0, 300]. onnx-community/metric3d-vit-small's processor (DPTImageProcessor, 518, keep_aspect_ratio,
- * ensure_multiple_of 14, no padding, normalisation inside the graph) resizes the whole image, so the focal
- * at the model input is fx * inputWidth / imageWidth and there is nothing to un-pad.
+ * Metric3D de-canonical transform (YvanYin/Metric3D hubconf.py): the network saw the photo resized by
+ * `letterboxScale` (see metric3dInput.ts), so the focal length at its input is fx * letterboxScale, and
+ * `pred_depth * (intrinsic[0] / 1000.0)` with that scaled focal gives metres.
  */
-export function metric3dScale(fx: number, imageWidth: number, inputWidth: number): number {
-  return (fx * (inputWidth / imageWidth)) / METRIC3D_CANONICAL_FOCAL;
+export function metric3dScale(fx: number, letterboxScale: number): number {
+  return (fx * letterboxScale) / METRIC3D_CANONICAL_FOCAL;
 }
 
 /**
@@ -82,33 +77,36 @@ export async function predictMetricDepth(
   const W = image.width;
   const H = image.height;
   const t0 = performance.now();
-  const inputs = { pixel_values: await depthPixelValues(processor, image, req.fastPreprocess ?? true, (n) => pixelScratch.take(n)) };
-  const [, , inH, inW] = inputs.pixel_values.dims;
+  const prepared = await prepareInput(model, processor, family, image);
+  const [, , inH, inW] = prepared.dims;
   const t1 = performance.now();
-  const pixels = inputs.pixel_values.data as Float32Array; // read before the run, which may dispose the tensor
   let out: { predicted_depth: Tensor; focallength_px?: Tensor };
   try {
-    out = (await model(inputs)) as typeof out;
+    out = (await model({ pixel_values: prepared.tensor })) as typeof out;
   } finally {
-    pixelScratch.release(pixels);
+    pixelScratch.release(prepared.pooled);
   }
   const t2 = performance.now();
-  const pred = out.predicted_depth;
+  // an fp16 export returns float16 (Uint16Array bits in Node, Float16Array in browsers that have it)
+  const pred = out.predicted_depth.type === 'float32' ? out.predicted_depth : out.predicted_depth.to('float32');
   const dims = pred.dims;
   const ph = dims[dims.length - 2];
   const pw = dims[dims.length - 1];
-  const raw = pred.data as Float32Array;
+  const all = pred.data as Float32Array;
+  const raw = all.length === ph * pw ? all : all.subarray(0, ph * pw);
   const ow = req.outSize?.width ?? W;
   const oh = req.outSize?.height ?? H;
-  const data = resampleBilinear(raw.length === ph * pw ? raw : raw.subarray(0, ph * pw), pw, ph, ow, oh);
+  const valid = prepared.letterbox ? cropMap(raw, pw, unpaddedRegion(prepared.letterbox, pw, ph)) : { data: raw, width: pw, height: ph };
+  const data = resampleBilinear(valid.data, valid.width, valid.height, ow, oh);
 
   let intrinsics = req.intrinsics;
   let source = req.intrinsicsSource;
   let detail: string;
   let scale: number;
   if (family === 'metric3d') {
-    scale = metric3dScale(intrinsics.fx, W, inW);
-    detail = `Metric3D canonical focal ${METRIC3D_CANONICAL_FOCAL}px rescaled by fx=${intrinsics.fx.toFixed(1)}px (input ${inW}x${inH})`;
+    const s = prepared.letterbox?.scale ?? inW / W;
+    scale = metric3dScale(intrinsics.fx, s);
+    detail = `Metric3D canonical focal ${METRIC3D_CANONICAL_FOCAL}px rescaled by fx=${intrinsics.fx.toFixed(1)}px x ${s.toFixed(4)} (letterboxed to ${inW}x${inH})`;
   } else {
     const est = out.focallength_px ? Number((out.focallength_px.data as Float32Array)[0]) : NaN;
     if (focalIsGuess(source) && Number.isFinite(est) && est > 0) {
@@ -141,17 +139,50 @@ export async function predictMetricDepth(
   };
 }
 
+interface PreparedInput {
+  tensor: Tensor;
+  dims: number[];
+  /** Metric3D's letterbox (absent for DepthPro, whose processor resizes the whole photo). */
+  letterbox?: Letterbox;
+  /** The pooled float buffer to give back after the run. */
+  pooled?: Float32Array;
+}
+
+/** The dtype the session declares for `pixel_values` (fp16 exports take float16; Transformers.js does not cast). */
+export function sessionInputType(model: PreTrainedModel, input = 'pixel_values'): 'float32' | 'float16' {
+  const sessions = (model as unknown as { sessions?: Record<string, { inputMetadata?: { name: string; type?: string }[] }> }).sessions ?? {};
+  for (const s of Object.values(sessions)) {
+    const meta = s.inputMetadata?.find((m) => m.name === input);
+    if (meta?.type === 'float16') return 'float16';
+  }
+  return 'float32';
+}
+
+async function prepareInput(model: PreTrainedModel, processor: Processor, family: DepthFamily, image: RGBAImage): Promise<PreparedInput> {
+  const type = sessionInputType(model);
+  if (family === 'metric3d') {
+    const { values, box } = metric3dPixelValues(image, (n) => pixelScratch.take(n));
+    const dims = [1, 3, box.inputHeight, box.inputWidth];
+    // ONNX Runtime copies a float32 input during run(): the pooled buffer goes back after it; a float16 copy is made here
+    const tensor = inputTensor(values, dims, type);
+    if (type === 'float16') pixelScratch.release(values);
+    return { tensor, dims, letterbox: box, pooled: type === 'float32' ? values : undefined };
+  }
+  const px = await depthPixelValues(processor, image);
+  const tensor = type === 'float16' ? inputTensor(px.data as Float32Array, px.dims, 'float16') : px;
+  return { tensor, dims: px.dims };
+}
+
 /**
  * The depth worker's non-model code on dummy data (input preparation into the pooled buffer, the
  * resampling to the geometry's size): after a load, so the first photo finds it optimised and touched.
  */
-export function warmUpDepthCode(processor: Processor, working = { width: 1024, height: 768 }, out = { width: 512, height: 384 }): void {
-  const cfg = (processor as unknown as { image_processor?: { config: DptConfig } }).image_processor?.config;
+export function warmUpDepthCode(working = { width: 1024, height: 768 }, out = { width: 512, height: 384 }): void {
   const img = { ...working, data: new Uint8ClampedArray(working.width * working.height * 4) };
   for (let round = 0; round < 2; round++) {
-    const px = cfg ? fastDepthPixelValues(img, cfg, (n) => pixelScratch.take(n)) : null;
-    if (px) pixelScratch.release(px.data as Float32Array);
-    const [, , h, w] = px?.dims ?? [1, 3, 518, 686];
-    resampleBilinear(new Float32Array(w * h), w, h, out.width, out.height);
+    const { values, box } = metric3dPixelValues(img, (n) => pixelScratch.take(n));
+    pixelScratch.release(values);
+    const valid = cropMap(new Float32Array(box.inputWidth * box.inputHeight), box.inputWidth, unpaddedRegion(box, box.inputWidth, box.inputHeight));
+    resampleBilinear(valid.data, valid.width, valid.height, out.width, out.height);
   }
 }

@@ -25,3 +25,12 @@ export function resampleBilinear(
   }
   return out;
 }
+
+/** The integer sub-rectangle of a map (a letterboxed prediction without its padding), as its own map. */
+export function cropMap(src: Float32Array, sw: number, r: { x0: number; y0: number; width: number; height: number }): { data: Float32Array; width: number; height: number } {
+  const x0 = Math.round(r.x0), y0 = Math.round(r.y0);
+  const width = Math.max(1, Math.round(r.width)), height = Math.max(1, Math.round(r.height));
+  const data = new Float32Array(width * height);
+  for (let y = 0; y < height; y++) data.set(src.subarray((y0 + y) * sw + x0, (y0 + y) * sw + x0 + width), y * width);
+  return { data, width, height };
+}

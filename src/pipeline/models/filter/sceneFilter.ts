@@ -2,7 +2,10 @@
  * CLIP / SigLIP zero-shot scene check: is this a photo of a scene (not a screenshot, product shot or
  * document)? Indoor or outdoor? It only ever warns: a person may have good reasons to ask about anything.
  */
-import type { ZeroShotImageClassificationPipeline, RawImage } from '@huggingface/transformers';
+import { AutoModel, AutoProcessor, AutoTokenizer, type PreTrainedModel, type PreTrainedTokenizer, type Processor, type RawImage, type Tensor } from '@huggingface/transformers';
+import { capsFor, type DeviceCaps, type ModelEntry } from '../../manifest';
+import { loadOptions } from '../load';
+import type { RawProgress } from '../../progress';
 
 export const KIND_LABELS = {
   scene: 'a photo of a room or a place with several objects',
@@ -52,8 +55,50 @@ export function interpretFilter(kindScores: Scores, placeScores: Scores, minConf
   return verdict;
 }
 
-export async function classifyScene(classifier: ZeroShotImageClassificationPipeline, image: RawImage): Promise<FilterVerdict> {
-  const kinds = (await classifier(image, Object.values(KIND_LABELS))) as Scores;
-  const places = (await classifier(image, Object.values(PLACE_LABELS))) as Scores;
+export interface SceneClassifier {
+  model: PreTrainedModel;
+  tokenizer: PreTrainedTokenizer;
+  processor: Processor;
+}
+
+/**
+ * Zero-shot scores as Transformers.js's zero-shot-image-classification pipeline computes them for CLIP
+ * (tokenise the labels with padding, one forward pass, softmax over logits_per_image). The pipeline itself is
+ * not used: in 4.3.1 it looks up the model's files without the revision (pipelines.js get_pipeline_files and
+ * get_file_metadata), so a pinned model would fetch files from `main`. The labels are whole sentences, so
+ * each label is its own hypothesis (the pipeline's default template would read "This is a photo of a photo
+ * of a room").
+ */
+export async function zeroShotScores(c: SceneClassifier, image: RawImage, labels: string[]): Promise<Scores> {
+  const text = c.tokenizer(labels, { padding: true, truncation: true });
+  const { pixel_values } = (await c.processor(image)) as { pixel_values: Tensor };
+  const out = (await c.model({ ...text, pixel_values })) as { logits_per_image: Tensor };
+  const logits = Array.from(out.logits_per_image.data as Float32Array).slice(0, labels.length);
+  const max = Math.max(...logits);
+  const exp = logits.map((l) => Math.exp(l - max));
+  const sum = exp.reduce((a, b) => a + b, 0);
+  return labels.map((label, i) => ({ label, score: exp[i] / sum }));
+}
+
+export async function classifyScene(c: SceneClassifier, image: RawImage): Promise<FilterVerdict> {
+  const kinds = await zeroShotScores(c, image, Object.values(KIND_LABELS));
+  const places = await zeroShotScores(c, image, Object.values(PLACE_LABELS));
   return interpretFilter(kinds, places);
+}
+
+/** The scene classifier, loaded the way every model is (loadOptions); a wasmOnly entry stays on WASM. */
+export async function loadSceneClassifier(
+  entry: ModelEntry,
+  caps: DeviceCaps,
+  progress_callback?: (p: RawProgress) => void,
+  extra: { device?: 'cpu'; cache_dir?: string } = {},
+): Promise<SceneClassifier> {
+  const opts = { ...loadOptions(entry, capsFor(entry, caps)), progress_callback, ...extra };
+  const shared = { revision: entry.revision, progress_callback, cache_dir: extra.cache_dir };
+  const [model, tokenizer, processor] = await Promise.all([
+    AutoModel.from_pretrained(entry.id, opts),
+    AutoTokenizer.from_pretrained(entry.id, shared),
+    AutoProcessor.from_pretrained(entry.id, shared),
+  ]);
+  return { model, tokenizer, processor };
 }
