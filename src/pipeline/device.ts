@@ -12,7 +12,7 @@ export interface DeviceChoice {
 }
 
 interface GpuLike {
-  requestAdapter(): Promise<{ features: { has(f: string): boolean }; info?: { vendor?: string; architecture?: string; description?: string } } | null>;
+  requestAdapter(opts?: { powerPreference?: 'high-performance' | 'low-power' }): Promise<{ features: { has(f: string): boolean }; info?: { vendor?: string; architecture?: string; description?: string } } | null>;
 }
 
 export async function detectDevice(opts: { forceWasm?: boolean; gpu?: GpuLike | null } = {}): Promise<DeviceChoice> {
@@ -20,13 +20,19 @@ export async function detectDevice(opts: { forceWasm?: boolean; gpu?: GpuLike | 
   const gpu = opts.gpu !== undefined ? opts.gpu : ((globalThis.navigator as Navigator & { gpu?: GpuLike })?.gpu ?? null);
   if (!gpu) return { caps: { kind: 'wasm', shaderF16: false }, reason: 'this browser has no WebGPU' };
   let adapter: Awaited<ReturnType<GpuLike['requestAdapter']>> = null;
+  let defaultAdapter: Awaited<ReturnType<GpuLike['requestAdapter']>> = null;
   try {
-    adapter = await gpu.requestAdapter();
+    // The adapter the models run on: Transformers.js sets ORT's env.webgpu.powerPreference to
+    // 'high-performance' (backends/onnx.js), and ORT requests its adapter with it.
+    adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+    // Transformers.js refuses an fp16 dtype unless the *default* adapter has shader-f16 (utils/dtypes.js
+    // isWebGpuFp16Supported calls requestAdapter() with no options): on a dual-GPU machine both must have it.
+    defaultAdapter = await gpu.requestAdapter().catch(() => null);
   } catch (e) {
     return { caps: { kind: 'wasm', shaderF16: false }, reason: `WebGPU adapter request failed: ${(e as Error).message}` };
   }
   if (!adapter) return { caps: { kind: 'wasm', shaderF16: false }, reason: 'WebGPU is present but offered no adapter' };
-  const shaderF16 = adapter.features.has('shader-f16');
+  const shaderF16 = adapter.features.has('shader-f16') && !!defaultAdapter?.features.has('shader-f16');
   const name = [adapter.info?.vendor, adapter.info?.architecture, adapter.info?.description].filter(Boolean).join(' ') || 'unknown adapter';
   return {
     caps: { kind: 'webgpu', shaderF16 },

@@ -157,6 +157,27 @@ describe('box -> mask (tiny SAM contract)', () => {
   });
 });
 
+describe('box -> mask in chunks', () => {
+  it('60 boxes go to the decoder 16 at a time and each gets its own mask', async () => {
+    const loaded = await loadModelWithFallback({ entry: tinyOf(PRESETS.standard.masks, TINY_IDS.sam), caps: cpu, hostCfg: { host: resolveModelHost({}), localModelPath: root } });
+    const session = (loaded.model as unknown as { sessions: Record<string, { run: (feeds: Record<string, { dims: number[] }>) => Promise<unknown> }> }).sessions.prompt_encoder_mask_decoder;
+    const sizes: number[] = [];
+    const run = session.run.bind(session);
+    session.run = (feeds) => { sizes.push(feeds.input_boxes.dims[1]); return run(feeds); };
+    const W = 1024, H = 768;
+    const boxes = Array.from({ length: 60 }, (_, i) => ({ x0: (i % 10) * 100 + 5, y0: Math.floor(i / 10) * 120 + 5, x1: (i % 10) * 100 + 60, y1: Math.floor(i / 10) * 120 + 80 }));
+    const r = await segmentBoxes(loaded.model, loaded.processor, rgba(solidImage(W, H, [128, 128, 128])), boxes);
+    expect(sizes).toEqual([16, 16, 16, 12]);
+    expect(r.masks).toHaveLength(60);
+    boxes.forEach((b, i) => {
+      const bits = r.masks[i].bits!;
+      expect(bits[Math.round((b.y0 + b.y1) / 2) * W + Math.round((b.x0 + b.x1) / 2)], `box ${i}`).toBe(1);
+      const area = (b.x1 - b.x0) * (b.y1 - b.y0);
+      expect(Math.abs(r.masks[i].area - area) / area).toBeLessThan(0.15);
+    });
+  });
+});
+
 describe('mask upsampling', () => {
   it('agrees with SamImageProcessor.post_process_masks (upsample, crop padding, resize, threshold)', async () => {
     const processor = await AutoProcessor.from_pretrained(TINY_IDS.sam);

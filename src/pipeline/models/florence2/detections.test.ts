@@ -4,7 +4,8 @@
  * tables; no tokenizer is needed for post_process_generation).
  */
 import { describe, expect, it } from 'vitest';
-import { CLIPImageProcessor, Florence2Processor } from '@huggingface/transformers';
+import { CLIPImageProcessor, Florence2Processor, type PreTrainedModel, type Processor, type RawImage } from '@huggingface/transformers';
+import { runFlorenceTask } from './florence';
 import { FLORENCE_TASK_CONFIG } from './taskConfig';
 import { mergeDetections, parseFlorence, type PostProcessor } from './detections';
 
@@ -52,5 +53,21 @@ describe('Florence-2 post-processing (real Florence2Processor)', () => {
     const dense = parseFlorence(processor, 'a wooden chair<loc_105><loc_100><loc_300><loc_305>a plant in a pot<loc_600><loc_600><loc_700><loc_800>', '<DENSE_REGION_CAPTION>', 1000, 1000);
     const m = mergeDetections(od, dense);
     expect(m.map((x) => [x.label, x.caption])).toEqual([['chair', 'a wooden chair'], [undefined, 'a plant in a pot']]);
+  });
+});
+
+describe('Florence-2 generation settings', () => {
+  it('asks for up to 1024 new tokens (a busy scene\'s 50 boxes need ~300) and parses a 50-box answer whole', async () => {
+    let opts: Record<string, unknown> = {};
+    const labels = Array.from({ length: 50 }, (_, i) => `thing${i}<loc_${i * 10}><loc_${i * 10}><loc_${i * 10 + 5}><loc_${i * 10 + 5}>`).join('');
+    const model = { generate: async (o: Record<string, unknown>) => { opts = o; return 'ids'; } } as unknown as PreTrainedModel;
+    const proc = Object.assign(async () => ({}), {
+      construct_prompts: (t: string) => [t],
+      batch_decode: () => [`</s><s>${labels}</s>`],
+      post_process_generation: processor.post_process_generation.bind(processor),
+    }) as unknown as Processor;
+    const d = await runFlorenceTask(model, proc, { width: 1000, height: 1000 } as RawImage, '<OD>');
+    expect(opts.max_new_tokens).toBe(1024);
+    expect(d).toHaveLength(50);
   });
 });

@@ -1,6 +1,8 @@
 /**
- * One mask per object box, all boxes in one prompt batch (SAM v1 contract: vision_encoder +
- * prompt_encoder_mask_decoder). The image is embedded once.
+ * One mask per object box (SAM v1 contract: vision_encoder + prompt_encoder_mask_decoder). The image is
+ * embedded once; the boxes go to the decoder in chunks of SAM_BOX_CHUNK, because the exported decoder
+ * repeats the image embedding per box (256x64x64 floats, 4 MB, plus its positional twin and the upscaled
+ * features): 50-80 boxes in one call need gigabytes, which WASM and phones do not have.
  */
 import { Tensor, type PreTrainedModel, type Processor } from '@huggingface/transformers';
 import type { RGBAImage } from '../../../core/geometry/raster';
@@ -35,6 +37,9 @@ interface SamLike extends PreTrainedModel {
   get_image_embeddings(inputs: { pixel_values: Tensor }): Promise<Record<string, Tensor>>;
 }
 
+/** Boxes per decoder call: ~16 x 12 MB of per-box activations at most. */
+export const SAM_BOX_CHUNK = 16;
+
 /** Where masks are only wanted run-length encoded, they are rasterised into this reused buffer. */
 let bitsScratch = new Uint8Array(0);
 const scratchBits = (n: number): Uint8Array => {
@@ -57,10 +62,6 @@ export async function segmentBoxes(
   const t0 = performance.now();
   const inputs = await samInputs(processor, image, boxes, (len) => pixelScratch.take(len));
   const n = boxes.length;
-  // Transformers.js 4.3.1 fills input_labels from input_points' shape, so a box-only call needs both: one
-  // padding point per box (label -10: "ignore me" to SAM's prompt encoder).
-  const input_points = new Tensor('float32', new Float32Array(n * 2), [1, n, 1, 2]);
-  const input_labels = new Tensor('int64', new BigInt64Array(n).fill(-10n), [1, n, 1]);
   const t1 = performance.now();
   const pixels = inputs.pixel_values.data as Float32Array; // read before the run, which may dispose the tensor
   let embeddings: Record<string, Tensor>;
@@ -69,22 +70,34 @@ export async function segmentBoxes(
   } finally {
     pixelScratch.release(pixels);
   }
-  const out = (await model({ ...embeddings, input_points, input_labels, input_boxes: inputs.input_boxes })) as {
-    iou_scores: Tensor;
-    pred_masks: Tensor;
-  };
-  const t2 = performance.now();
-  const [, , candidates, mh, mw] = out.pred_masks.dims;
-  const iou = out.iou_scores.data as Float32Array;
-  const logits = out.pred_masks.data as Float32Array;
-  const best = new Float32Array(n * mh * mw);
+  const boxData = inputs.input_boxes.data as Float32Array;
+  let best = new Float32Array(0);
+  let mh = 0, mw = 0;
   const scores: number[] = [];
-  for (let i = 0; i < n; i++) {
-    let k = 0;
-    for (let c = 1; c < candidates; c++) if (iou[i * candidates + c] > iou[i * candidates + k]) k = c;
-    scores.push(iou[i * candidates + k]);
-    best.set(logits.subarray((i * candidates + k) * mh * mw, (i * candidates + k + 1) * mh * mw), i * mh * mw);
+  for (let start = 0; start < n; start += SAM_BOX_CHUNK) {
+    const m = Math.min(SAM_BOX_CHUNK, n - start);
+    // Transformers.js 4.3.1 fills input_labels from input_points' shape, so a box-only call needs both: one
+    // padding point per box (label -10: "ignore me" to SAM's prompt encoder; a boxes-only export drops them).
+    const input_points = new Tensor('float32', new Float32Array(m * 2), [1, m, 1, 2]);
+    const input_labels = new Tensor('int64', new BigInt64Array(m).fill(-10n), [1, m, 1]);
+    const input_boxes = new Tensor('float32', boxData.slice(start * 4, (start + m) * 4), [1, m, 4]);
+    const out = (await model({ ...embeddings, input_points, input_labels, input_boxes })) as { iou_scores: Tensor; pred_masks: Tensor };
+    const [, , candidates, h, w] = out.pred_masks.dims;
+    if (best.length === 0) {
+      [mh, mw] = [h, w];
+      best = new Float32Array(n * mh * mw);
+    }
+    const iou = out.iou_scores.data as Float32Array;
+    const logits = out.pred_masks.data as Float32Array;
+    for (let i = 0; i < m; i++) {
+      let k = 0;
+      for (let c = 1; c < candidates; c++) if (iou[i * candidates + c] > iou[i * candidates + k]) k = c;
+      scores.push(iou[i * candidates + k]);
+      best.set(logits.subarray((i * candidates + k) * mh * mw, (i * candidates + k + 1) * mh * mw), (start + i) * mh * mw);
+    }
+    out.pred_masks.dispose?.();
   }
+  const t2 = performance.now();
   const pad = (processor as unknown as { image_processor: { pad_size?: { height: number; width: number } } }).image_processor.pad_size ?? { height: 1024, width: 1024 };
   const [rh, rw] = inputs.reshaped_input_sizes[0];
   const [H, W] = inputs.original_sizes[0];

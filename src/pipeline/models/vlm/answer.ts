@@ -15,6 +15,12 @@ interface ChatProcessor {
   tokenizer: ConstructorParameters<typeof TextStreamer>[0];
 }
 
+/**
+ * As the official SmolVLM WebGPU example generates (huggingface/transformers.js-examples smolvlm-webgpu,
+ * src/worker.js: do_sample false, repetition_penalty 1.1); fewer new tokens, as answers here are a sentence.
+ */
+export const VLM_GENERATION = { do_sample: false, repetition_penalty: 1.1 } as const;
+
 export function createStopper(): InterruptableStoppingCriteria {
   return new InterruptableStoppingCriteria();
 }
@@ -34,8 +40,8 @@ export async function answerWithVlm(
   const streamer = new TextStreamer(p.tokenizer, { skip_prompt: true, skip_special_tokens: true, callback_function: onToken });
   const out = (await model.generate({
     ...inputs,
+    ...VLM_GENERATION,
     max_new_tokens: maxNewTokens,
-    do_sample: false,
     streamer,
     stopping_criteria: stopper,
   })) as Tensor;
