@@ -53,6 +53,8 @@ async function openHarness(page: Page): Promise<string[]> {
   return outside;
 }
 
+const samSuffix = (r: Run) => (r.state.device.kind === 'wasm' ? '_quantized' : '');
+
 function checkObjects(r: Run) {
   const objs = r.first.scene.objects;
   expect(objs.map((o) => o.caption)).toEqual(['box on the left', 'box on the right']);
@@ -86,7 +88,8 @@ function checkScene(r: Run) {
   expect(r.again.timings.depth.cached).toBe(true);
   expect(r.again.timings.masks.cached).toBe(true);
   expect(r.state.files['tiny/metric3d/onnx/model.onnx']?.status).toBe('done');
-  expect(r.state.files['tiny/sam/onnx/prompt_encoder_mask_decoder.onnx']?.loaded).toBeGreaterThan(0);
+  // the manifest's SlimSAM files for the device it ended on: q8 on WASM, fp32 on WebGPU (none are fp16 at `boxes`)
+  expect(r.state.files[`tiny/sam/onnx/prompt_encoder_mask_decoder${samSuffix(r)}.onnx`]?.loaded).toBeGreaterThan(0);
 }
 
 test('depth + masks + geometry on WASM', async ({ page }) => {
@@ -121,6 +124,17 @@ test('a forced WebGPU failure ends on WASM and the state says so', async ({ page
   expect(r.state.events.some((e) => e.kind === 'fallback')).toBe(true);
 });
 
+test('a first inference that fails on WebGPU reloads that model on WASM, retries once and says so', async ({ page }) => {
+  await openHarness(page);
+  const hasAdapter = await page.evaluate(async () => !!(await (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu?.requestAdapter()));
+  test.skip(!hasAdapter, 'no WebGPU adapter to fail');
+  const r: Run = await page.evaluate(() => window.harness.runSynthetic({ device: 'webgpu', failWebGPU: 'inference' }));
+  checkScene(r);
+  expect(r.state.device.kind).toBe('wasm');
+  expect(r.state.device.fallback?.error).toMatch(/first inference on WebGPU failed: WebGPU inference failed \(forced/);
+  expect(r.state.events.some((e) => e.kind === 'fallback')).toBe(true);
+});
+
 test('a crashed worker is restarted and its stage retried once', async ({ page }) => {
   await openHarness(page);
   const r: Run = await page.evaluate(() => window.harness.runSynthetic({ device: 'wasm', crash: 'depth' }));
@@ -150,7 +164,7 @@ test('RGB-D input skips the depth model; cached model files are reported as cach
   expect(r.state.files['tiny/metric3d/onnx/model.onnx']).toBeUndefined();
   // A fresh pipeline (new workers) finds the SAM files in the Cache API.
   const again: Run = await page.evaluate(() => window.harness.runSynthetic({ device: 'wasm', rgbd: true, browserCache: true }));
-  expect(again.state.files['tiny/sam/onnx/vision_encoder.onnx']?.status).toBe('cached');
+  expect(again.state.files[`tiny/sam/onnx/vision_encoder${samSuffix(again)}.onnx`]?.status).toBe('cached');
   expect(again.state.files['tiny/sam/config.json']?.status).toBe('cached');
 });
 

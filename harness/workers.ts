@@ -19,19 +19,19 @@ import { initialPipelineState, type PipelineState, type PipelineStore } from '..
 import { decodeToWorkingSize, warmUpPhotoDecode } from '../src/io/photoDecode';
 import type { RGBAImage } from '../src/core/geometry/raster';
 
-const fp32 = (subs: string[]) => Object.fromEntries(subs.map((s) => [s, 'fp32' as const]));
-const tiny = (id: string, family: ModelEntry['family'], subs: string[]): ModelEntry => ({
-  id, revision: 'main', family, files: ['config.json', 'preprocessor_config.json'], approxBytes: 0,
-  dtype: { webgpuF16: fp32(subs), webgpu: fp32(subs), wasm: fp32(subs) },
-});
+/** The manifest's real entries (dtypes, file names per device) pointed at tiny folders with the same files. */
+const tiny = (e: ModelEntry, id: string): ModelEntry => ({ ...e, id });
 const TINY_MANIFEST = {
-  depth: tiny('tiny/metric3d', 'metric3d', ['model']),
-  masks: tiny('tiny/sam', 'sam', ['vision_encoder', 'prompt_encoder_mask_decoder']),
+  depth: tiny(PRESETS.standard.depth, 'tiny/metric3d'),
+  masks: tiny(PRESETS.standard.masks, 'tiny/sam'),
 };
 
-/** The tiny depth model's canonical depth is mean(RGB) * 0.01 + 1; 640x480 enters it as 686x518. */
+/**
+ * The tiny depth model's canonical depth is mean(RGB) * 0.01 + 1 at Metric3D's 1064-wide letterbox; a 640x480
+ * photo enters it scaled by min(616/480, 1064/640).
+ */
 const W = 640, H = 480, FX = 500;
-const SCALE = (FX * (686 / W)) / 1000;
+const SCALE = (FX * Math.min(616 / H, 1064 / W)) / 1000;
 const grayFor = (z: number) => Math.round((z / SCALE - 1) / 0.01);
 
 const CAMERA_HEIGHT = 0.3;
