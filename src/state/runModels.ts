@@ -4,9 +4,10 @@
  */
 import { SpatialPipeline } from '../pipeline/orchestrator';
 import { defaultWorkers } from '../pipeline/workers';
-import { detectDevice } from '../pipeline/device';
+import { detectDevice, type DeviceChoice } from '../pipeline/device';
 import { resolveModelHost } from '../pipeline/host';
-import { resolveManifest } from '../pipeline/manifest';
+import { PRESETS, resolveManifest } from '../pipeline/manifest';
+import { downloadSize, photoDownloadBytes } from '../pipeline/hub/listing';
 import { pipelineStore } from './pipelineStore';
 import { settingsStore } from './settingsStore';
 import { notify, sceneStore, emptyMeasure } from './sceneStore';
@@ -19,13 +20,13 @@ let running: AbortController | null = null;
 
 /** The one model pipeline of the page (also used by dataset export and the VLM). */
 export async function getPipeline(): Promise<SpatialPipeline> {
-  const { modelPreset, modelHost } = settingsStore.getState();
-  const key = `${modelPreset}|${modelHost}|${location.search}`;
+  const { modelPreset, modelHost, sceneCheck } = settingsStore.getState();
+  const key = `${modelPreset}|${modelHost}|${sceneCheck}|${location.search}`;
   if (pipeline && key === pipelineKey) return pipeline;
   pipeline?.dispose();
-  const device = await detectDevice();
+  const device = await deviceChoice();
   pipeline = new SpatialPipeline({
-    manifest: resolveManifest(modelPreset),
+    manifest: resolveManifest(modelPreset, {}, { sceneCheck }),
     host: resolveModelHost({ search: location.search, setting: modelHost || null, origin: location.origin }),
     device,
     workers: defaultWorkers,
@@ -33,6 +34,30 @@ export async function getPipeline(): Promise<SpatialPipeline> {
   });
   pipelineKey = key;
   return pipeline;
+}
+
+let device: Promise<DeviceChoice> | null = null;
+/** The device the models will run on (asked once: adapters do not change while the page lives). */
+export function deviceChoice(): Promise<DeviceChoice> {
+  device ??= detectDevice();
+  return device;
+}
+
+/**
+ * What the next photo will download, from the committed Hub listings, for this device and these settings:
+ * shown before the person presses the button. Files already in the browser's cache are not subtracted
+ * (the progress line says "cached" for them once the run starts).
+ */
+export async function expectedDownload(): Promise<{ bytes: number; device: string }> {
+  const { modelPreset, sceneCheck } = settingsStore.getState();
+  const d = await deviceChoice();
+  const device = d.caps.kind === 'wasm' ? 'WASM' : d.caps.shaderF16 ? 'WebGPU with shader-f16' : 'WebGPU';
+  return { bytes: photoDownloadBytes(resolveManifest(modelPreset, {}, { sceneCheck }), d.caps), device };
+}
+
+/** The opt-in scene check's download (it runs on WASM on every device). */
+export function sceneCheckBytes(): number {
+  return downloadSize(PRESETS[settingsStore.getState().modelPreset].filter, { kind: 'wasm', shaderF16: false }).bytes;
 }
 
 export const modelsRunning = (): boolean => running !== null;

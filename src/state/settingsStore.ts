@@ -15,6 +15,9 @@ export interface SettingsState {
   /** Overlays in the 2D view. */
   showMasks: boolean;
   showDepth: boolean;
+  /** Run the opt-in scene check (CLIP) on photos: a warning for screenshots and documents, a separate download. */
+  sceneCheck: boolean;
+  setSceneCheck: (v: boolean) => void;
   setUnits: (u: UnitSystem) => void;
   setModelPreset: (p: ModelPreset) => void;
   setModelHost: (h: string) => void;
@@ -32,6 +35,8 @@ export const settingsStore = createStore<SettingsState>()(
       modelHost: '',
       showMasks: true,
       showDepth: false,
+      sceneCheck: false,
+      setSceneCheck: (sceneCheck) => set({ sceneCheck }),
       setUnits: (units) => set({ units }),
       setModelPreset: (modelPreset) => set({ modelPreset }),
       setModelHost: (modelHost) => set({ modelHost: modelHost.trim() }),
@@ -48,7 +53,7 @@ export const settingsStore = createStore<SettingsState>()(
           return sessionStorage;
         }
       }),
-      partialize: (s) => ({ units: s.units, modelPreset: s.modelPreset, modelHost: s.modelHost, showMasks: s.showMasks }),
+      partialize: (s) => ({ units: s.units, modelPreset: s.modelPreset, modelHost: s.modelHost, showMasks: s.showMasks, sceneCheck: s.sceneCheck }),
     },
   ),
 );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useScene, useSettings } from '../state/hooks';
 import { settingsStore, type ModelPreset } from '../state/settingsStore';
+import { sceneCheckBytes } from '../state/runModels';
 import { listSamples, loadPhotoUrl, loadSample, type SampleInfo } from '../state/loadScene';
 import { notify } from '../state/sceneStore';
 import { NoticeBar } from './NoticeBar';
@@ -51,6 +52,7 @@ function UnitToggle() {
 function SettingsPanel() {
   const preset = useSettings((s) => s.modelPreset);
   const host = useSettings((s) => s.modelHost);
+  const sceneCheck = useSettings((s) => s.sceneCheck);
   return (
     <div className="settings">
       <label>
@@ -59,6 +61,10 @@ function SettingsPanel() {
           <option value="standard">Standard</option>
           <option value="light">Light (faster, smaller)</option>
         </select>
+      </label>
+      <label className="settings-check">
+        <input type="checkbox" checked={sceneCheck} onChange={(e) => settingsStore.getState().setSceneCheck(e.target.checked)} />
+        Scene check: warn when a photo looks like a screenshot or a document (CLIP, a separate {Math.round(sceneCheckBytes() / 1e6)} MB download)
       </label>
       <label>
         Model host

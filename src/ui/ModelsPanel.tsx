@@ -1,5 +1,7 @@
 import { useScene, usePipeline } from '../state/hooks';
-import { cancelModels, runModels } from '../state/runModels';
+import { useEffect, useState } from 'react';
+import { cancelModels, expectedDownload, runModels } from '../state/runModels';
+import { useSettings } from '../state/hooks';
 import { totals, type StageName } from '../state/pipelineStore';
 
 const STAGES: { name: StageName; label: string }[] = [
@@ -19,6 +21,16 @@ export function ModelsPanel() {
   const stages = usePipeline((s) => s.stages);
   const files = usePipeline((s) => s.files);
   const device = usePipeline((s) => s.device);
+  const preset = useSettings((s) => s.modelPreset);
+  const sceneCheck = useSettings((s) => s.sceneCheck);
+  const [download, setDownload] = useState<{ bytes: number; device: string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void expectedDownload().then((d) => live && setDownload(d)).catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [preset, sceneCheck]);
   if (!current || current.scene || current.source.kind !== 'photo') return null;
   const busy = loading !== null;
   const t = totals(files);
@@ -34,7 +46,10 @@ export function ModelsPanel() {
             Cancel
           </button>
         )}
-        <span className="hint">Runs in this browser ({device.kind === 'unknown' ? 'WebGPU or WASM' : device.kind}); the first run downloads the models.</span>
+        <span className="hint" data-testid="download-size">
+          Runs in this browser ({download?.device ?? (device.kind === 'unknown' ? 'WebGPU or WASM' : device.kind)});{' '}
+          {download ? <>the first run downloads {mb(download.bytes)} of models (once; the browser keeps them).</> : 'the first run downloads the models.'}
+        </span>
       </div>
       {anyStarted && (
         <ol className="stages" aria-label="Model stages">
