@@ -11,7 +11,7 @@ import { benchSceneSpec } from '../src/core/testing/benchScene';
 import { buildScene } from '../src/core/scene/buildScene';
 import { detectDevice } from '../src/pipeline/device';
 import { resolveModelHost } from '../src/pipeline/host';
-import { PRESETS, type ModelEntry, type Role } from '../src/pipeline/manifest';
+import { PRESETS, resolveManifest, type ModelEntry, type Role } from '../src/pipeline/manifest';
 import { DEPTH_SIDE } from '../src/pipeline/orchestrator';
 import { workingSize } from '../src/io/imageLimits';
 import { createStore } from 'zustand/vanilla';
@@ -325,6 +325,41 @@ const harness = {
     return {
       scene: r.scene, cloudCount: r.cloud.count, depthSize, working: { width, height }, totalMs: r.totalMs,
       device: st.device.kind, depthModel: manifest.depth.id, masksModel: manifest.masks.id,
+    };
+  },
+  /**
+   * `npm run check:models`: every model of a preset (scene check included) on one photo, objects found by the
+   * model, plus one VLM answer. Returns what the Node side compares with the sample's truth.
+   */
+  async checkModels(o: { device: 'wasm' | 'webgpu'; preset: 'standard' | 'light'; url: string; name: string; intrinsics: { fx: number; fy: number; cx: number; cy: number; width: number; height: number }; question: string }) {
+    const manifest = resolveManifest(o.preset, {}, { sceneCheck: true });
+    const { pipeline, store } = await makePipeline({ device: o.device, manifest: manifest as unknown as typeof TINY_MANIFEST, browserCache: true });
+    const photo = await decodeToWorkingSize(await (await fetch(o.url)).blob(), o.name);
+    const { width, height } = photo.rgb;
+    const k = o.intrinsics, sx = width / k.width, sy = height / k.height;
+    const r = await pipeline.run({
+      rgb: photo.rgb, name: o.name,
+      intrinsics: { fx: k.fx * sx, fy: k.fy * sy, cx: (k.cx + 0.5) * sx - 0.5, cy: (k.cy + 0.5) * sy - 0.5, width, height },
+      intrinsicsSource: 'explicit', intrinsicsDetail: 'sample intrinsics',
+    });
+    const t0 = performance.now();
+    let vlm: { answer?: string; error?: string; ms: number };
+    try {
+      vlm = { answer: await pipeline.ask(photo.rgb, o.question, r.scene, () => {}), ms: 0 };
+    } catch (e) {
+      vlm = { error: (e as Error).message, ms: 0 };
+    }
+    vlm.ms = performance.now() - t0;
+    const st = store.getState();
+    return {
+      working: { width, height },
+      depth: { width: r.depth.width, height: r.depth.height, data: Array.from(r.depth.data) },
+      objects: r.scene.objects.map((ob) => ({ caption: ob.caption, box2d: ob.box2d, mask: ob.mask })),
+      filter: r.filter,
+      vlm,
+      timings: Object.fromEntries(Object.entries(r.timings).map(([k2, t]) => [k2, { ms: t?.ms, inferenceMs: t?.inferenceMs, loadMs: t?.loadMs }])),
+      device: st.device,
+      events: st.events,
     };
   },
 };

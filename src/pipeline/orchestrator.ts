@@ -79,6 +79,8 @@ export interface PipelineResult {
   /** Canonical-frame cloud; `pixel` indexes the working image (input.rgb), whatever size depth had. */
   cloud: PointCloud;
   filter: FilterVerdict | null;
+  /** The metric depth map the scene was built from (model output at the geometry size, or the RGB-D input). */
+  depth: DepthMap;
   timings: Partial<Record<StageName, StageTiming>>;
   geometry: BuildSceneTimings;
   /** Wall time of the lift + canonicalize call the depth branch makes (its compute: geometry.liftMs + canonicalizeMs). */
@@ -420,7 +422,7 @@ export class SpatialPipeline {
 
     const totalMs = performance.now() - t0;
     return {
-      hash, scene: built.scene, cloud: built.cloud, filter, timings, geometry: built.timings, geometryPrepareMs: prepareMs, totalMs,
+      hash, scene: built.scene, cloud: built.cloud, filter, depth: depth.depth, timings, geometry: built.timings, geometryPrepareMs: prepareMs, totalMs,
       overheadMs: overheadOf(totalMs, timings, branchesMs, { depth: prepareMs }),
     };
   }
