@@ -28,8 +28,8 @@ export const RELATION_CUES: Table<Relation> = [
   [`in front(?: of)?|at the front(?: of)?|in the front|${MORE}(?:closer|nearer)(?: to cam| cam)?(?: than)?|(?:farther|further|more) forward(?: than)?|in the foreground|before|ahead of|more in front(?: of)?`, 'front'],
   [`wider(?: than)?|broader(?: than)?|more wide|longer(?: than)?|more broad`, 'wider'],
   [`thinner(?: than)?|narrower(?: than)?|skinnier(?: than)?|slimmer(?: than)?|less wide(?: than)?|less broad|not as wide as`, 'thinner'],
-  [`bigger(?: in size)?(?: than)?|larger(?: in size)?(?: than)?|huger(?: than)?|more massive(?: than)?|greater in size(?: than)?|bulkier(?: than)?|more voluminous`, 'bigger'],
-  [`smaller(?: in size)?(?: than)?|tinier(?: than)?|littler(?: than)?|less big|not as big as|not as large as|more compact`, 'smaller'],
+  [`(?:take|takes|taking|occupy|occupies|fill|fills) (?:up )?more (?:space|room|area|volume)(?: than)?|bigger(?: in size)?(?: than)?|larger(?: in size)?(?: than)?|huger(?: than)?|more massive(?: than)?|greater in size(?: than)?|bulkier(?: than)?|more voluminous`, 'bigger'],
+  [`(?:take|takes|taking|occupy|occupies|fill|fills) (?:up )?less (?:space|room|area|volume)(?: than)?|smaller(?: in size)?(?: than)?|tinier(?: than)?|littler(?: than)?|less big|not as big as|not as large as|more compact`, 'smaller'],
   [`taller(?: than)?|higher in height`, 'taller'],
   [`shorter(?: in height)?(?: than)?|less tall(?: than)?|not as tall as`, 'shorter'],
 ];
@@ -50,7 +50,7 @@ export const COMPARATIVE_DOWN = '(?:smaller|lesser|less|lower|shorter|narrower|r
 export const NEAR_CUE = `(?:(?:right|directly|immediately|very|quite|really) )?(?:next to|near(?: to)?|close to|close by|beside|besides|adjacent(?: to)?|by the side of|alongside|neighboring|neighbouring|side by side with)`;
 
 /** Distance words ("how far", "gap", "apart", "far from each other"). */
-export const DISTANCE_CUE = `(?:distance|distances|distant|far|apart|gap|space|spacing|separation|separated|separating|clearance|away|how close|how near|close together|close to each other|near each other|next to each other|from each other|from one another|room between)`;
+export const DISTANCE_CUE = `(?:height difference|difference in height|distance|distances|distant|far|apart|gap|space|spacing|separation|separated|separating|clearance|away|how close|how near|close together|close to each other|near each other|next to each other|from each other|from one another|room between)`;
 
 /** Turns a distance into its horizontal or vertical part. */
 export const AXIS_CUES: Table<'horizontal_distance' | 'vertical_distance'> = [

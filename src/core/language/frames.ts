@@ -37,7 +37,7 @@ const OPENING_CLAUSE = new RegExp(`^${OPENERS}\\b[^,]*? , `);
 const TAG = /(?: , (?:right|correct|true|no|yes|agreed)| ,? (?:yes or no|or not|isnt it|is not it|am i right|true or false))$/;
 
 /** "is it true that", "would you say", "do you think", "i wonder if": a yes/no question around a statement. */
-const YES_NO_WRAPPER = /\b(?:is it true that|is it the case that|would you say(?: that)?|do you think(?: that)?|would you agree(?: that)?|can you confirm(?: that)?|could you confirm(?: that)?|confirm(?: that)?|check (?:whether|if)|tell (?:me )?(?:whether|if)|(?:i )?wonder (?:whether|if)|whether|true or false)\b/;
+const YES_NO_WRAPPER = /\b(?:is it (?:not )?true that|is it (?:not )?the case that|isnt it (?:true|the case) that|would you say(?: that)?|do you think(?: that)?|would you agree(?: that)?|can you confirm(?: that)?|could you confirm(?: that)?|confirm(?: that)?|check (?:whether|if)|tell (?:me )?(?:whether|if)|(?:i )?wonder (?:whether|if)|whether|true or false)\b/;
 
 /** "right next to", "right behind": an intensifier, not the direction "right". */
 const INTENSIFIER_RIGHT = /\bright (?=next to|behind|in front|above|below|under|underneath|beneath|beside|by|near|there|here|now|away|on top|over|across|up|down|at)/g;

@@ -34,6 +34,7 @@ export const PHRASE_SYNONYMS: [RegExp, string][] = [
   [/\b(?:stop ?lights?|traffic signals?|traffic lamps?)\b/g, 'traffic light'],
   [/\b(?:tv sets?|television sets?)\b/g, 'tv'],
   [/\bhouse ?plants?\b/g, 'plant'],
+  [/\bmicrowave ovens?\b/g, 'microwave'],
 ];
 
 /** Single-word synonyms for object names, mapped to one canonical word (after singularising). */
@@ -47,7 +48,7 @@ export const NOUN_SYNONYMS: Record<string, string> = {
 /** Words the patterns are built from; typos are corrected towards these (and towards caption words). */
 export const KEYWORDS: readonly string[] = [
   'left', 'right', 'leftmost', 'rightmost', 'above', 'below', 'beneath', 'under', 'underneath', 'behind',
-  'front', 'closer', 'closest', 'nearer', 'nearest', 'farther', 'farthest', 'camera', 'higher', 'lower',
+  'front', 'closer', 'closest', 'nearer', 'nearest', 'farther', 'farthest', 'further', 'furthest', 'camera', 'higher', 'lower',
   'highest', 'lowest', 'taller', 'tallest', 'shorter', 'shortest', 'wider', 'widest', 'thinner', 'thinnest',
   'narrower', 'narrowest', 'bigger', 'biggest', 'larger', 'largest', 'smaller', 'smallest', 'broader',
   'tall', 'high', 'wide', 'deep', 'long', 'height', 'width', 'depth', 'length', 'distance', 'between',
@@ -90,7 +91,7 @@ export const KNOWN_WORDS: readonly string[] = [
   'formed', 'appears', 'true', 'correct', 'false', 'sure', 'list', 'put', 'lying', 'kept', 'set', 'found',
   'stands', 'standing', 'stood', 'face', 'faces', 'looking', 'seen', 'viewed', 'point', 'view', 'perspective',
   'respect', 'relative', 'compared', 'comparison', 'bit', 'slightly', 'much', 'many', 'far', 'lot', 'little',
-  'based', 'according', 'terms', 'their', 'first', 'last', 'then', 'now', 'also', 'still', 'tell', 'let',
+  'map', 'maps', 'based', 'according', 'terms', 'their', 'first', 'last', 'then', 'now', 'also', 'still', 'tell', 'let',
   // common object nouns that are not in a given scene but are real words, not typos
   'dog', 'cat', 'bird', 'horse', 'cow', 'sheep', 'truck', 'van', 'train', 'boat', 'plane', 'motorcycle',
   'tree', 'trees', 'bench', 'sign', 'pole', 'hydrant', 'building', 'house', 'window', 'door', 'fence',

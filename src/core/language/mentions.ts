@@ -24,6 +24,8 @@ export type MentionKind = 'object' | 'camera' | 'unknown';
 
 export interface Mention {
   kind: MentionKind;
+  /** an unknown mention whose noun is a known kind of object ("piano"), not just an unfamiliar word */
+  objectNoun?: boolean;
   /** the words of the mention as written (normalised) */
   text: string;
   /** token range [start, end) in the question */
@@ -50,6 +52,11 @@ const CAMERA_NOUNS = new Set(['camera', 'viewer', 'photographer', 'observer', 'l
 const CAMERA_PRONOUNS = new Set(['me', 'us', 'myself', 'ourselves']);
 /** Pronouns: questions about "it" cannot be templated (which object?). */
 export const PRONOUNS = new Set(['it', 'they', 'them', 'this', 'that', 'these', 'those', 'he', 'she', 'him', 'one', 'ones']);
+
+const COMPARATIVE_WORD = /^(?:[a-z]+er|more|less)$/;
+
+/** Nouns that count or group objects: "a stack of books" names the books. */
+const MEASURE_NOUNS = new Set(['pile', 'stack', 'heap', 'bunch', 'set', 'pair', 'row', 'group', 'collection', 'couple', 'cluster', 'line']);
 
 /** Trailing qualifiers: "on the left", "at the back", "in the middle". */
 const POST_QUALIFIER = /^(?:on|at|in|to|toward|towards) the (?:far )?(?:left|right|back|front|middle|center|rear|foreground|background|top|bottom)(?: (?:side|hand side|end))?(?: of (?:the )?(?:room|scene|image|picture|photo|row|group))?/;
@@ -101,15 +108,17 @@ function captionAt(tokens: readonly string[], i: number, caption: readonly strin
   return cap.length;
 }
 
+const SUPERLATIVE_WORD = /^(?:tallest|shortest|biggest|largest|smallest|tiniest|widest|narrowest|thinnest|highest|lowest|closest|nearest|farthest|furthest|longest|deepest)$/;
+
 function isModifier(w: string, index: SceneIndex): boolean {
   const c = canonicalNoun(w);
-  return index.attributes.has(c) || COLOURS.has(w) || QUALIFIER_WORDS.has(w) || (index.words.has(c) && !index.heads.has(c));
+  return SUPERLATIVE_WORD.test(w) || index.attributes.has(c) || COLOURS.has(w) || QUALIFIER_WORDS.has(w) || (index.words.has(c) && !index.heads.has(c));
 }
 
 /** A word that can name an object the scene lacks: a known object noun, or a non-question word after "the". */
 function unknownNoun(w: string, afterDeterminer: boolean): boolean {
-  if (!/^[a-z]{3,}$/.test(w)) return false;
   if (OBJECT_NOUNS.has(w) || OBJECT_NOUNS.has(canonicalNoun(w))) return true;
+  if (!/^[a-z]{3,}$/.test(w)) return false;
   return afterDeterminer && !QUESTION_WORDS.has(w) && !QUESTION_WORDS.has(canonicalNoun(w)) && !COLOURS.has(w) && !QUALIFIER_WORDS.has(w) && !PRONOUNS.has(w);
 }
 
@@ -153,6 +162,11 @@ function mentionAt(tokens: readonly string[], start: number, index: SceneIndex):
     if (k > j && (tokens[k] === 'one' || tokens[k] === 'ones') && tokens.slice(j, k).some((w) => index.attributes.has(canonicalNoun(w)))) {
       return make('object', tokens, start, withQualifier(tokens, start, k + 1, index));
     }
+    // "the pile of books", "a pair of chairs": the object is the noun after "of"
+    if (MEASURE_NOUNS.has(tokens[k]) && tokens[k + 1] === 'of') {
+      k += 2;
+      continue;
+    }
     if (!isModifier(tokens[k], index)) break;
     // a qualifier needs a determiner before it ("the left chair"); bare "left" is a cue
     if (!hasDet && QUALIFIER_WORDS.has(tokens[k]) && !index.words.has(c)) break;
@@ -165,7 +179,9 @@ function mentionAt(tokens: readonly string[], start: number, index: SceneIndex):
   if (u !== undefined && !cueUse && unknownNoun(u, hasDet || k > j)) {
     let end = k + 1;
     while (end < tokens.length && unknownNoun(tokens[end], false)) end++;
-    return make('unknown', tokens, start, end);
+    const m = make('unknown', tokens, start, end);
+    const last = tokens[end - 1];
+    return OBJECT_NOUNS.has(last) || OBJECT_NOUNS.has(canonicalNoun(last)) ? { ...m, objectNoun: true } : m;
   }
   return null;
 }
@@ -186,7 +202,9 @@ function withQualifier(tokens: readonly string[], start: number, end: number, in
   if (!q) return end;
   const after = rest.slice(q[0].length).trim();
   // "the lamp on the left of", "on the left or the right of": a relation, not a qualifier
-  if (/^(?:of|than|side of|hand side of)\b/.test(after) || /^(?:or|and) (?:to |on |at |in )?(?:the )?(?:left|right|back|front|top|bottom)\b/.test(after)) return end;
+  if (/^(?:of|side of|hand side of)\b/.test(after) || /^(?:or|and) (?:to |on |at |in )?(?:the )?(?:left|right|back|front|top|bottom)\b/.test(after)) return end;
+  // "is A on the left than B" compares; "how much lower is the chair on the left than B" qualifies
+  if (/^than\b/.test(after) && !tokens.slice(0, start).some((w) => COMPARATIVE_WORD.test(w))) return end;
   const head = canonicalNoun(tokens[end - 1]);
   const fits = index.objects.filter((o) => o.words.has(head)).length;
   return fits < 2 ? end : end + q[0].split(' ').length;

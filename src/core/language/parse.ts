@@ -23,7 +23,7 @@
  */
 import { queryObjectIds, type ParseResult, type ParsedQuestion, type Query, type UnitRequest } from '../reason/query';
 import { findMentions, indexScene, type Mention, type MentionKind } from './mentions';
-import { normalizeQuestion, objectWords } from './normalize';
+import { normalizeQuestion, objectWords, singular } from './normalize';
 import { ALL_OBJECTS, KIND_PREFIX, readSkeleton, type Reading } from './read';
 import { knownCaptions, resolveKind, resolveReferent, type Resolution, type SceneLike } from './referents';
 import { takeFrames } from './frames';
@@ -74,13 +74,21 @@ export function readQuestion(text: string, scene: SceneLike): QuestionReading {
     normalized, frame: framed.dropped, mentions: mentions.map((m) => ({ text: m.text, as: m.kind })), skeleton, cues: [],
     ...(unit ? { unit } : {}),
   };
-  const reading = readSkeleton(skeleton, framed.yesNo);
+  const plural = new Set([...slotMention].filter(([, m]) => isPlural(m.text)).map(([slot]) => slot));
+  const reading = readSkeleton(skeleton, framed.yesNo, plural);
   if (!reading) return { result: { status: 'free-form', text }, explanation };
   explanation.cues = reading.cues;
   const resolver = new Resolver(scene, slotMention);
   if (reading.kind === 'understood') return understood(reading, resolver, text, explanation);
   explanation.form = reading.form;
   return { result: resolve(reading.query, unit, resolver, text, scene), explanation };
+}
+
+/** "the two chairs", "both stools", "the stools": a mention that may name several objects. */
+function isPlural(text: string): boolean {
+  const words = text.split(' ');
+  const last = words[words.length - 1] ?? '';
+  return /\b(?:two|both|these|those)\b/.test(text) || (last.endsWith('s') && singular(last) !== last);
 }
 
 /** Mentions replaced by slots; the same words mentioned twice are one slot. */
@@ -132,7 +140,11 @@ class Resolver {
 }
 
 function understood(reading: Extract<Reading, { kind: 'understood' }>, resolver: Resolver, text: string, explanation: Explanation): QuestionReading {
-  const missing = reading.slots.map((s) => resolver.resolve(s)).flatMap((r) => (r.kind === 'missing' ? [r.phrase] : []));
+  // an absent object is named only when the question is about it as an object ("where is the piano?")
+  const missing = reading.slots
+    .filter((s) => resolver.mention(s)?.kind !== 'unknown' || resolver.mention(s)?.objectNoun === true)
+    .map((s) => resolver.resolve(s))
+    .flatMap((r) => (r.kind === 'missing' ? [r.phrase] : []));
   const name = (slot: string) => resolver.mention(slot)?.text ?? slot;
   const note = reading.note.replace(/\bobj\d+\b/g, name);
   explanation.understood = note;

@@ -42,6 +42,8 @@ interface Ctx {
   cam: boolean;
   wh: string | null;
   yesNo: boolean;
+  /** slots whose mention is plural or counted ("the two chairs", "the stools") */
+  plural: ReadonlySet<string>;
 }
 
 const re = (src: string, flags = '') => new RegExp(`(?<![a-z0-9])(?:${src})(?![a-z0-9])`, flags);
@@ -69,8 +71,8 @@ function firstCue<T>(table: Table<T>, s: string): { value: T; text: string; star
 
 /** A comparative that takes its meaning from a dimension noun: "a greater height", "bigger in terms of width". */
 function dimensionComparative(s: string): { rel: Relation; text: string } | null {
-  const up = re(`(${COMPARATIVE_UP})(?: [a-z]+){0,4}? (${DIMENSION_NOUN})|(${DIMENSION_NOUN})(?: [a-z0-9]+){0,4}? (${COMPARATIVE_UP})`).exec(s);
-  const down = re(`(${COMPARATIVE_DOWN})(?: [a-z]+){0,4}? (${DIMENSION_NOUN})|(${DIMENSION_NOUN})(?: [a-z0-9]+){0,4}? (${COMPARATIVE_DOWN})`).exec(s);
+  const up = re(`(${COMPARATIVE_UP})(?: [a-z0-9]+){0,6}? (${DIMENSION_NOUN})|(${DIMENSION_NOUN})(?: [a-z0-9]+){0,6}? (${COMPARATIVE_UP})`).exec(s);
+  const down = re(`(${COMPARATIVE_DOWN})(?: [a-z0-9]+){0,6}? (${DIMENSION_NOUN})|(${DIMENSION_NOUN})(?: [a-z0-9]+){0,6}? (${COMPARATIVE_DOWN})`).exec(s);
   const m = up && down ? (up.index <= down.index ? up : down) : up ?? down;
   if (!m) return null;
   const dim = m[2] ?? m[3];
@@ -234,6 +236,20 @@ function readSuperlative(c: Ctx): Reading | null {
   return null;
 }
 
+/** "Which is wider: A, B or C?": a comparative over three or more is the top of an ordering. */
+const ORDER_OF: Partial<Record<Relation, [OrderKey, boolean]>> = {
+  taller: ['height', true], shorter: ['height', false], bigger: ['size', true], smaller: ['size', false], wider: ['width', true],
+  thinner: ['width', false], above: ['elevation', true], below: ['elevation', false], front: ['camera_distance', false], behind: ['camera_distance', true],
+};
+
+function readComparativeList(c: Ctx): Reading | null {
+  if (c.slots.length < 3 || (c.wh !== 'which' && c.wh !== 'who' && c.wh !== 'what')) return null;
+  const rel = relationIn(c.s);
+  const key = rel ? ORDER_OF[rel.rel] : undefined;
+  if (!rel || !key || referenceOf(c.s, rel.end) !== null && /\bthan\b/.test(c.s)) return null;
+  return q({ type: 'order', by: key[0], objects: c.slots, descending: key[1] }, 'candidate list', rel.text);
+}
+
 function readChoice(c: Ctx): Reading | null {
   const rel = relationIn(c.s);
   if (!rel || c.slots.length !== 2) return null;
@@ -242,7 +258,7 @@ function readChoice(c: Ctx): Reading | null {
   const orList = re(`${a}(?: ,)? or (?:the )?${b}`).test(c.s) && !re(`(?:than|of|to|from) (?:either )?${a}(?: ,)? or`).test(c.s);
   if (!whChoice && !orList) return null;
   // "which is left of B, A or C" names a reference, not a pair to choose from
-  if (!orList && !/\b(?:or|and|between|of|among)\b/.test(c.s)) return null;
+  if (!orList && !/\b(?:or|and|between|of|among|vs|versus)\b/.test(c.s)) return null;
   return q({ type: 'relation', form: 'choice', relation: rel.rel, a, b }, 'choice', rel.text);
 }
 
@@ -284,7 +300,8 @@ function readDistance(c: Ctx): Reading | null {
   }
   if (c.slots.length === 2) return q({ type: 'pair', measure, a: c.slots[0], b: c.slots[1] }, c.yesNo || !c.wh ? 'yes/no (a distance)' : 'quantity', cue[0], text);
   // "how far apart are the two chairs": one plural mention; parse.ts decides whether it names a pair
-  if (c.slots.length === 1 && dist && !near) return q({ type: 'pair', measure, a: c.slots[0], b: c.slots[0] }, 'quantity', cue[0], text);
+  if (c.slots.length === 1 && dist && !near && c.plural.has(c.slots[0])) return q({ type: 'pair', measure, a: c.slots[0], b: c.slots[0] }, 'quantity', cue[0], text);
+  if (c.slots.length === 1 && dist) return understood(`how far away ${c.slots[0]} is`, [], [cue[0]], { type: 'order', by: 'camera_distance', objects: [ALL_OBJECTS], descending: false });
   return null;
 }
 
@@ -299,8 +316,9 @@ function readSize(c: Ctx): Reading | null {
 }
 
 function readWhere(c: Ctx): Reading | null {
-  if (!/\bwhere\b/.test(c.s) || c.slots.length !== 1) return null;
-  const x = c.slots[0];
+  const m = /\bwhere (?:is|are|was|were|do you see|can i find|would i find|do i find|can you see) (obj\d+)(?: (?:located|positioned|placed|situated|standing|sitting|kept|exactly|now|right now))?$/.exec(c.s);
+  if (!m || c.slots.length !== 1) return null;
+  const x = m[1];
   return understood(`where ${x} is`, [x], ['where'], { type: 'extreme', which: 'closest', to: x });
 }
 
@@ -313,13 +331,13 @@ function readRelationUnlessDistance(c: Ctx): Reading | null {
 
 const READERS: readonly ((c: Ctx) => Reading | null)[] = [
   readTriangle, readCount, readBetween, readDirection, readOrder, readDifference, readExtreme, readSuperlative,
-  readChoice, readRelationUnlessDistance, readDistance, readRelation, readSize, readWhere,
+  readComparativeList, readChoice, readRelationUnlessDistance, readDistance, readRelation, readSize, readWhere,
 ];
 
 /** Read a skeleton ("is obj0 left of obj1") into a draft query over slots, or what was understood. */
-export function readSkeleton(s: string, yesNo: boolean): Reading | null {
+export function readSkeleton(s: string, yesNo: boolean, plural: ReadonlySet<string> = new Set()): Reading | null {
   const wh = /\b(which|who|what|how|where|whichever)\b/.exec(s);
-  const c: Ctx = { s, slots: slotsOf(s), cam: /\bcam\b/.test(s), wh: wh ? (wh[1] === 'whichever' ? 'which' : wh[1]) : null, yesNo };
+  const c: Ctx = { s, slots: slotsOf(s), cam: /\bcam\b/.test(s), wh: wh ? (wh[1] === 'whichever' ? 'which' : wh[1]) : null, yesNo, plural };
   for (const r of READERS) {
     const out = r(c);
     if (out) return out;
