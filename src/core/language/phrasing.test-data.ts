@@ -7,7 +7,7 @@
  * Also the precision set: questions that are not spatial measurements (what is this, describe the scene,
  * count the windows, what colour is the sofa) and must not be read as one.
  */
-import type { PairMeasure, Query, Relation, SizeMeasure, UnitRequest } from '../reason/query';
+import type { OrderKey, PairMeasure, Query, Relation, SizeMeasure, UnitRequest } from '../reason/query';
 import { SCENES } from './corpus.test-data';
 import type { SceneLike } from './referents';
 
@@ -163,7 +163,7 @@ const COUNT: [Relation, F1][] = [
   ['bigger', (r) => `How many objects are bigger than ${r}?`],
 ];
 
-const ORDER: [Query extends infer Q ? (Q extends { type: 'order' } ? Q['by'] : never) : never, boolean, (l: string) => string][] = [
+const ORDER: [OrderKey, boolean, (l: string) => string][] = [
   ['height', true, (l) => `Order ${l} by height.`], ['height', false, (l) => `Sort ${l} from shortest to tallest.`], ['size', true, (l) => `Rank ${l} by size, biggest first.`],
   ['size', false, (l) => `Arrange ${l} from smallest to largest.`], ['camera_distance', false, (l) => `Sort ${l} by distance from the camera.`],
   ['camera_distance', true, (l) => `Order ${l} from farthest to nearest.`], ['width', true, (l) => `Which of ${l} is the widest?`], ['height', true, (l) => `Which is the tallest: ${l}?`],
