@@ -16,7 +16,6 @@ import type { OrderKey, Relation, SizeMeasure } from '../reason/query';
 export type Table<T> = readonly (readonly [string, T])[];
 
 const MORE = '(?:(?:a bit|slightly|much|a lot|far|somewhat|way|even|any) )?(?:more |farther |further )?';
-const PLACE = '(?:(?:located|positioned|situated|placed|sitting|standing|set|found|lying|parked|hanging|mounted|appearing|seen|visible|shown|kept|resting|leaning) )?';
 
 /** Relations between two objects, as comparatives or prepositions. */
 export const RELATION_CUES: Table<Relation> = [
@@ -91,9 +90,6 @@ export const ORDER_KEYS: Table<OrderKey> = [
   ['elevation|height above the (?:floor|ground)|how high they are|vertical position|altitude', 'elevation'],
 ];
 
-/** Words that make a choice or an extreme: "which / who / what ... ?" */
-export const WH_CHOICE = /\b(?:which|who|whichever|what)\b/;
-
 /** Closest / farthest with a reference object ("what is nearest to the sofa"). */
 export const EXTREME_CUE = `(?:(?:the )?(?:closest|nearest)|(?:the )?(?:farthest|furthest|most distant)|closer|nearer|farther|further|next to|right next to|directly next to|near|nearby|beside|adjacent to|neighboring)`;
 
@@ -102,9 +98,6 @@ export const TRIANGLE_SHAPES: Table<'equilateral' | 'isosceles' | 'right'> = [
   ['isosceles', 'isosceles'],
   ['right(?: angled| angle)?|rightangled|right triangle', 'right'],
 ];
-
-/** Connect words that say which object is the reference of a comparison ("than B", "compared to B"). */
-export const REFERENCE_WORDS = '(?:than|of|to|from|compared to|compared with|in comparison to|in comparison with|relative to|with respect to|versus|vs|against|that of|the one of)';
 
 /** Split a regex source on its top-level "|" (not those inside groups). */
 function topLevelAlternatives(source: string): string[] {
@@ -187,4 +180,3 @@ function compiledWhole(src: string): RegExp {
   return re;
 }
 
-export { PLACE };

@@ -30,10 +30,6 @@ export type Reading =
 const OBJ = 'obj\\d+';
 const SLOT = `(?:${OBJ}|cam)`;
 const POSITIONAL: ReadonlySet<Relation> = new Set(['left', 'right', 'above', 'below', 'behind', 'front']);
-const INVERSE: Record<Relation, Relation> = {
-  left: 'right', right: 'left', above: 'below', below: 'above', behind: 'front', front: 'behind',
-  wider: 'thinner', thinner: 'wider', bigger: 'smaller', smaller: 'bigger', taller: 'shorter', shorter: 'taller',
-};
 
 interface Ctx {
   s: string;
@@ -345,4 +341,3 @@ export function readSkeleton(s: string, yesNo: boolean, plural: ReadonlySet<stri
   return null;
 }
 
-export { INVERSE };
