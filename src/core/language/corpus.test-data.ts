@@ -179,14 +179,16 @@ export const CORPUS: CorpusCase[] = [
   { scene: L, text: 'how wide is the sofa', expect: size('width', 'sofa') },
   { scene: L, text: 'What is the width of the couch in feet?', expect: size('width', 'sofa', 'ft') },
   { scene: L, text: 'How deep is the sofa?', expect: size('depth', 'sofa') },
-  { scene: L, text: 'How long is the coffee table?', expect: size('depth', 'table') },
+  // expected depth when written; issue #15/#16: "long" is the longest horizontal side, the width
+  { scene: L, text: 'How long is the coffee table?', expect: size('width', 'table') },
   { scene: L, text: 'How tall is the TV in inches?', expect: size('height', 'tv', 'in') },
   { scene: L, text: 'how high is the lamp', expect: size('height', 'lamp') },
   { scene: L, text: 'How many centimetres tall is the plant?', expect: size('height', 'plant', 'cm') },
   { scene: S, text: 'How tall is the person?', expect: size('height', 'person') },
   { scene: S, text: 'how tall is the traffic light in feet', expect: size('height', 'light', 'ft') },
   { scene: S, text: 'How wide is the bus?', expect: size('width', 'bus') },
-  { scene: S, text: 'what is the length of the car', expect: size('depth', 'car') },
+  // expected depth when written; "length" is the longest horizontal side (issue #15/#16)
+  { scene: S, text: 'what is the length of the car', expect: size('width', 'car') },
   { scene: K, text: 'How tal is the refrigerator?', expect: size('height', 'fridge') },
   { scene: K, text: 'What is the depth of the oven in mm?', expect: size('depth', 'oven', 'mm') },
   { scene: K, text: "What's the fridge's height?", expect: size('height', 'fridge') },
@@ -304,7 +306,8 @@ export const HELD_OUT: CorpusCase[] = [
   { scene: L, text: 'Could you measure the height of the floor lamp?', expect: size('height', 'lamp') },
   { scene: L, text: 'How tall is the plant, in feet and inches?', expect: size('height', 'plant', 'imperial') },
   { scene: L, text: 'Is the TV on the left of the plant?', expect: yn('left', 'tv', 'plant') },
-  { scene: L, text: 'Is the lamp on the left or the right of the sofa?', expect: { status: 'free-form' } },
+  // expected free-form when written; issue #16 asks for it: read as its first alternative, the answer names the side
+  { scene: L, text: 'Is the lamp on the left or the right of the sofa?', expect: yn('left', 'lamp', 'sofa') },
   { scene: L, text: 'Which is more to the right, the tv or the blue chair?', expect: ch('right', 'tv', 'chairR') },
   { scene: L, text: 'Is the coffe table smaler than the sofa?', expect: yn('smaller', 'table', 'sofa') },
   { scene: L, text: 'Is the leftmost chair taller than the coffee table?', expect: yn('taller', 'chairL', 'table') },

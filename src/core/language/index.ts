@@ -1,4 +1,4 @@
-export { parseQuestion, parseDraft } from './parse';
+export { parseQuestion, readQuestion, explainReading, type Explanation, type QuestionReading } from './parse';
 export { resolveReferent, resolveKind, knownCaptions, type SceneLike, type SceneObjectLike, type Resolution } from './referents';
 export { normalizeQuestion, editDistance, singular } from './normalize';
 export { extractUnit } from './units';

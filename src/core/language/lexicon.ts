@@ -34,6 +34,7 @@ export const PHRASE_SYNONYMS: [RegExp, string][] = [
   [/\b(?:stop ?lights?|traffic signals?|traffic lamps?)\b/g, 'traffic light'],
   [/\b(?:tv sets?|television sets?)\b/g, 'tv'],
   [/\bhouse ?plants?\b/g, 'plant'],
+  [/\bmicrowave ovens?\b/g, 'microwave'],
 ];
 
 /** Single-word synonyms for object names, mapped to one canonical word (after singularising). */
@@ -47,7 +48,7 @@ export const NOUN_SYNONYMS: Record<string, string> = {
 /** Words the patterns are built from; typos are corrected towards these (and towards caption words). */
 export const KEYWORDS: readonly string[] = [
   'left', 'right', 'leftmost', 'rightmost', 'above', 'below', 'beneath', 'under', 'underneath', 'behind',
-  'front', 'closer', 'closest', 'nearer', 'nearest', 'farther', 'farthest', 'camera', 'higher', 'lower',
+  'front', 'closer', 'closest', 'nearer', 'nearest', 'farther', 'farthest', 'further', 'furthest', 'camera', 'higher', 'lower',
   'highest', 'lowest', 'taller', 'tallest', 'shorter', 'shortest', 'wider', 'widest', 'thinner', 'thinnest',
   'narrower', 'narrowest', 'bigger', 'biggest', 'larger', 'largest', 'smaller', 'smallest', 'broader',
   'tall', 'high', 'wide', 'deep', 'long', 'height', 'width', 'depth', 'length', 'distance', 'between',
@@ -90,7 +91,7 @@ export const KNOWN_WORDS: readonly string[] = [
   'formed', 'appears', 'true', 'correct', 'false', 'sure', 'list', 'put', 'lying', 'kept', 'set', 'found',
   'stands', 'standing', 'stood', 'face', 'faces', 'looking', 'seen', 'viewed', 'point', 'view', 'perspective',
   'respect', 'relative', 'compared', 'comparison', 'bit', 'slightly', 'much', 'many', 'far', 'lot', 'little',
-  'based', 'according', 'terms', 'their', 'first', 'last', 'then', 'now', 'also', 'still', 'tell', 'let',
+  'map', 'maps', 'based', 'according', 'terms', 'their', 'first', 'last', 'then', 'now', 'also', 'still', 'tell', 'let',
   // common object nouns that are not in a given scene but are real words, not typos
   'dog', 'cat', 'bird', 'horse', 'cow', 'sheep', 'truck', 'van', 'train', 'boat', 'plane', 'motorcycle',
   'tree', 'trees', 'bench', 'sign', 'pole', 'hydrant', 'building', 'house', 'window', 'door', 'fence',
@@ -102,3 +103,57 @@ export const KNOWN_WORDS: readonly string[] = [
   'chair', 'table', 'lamp', 'sofa', 'couch', 'tv', 'plant', 'car', 'bus', 'person', 'bicycle', 'bike',
   'light', 'oven', 'microwave', 'refrigerator', 'fridge', 'tap', 'hat', 'shoe', 'shoes', 'coat', 'jacket',
 ];
+
+/**
+ * Nouns of things people photograph (COCO classes and household objects). A mention of one the scene lacks
+ * is reported by name ("I can't see a piano") rather than read as a cue word.
+ */
+export const OBJECT_NOUNS: ReadonlySet<string> = new Set([
+  'dog', 'cat', 'bird', 'horse', 'cow', 'sheep', 'elephant', 'bear', 'zebra', 'giraffe', 'truck', 'van', 'train',
+  'boat', 'plane', 'airplane', 'motorcycle', 'motorbike', 'scooter', 'tree', 'bench', 'sign', 'pole', 'hydrant',
+  'building', 'house', 'window', 'door', 'fence', 'piano', 'bookshelf', 'bookcase', 'shelf', 'book', 'desk',
+  'bed', 'pillow', 'cushion', 'rug', 'carpet', 'curtain', 'mirror', 'clock', 'vase', 'cup', 'mug', 'bowl', 'plate',
+  'bottle', 'sink', 'toilet', 'toaster', 'kettle', 'stove', 'cabinet', 'cupboard', 'drawer', 'dresser', 'counter',
+  'box', 'bag', 'backpack', 'handbag', 'suitcase', 'umbrella', 'laptop', 'computer', 'keyboard', 'mouse', 'phone',
+  'remote', 'monitor', 'screen', 'speaker', 'radio', 'painting', 'poster', 'picture frame', 'ball', 'toy', 'cart',
+  'bin', 'trashcan', 'basket', 'candle', 'fan', 'heater', 'radiator', 'stool', 'chair', 'table', 'lamp', 'sofa',
+  'tv', 'plant', 'car', 'bus', 'person', 'bicycle', 'oven', 'microwave', 'refrigerator', 'tap', 'faucet', 'hat',
+  'shoe', 'coat', 'jacket', 'child', 'baby', 'statue', 'fountain', 'tower', 'bridge', 'crosswalk', 'bollard',
+  'mailbox', 'lantern', 'teapot', 'glass', 'jar', 'pot', 'pan', 'knife', 'fork', 'spoon', 'banana', 'apple',
+  'orange', 'pizza', 'cake', 'sandwich', 'guitar', 'printer', 'tablet', 'notebook', 'pen', 'pencil', 'towel',
+  'bathtub', 'shower', 'wardrobe', 'closet', 'nightstand', 'ottoman', 'armchair', 'recliner', 'bookshelves',
+  'sculpture', 'flower', 'flowers', 'skateboard', 'surfboard', 'kite', 'frisbee', 'racket', 'helmet',
+  'truck', 'taxi', 'tram', 'motorcyclist', 'cyclist', 'dishwasher', 'washer', 'dryer', 'blender', 'chandelier',
+]);
+
+/**
+ * Words of questions that never name an object: function words, cue words, frame words, units and
+ * words for the scene itself. A word after "the" that is none of these and no caption word is read as an
+ * object the scene does not have.
+ */
+export const QUESTION_WORDS: ReadonlySet<string> = new Set([
+  ...KEYWORDS.filter((w) => !OBJECT_NOUNS.has(w)),
+  ...KNOWN_WORDS.filter((w) => !OBJECT_NOUNS.has(w)),
+  'object', 'objects', 'thing', 'things', 'item', 'items', 'vehicle', 'vehicles', 'furniture', 'appliance',
+  'appliances', 'piece', 'pieces', 'stuff', 'entity', 'entities', 'element', 'elements', 'instance', 'region',
+  'room', 'scene', 'image', 'photo', 'picture', 'photograph', 'frame', 'shot', 'view', 'world', 'space', 'area',
+  'floor', 'ground', 'wall', 'walls', 'ceiling', 'sky', 'road', 'street', 'side', 'way', 'place', 'spot',
+  'perspective', 'viewpoint', 'distance', 'height', 'width', 'depth', 'length', 'size', 'dimensions', 'dimension',
+  'volume', 'elevation', 'altitude', 'breadth', 'tallness', 'gap', 'separation', 'spacing', 'clearance',
+  'direction', 'position', 'location', 'orientation', 'angle', 'amount', 'number', 'value', 'measurement',
+  'estimate', 'answer', 'question', 'difference', 'comparison', 'order', 'ordering', 'ranking', 'list', 'set',
+  'camera', 'viewer', 'photographer', 'observer', 'lens', 'gravity', 'reality', 'terms', 'respect', 'regard',
+  'meter', 'meters', 'centimeter', 'centimeters', 'millimeter', 'millimeters', 'feet', 'foot', 'inch', 'inches',
+  'yard', 'yards', 'unit', 'units', 'same', 'most', 'least', 'greater', 'greatest', 'lesser', 'higher', 'lower',
+  'left', 'right', 'front', 'back', 'top', 'bottom', 'middle', 'center', 'corner', 'edge', 'foreground',
+  'background', 'rest', 'others', 'other', 'another', 'whole', 'entire', 'total', 'overall', 'approximate',
+  'rough', 'exact', 'actual', 'real', 'estimated', 'relative', 'relation', 'relationship', 'arrangement',
+  'layout', 'configuration', 'proximity', 'closeness', 'vicinity', 'neighborhood', 'surroundings', 'shape',
+  'color', 'colour', 'material', 'texture', 'brand', 'name', 'purpose', 'function', 'condition', 'state',
+  'weather', 'time', 'day', 'season', 'mood', 'style', 'lighting', 'light', 'shadow', 'shadows', 'reflection',
+  'caption', 'description', 'title', 'text', 'word', 'words', 'letter', 'letters', 'label', 'labels', 'logo',
+  'owner', 'price', 'cost', 'age', 'weight', 'temperature', 'speed', 'quality', 'pattern', 'design', 'sort',
+  'kind', 'type', 'category', 'class', 'species', 'breed', 'model', 'version', 'make', 'year', 'era',
+  'image s', 'pov', 'vantage', 'standpoint', 'one', 'ones', 'everything', 'anything', 'something', 'nothing',
+  'triangle', 'line', 'row', 'group', 'pair', 'couple', 'trio', 'plenty', 'lot', 'lots', 'bit', 'deal',
+]);

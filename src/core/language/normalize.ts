@@ -105,6 +105,7 @@ export function normalizeQuestion(text: string, objectWordList: Iterable<string>
       if (!w) continue;
       w = SPELLING[w] ?? SHORT_TYPOS[w] ?? w;
       if (!known.has(w) && !known.has(singular(w))) w = correctWord(w, targets);
+      w = SPELLING[w] ?? w;
       out.push(w);
     }
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SceneGraph } from '../scene/types';
 import { SCENES } from './corpus.test-data';
 import { editDistance, normalizeQuestion, singular } from './normalize';
-import { parseQuestion } from './parse';
+import { explainReading, parseQuestion, readQuestion } from './parse';
 import { resolveReferent, type SceneLike } from './referents';
 import { extractUnit } from './units';
 
@@ -124,4 +124,35 @@ describe('parseQuestion', () => {
     expect(parseQuestion('Is the plant taller than 1 meter?', living).status).toBe('free-form');
     expect(parseQuestion('are the chairs bigger than the lamp', living).status).toBe('clarify');
   });
+
+  it('reads the app-level questions of issue #16', () => {
+    const q = (text: string, scene = living) => parseQuestion(text, scene);
+    const query = (text: string, scene = living) => {
+      const r = q(text, scene);
+      return r.status === 'ok' ? r.parsed : r;
+    };
+    expect(query('How much space is there between the sofa and the coffee table?')).toEqual({ query: { type: 'pair', measure: 'distance', a: 'sofa', b: 'table' } });
+    expect(query('Is the red chair closer to me than the blue chair?')).toEqual({ query: { type: 'relation', form: 'yesno', relation: 'front', a: 'chairL', b: 'chairR' } });
+    expect(query('Is the lamp on the left or the right of the sofa?')).toEqual({ query: { type: 'relation', form: 'yesno', relation: 'left', a: 'lamp', b: 'sofa' } });
+    expect(query('How long is the bus?', SCENES.street)).toEqual({ query: { type: 'size', measure: 'width', a: 'bus' } });
+    expect(query('How tall is the lamp in feet and inches?')).toEqual({ query: { type: 'size', measure: 'height', a: 'lamp' }, unit: 'imperial' });
+    // absent: named, with what the scene has, not sent to the VLM
+    expect(q('Where is the TV?', SCENES.street)).toMatchObject({ status: 'unresolved', phrases: ['tv'] });
+    // understood but not measurable as asked: said so, with the closest question that is
+    expect(q('What is directly behind the coffee table?')).toMatchObject({ status: 'free-form', suggestion: { type: 'count', relation: 'behind', reference: 'table' } });
+    expect(q('How far is the sofa from me?')).toMatchObject({ status: 'free-form', understood: 'the distance from the camera to the sofa' });
+    expect(q('Where is the TV?')).toMatchObject({ status: 'free-form', suggestion: { type: 'extreme', which: 'closest', to: 'tv' } });
+    // counting objects of a kind is not measured: it goes to the VLM, with what was understood
+    expect(q('How many chairs are there?')).toMatchObject({ status: 'free-form', understood: 'counting objects' });
+  });
+
+  it('explains every parse: the words that chose the predicate and the objects', () => {
+    const r = readQuestion("From the image's perspective, does the couch have a greater height compared to the telly?", living);
+    expect(r.result.status === 'ok' && r.result.parsed.query).toEqual({ type: 'relation', form: 'yesno', relation: 'taller', a: 'sofa', b: 'tv' });
+    expect(r.explanation.mentions.map((m) => m.text)).toEqual(['the couch', 'the tv']);
+    expect(r.explanation.cues.join(' ')).toMatch(/greater height/);
+    expect(r.explanation.frame.join(' ')).toMatch(/image perspective/);
+    expect(explainReading(r.explanation)).toMatch(/yes\/no/);
+  });
 });
+

@@ -1,62 +1,171 @@
 /**
  * parseQuestion: free text -> a templated Query with object ids, or the reason it cannot be one
- * (ambiguous referent, object not in the scene, not a spatial question).
+ * (ambiguous referent, object not in the scene, not a spatial question). readQuestion returns the same with
+ * its explanation: which words chose the predicate, which the objects, what was set aside as a frame.
  *
- * Decisions worth knowing:
- * - "is A next to / near / close to B" has no yes/no form in Query: it is parsed as the distance between A
- *   and B, and the answer's number speaks for itself.
+ * The parser is mention-first:
+ * 1. normalise (case, contractions, British spellings, typos: normalize.ts) and take out the unit (units.ts);
+ * 2. take out context clauses and wrappers ("from the image's perspective", "could you", frames.ts);
+ * 3. find the object mentions against the scene's captions (mentions.ts) and replace them by slots;
+ * 4. read predicate and form from the cue words left (read.ts, cues.ts);
+ * 5. resolve the slots to object ids (referents.ts).
+ *
+ * Decisions worth knowing (kept from the pattern parser this replaces):
+ * - "is A next to / near / close to B" has no yes/no form in Query: it is the distance between A and B.
  * - "what is next to A" is the object closest to A.
- * - "closest to / farthest from the camera" is an ordering by camera distance (of the named objects, or of
- *   every object); with exactly two named objects it is the choice "in front" / "behind".
+ * - "closest to / farthest from the camera" orders by camera distance (of the named objects, or of every
+ *   object); with exactly two named objects it is the choice "in front" / "behind".
  * - "which is tallest, A or B" (a superlative over two) is the comparison "which is taller".
- * - "how long is A" is its depth; "how high is A" is its height.
+ * - "how long is A" / "the length of A" is its longest horizontal side (width); "how high is A" its height.
  * - "how much lower is A than B" is how_much_above(B, A); likewise right -> left and closer -> behind.
  * - Orderings without a direction: camera distance nearest first, everything else largest first.
+ * - "is A on the left or the right of B" is read as "is A left of B": the answer names the side it is on.
  */
-import { queryObjectIds, type ParseResult, type ParsedQuestion, type Query } from '../reason/query';
-import { normalizeQuestion, objectWords } from './normalize';
-import { ALL_OBJECTS, KIND_PREFIX, PATTERNS } from './patterns';
+import { queryObjectIds, type ParseResult, type ParsedQuestion, type Query, type UnitRequest } from '../reason/query';
+import { findMentions, indexScene, type Mention, type MentionKind } from './mentions';
+import { normalizeQuestion, objectWords, singular } from './normalize';
+import { ALL_OBJECTS, KIND_PREFIX, readSkeleton, type Reading } from './read';
 import { knownCaptions, resolveKind, resolveReferent, type Resolution, type SceneLike } from './referents';
+import { takeFrames } from './frames';
 import { extractUnit } from './units';
 
-/** Polite wrappers that do not change what is asked. */
-const PREFIX = /^(?:(?:hey|hi|ok|okay|so|and|now|also|then|please|quick question)(?: ,)? )*(?:(?:can|could|would|will) you (?:please )?(?:tell me|say|let me know|work out|figure out|check|estimate|measure)? ?|i (?:would like|want|wanted|need) to know |is it true that |would you say (?:that )?|do you think (?:that )?|i wonder |i am wondering |do you know |tell me |please tell me |estimate |please )?/;
-const SUFFIX = /(?: ,)? (?:please|thanks|thank you|or not|approximately|roughly|exactly|in the (?:photo|picture|image|scene|room)|in this (?:photo|picture|image|scene|room))$/;
+export { ALL_OBJECTS, KIND_PREFIX };
 
-function stripPoliteness(text: string): string {
-  let t = text.replace(PREFIX, '').trim();
-  for (let i = 0; i < 3; i++) t = t.replace(SUFFIX, '').trim();
-  return t.replace(/ ,$/, '').trim();
+/** How a question was read, for "why" and for debugging. */
+export interface Explanation {
+  /** the question after normalisation */
+  normalized: string;
+  /** context clauses, wrappers and tags set aside */
+  frame: string[];
+  unit?: UnitRequest;
+  /** object mentions in order, and how each was read */
+  mentions: { text: string; as: MentionKind }[];
+  /** the question with mentions as slots (obj0, obj1, cam) */
+  skeleton: string;
+  /** yes/no, choice, either-or, quantity, candidate list, count, order, ... */
+  form?: string;
+  /** the words that chose the predicate */
+  cues: string[];
+  /** what was understood of a question that cannot be measured */
+  understood?: string;
 }
 
-function matchPatterns(text: string): Query | null {
-  for (const p of PATTERNS) {
-    const m = p.re.exec(text);
-    if (!m) continue;
-    const groups: Record<string, string> = {};
-    for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) groups[k] = v.trim();
-    const q = p.build(groups);
-    // a slot for one object that caught a list ("the left or the right of") means the pattern misread
-    if (q && !phrasesOf(q).some((ph) => /(?:^|\s)(?:or|and|,)(?:\s|$)/.test(ph))) return q;
+export interface QuestionReading {
+  result: ParseResult;
+  explanation: Explanation;
+}
+
+/** Parse a question about a scene (a SceneGraph or anything with its objects' ids, captions and boxes). */
+export function parseQuestion(text: string, scene: SceneLike): ParseResult {
+  return readQuestion(text, scene).result;
+}
+
+/** Parse a question and say how it was read. */
+export function readQuestion(text: string, scene: SceneLike): QuestionReading {
+  const words = scene.objects.flatMap((o) => objectWords(o.caption, o.attributes));
+  const normalized = normalizeQuestion(text, words);
+  const { text: noUnit, unit } = extractUnit(normalized);
+  const index = indexScene(scene);
+  const framed = takeFrames(noUnit, (rest) => findMentions(rest.split(' '), index).length > 0);
+  const tokens = framed.text.split(' ').filter((t) => t.length > 0);
+  const mentions = findMentions(tokens, index);
+  const { skeleton, slotMention } = skeletonOf(tokens, mentions);
+  const explanation: Explanation = {
+    normalized, frame: framed.dropped, mentions: mentions.map((m) => ({ text: m.text, as: m.kind })), skeleton, cues: [],
+    ...(unit ? { unit } : {}),
+  };
+  const plural = new Set([...slotMention].filter(([, m]) => isPlural(m.text)).map(([slot]) => slot));
+  const reading = readSkeleton(skeleton, framed.yesNo, plural);
+  if (!reading) return { result: { status: 'free-form', text }, explanation };
+  explanation.cues = reading.cues;
+  const resolver = new Resolver(scene, slotMention);
+  if (reading.kind === 'understood') return understood(reading, resolver, text, explanation);
+  explanation.form = reading.form;
+  return { result: resolve(reading.query, unit, resolver, text, scene), explanation };
+}
+
+/** "the two chairs", "both stools", "the stools": a mention that may name several objects. */
+function isPlural(text: string): boolean {
+  const words = text.split(' ');
+  const last = words[words.length - 1] ?? '';
+  return /\b(?:two|both|these|those)\b/.test(text) || (last.endsWith('s') && singular(last) !== last);
+}
+
+/** Mentions replaced by slots; the same words mentioned twice are one slot. */
+function skeletonOf(tokens: string[], mentions: Mention[]): { skeleton: string; slotMention: Map<string, Mention> } {
+  const out: string[] = [];
+  const slotOf = new Map<string, string>();
+  const slotMention = new Map<string, Mention>();
+  let i = 0;
+  for (const m of mentions) {
+    out.push(...tokens.slice(i, m.start));
+    if (m.kind === 'camera') out.push('cam');
+    else {
+      const key = m.text.replace(/^(?:the|a|an|this|that) /, '');
+      let slot = slotOf.get(key);
+      if (!slot) {
+        slot = `obj${slotOf.size}`;
+        slotOf.set(key, slot);
+        slotMention.set(slot, m);
+      }
+      out.push(slot);
+    }
+    i = m.end;
   }
-  return null;
+  out.push(...tokens.slice(i));
+  return { skeleton: out.join(' '), slotMention };
 }
 
-/** "horizontal(ly)" / "vertical(ly)" turn a distance into its horizontal or vertical part. */
-function withAxis(text: string): { text: string; axis?: 'horizontal_distance' | 'vertical_distance' } {
-  const m = /\b(?:(horizontal|horizontally|along the (?:floor|ground))|(vertical|vertically|in height))\b/.exec(text);
-  if (!m) return { text };
-  const stripped = (text.slice(0, m.index) + text.slice(m.index + m[0].length)).replace(/\s+/g, ' ').replace(/^ ?, ?| ,$/g, '').trim();
-  return { text: stripped, axis: m[1] ? 'horizontal_distance' : 'vertical_distance' };
+class Resolver {
+  private cache = new Map<string, Resolution>();
+  constructor(readonly scene: SceneLike, private slots: Map<string, Mention>) {}
+
+  mention(slot: string): Mention | undefined {
+    return this.slots.get(slot.startsWith(KIND_PREFIX) ? slot.slice(KIND_PREFIX.length) : slot);
+  }
+
+  resolve(slot: string): Resolution {
+    let r = this.cache.get(slot);
+    if (r) return r;
+    if (slot === 'cam') r = { kind: 'missing', phrase: 'camera' };
+    else {
+      const m = this.mention(slot);
+      if (!m) r = { kind: 'empty' };
+      else if (slot.startsWith(KIND_PREFIX)) r = resolveKind(m.text, this.scene);
+      else r = resolveReferent(m.text, this.scene);
+    }
+    this.cache.set(slot, r);
+    return r;
+  }
 }
 
-/** Every noun phrase slot of a draft, in order ("all objects" in an ordering is not a phrase). */
-function phrasesOf(q: Query): string[] {
+function understood(reading: Extract<Reading, { kind: 'understood' }>, resolver: Resolver, text: string, explanation: Explanation): QuestionReading {
+  // an absent object is named only when the question is about it as an object ("where is the piano?")
+  const missing = reading.slots
+    .filter((s) => resolver.mention(s)?.kind !== 'unknown' || resolver.mention(s)?.objectNoun === true)
+    .map((s) => resolver.resolve(s))
+    .flatMap((r) => (r.kind === 'missing' ? [r.phrase] : []));
+  const name = (slot: string) => resolver.mention(slot)?.text ?? slot;
+  const note = reading.note.replace(/\bobj\d+\b/g, name);
+  explanation.understood = note;
+  if (missing.length > 0) {
+    return { result: { status: 'unresolved', text, phrases: [...new Set(missing)], known: knownCaptions(resolver.scene) }, explanation };
+  }
+  let suggestion: Query | undefined;
+  if (reading.suggestion) {
+    const r = resolve(reading.suggestion, undefined, resolver, text, resolver.scene);
+    if (r.status === 'ok') suggestion = r.parsed.query;
+  }
+  return { result: suggestion ? { status: 'free-form', text, understood: note, suggestion } : { status: 'free-form', text, understood: note }, explanation };
+}
+
+/** Every object slot of a draft, in order ("all objects" in an ordering is not a slot). */
+function slotsOf(q: Query): string[] {
   const slots = queryObjectIds(q);
   return q.type === 'order' ? slots.filter((o) => o !== ALL_OBJECTS) : slots;
 }
 
-function mapPhrases(q: Query, f: (p: string) => string, all: string[]): Query {
+function mapSlots(q: Query, f: (p: string) => string, all: string[]): Query {
   switch (q.type) {
     case 'relation':
     case 'pair':
@@ -66,7 +175,7 @@ function mapPhrases(q: Query, f: (p: string) => string, all: string[]): Query {
     case 'extreme':
       return q.among ? { ...q, to: f(q.to), among: q.among.flatMap((p) => f(p).split('\n')) } : { ...q, to: f(q.to) };
     case 'order':
-      return { ...q, objects: q.objects.flatMap((o) => (o === ALL_OBJECTS ? all : [f(o)])) };
+      return { ...q, objects: q.objects.flatMap((o) => (o === ALL_OBJECTS ? all : f(o).split('\n'))) };
     case 'between':
       return { ...q, a: f(q.a), b: f(q.b), c: f(q.c) };
     case 'triangle':
@@ -76,34 +185,10 @@ function mapPhrases(q: Query, f: (p: string) => string, all: string[]): Query {
   }
 }
 
-/** Parse normalised text to a draft query (phrases in the object slots) and the unit asked for. */
-export function parseDraft(normalized: string): ParsedQuestion | null {
-  const { text: noUnit, unit } = extractUnit(normalized);
-  const text = stripPoliteness(noUnit);
-  const axis = withAxis(text);
-  let query: Query | null = null;
-  if (axis.axis) {
-    const q = matchPatterns(axis.text);
-    if (q && q.type === 'pair' && q.measure === 'distance') query = { ...q, measure: axis.axis };
-  }
-  query = query ?? matchPatterns(text);
-  if (!query) return null;
-  return unit ? { query, unit } : { query };
-}
-
-/** Parse a question about a scene (a SceneGraph or anything with its objects' ids, captions and boxes). */
-export function parseQuestion(text: string, scene: SceneLike): ParseResult {
-  const words = scene.objects.flatMap((o) => objectWords(o.caption, o.attributes));
-  const normalized = normalizeQuestion(text, words);
-  const draft = parseDraft(normalized);
-  if (!draft) return { status: 'free-form', text };
-
-  const phrases = phrasesOf(draft.query);
-  const resolved = new Map<string, Resolution>();
-  for (const p of phrases) {
-    if (resolved.has(p)) continue;
-    resolved.set(p, p.startsWith(KIND_PREFIX) ? resolveKind(p.slice(KIND_PREFIX.length), scene) : resolveReferent(p, scene));
-  }
+function resolve(draft: Query, unit: UnitRequest | undefined, resolver: Resolver, text: string, scene: SceneLike): ParseResult {
+  const withUnit = (query: Query): ParsedQuestion => (unit ? { query, unit } : { query });
+  const slots = [...new Set(slotsOf(draft))];
+  const resolved = new Map<string, Resolution>(slots.map((s) => [s, resolver.resolve(s)]));
   const results = [...resolved.values()];
   if (results.some((r) => r.kind === 'empty')) return { status: 'free-form', text };
 
@@ -111,12 +196,12 @@ export function parseQuestion(text: string, scene: SceneLike): ParseResult {
   if (missing.length > 0) return { status: 'unresolved', text, phrases: [...new Set(missing)], known: knownCaptions(scene) };
 
   const all = scene.objects.map((o) => o.id);
-  // "the distance between the two chairs": one plural phrase that names exactly two objects is the pair
-  if (draft.query.type === 'pair' && draft.query.a === draft.query.b) {
-    const r = resolved.get(draft.query.a);
-    if (r?.kind === 'ambiguous' && r.candidates.length === 2 && /\b(?:two|both)\b/.test(draft.query.a)) {
-      const query: Query = { ...draft.query, a: r.candidates[0], b: r.candidates[1] };
-      return { status: 'ok', parsed: draft.unit ? { query, unit: draft.unit } : { query }, text };
+  // "the distance between the two chairs": one plural mention that names exactly two objects is the pair
+  if (draft.type === 'pair' && draft.a === draft.b) {
+    const r = resolved.get(draft.a);
+    const words = resolver.mention(draft.a)?.text ?? '';
+    if (r?.kind === 'ambiguous' && r.candidates.length === 2 && /\b(?:two|both)\b/.test(words)) {
+      return { status: 'ok', parsed: withUnit({ ...draft, a: r.candidates[0], b: r.candidates[1] }), text };
     }
   }
   const ambiguous = results.find((r): r is Extract<Resolution, { kind: 'ambiguous' }> => r.kind === 'ambiguous');
@@ -124,20 +209,29 @@ export function parseQuestion(text: string, scene: SceneLike): ParseResult {
   const idOf = (p: string): string => {
     const r = resolved.get(p);
     // every object of a kind ("which stool ...") is a set of candidates, passed as newline-joined ids
-    if (p.startsWith(KIND_PREFIX) && r?.kind === 'kind') return r.ids.join('\n');
+    if (r?.kind === 'kind') return r.ids.join('\n');
     return r?.kind === 'ok' ? r.id : r?.kind === 'ambiguous' ? r.candidates[0] : p;
   };
-  const query = mapPhrases(draft.query, idOf, all);
-  const parsed: ParsedQuestion = draft.unit ? { query, unit: draft.unit } : { query };
+  const query = mapSlots(draft, idOf, all);
+  const parsed = withUnit(query);
   if (ambiguous) {
     const okParse: ParseResult = { status: 'ok', parsed, text };
     const onlyOne = results.filter((r) => r.kind === 'ambiguous').length === 1;
-    return {
-      status: 'clarify', text, phrase: ambiguous.phrase, candidates: ambiguous.candidates,
-      partial: onlyOne ? okParse : null,
-    };
+    return { status: 'clarify', text, phrase: ambiguous.phrase, candidates: ambiguous.candidates, partial: onlyOne ? okParse : null };
   }
   // one object compared with itself is not a question we can answer ("how far apart is the sofa")
-  if (query.type === 'pair' && query.a === query.b) return { status: 'free-form', text };
+  if ((query.type === 'pair' || query.type === 'relation') && query.a === query.b) return { status: 'free-form', text };
   return { status: 'ok', parsed, text };
+}
+
+/** One line a person can read: how the question was understood. */
+export function explainReading(e: Explanation): string {
+  const parts: string[] = [];
+  if (e.form) parts.push(`read as a ${e.form} question`);
+  if (e.understood) parts.push(`understood: ${e.understood}`);
+  if (e.cues.length > 0) parts.push(`predicate from "${e.cues.join('", "')}"`);
+  if (e.mentions.length > 0) parts.push(`objects: ${e.mentions.map((m) => (m.as === 'object' ? `"${m.text}"` : `"${m.text}" (${m.as === 'camera' ? 'the camera' : 'not in the scene'})`)).join(', ')}`);
+  if (e.frame.length > 0) parts.push(`set aside: "${e.frame.join('", "')}"`);
+  if (e.unit) parts.push(`unit: ${e.unit}`);
+  return parts.length > 0 ? parts.join('; ') : 'no spatial question found';
 }

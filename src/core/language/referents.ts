@@ -59,6 +59,8 @@ const NON_OBJECTS = new Set([
 interface Indexed {
   obj: SceneObjectLike;
   words: Set<string>;
+  /** last word of the caption, canonical ("lamp" of "desk lamp") */
+  head: string;
 }
 
 function indexObjects(scene: SceneLike): Indexed[] {
@@ -67,7 +69,9 @@ function indexObjects(scene: SceneLike): Indexed[] {
     for (const part of [obj.caption, ...(obj.attributes ?? [])]) {
       for (const raw of tokenize(applyPhraseSynonyms(part))) words.add(canonicalNoun(SPELLING[raw] ?? raw));
     }
-    return { obj, words };
+    const cap = tokenize(applyPhraseSynonyms(obj.caption)).filter((w) => w !== ',');
+    const last = cap[cap.length - 1] ?? '';
+    return { obj, words, head: canonicalNoun(SPELLING[last] ?? last) };
   });
 }
 
@@ -107,7 +111,9 @@ export function resolveReferent(phrase: string, scene: SceneLike): Resolution {
     return /\bcamera\b/.test(phrase) ? { kind: 'missing', phrase: 'camera' } : { kind: 'empty' };
   }
   const head = content[content.length - 1];
-  let cands = index.filter((o) => o.words.has(head));
+  // a caption whose own head is the word wins ("the desk" is the desk, not the desk lamp)
+  const byHead = index.filter((o) => o.head === head);
+  let cands = byHead.length > 0 ? byHead : index.filter((o) => o.words.has(head));
   if (cands.length === 0) return { kind: 'missing', phrase: content.join(' ') };
 
   const modifiers = content.slice(0, -1);

@@ -83,8 +83,9 @@ const PAIR: Record<string, readonly string[]> = {
 
 const SIZE: Record<string, readonly string[]> = {
   'size.height': ['How tall is {a}?', 'What is the height of {a}?', 'How high is {a}?', 'What height is {a}?', 'Tell me how tall {a} is.'],
-  'size.width': ['How wide is {a}?', 'What is the width of {a}?', 'How broad is {a}?', 'What width is {a}?', 'Can you tell me how wide {a} is?'],
-  'size.depth': ['How deep is {a}?', 'What is the depth of {a}?', 'How long is {a}?', 'What is the length of {a}?', 'Tell me the depth of {a}.'],
+  // "long / length" is the longest horizontal side, i.e. the width (DESIGN.md)
+  'size.width': ['How wide is {a}?', 'What is the width of {a}?', 'How broad is {a}?', 'What width is {a}?', 'Can you tell me how wide {a} is?', 'How long is {a}?', 'What is the length of {a}?'],
+  'size.depth': ['How deep is {a}?', 'What is the depth of {a}?', 'What depth is {a}?', 'How deep is {a} from front to back?', 'Tell me the depth of {a}.'],
 };
 
 const EXTREME: Record<string, readonly string[]> = {

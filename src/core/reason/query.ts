@@ -88,5 +88,9 @@ export type ParseResult =
   | { status: 'clarify'; text: string; phrase: string; candidates: string[]; partial: Omit<ParseResult, never> | null }
   /** A phrase names nothing in the scene: say so, name what is there; the model layer may ground `phrase`. */
   | { status: 'unresolved'; text: string; phrases: string[]; known: string[] }
-  /** Not a spatial question we can template: goes to the small VLM. */
-  | { status: 'free-form'; text: string };
+  /**
+   * Not a spatial question we can template: goes to the small VLM. Where the parser understood a spatial
+   * question it cannot measure ("where is the lamp?"), `understood` says what it read and `suggestion` is the
+   * closest question it can answer, to offer before the VLM.
+   */
+  | { status: 'free-form'; text: string; understood?: string; suggestion?: Query };

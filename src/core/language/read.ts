@@ -1,0 +1,343 @@
+/**
+ * Reading a question's structure once its mentions are slots: "is obj0 to the left of obj1" ->
+ * relation(left, obj0, obj1). The skeleton holds "objN" for the N-th distinct object mention and "cam" for
+ * the camera; every reader below looks for cue words anywhere in it (never for a whole sentence), and the
+ * first reader that finds its cues and the objects it needs wins. Order matters where cues overlap: counting
+ * and ordering before comparisons, differences ("how much higher") before distances ("how far").
+ *
+ * Form comes from structure: a question word (which / who / what ... A or B, between A and B which ...) makes
+ * a choice, an auxiliary or a statement a yes/no question, "how / what is / measure / determine ..." with a
+ * measure a quantity, "closest among A, B and C" a candidate list, "how many" a count. "Is A above or below
+ * B" (either-or) is read as its first alternative, whose answer names the true one.
+ */
+import type { OrderKey, PairMeasure, Query, Relation } from '../reason/query';
+import {
+  alternation, AXIS_CUES, COMPARATIVE_DOWN, COMPARATIVE_UP, DIMENSION_CUES, DIMENSION_NOUN, DIMENSION_RELATIONS,
+  DISTANCE_CUE, EXTREME_CUE, findCues, lookupWhole, NEAR_CUE, NOT_A_DIMENSION, ORDER_KEYS, RELATION_CUES,
+  SUPERLATIVES, TRIANGLE_SHAPES, type Table,
+} from './cues';
+
+/** Stands for "every object in the scene" in a draft's object list. */
+export const ALL_OBJECTS = '*all*';
+/** Prefix of a draft slot that stands for every object of one mention's kind ("which stool" -> both stools). */
+export const KIND_PREFIX = '*kind*';
+
+export type Reading =
+  | { kind: 'query'; query: Query; form: string; cues: string[] }
+  /** A spatial question we understood but cannot measure: what we understood, a nearby question we can. */
+  | { kind: 'understood'; note: string; suggestion?: Query; slots: string[]; cues: string[] };
+
+const OBJ = 'obj\\d+';
+const SLOT = `(?:${OBJ}|cam)`;
+const POSITIONAL: ReadonlySet<Relation> = new Set(['left', 'right', 'above', 'below', 'behind', 'front']);
+
+interface Ctx {
+  s: string;
+  /** distinct object slots in order of first appearance */
+  slots: string[];
+  cam: boolean;
+  wh: string | null;
+  yesNo: boolean;
+  /** slots whose mention is plural or counted ("the two chairs", "the stools") */
+  plural: ReadonlySet<string>;
+}
+
+const re = (src: string, flags = '') => new RegExp(`(?<![a-z0-9])(?:${src})(?![a-z0-9])`, flags);
+const has = (s: string, src: string) => re(src).test(s);
+
+function slotsOf(s: string): string[] {
+  return [...new Set(s.match(/obj\d+/g) ?? [])];
+}
+
+/** First object slot after a character position. */
+function slotAfter(s: string, pos: number): string | null {
+  const m = /obj\d+/.exec(s.slice(pos));
+  return m ? m[0] : null;
+}
+
+/** The slot a comparison is made against: "than B", "compared to B", else the first one after the cue. */
+function referenceOf(s: string, cueEnd: number): string | null {
+  const m = re(`(?:than|compared to|compared with|in comparison (?:to|with)|relative to|versus|vs|as against|as opposed to)(?: (?:that|those|the one|the ones) of)?(?: (?:the|a))? (${OBJ})`).exec(s);
+  return m ? m[1] : slotAfter(s, cueEnd);
+}
+
+function firstCue<T>(table: Table<T>, s: string): { value: T; text: string; start: number; end: number } | null {
+  return findCues(table, s)[0] ?? null;
+}
+
+/** A comparative that takes its meaning from a dimension noun: "a greater height", "bigger in terms of width". */
+function dimensionComparative(s: string): { rel: Relation; text: string } | null {
+  const up = re(`(${COMPARATIVE_UP})(?: [a-z0-9]+){0,6}? (${DIMENSION_NOUN})|(${DIMENSION_NOUN})(?: [a-z0-9]+){0,6}? (${COMPARATIVE_UP})`).exec(s);
+  const down = re(`(${COMPARATIVE_DOWN})(?: [a-z0-9]+){0,6}? (${DIMENSION_NOUN})|(${DIMENSION_NOUN})(?: [a-z0-9]+){0,6}? (${COMPARATIVE_DOWN})`).exec(s);
+  const m = up && down ? (up.index <= down.index ? up : down) : up ?? down;
+  if (!m) return null;
+  const dim = m[2] ?? m[3];
+  const pair = DIMENSION_RELATIONS[dim];
+  if (!pair) return null;
+  return { rel: m === up ? pair[0] : pair[1], text: m[0] };
+}
+
+/** The relation a question compares by, with the words that chose it. */
+function relationIn(s: string): { rel: Relation; text: string; start: number; end: number } | null {
+  const dim = dimensionComparative(s);
+  const cue = firstCue(RELATION_CUES, s);
+  if (dim && (!cue || !POSITIONAL.has(cue.value) || /\b(?:height|elevation|depth)\b/.test(dim.text))) {
+    const start = s.indexOf(dim.text);
+    return { rel: dim.rel, text: dim.text, start, end: start + dim.text.length };
+  }
+  if (!cue) return null;
+  // "not as tall as", "less wide": the cue table holds the inverse already; "is not taller" stays a yes/no
+  return { rel: cue.value, text: cue.text, start: cue.start, end: cue.end };
+}
+
+function q(query: Query, form: string, ...cues: (string | undefined | null)[]): Reading {
+  return { kind: 'query', query, form, cues: cues.filter((c): c is string => !!c) };
+}
+
+function understood(note: string, slots: string[], cues: string[], suggestion?: Query): Reading {
+  return suggestion ? { kind: 'understood', note, slots, cues, suggestion } : { kind: 'understood', note, slots, cues };
+}
+
+// ---------------------------------------------------------------- readers
+
+function readTriangle(c: Ctx): Reading | null {
+  if (!has(c.s, 'triangle|triangular') || c.slots.length !== 3) return null;
+  const shape = firstCue(TRIANGLE_SHAPES, c.s);
+  if (!shape) return null;
+  return q({ type: 'triangle', shape: shape.value, objects: [c.slots[0], c.slots[1], c.slots[2]] }, 'yes/no', shape.text, 'triangle');
+}
+
+function readCount(c: Ctx): Reading | null {
+  const m = re('how many|what number of|number of|count(?: up)?|how much of').exec(c.s);
+  if (!m) return null;
+  const rest = c.s.slice(m.index);
+  const rel = relationIn(rest);
+  if (rel) {
+    const ref = referenceOf(rest, rel.end);
+    if (ref) return q({ type: 'count', relation: rel.rel, reference: ref }, 'count', m[0], rel.text);
+    return understood(`counting what is ${rel.text} something`, [], [m[0], rel.text]);
+  }
+  // "how many chairs are there": counting objects of a kind is not measured; the VLM can look
+  return understood('counting objects', [], [m[0]]);
+}
+
+function readBetween(c: Ctx): Reading | null {
+  if (has(c.s, DISTANCE_CUE) || c.wh === 'which' || c.wh === 'who') return null;
+  const m = re(`(${SLOT})(?: (?:is|are|located|positioned|situated|placed|sitting|standing|lying|found|lie|lies|sit|sits|stand|stands|appear|appears|in|right|directly|exactly|somewhere|placed|to be|be))* between (${SLOT}) and (${SLOT})`).exec(c.s);
+  if (!m) return null;
+  return q({ type: 'between', a: m[1], b: m[2], c: m[3] }, 'yes/no', 'between');
+}
+
+function readDirection(c: Ctx): Reading | null {
+  const cue = re('direction|clock(?: position| direction| hour)?|oclock|bearing|heading');
+  const where = /\bwhere\b/.test(c.s) && (has(c.s, 'facing cam|face cam|facing toward cam|looking at cam|looking toward cam') || has(c.s, `(?:relative to|with respect to|as seen from|seen from|from the (?:perspective|point of view|position|viewpoint) of|from where|from) ${OBJ}`));
+  const m = cue.exec(c.s);
+  if (!m && !where) return null;
+  if (c.slots.length !== 2) return null;
+  const anchor = re(`(?:stand|stood|standing|at|by|beside|next to|from|relative to|with respect to|seen from|perspective of|point of view of|position of|viewpoint of) (?:at |by |next to |beside |near )?(${OBJ})`).exec(c.s);
+  const a = anchor ? anchor[1] : c.slots[0];
+  const b = c.slots.find((x) => x !== a);
+  if (!b) return null;
+  return q({ type: 'pair', measure: 'direction', a, b }, 'quantity', m ? m[0] : 'where');
+}
+
+const SUPER_ENDS: Table<{ by: OrderKey; descending: boolean }> = [
+  ...SUPERLATIVES,
+  ['front', { by: 'camera_distance', descending: false }],
+  ['back|rear', { by: 'camera_distance', descending: true }],
+  ['top', { by: 'elevation', descending: true }],
+  ['bottom', { by: 'elevation', descending: false }],
+];
+
+function readOrder(c: Ctx): Reading | null {
+  const verb = re('order|sort|rank|arrange|list|put|organize|line up|rearrange').exec(c.s);
+  if (!verb || c.slots.length < 2) return null;
+  const list = c.slots;
+  const key = re(`(?:by|according to|in order of|in terms of|based on|on the basis of|with respect to|regarding|using) (?:their |its |the )?(${alternation(ORDER_KEYS)})`).exec(c.s);
+  const ends = alternation(SUPER_ENDS);
+  const fromTo = re(`from (?:the )?(${ends}) to (?:the )?(?:${ends})`).exec(c.s);
+  const first = re(`(?:the )?(${ends}) (?:one )?first`).exec(c.s);
+  const ad = re('(?:in )?(ascending|descending|increasing|decreasing)(?: order)?').exec(c.s);
+  const by = key ? lookupWhole(ORDER_KEYS, key[1]) : undefined;
+  const end = fromTo ?? first;
+  const sup = end ? lookupWhole(SUPER_ENDS, end[1]) : undefined;
+  const orderBy = by ?? sup?.by;
+  if (!orderBy) return null;
+  const descending = sup && sup.by === orderBy ? sup.descending : ad ? /desc|decreas/.test(ad[1]) : orderBy !== 'camera_distance';
+  return q({ type: 'order', by: orderBy, objects: list, descending }, 'order', verb[0], key?.[0], end?.[0], ad?.[0]);
+}
+
+function readDifference(c: Ctx): Reading | null {
+  const m = re('how much|by how much|how far|how many|what is the difference|how big is the difference').exec(c.s);
+  if (!m || has(c.s, 'apart|distance between|gap|from each other')) return null;
+  const rest = c.s.slice(m.index + m[0].length);
+  const rel = relationIn(rest);
+  if (!rel || c.slots.length !== 2) return null;
+  const ref = referenceOf(rest, rel.end);
+  const b = ref ?? c.slots[1];
+  const a = c.slots.find((x) => x !== b);
+  if (!a) return null;
+  if (!POSITIONAL.has(rel.rel)) {
+    // "how much taller is A than B": a difference of sizes is not measured; the comparison is
+    return understood(`how much ${rel.text.replace(/ than$/, '')} ${a} is than ${b}`, [a, b], [m[0], rel.text], { type: 'relation', form: 'yesno', relation: rel.rel, a, b });
+  }
+  const measure: Record<string, PairMeasure> = { left: 'how_much_left', right: 'how_much_left', above: 'how_much_above', below: 'how_much_above', behind: 'how_much_behind', front: 'how_much_behind' };
+  const swap = rel.rel === 'right' || rel.rel === 'below' || rel.rel === 'front';
+  return q({ type: 'pair', measure: measure[rel.rel], a: swap ? b : a, b: swap ? a : b }, 'quantity', m[0], rel.text);
+}
+
+function readExtreme(c: Ctx): Reading | null {
+  const m = re(`(${EXTREME_CUE})(?: (?:object|thing|item|one|away|of them|in the room))*(?: (?:to|from|of))? (${SLOT})`).exec(c.s);
+  if (!m) return null;
+  const to = m[2];
+  const wh = c.wh === 'which' || c.wh === 'what' || c.wh === 'who';
+  // "is A closer to the camera than B" is the relation "in front"; "is A closer to B than C" picks among A, C
+  const listed = wh || / or /.test(c.s) || (to !== 'cam' && /\bthan\b/.test(c.s.slice(m.index)));
+  if (!listed) return null;
+  const which = /clos|near|next|beside|adjacent|neighbo/.test(m[1]) ? 'closest' : 'farthest';
+  const kind = kindSlot(c);
+  const among = kind ? [KIND_PREFIX + kind] : c.slots.filter((x) => x !== to);
+  if (to === 'cam') {
+    if (!kind && among.length === 2) return q({ type: 'relation', form: 'choice', relation: which === 'closest' ? 'front' : 'behind', a: among[0], b: among[1] }, 'choice', m[0]);
+    if (!kind && among.length === 1) return understood(`the distance of ${among[0]} from the camera`, among, [m[0]], { type: 'order', by: 'camera_distance', objects: [ALL_OBJECTS], descending: which === 'farthest' });
+    return q({ type: 'order', by: 'camera_distance', objects: among.length > 0 ? among : [ALL_OBJECTS], descending: which === 'farthest' }, 'order', m[0]);
+  }
+  // "what is next to A" is the object closest to A; "which is closer to A, B or C" picks among B and C
+  if (c.wh === 'where') return null;
+  return q(among.length > 0 ? { type: 'extreme', which, to, among } : { type: 'extreme', which, to }, among.length > 0 ? 'candidate list' : 'extreme', m[0]);
+}
+
+/** "which chair ...": the mention right after the question word stands for every object of its kind. */
+function kindSlot(c: Ctx): string | null {
+  const m = /\bwhich (obj\d+) (?:is|are|was|sits|stands|appears|looks|seems)\b/.exec(c.s);
+  return m && c.slots.length >= 2 ? m[1] : null;
+}
+
+function readSuperlative(c: Ctx): Reading | null {
+  if (c.wh === null && !has(c.s, 'of|among|out of')) return null;
+  const sup = firstCue(SUPERLATIVES, c.s);
+  if (!sup) return null;
+  if (c.slots.length === 0) {
+    if (c.wh !== 'which' && c.wh !== 'what') return null;
+    return q({ type: 'order', by: sup.value.by, objects: [ALL_OBJECTS], descending: sup.value.descending }, 'superlative', sup.text);
+  }
+  if (c.slots.length === 2) {
+    const comparative: Record<OrderKey, [Relation, Relation]> = {
+      height: ['taller', 'shorter'], size: ['bigger', 'smaller'], width: ['wider', 'thinner'], elevation: ['above', 'below'], camera_distance: ['behind', 'front'],
+    };
+    const [up, down] = comparative[sup.value.by];
+    return q({ type: 'relation', form: 'choice', relation: sup.value.descending ? up : down, a: c.slots[0], b: c.slots[1] }, 'choice', sup.text);
+  }
+  if (c.slots.length >= 3) return q({ type: 'order', by: sup.value.by, objects: c.slots, descending: sup.value.descending }, 'superlative', sup.text);
+  return null;
+}
+
+/** "Which is wider: A, B or C?": a comparative over three or more is the top of an ordering. */
+const ORDER_OF: Partial<Record<Relation, [OrderKey, boolean]>> = {
+  taller: ['height', true], shorter: ['height', false], bigger: ['size', true], smaller: ['size', false], wider: ['width', true],
+  thinner: ['width', false], above: ['elevation', true], below: ['elevation', false], front: ['camera_distance', false], behind: ['camera_distance', true],
+};
+
+function readComparativeList(c: Ctx): Reading | null {
+  if (c.slots.length < 3 || (c.wh !== 'which' && c.wh !== 'who' && c.wh !== 'what')) return null;
+  const rel = relationIn(c.s);
+  const key = rel ? ORDER_OF[rel.rel] : undefined;
+  if (!rel || !key || referenceOf(c.s, rel.end) !== null && /\bthan\b/.test(c.s)) return null;
+  return q({ type: 'order', by: key[0], objects: c.slots, descending: key[1] }, 'candidate list', rel.text);
+}
+
+function readChoice(c: Ctx): Reading | null {
+  const rel = relationIn(c.s);
+  if (!rel || c.slots.length !== 2) return null;
+  const [a, b] = c.slots;
+  const whChoice = c.wh === 'which' || c.wh === 'who' || (c.wh === 'what' && / or /.test(c.s));
+  const orList = re(`${a}(?: ,)? or (?:the )?${b}`).test(c.s) && !re(`(?:than|of|to|from) (?:either )?${a}(?: ,)? or`).test(c.s);
+  if (!whChoice && !orList) return null;
+  // "which is left of B, A or C" names a reference, not a pair to choose from
+  if (!orList && !/\b(?:or|and|between|of|among|vs|versus)\b/.test(c.s)) return null;
+  return q({ type: 'relation', form: 'choice', relation: rel.rel, a, b }, 'choice', rel.text);
+}
+
+function readRelation(c: Ctx): Reading | null {
+  const rel = relationIn(c.s);
+  if (!rel) return null;
+  const objs = c.slots;
+  if (objs.length === 2) {
+    const ref = referenceOf(c.s, rel.end);
+    const b = ref ?? objs[1];
+    const a = objs.find((x) => x !== b);
+    if (!a) return null;
+    const either = re(`or (?:to |on |at |in )?(?:the )?(?:${alternation(RELATION_CUES)})`).exec(c.s.slice(rel.end - 1));
+    return q({ type: 'relation', form: 'yesno', relation: rel.rel, a, b }, either ? 'either-or' : 'yes/no', rel.text, either?.[0]);
+  }
+  if (objs.length === 1 && (c.cam || /\b(?:what|which|who)\b/.test(c.s))) {
+    const x = objs[0];
+    if (c.cam) return understood(`whether ${x} is ${rel.text} the camera`, [x], [rel.text]);
+    return understood(`what is ${rel.text.replace(/ (?:than|of)$/, '')} ${x}`, [x], [rel.text], POSITIONAL.has(rel.rel) ? { type: 'count', relation: rel.rel, reference: x } : undefined);
+  }
+  if (objs.length === 1 && c.yesNo) return understood(`whether ${objs[0]} is ${rel.text} something`, [objs[0]], [rel.text]);
+  return null;
+}
+
+function axisOf(s: string): { axis?: 'horizontal_distance' | 'vertical_distance'; text?: string } {
+  const a = firstCue(AXIS_CUES, s);
+  return a ? { axis: a.value, text: a.text } : {};
+}
+
+function readDistance(c: Ctx): Reading | null {
+  const near = re(NEAR_CUE).exec(c.s);
+  const dist = re(DISTANCE_CUE).exec(c.s);
+  const cue = dist ?? near;
+  if (!cue) return null;
+  const { axis, text } = axisOf(c.s);
+  const measure: PairMeasure = axis ?? 'distance';
+  if (c.cam && c.slots.length === 1) {
+    return understood(`the distance from the camera to ${c.slots[0]}`, c.slots, [cue[0]], { type: 'order', by: 'camera_distance', objects: [ALL_OBJECTS], descending: false });
+  }
+  if (c.slots.length === 2) return q({ type: 'pair', measure, a: c.slots[0], b: c.slots[1] }, c.yesNo || !c.wh ? 'yes/no (a distance)' : 'quantity', cue[0], text);
+  // "how far apart are the two chairs": one plural mention; parse.ts decides whether it names a pair
+  if (c.slots.length === 1 && dist && !near && c.plural.has(c.slots[0])) return q({ type: 'pair', measure, a: c.slots[0], b: c.slots[0] }, 'quantity', cue[0], text);
+  if (c.slots.length === 1 && dist) return understood(`how far away ${c.slots[0]} is`, [], [cue[0]], { type: 'order', by: 'camera_distance', objects: [ALL_OBJECTS], descending: false });
+  return null;
+}
+
+function readSize(c: Ctx): Reading | null {
+  if (c.slots.length !== 1 || NOT_A_DIMENSION.test(c.s)) return null;
+  if (c.wh === 'which' || c.wh === 'who') return null;
+  const dim = firstCue(DIMENSION_CUES, c.s);
+  if (!dim) return null;
+  const { axis, text } = axisOf(c.s);
+  const measure = axis === 'vertical_distance' && dim.value !== 'depth' ? 'height' : axis === 'horizontal_distance' && dim.value === 'height' ? 'width' : dim.value;
+  return q({ type: 'size', measure, a: c.slots[0] }, 'quantity', dim.text, text);
+}
+
+function readWhere(c: Ctx): Reading | null {
+  const m = /\bwhere (?:is|are|was|were|do you see|can i find|would i find|do i find|can you see) (obj\d+)(?: (?:located|positioned|placed|situated|standing|sitting|kept|exactly|now|right now))?$/.exec(c.s);
+  if (!m || c.slots.length !== 1) return null;
+  const x = m[1];
+  return understood(`where ${x} is`, [x], ['where'], { type: 'extreme', which: 'closest', to: x });
+}
+
+/** A question about a distance ("how far", "the gap between"): its relation words are not a comparison. */
+const DISTANCE_QUESTION = 'how far|how close|how near|distance|distances|apart|gap|separation|spacing|clearance|each other|one another|space between|room between';
+
+function readRelationUnlessDistance(c: Ctx): Reading | null {
+  return has(c.s, DISTANCE_QUESTION) && !has(c.s, 'farther|further|closer|nearer') ? null : readRelation(c);
+}
+
+const READERS: readonly ((c: Ctx) => Reading | null)[] = [
+  readTriangle, readCount, readBetween, readDirection, readOrder, readDifference, readExtreme, readSuperlative,
+  readComparativeList, readChoice, readRelationUnlessDistance, readDistance, readRelation, readSize, readWhere,
+];
+
+/** Read a skeleton ("is obj0 left of obj1") into a draft query over slots, or what was understood. */
+export function readSkeleton(s: string, yesNo: boolean, plural: ReadonlySet<string> = new Set()): Reading | null {
+  const wh = /\b(which|who|what|how|where|whichever)\b/.exec(s);
+  const c: Ctx = { s, slots: slotsOf(s), cam: /\bcam\b/.test(s), wh: wh ? (wh[1] === 'whichever' ? 'which' : wh[1]) : null, yesNo, plural };
+  for (const r of READERS) {
+    const out = r(c);
+    if (out) return out;
+  }
+  return null;
+}
+
