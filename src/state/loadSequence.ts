@@ -53,7 +53,10 @@ export function ensureCurrent(t: LoadTicket): void {
 export function finishLoad(t: LoadTicket, patch: Partial<ReturnType<typeof sceneStore.getState>> = {}): boolean {
   if (!t.isCurrent()) return false;
   active = null;
+  // marks for the e2e test that tells the load's own main-thread work from what the views do on commit
+  performance.mark('spatiallens:commit-start');
   sceneStore.setState({ ...patch, loading: null });
+  performance.mark('spatiallens:commit-end');
   return true;
 }
 
