@@ -12,6 +12,7 @@ import { checkDepthPngHeader, depthContentProblem, DepthFileError } from './dept
 import { decodeShareLink, encodeShareLink } from './shareLink';
 import { toBase64Url } from './boundedInflate';
 import { sampleScene } from './scenes.test-data';
+import { readSceneFile, writeSceneFile } from './sceneFile';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -140,6 +141,21 @@ describe('declared sizes are capped by pixel count', () => {
         const r = decodeShareLink(linkWith((j) => { j.scene.image = { width: w, height: h }; }));
         if (r.ok) expect(r.payload.scene.image.width * r.payload.scene.image.height).toBeLessThanOrEqual(MAX_DECLARED_PIXELS);
         else expect(r.error).toMatch(/limit is 50 MP|must be <= 32768/);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('property: a scene file with any declared camera, image or mask size opens bounded or is refused', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 32768 }), fc.integer({ min: 1, max: 32768 }), fc.constantFrom('camera', 'image', 'mask'), (w, h, what) => {
+        const scene = sampleScene(2);
+        if (what === 'camera') scene.camera.intrinsics = { ...scene.camera.intrinsics, width: w, height: h };
+        else if (what === 'image') scene.image = { width: w, height: h };
+        else scene.objects[0].mask = { width: w, height: h, counts: [0, w * h] };
+        const r = readSceneFile(writeSceneFile({ scene, questions: [] }));
+        if (w * h > MAX_DECLARED_PIXELS) expect(r).toEqual({ ok: false, error: expect.stringMatching(/limit is 50 MP/) });
+        else expect(r.ok).toBe(true);
       }),
       { numRuns: 60 },
     );
