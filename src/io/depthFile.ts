@@ -54,6 +54,12 @@ export interface DepthPngHeader {
   colorType: number;
 }
 
+/**
+ * Largest depth file a person gives (RGB-D pair, dataset), as scene files allow: depth cameras write 0.3-2 MP,
+ * and the photo is decoded at the depth map's size, so this also bounds the photo's raster (16 MP: 64 MB).
+ */
+export const MAX_DEPTH_FILE_PIXELS = 16_000_000;
+
 /** Smallest depth map worth lifting: a 1 x 1 "depth file" is a mistake, not a scene. */
 export const MIN_DEPTH_SIDE = 8;
 
@@ -79,8 +85,8 @@ export function checkDepthPngHeader(name: string, bytes: Uint8Array, opts: { all
   if (h.width < MIN_DEPTH_SIDE || h.height < MIN_DEPTH_SIDE) {
     throw new DepthFileError(`"${name}" is too small for a depth map (${h.width} × ${h.height} px): it needs at least ${MIN_DEPTH_SIDE} px on each side.`);
   }
-  if (h.width * h.height > MAX_PIXELS) {
-    throw new DepthFileError(`"${name}" is too large for a depth map (${h.width} × ${h.height} px): the limit is ${Math.round(MAX_PIXELS / 1e6)} MP.`);
+  if (h.width * h.height > MAX_DEPTH_FILE_PIXELS) {
+    throw new DepthFileError(`"${name}" is too large for a depth map (${h.width} × ${h.height} px): the limit is ${Math.round(MAX_DEPTH_FILE_PIXELS / 1e6)} MP.`);
   }
   if (h.colorType !== 0 && h.colorType !== 4) {
     throw new DepthFileError(`"${name}" is a ${COLOR_TYPES[h.colorType] ?? `colour type ${h.colorType}`} PNG, not depth: ${expected}. Is it the photo instead of the depth file?`);

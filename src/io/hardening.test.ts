@@ -82,13 +82,17 @@ describe('depth file header checks', () => {
     expect(checkDepthPngHeader('d.png', png(64, 48, 8, 1), { allow8bit: true }).bitDepth).toBe(8);
   });
 
-  it('a 9999 x 4999 header is read without decoding (a few hundred bytes, no allocation)', () => {
-    // IHDR claiming 9999 x 4999 16-bit gray, then nothing: a decoder would allocate ~100 MB
-    const b = png(16, 16, 16, 1).slice(0, 33);
-    new DataView(b.buffer).setUint32(16, 9999);
-    new DataView(b.buffer).setUint32(20, 4999);
-    const h = checkDepthPngHeader('wide.png', b);
-    expect([h.width, h.height]).toEqual([9999, 4999]);
+  it('sizes come from the header alone (a few bytes, no allocation): 4000 x 1000 read, 9999 x 4999 refused', () => {
+    // IHDR claiming a size, then nothing: a decoder would allocate the whole raster first
+    const header = (w: number, h: number) => {
+      const b = png(16, 16, 16, 1).slice(0, 33);
+      new DataView(b.buffer).setUint32(16, w);
+      new DataView(b.buffer).setUint32(20, h);
+      return b;
+    };
+    const h = checkDepthPngHeader('wide.png', header(4000, 1000));
+    expect([h.width, h.height]).toEqual([4000, 1000]);
+    expect(() => checkDepthPngHeader('huge.png', header(9999, 4999))).toThrow(/too large for a depth map \(9999 × 4999 px\): the limit is 16 MP/);
   });
 
   it('all-zero depth is refused; nearly empty depth is warned about', () => {
