@@ -158,9 +158,10 @@ test('share link round trip: same scene, answer and view in a fresh browser; the
   const banner = f.page.getByTestId('link-banner');
   await expect(banner).toContainText(`${ids.length} objects`);
   await expect(banner).toContainText('How far is the red chair from the blue chair?');
-  await expect(banner).toContainText('localhost:4173');
+  const self = new URL(f.page.url()).host; // the preview server (localhost:4173 under the default config)
+  await expect(banner).toContainText(self);
   expect(f.g.requests.filter((u) => u.includes('/samples/living-room/rgb.png'))).toEqual([]);
-  await f.page.getByRole('button', { name: 'Load photo from localhost:4173' }).click();
+  await f.page.getByRole('button', { name: `Load photo from ${self}` }).click();
   await expect(f.page.getByRole('button', { name: /Load photo from/ })).toHaveCount(0);
   expect(f.g.requests.filter((u) => u.includes('/samples/living-room/rgb.png')).length).toBe(1);
   const v3 = await viewOf(f.page);
@@ -195,7 +196,13 @@ test('an uploaded photo travels as a thumbnail under the limit; a https photo UR
   await expect(f.page.getByRole('button', { name: /Load photo from/ })).toHaveCount(0);
 
   // A photo at a public https URL (?image=…): the link carries the URL; the receiver is asked first.
+  // ?image= on another host asks first (issue 14): nothing is requested until the person agrees
+  f.g.requests.length = 0;
   await f.page.goto(`/?image=https://${PHOTO_HOST}/street.png`);
+  await expect(f.page.getByTestId('remote-request')).toContainText(PHOTO_HOST);
+  expect(f.g.requests.filter((u) => new URL(u).host === PHOTO_HOST)).toEqual([]);
+  await f.page.getByRole('button', { name: `Load photo from ${PHOTO_HOST}` }).click();
+  await f.page.waitForFunction(() => window.__spatiallens?.sceneKey?.startsWith('photo:'));
   await expect(f.page.locator('.scene-info')).toContainText('640 × 480'); // fetched through the CSP (connect-src https:)
   // no scene without models: the host's URL is what a link would carry, checked through a hand-made link
   const urlLink = rewriteLink(link.url, (j) => {

@@ -11,6 +11,10 @@ import { writeTinyModels } from '../scripts/lib/onnxTinyModels';
 
 const TINY_DIR = resolve(import.meta.dirname, '..', '.cache', 'tiny-models');
 test.beforeAll(() => {
+  // the harness page is built only in the harness mode (the production build does not ship it)
+  if (!existsSync(resolve(import.meta.dirname, '..', 'dist', 'harness', 'workers.html'))) {
+    throw new Error('dist/ has no harness page: build with `npx vite build --mode harness` (npm run test:e2e does)');
+  }
   writeTinyModels(TINY_DIR);
 });
 

@@ -52,7 +52,7 @@ const median = (xs: number[]) => {
 
 writeTinyModels(tiny);
 if (!process.argv.includes('--no-build')) {
-  const b = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn', ...(process.argv.includes('--profile-geometry') ? ['--minify', 'false'] : [])], { cwd: root, stdio: 'inherit' });
+  const b = spawnSync('npx', ['vite', 'build', '--mode', 'harness', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn', ...(process.argv.includes('--profile-geometry') ? ['--minify', 'false'] : [])], { cwd: root, stdio: 'inherit' });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 const server = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });

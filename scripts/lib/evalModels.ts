@@ -71,11 +71,11 @@ export function harnessBuilt(distDir: string): boolean {
   return readdirSync(assets).some((f) => f.endsWith('.js') && readFileSync(join(assets, f), 'utf8').includes(HARNESS_FN));
 }
 
-/** Builds the app (and harness) into `distDir` unless a current build is there (`npx vite build`, ~30 s). */
+/** Builds the app (and harness) into `distDir` unless a current build is there (`npx vite build --mode harness`, ~30 s). */
 export function ensureHarnessBuilt(distDir: string, log: (m: string) => void = () => {}): void {
   if (harnessBuilt(distDir)) return;
-  log(`building the app and harness into ${distDir} (npx vite build)...`);
-  const r = spawnSync('npx', ['vite', 'build', '--outDir', resolve(distDir), '--emptyOutDir', '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  log(`building the app and harness into ${distDir} (npx vite build --mode harness)...`);
+  const r = spawnSync('npx', ['vite', 'build', '--mode', 'harness', '--outDir', resolve(distDir), '--emptyOutDir', '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: 'inherit' });
   if (r.status !== 0 || !harnessBuilt(distDir)) throw new Error(`npx vite build failed (exit ${r.status}); ${distDir} has no harness with ${HARNESS_FN}`);
 }
 

@@ -21,14 +21,3 @@ export function drawToRgba(source: ImageBitmap | VideoFrame, width: number, heig
   ctx.drawImage(source, 0, 0, width, height);
   return { width, height, data: ctx.getImageData(0, 0, width, height).data };
 }
-
-/** Image file bytes -> RGBA with the EXIF orientation applied, at `size` (default: the image's own). */
-export async function imageBytesToRgba(bytes: Uint8Array, mime: string, size?: { width: number; height: number }): Promise<RGBAImage> {
-  const part = bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
-  const bitmap = await createImageBitmap(new Blob([part], { type: mime }), { imageOrientation: 'from-image' });
-  try {
-    return drawToRgba(bitmap, size?.width ?? bitmap.width, size?.height ?? bitmap.height);
-  } finally {
-    bitmap.close();
-  }
-}

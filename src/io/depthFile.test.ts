@@ -51,7 +51,7 @@ describe('decodeDepthPng / encodeDepthPng', () => {
         expect((e as Error).message.length).toBeGreaterThan(10);
       }
     }
-    expect(() => decodeDepthPng(new Uint8Array([1, 2, 3, 4]), MM)).toThrow(/not a readable PNG depth file/);
+    expect(() => decodeDepthPng(new Uint8Array([1, 2, 3, 4]), MM)).toThrow(/depth PNG could not be decoded: its image data is damaged/);
   });
 
   it('fuzz: mutated PNG and PGM bytes give a depth map or a DepthFileError, nothing else', () => {

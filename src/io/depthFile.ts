@@ -45,6 +45,77 @@ export function checkPngHeaderSize(bytes: Uint8Array, what: string): void {
   }
 }
 
+/** What a depth PNG's IHDR says, read before any pixel is decoded. */
+export interface DepthPngHeader {
+  width: number;
+  height: number;
+  bitDepth: number;
+  /** PNG colour type: 0 gray, 2 RGB, 3 palette, 4 gray + alpha, 6 RGBA. */
+  colorType: number;
+}
+
+/**
+ * Largest depth file a person gives (RGB-D pair, dataset), as scene files allow: depth cameras write 0.3-2 MP,
+ * and the photo is decoded at the depth map's size, so this also bounds the photo's raster (16 MP: 64 MB).
+ */
+export const MAX_DEPTH_FILE_PIXELS = 16_000_000;
+
+/** Smallest depth map worth lifting: a 1 x 1 "depth file" is a mistake, not a scene. */
+export const MIN_DEPTH_SIDE = 8;
+
+const COLOR_TYPES: Record<number, string> = { 0: 'grayscale', 2: 'RGB colour', 3: 'palette (indexed colour)', 4: 'grayscale + alpha', 6: 'RGBA colour' };
+
+/**
+ * Check a depth PNG from its header alone (format, size, bit depth, channels), so a 110 KB file holding
+ * 9999 x 4999 pixels or a colour photo is refused before it is decoded. `name` is the file's name.
+ * 8-bit grayscale is refused unless `allow8bit`: an 8-bit "depth" PNG is almost always a visualisation
+ * (values 0-255 read as millimetres make a scene 25 cm deep).
+ */
+export function checkDepthPngHeader(name: string, bytes: Uint8Array, opts: { allow8bit?: boolean } = {}): DepthPngHeader {
+  const expected = 'a depth file is a single-channel 16-bit grayscale PNG (millimetres, as RGB-D cameras write it)';
+  if (bytes.length === 0) throw new DepthFileError(`"${name}" is empty (0 bytes): ${expected}.`);
+  if (!(bytes.length >= 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47)) {
+    throw new DepthFileError(`"${name}" is not a PNG: ${expected}.`);
+  }
+  if (bytes.length < 29 || String.fromCharCode(...bytes.subarray(12, 16)) !== 'IHDR') {
+    throw new DepthFileError(`"${name}" looks like a PNG but its header is damaged.`);
+  }
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, 29);
+  const h: DepthPngHeader = { width: dv.getUint32(16), height: dv.getUint32(20), bitDepth: bytes[24], colorType: bytes[25] };
+  if (h.width < MIN_DEPTH_SIDE || h.height < MIN_DEPTH_SIDE) {
+    throw new DepthFileError(`"${name}" is too small for a depth map (${h.width} × ${h.height} px): it needs at least ${MIN_DEPTH_SIDE} px on each side.`);
+  }
+  if (h.width * h.height > MAX_DEPTH_FILE_PIXELS) {
+    throw new DepthFileError(`"${name}" is too large for a depth map (${h.width} × ${h.height} px): the limit is ${Math.round(MAX_DEPTH_FILE_PIXELS / 1e6)} MP.`);
+  }
+  if (h.colorType !== 0 && h.colorType !== 4) {
+    throw new DepthFileError(`"${name}" is a ${COLOR_TYPES[h.colorType] ?? `colour type ${h.colorType}`} PNG, not depth: ${expected}. Is it the photo instead of the depth file?`);
+  }
+  if (h.bitDepth !== 16 && !(h.bitDepth === 8 && opts.allow8bit)) {
+    throw new DepthFileError(
+      `"${name}" is a ${h.bitDepth}-bit PNG: ${expected}. ${h.bitDepth === 8 ? 'An 8-bit image is usually a depth visualisation, whose grey levels are not distances.' : ''}`.trim(),
+    );
+  }
+  return h;
+}
+
+/**
+ * Nonsense depth content: every pixel 0 (no measurement) is refused; under 1% valid pixels gets a
+ * warning. Returns the problem sentence, or null.
+ */
+export function depthContentProblem(depth: DepthMap, name: string): { refuse: boolean; text: string } | null {
+  let valid = 0;
+  for (let i = 0; i < depth.data.length; i++) if (depth.data[i] > 0 && Number.isFinite(depth.data[i])) valid++;
+  if (valid === 0) {
+    return { refuse: true, text: `"${name}" holds no depth: every pixel is 0 ("no measurement"). Expected distances in millimetres, as a depth camera records them.` };
+  }
+  const share = valid / depth.data.length;
+  if (share < 0.01) {
+    return { refuse: false, text: `"${name}" has depth at only ${(share * 100).toFixed(2)}% of its pixels: the scene will be mostly empty.` };
+  }
+  return null;
+}
+
 function checkEncoding(enc: DepthEncoding): void {
   if (enc.kind === 'scale' && !(Number.isFinite(enc.metresPerUnit) && enc.metresPerUnit > 0)) {
     throw new DepthFileError(`depth encoding: metresPerUnit must be a positive finite number, got ${enc.metresPerUnit}`);
@@ -93,8 +164,9 @@ export function decodeDepthPng(bytes: Uint8Array, enc: DepthEncoding): DepthMap 
   let png: ReturnType<typeof decodePngRaw>;
   try {
     png = decodePngRaw(bytes);
-  } catch (e) {
-    throw new DepthFileError(`not a readable PNG depth file (${e instanceof Error ? e.message : String(e)})`);
+  } catch {
+    // the decoder's own words ("Unsupported filter: undefined") mean nothing to a person
+    throw new DepthFileError('the depth PNG could not be decoded: its image data is damaged or cut short');
   }
   if (png.width <= 0 || png.height <= 0 || png.width * png.height > MAX_PIXELS) {
     throw new DepthFileError(`depth PNG has an unusable size ${png.width}x${png.height}`);

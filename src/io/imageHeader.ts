@@ -23,6 +23,31 @@ export function sniffFormat(b: Uint8Array): ImageFormat | null {
   return null;
 }
 
+/**
+ * Formats people drop that are not JPEG, PNG or WebP, named so the message says what the file is.
+ * Null when the bytes match none of them.
+ */
+export function sniffOtherFormat(b: Uint8Array): string | null {
+  const a = (i: number, n: number) => (b.length >= i + n ? ascii(b, i, n) : '');
+  if (a(0, 6) === 'GIF87a' || a(0, 6) === 'GIF89a') return 'a GIF image';
+  if (a(0, 2) === 'BM' && b.length >= 26 && u32le(b, 2) > 0 && [12, 40, 52, 56, 64, 108, 124].includes(u32le(b, 14))) return 'a BMP image';
+  if ((b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a && b[3] === 0) || (b[0] === 0x4d && b[1] === 0x4d && b[2] === 0 && b[3] === 0x2a)) return 'a TIFF image';
+  if (a(4, 4) === 'ftyp') {
+    const brand = a(8, 4);
+    if (brand === 'avif' || brand === 'avis') return 'an AVIF image';
+    if (/^(heic|heix|hevc|heim|heis|mif1|msf1)$/.test(brand)) return 'a HEIC/HEIF image (convert it to JPEG first)';
+    return 'a video or ISO media file';
+  }
+  if (a(0, 4) === '%PDF') return 'a PDF document';
+  if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return 'a zip archive';
+  if (b.length >= 2 && b[0] === 0x50 && b[1] >= 0x31 && b[1] <= 0x37 && (b[2] === 0x0a || b[2] === 0x20 || b[2] === 0x0d || b[2] === 0x09)) return 'a PNM (PGM/PPM) image';
+  if (b.length >= 4 && b[0] === 0 && b[1] === 0 && (b[2] === 1 || b[2] === 2) && b[3] === 0) return 'an icon (ICO/CUR) file';
+  if (a(0, 4) === 'qoif') return 'a QOI image';
+  return null;
+}
+
+const u32le = (b: Uint8Array, i: number) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0;
+
 /** Size from the header; null when the format is known but the header is cut short or malformed. */
 export function readImageHeader(b: Uint8Array): ImageHeader | null {
   const format = sniffFormat(b);

@@ -17,6 +17,7 @@ export type DecodedPhoto = WorkingPhoto;
  * decoded with EXIF orientation straight to the working size (longest side at most `side`).
  */
 export function decodePhoto(file: Blob, name = (file as File).name || 'photo', side = WORKING_SIDE): Promise<DecodedPhoto> {
+  checkPhotoFileSize(name, file.size);
   return decodeToWorkingSize(file, name, side);
 }
 
@@ -32,15 +33,29 @@ export async function resizeRgba(img: RGBAImage, width: number, height: number):
   }
 }
 
-/** Fetch a photo from a URL (the ?image= parameter); same-origin or CORS-enabled only. */
-export async function fetchPhoto(url: string): Promise<DecodedPhoto> {
+/** Largest photo file read (bytes), checked before reading: a 50 MP JPEG is rarely over 40 MB. */
+export const MAX_PHOTO_FILE_BYTES = 100 * 1024 * 1024;
+
+export function checkPhotoFileSize(name: string, bytes: number): void {
+  if (bytes > MAX_PHOTO_FILE_BYTES) {
+    throw new ImageInputError(`"${name}" is ${Math.round(bytes / 1e6)} MB: a photo file is at most ${MAX_PHOTO_FILE_BYTES / 1024 / 1024} MB.`);
+  }
+}
+
+/** Fetch a photo from a URL (the ?image= parameter, once approved); same-origin or CORS-enabled only. */
+export async function fetchPhoto(url: string, signal?: AbortSignal): Promise<DecodedPhoto> {
   let res: Response;
   try {
-    res = await fetch(url);
-  } catch {
+    res = await fetch(url, { signal, credentials: 'omit', referrerPolicy: 'no-referrer' });
+  } catch (e) {
+    if (signal?.aborted) throw e;
     throw new ImageInputError(`Could not fetch the image at ${url} (network error or the server does not allow it).`);
   }
   if (!res.ok) throw new ImageInputError(`Could not fetch the image at ${url} (HTTP ${res.status}).`);
   const name = decodeURIComponent(new URL(url, location.href).pathname.split('/').pop() || 'image');
-  return decodePhoto(await res.blob(), name);
+  const declared = Number(res.headers.get('content-length') ?? 0);
+  checkPhotoFileSize(name, declared);
+  const blob = await res.blob();
+  checkPhotoFileSize(name, blob.size);
+  return decodePhoto(blob, name);
 }

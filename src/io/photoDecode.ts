@@ -12,7 +12,7 @@
  * Works in a window and in a worker (OffscreenCanvas).
  */
 import type { RGBAImage } from '../core/geometry/raster';
-import { checkImageBytes, ImageInputError, workingSize, WORKING_SIDE } from './imageLimits';
+import { checkImageBytes, ImageInputError, workingSize, WORKING_SIDE, type CheckOptions } from './imageLimits';
 import type { ImageFormat } from './imageHeader';
 import { orientationFromRotation, orientedSize, resampleOriented } from './orientResample';
 import { drawToRgba } from './canvasPixels';
@@ -32,9 +32,6 @@ export interface WorkingPhoto {
 }
 
 export type DecodePath = 'webcodecs-direct' | 'webcodecs-canvas' | 'image-bitmap';
-
-/** Bytes read for the header and EXIF: SOF and APP1 sit in the first few KB of camera JPEGs. */
-const HEAD_BYTES = 256 * 1024;
 
 const u16 = (b: Uint8Array, i: number, le: boolean) => (le ? b[i] | (b[i + 1] << 8) : (b[i] << 8) | b[i + 1]);
 const u32 = (b: Uint8Array, i: number, le: boolean) => (le ? u16(b, i, true) + u16(b, i + 2, true) * 65536 : u16(b, i, false) * 65536 + u16(b, i + 2, false));
@@ -141,12 +138,14 @@ async function decodeScaled(bytes: Uint8Array, mime: string, desired: { width: n
 /**
  * Decode a photo straight to the working size (longest side `side`), EXIF orientation applied.
  * The header is checked first (format, too small, too large) so a bad file is refused before decoding.
+ * This is the one decode path for every image the app shows, wherever it comes from (a dropped photo,
+ * ?image=, a link's thumbnail, a scene file's photo, the photo of an RGB-D pair): the same header limits
+ * hold for all of them, and none is ever decoded at more than the size asked for.
  */
-export async function decodeToWorkingSize(file: Blob, name = (file as File).name || 'photo', side = WORKING_SIDE): Promise<WorkingPhoto> {
+export async function decodeToWorkingSize(file: Blob, name = (file as File).name || 'photo', side = WORKING_SIDE, check: CheckOptions = {}): Promise<WorkingPhoto> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const head = bytes.subarray(0, HEAD_BYTES);
-  const header = checkImageBytes(name, head);
-  const orientation = header.format === 'jpeg' ? jpegOrientation(head) : 1;
+  const header = checkImageBytes(name, bytes, check);
+  const orientation = header.format === 'jpeg' ? jpegOrientation(bytes) : 1;
   const swap = orientation >= 5;
   const original = swap ? { width: header.height, height: header.width } : { width: header.width, height: header.height };
   const size = workingSize(original.width, original.height, side);
@@ -159,7 +158,7 @@ export async function decodeToWorkingSize(file: Blob, name = (file as File).name
   let bitmap: ImageBitmap;
   try {
     // resize* is the oriented output size (HTML spec: orientation is applied before resizing).
-    bitmap = await createImageBitmap(file.type ? file : new Blob([bytes], { type: `image/${header.format}` }), {
+    bitmap = await createImageBitmap(file.type === `image/${header.format}` ? file : new Blob([bytes], { type: `image/${header.format}` }), {
       imageOrientation: 'from-image',
       resizeWidth: size.width,
       resizeHeight: size.height,
@@ -173,6 +172,23 @@ export async function decodeToWorkingSize(file: Blob, name = (file as File).name
       throw new ImageInputError(`"${name}" decoded at ${bitmap.width}x${bitmap.height}, expected ${size.width}x${size.height}.`);
     }
     return { name, format: header.format, original, rgb: drawToRgba(bitmap, size.width, size.height, 'medium'), bytes, orientation, decodedBy: 'image-bitmap' };
+  } finally {
+    bitmap.close();
+  }
+}
+
+/**
+ * Image bytes (a link's thumbnail, a scene file's photo) -> RGBA of exactly `size`, through the same
+ * header checks and scaled decode as a dropped photo: decoded at most at `size`'s longest side, then
+ * drawn to `size` (the image a scene's boxes were drawn on can differ a little in aspect).
+ */
+export async function decodeImageBytesTo(bytes: Uint8Array, mime: string, name: string, size: { width: number; height: number }, check: CheckOptions = {}): Promise<RGBAImage> {
+  const part = bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
+  const photo = await decodeToWorkingSize(new Blob([part], { type: mime }), name, Math.max(size.width, size.height), check);
+  if (photo.rgb.width === size.width && photo.rgb.height === size.height) return photo.rgb;
+  const bitmap = await createImageBitmap(new ImageData(new Uint8ClampedArray(photo.rgb.data), photo.rgb.width, photo.rgb.height));
+  try {
+    return drawToRgba(bitmap, size.width, size.height);
   } finally {
     bitmap.close();
   }

@@ -26,6 +26,7 @@ import { readZip, readZipDirectory, type ZipLimits } from './zipReader';
 import { QuestionSchema, ViewSchema, issuesText, type SharedQuestion, type ShareView } from './shareSchemas';
 import { checkSharedAnswer, queryIds, type AnswerCheck } from './answerCheck';
 import { sniffThumbnailMime, type ThumbnailMime } from './thumbnail';
+import { sceneSizeProblem } from './sceneSize';
 import { entriesOfVersion, migrateSceneFile, type RawSceneFile } from './sceneFileMigrations';
 
 export const SCENE_FILE_FORMAT = 'spatiallens-scene' as const;
@@ -254,6 +255,8 @@ function validateCurrent(raw: RawSceneFile): ReadSceneFileResult {
   const s = parseScene(raw.scene);
   if (!s.ok) return { ok: false, error: `scene.json is not valid: ${s.error}` };
   const scene = s.scene;
+  const tooBig = sceneSizeProblem(scene);
+  if (tooBig) return { ok: false, error: `scene.json is not valid: ${tooBig}` };
   const q = v.safeParse(QuestionsV2, raw.questions);
   if (!q.success) return { ok: false, error: `questions.json is not valid: ${issuesText(q.issues, 'questions')}` };
   const ids = new Set(scene.objects.map((o) => o.id));

@@ -22,6 +22,7 @@ import { inflateCapped, fromBase64Url, parseJsonSafely, toBase64Url } from './bo
 import { QuestionSchema, ViewSchema, issuesText, type SharedQuestion, type ShareView } from './shareSchemas';
 import { answerKey, checkSharedAnswer, queryIds, recomputeAnswer, type AnswerCheck } from './answerCheck';
 import { sniffThumbnailMime, THUMBNAIL_MIMES, type ThumbnailMime } from './thumbnail';
+import { sceneSizeProblem } from './sceneSize';
 
 export const SHARE_LINK_VERSION = 1 as const;
 export const SHARE_LINK_PREFIX = `s${SHARE_LINK_VERSION}.`;
@@ -97,7 +98,10 @@ type Wire = {
   photo?: { url: string } | { thumbnail: string; mime: ThumbnailMime };
 };
 
-/** http(s) only: a link must not smuggle `javascript:` or `data:` URLs into an <img src>. */
+/** http: is allowed only for this machine (a local dev or test server), where nothing travels a network. */
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** https only (http: for loopback): a link must not smuggle `javascript:` or `data:` URLs into an <img src>. */
 export function checkPhotoUrl(url: string): string | null {
   if (url.length > SHARE_LINK_LIMITS.maxPhotoUrlChars) return 'photo URL is too long';
   let u: URL;
@@ -106,7 +110,10 @@ export function checkPhotoUrl(url: string): string | null {
   } catch {
     return 'photo URL is not a valid URL';
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') return `photo URL must be http(s), not ${u.protocol.slice(0, 20)}`;
+  if (u.protocol === 'http:' && !LOOPBACK.has(u.hostname)) {
+    return 'photo URL must use https: (an http: address can be read and changed by anyone on the way, and an https page may not load it)';
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') return `photo URL must be https, not ${u.protocol.slice(0, 20)}`;
   return null;
 }
 
@@ -312,6 +319,8 @@ function decodeUnsafe(hashOrUrl: unknown): DecodeShareResult {
   if (!env.success) return { ok: false, error: `link content is not valid: ${issuesText(env.issues, 'link')}` };
   const scene = parseScene(env.output.scene);
   if (!scene.ok) return { ok: false, error: `link scene is not valid: ${scene.error}` };
+  const tooBig = sceneSizeProblem(scene.scene);
+  if (tooBig) return { ok: false, error: `link scene is not valid: ${tooBig}` };
   const payload: SharePayload = { scene: scene.scene };
   const q = env.output.question;
   if (q) {

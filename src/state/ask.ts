@@ -6,7 +6,7 @@ import type { Answer, Visual } from '../core/reason/answer';
 import type { Query, UnitRequest } from '../core/reason/query';
 import type { SceneGraph } from '../core/scene/types';
 import { engine, type Suggestion } from './engine';
-import { questionsStore, type HistoryEntry, type Outcome } from './questionsStore';
+import { questionsStore, withEntry, type HistoryEntry, type Outcome } from './questionsStore';
 import { sceneStore } from './sceneStore';
 import { settingsStore } from './settingsStore';
 import { answerWithVlm, freeFormOutcome } from './vlm';
@@ -45,9 +45,17 @@ function outcomeFor(text: string, scene: SceneGraph): Outcome {
   }
 }
 
-/** Ask a question about the current scene; returns the history entry. */
+/**
+ * Ask a question about the current scene; returns the history entry. While a scene is loading the
+ * question is held (the text stays in the box, the panel says it waits) and answered on the scene the
+ * load leaves: the new one, or the old one when the load fails.
+ */
 export function ask(text: string): HistoryEntry | null {
   const q = text.trim();
+  if (q && sceneStore.getState().loading !== null) {
+    questionsStore.setState({ pending: q });
+    return null;
+  }
   const current = sceneStore.getState().current;
   if (!q || !current) return null;
   let outcome: Outcome;
@@ -61,7 +69,7 @@ export function ask(text: string): HistoryEntry | null {
     }
   }
   const entry: HistoryEntry = { id: ++entryId, text: q, sceneKey: current.key, sceneTitle: current.source.title, outcome };
-  questionsStore.setState((s) => ({ history: [...s.history, entry], activeId: entry.id, draft: '' }));
+  questionsStore.setState((s) => ({ history: withEntry(s.history, entry), activeId: entry.id, draft: s.draft.trim() === q ? '' : s.draft }));
   focusEntry(entry);
   if (outcome.kind === 'free-form' && outcome.vlm === 'loading') void answerWithVlm(entry);
   return entry;
@@ -83,7 +91,7 @@ export function pushEntry(text: string, outcome: Outcome, focus = true): History
   const current = sceneStore.getState().current;
   if (!current) return null;
   const entry: HistoryEntry = { id: ++entryId, text, sceneKey: current.key, sceneTitle: current.source.title, outcome };
-  questionsStore.setState((s) => ({ history: [...s.history, entry], activeId: focus ? entry.id : s.activeId }));
+  questionsStore.setState((s) => ({ history: withEntry(s.history, entry), activeId: focus ? entry.id : s.activeId }));
   if (focus) focusEntry(entry);
   return entry;
 }
@@ -163,4 +171,13 @@ settingsStore.subscribe((s, prev) => {
       }
     }),
   }));
+});
+
+// A question held while a scene loaded is asked as soon as the load ends (committed or failed).
+sceneStore.subscribe((s, prev) => {
+  if (s.loading !== null || prev.loading === null) return;
+  const pending = questionsStore.getState().pending;
+  if (pending === null) return;
+  questionsStore.setState({ pending: null });
+  ask(pending);
 });

@@ -12,11 +12,11 @@ import type { SceneGraph } from '../core/scene/types';
 import type { UnitSystem } from '../core/units/length';
 import { intrinsicsFromExif } from '../core/camera/fromExif';
 import { DATASET_SCHEMA_VERSION, synthesizeQA, toJsonl, type DatasetImage, type QAPair } from '../core/synth';
-import { decodeDepthPng } from '../io/depthFile';
+import { checkDepthPngHeader, decodeDepthPng, depthContentProblem } from '../io/depthFile';
 import { readExifTags } from '../io/exif';
 import { decodePhoto, resizeRgba } from '../io/imageInput';
-import { checkImageBytes } from '../io/imageLimits';
 import { buildDatasetZip } from '../io/datasetZip';
+import { stripGps } from '../io/stripGps';
 import { defaultWorkers } from '../pipeline/workers';
 import type { GeometryWorkerApi } from '../../workers/geometry.worker';
 import { pairFiles, type PhotoEntry } from '../ui/dataset/pairFiles';
@@ -37,6 +37,8 @@ export interface DatasetOptions {
   pauseOnFailure: boolean;
   /** fx, fy, cx, cy in the photos' original pixels for every photo; empty -> EXIF or the default guess. */
   intrinsics: { fx?: number; fy?: number; cx?: number; cy?: number };
+  /** Keep the photos' GPS location in the zip (off by default: a dataset should not say where people live). */
+  keepGps: boolean;
 }
 
 export interface DatasetPhoto {
@@ -63,7 +65,7 @@ export interface DatasetState {
 }
 
 export const DEFAULT_DATASET_OPTIONS: DatasetOptions = {
-  seed: 1, maxPairs: 60, phrasings: 1, units: 'metric', depthScale: 'mm', useModels: false, pauseOnFailure: false, intrinsics: {},
+  seed: 1, maxPairs: 60, phrasings: 1, units: 'metric', depthScale: 'mm', useModels: false, pauseOnFailure: false, intrinsics: {}, keepGps: false,
 };
 
 export const datasetStore = createStore<DatasetState>()(() => ({
@@ -202,21 +204,23 @@ async function processPhoto(p: DatasetPhoto, index: number, opts: DatasetOptions
   const { photo: photoFile, depth: depthFile, sidecar } = p.entry;
   const name = fileName(photoFile);
   report(0.05, 'reading the photo');
-  const photo = await decodePhoto(photoFile.file, name, depthFile ? Number.POSITIVE_INFINITY : undefined);
+  // a depth file's header is read first: the photo is then decoded at the depth map's size, not its own
+  const depthBytes = depthFile ? new Uint8Array(await depthFile.file.arrayBuffer()) : null;
+  const dh = depthFile && depthBytes ? checkDepthPngHeader(fileName(depthFile), depthBytes) : null;
+  const photo = await decodePhoto(photoFile.file, name, dh ? Math.max(dh.width, dh.height) : undefined);
   let rgb = photo.rgb;
   let scene: SceneGraph;
   let objects: SidecarObject[] | null = null;
   const readSidecar = async (to: { width: number; height: number }) =>
     sidecar ? parseSidecar(await sidecar.file.text(), fileName(sidecar), photo.original, to) : null;
 
-  if (depthFile) {
+  if (depthFile && depthBytes) {
     report(0.2, 'reading the depth file');
     const depthName = fileName(depthFile);
     const scale = p.depthScale ?? opts.depthScale;
-    const depthBytes = new Uint8Array(await depthFile.file.arrayBuffer());
-    const header = checkImageBytes(depthName, depthBytes.subarray(0, 4096));
-    if (header.format !== 'png') throw new Error(`"${depthName}" must be a 16-bit PNG depth map, not ${header.format.toUpperCase()}.`);
     const depth = decodeDepthPng(depthBytes, { kind: 'scale', metresPerUnit: DEPTH_SCALES[scale].metresPerUnit });
+    const problem = depthContentProblem(depth, depthName);
+    if (problem?.refuse) throw new Error(problem.text);
     if (Math.abs(photo.original.width / photo.original.height - depth.width / depth.height) > 0.02) {
       throw new Error(`the photo (${photo.original.width} × ${photo.original.height}) and its depth map (${depth.width} × ${depth.height}) do not have the same shape`);
     }
@@ -294,10 +298,12 @@ export function datasetZip(s: DatasetState = datasetStore.getState()): Uint8Arra
   const description = [
     `Made in ${APP_NAME} (dataset export) from ${s.photos.length} photos: ${done.length} processed, ${withPairs.length} with QA pairs, ${failed.length} failed.`,
     `Options: seed ${s.options.seed}, at most ${s.options.maxPairs} pairs per image, ${s.options.phrasings} phrasing(s) per question, ${s.options.units} units.`,
+    s.options.keepGps ? 'GPS location in the photos was kept (chosen in the export options).' : 'GPS location (EXIF and XMP) was removed from the photos; other EXIF tags are kept.',
     empty.length ? `Processed without QA pairs (no usable objects): ${empty.join(', ')}.` : '',
   ].filter(Boolean).join('\n\n');
   return buildDatasetZip({
-    images: withPairs.map((r) => ({ name: r.image.image, bytes: r.bytes })),
+    // GPS location is removed unless the person chose to keep it (io/stripGps.ts: in place, other EXIF kept)
+    images: withPairs.map((r) => ({ name: r.image.image, bytes: s.options.keepGps ? r.bytes : stripGps(r.bytes).bytes })),
     conversationsJsonl: conversations,
     flatJsonl: flat,
     counts: { images: withPairs.length, qaPairs: withPairs.reduce((n, r) => n + r.image.pairs.length, 0), failed },

@@ -6,16 +6,17 @@
 import type { RGBAImage } from '../core/geometry/raster';
 import type { Intrinsics, IntrinsicsSource } from '../core/camera/intrinsics';
 import type { Box2D, MaskRLE, SceneProvenance } from '../core/scene/types';
-import { decodeDepthPng, DepthFileError } from '../io/depthFile';
-import { decodePhoto, fetchPhoto, ImageInputError, resizeRgba, type DecodedPhoto } from '../io/imageInput';
+import { checkDepthPngHeader, decodeDepthPng, depthContentProblem, DepthFileError } from '../io/depthFile';
+import { decodePhoto, fetchPhoto, ImageInputError, type DecodedPhoto } from '../io/imageInput';
+import { decodeImageBytesTo, jpegOrientation } from '../io/photoDecode';
 import { checkImageBytes } from '../io/imageLimits';
-import { imageBytesToRgba } from '../io/canvasPixels';
 import { parseSidecar, SidecarError } from '../io/objectsSidecar';
 import { readExifTags } from '../io/exif';
 import { intrinsicsFromExif } from '../core/camera/fromExif';
-import { engine } from './engine';
 import { emptyMeasure, notify, sceneStore, type LoadedScene, type SceneSourceKind } from './sceneStore';
 import { questionsStore } from './questionsStore';
+import { ensureCurrent, finishLoad, loadStep, startLoad, SupersededLoad, type LoadTicket } from './loadSequence';
+import { buildSceneOffThread } from './sceneBuilder';
 
 export const APP_NAME = 'SpatialLens 0.1';
 
@@ -40,8 +41,8 @@ export const sampleUrl = (name: string, file: string): string => `${base()}sampl
 
 let loadCounter = 0;
 
-async function fetchBytes(url: string): Promise<Uint8Array<ArrayBuffer>> {
-  const res = await fetch(url);
+async function fetchBytes(url: string, signal?: AbortSignal): Promise<Uint8Array<ArrayBuffer>> {
+  const res = await fetch(url, { signal });
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
   return new Uint8Array(await res.arrayBuffer());
 }
@@ -63,13 +64,12 @@ function provenance(depthSource: string, objectsSource: string, imageName: strin
   return { depthSource, objectsSource, createdAt: new Date().toISOString(), app: APP_NAME, imageName, notes };
 }
 
-function begin(label: string): void {
-  sceneStore.setState({ loading: label });
-}
-
-function commit(loaded: LoadedScene): void {
-  sceneStore.setState({
-    loading: null,
+/** Commit a load's scene if it is still the latest; the ticket's spinner ends with it. */
+function commit(loaded: LoadedScene, t: LoadTicket): boolean {
+  if (!t.isCurrent()) return false;
+  // before the scene changes: a question held during the load is answered on the new scene (state/ask.ts)
+  questionsStore.setState({ activeId: null });
+  return finishLoad(t, {
     notice: null,
     current: loaded,
     highlight: [],
@@ -77,48 +77,47 @@ function commit(loaded: LoadedScene): void {
     measure: emptyMeasure(),
     viewResets: sceneStore.getState().viewResets + 1,
   });
-  questionsStore.setState({ activeId: null, draft: '' });
 }
 
 /** Make a scene restored from a link or a scene file current (no model, no scene building). */
-export function commitRestored(loaded: Omit<LoadedScene, 'key'>): LoadedScene {
+export function commitRestored(loaded: Omit<LoadedScene, 'key'>, t: LoadTicket): LoadedScene | null {
   const full: LoadedScene = { ...loaded, key: `${loaded.source.kind}:${loaded.source.name}:${++loadCounter}` };
-  commit(full);
-  return full;
+  return commit(full, t) ? full : null;
 }
 
-function fail(e: unknown): void {
-  sceneStore.setState({ loading: null });
-  const known = e instanceof ImageInputError || e instanceof DepthFileError || e instanceof SidecarError;
+/** A failed load says why (only the latest: a superseded one is silent) and leaves the scene as it was. */
+export function failLoad(e: unknown, t: LoadTicket, prefix = ''): void {
+  if (e instanceof SupersededLoad || (e instanceof DOMException && e.name === 'AbortError') || !finishLoad(t)) return;
+  const known = e instanceof ImageInputError || e instanceof DepthFileError || e instanceof SidecarError || (e instanceof Error && e.name === 'SceneFileError');
   const text = e instanceof Error ? e.message : String(e);
-  notify('error', known ? text : `Something went wrong: ${text}`);
+  notify('error', prefix + (known ? text : `Something went wrong: ${text}`));
   if (!known) console.error(e);
 }
 
-/** Lets the spinner paint before a long synchronous step (scene building runs on this thread). */
+/** Lets the spinner paint between steps. */
 const nextFrame = () => new Promise<void>((r) => setTimeout(r, 0));
 
-
 export async function loadSample(name: string): Promise<void> {
-  begin('Loading sample scene…');
+  const t = startLoad('Loading sample scene…');
   try {
-    const res = await fetch(sampleUrl(name, 'scene.json'));
+    const res = await fetch(sampleUrl(name, 'scene.json'), { signal: t.signal });
     if (!res.ok) throw new Error(`sample "${name}" is missing (HTTP ${res.status})`);
     const file = (await res.json()) as SampleSceneFile;
-    const [rgbBytes, depthBytes] = await Promise.all([fetchBytes(sampleUrl(name, file.rgb)), fetchBytes(sampleUrl(name, file.depth.file))]);
-    const rgb = await imageBytesToRgba(rgbBytes, 'image/png');
+    const [rgbBytes, depthBytes] = await Promise.all([fetchBytes(sampleUrl(name, file.rgb), t.signal), fetchBytes(sampleUrl(name, file.depth.file), t.signal)]);
+    ensureCurrent(t);
     const depth = decodeDepthPng(depthBytes, { kind: 'scale', metresPerUnit: file.depth.scale });
-    begin('Building the 3D scene…');
+    const rgb = await decodeImageBytesTo(rgbBytes, 'image/png', `${name}/${file.rgb}`, { width: depth.width, height: depth.height });
+    loadStep(t, 'Building the 3D scene…');
     await nextFrame();
     const objects = file.objects.map((o) => ({ id: o.id, caption: o.caption, box2d: o.box2d, mask: o.mask }));
-    const built = buildIfPossible({
+    const built = await buildIfPossible({
       kind: 'sample', name, title: file.title, rgb, depth, intrinsics: file.intrinsics, source: 'explicit',
       detail: 'renderer camera (exact)', objects,
       prov: provenance('rendered sample: exact depth from ray casting', 'sample annotations: rendered masks', `${name}/rgb.png`),
-    });
-    commit(built);
+    }, t);
+    commit(built, t);
   } catch (e) {
-    fail(e);
+    failLoad(e, t);
   }
 }
 
@@ -136,7 +135,7 @@ interface BuildArgs {
   notes?: string[];
 }
 
-function buildIfPossible(a: BuildArgs): LoadedScene {
+async function buildIfPossible(a: BuildArgs, t: LoadTicket): Promise<LoadedScene> {
   const notes = [...(a.notes ?? [])];
   const loaded: LoadedScene = {
     key: `${a.kind}:${a.name}:${++loadCounter}`,
@@ -147,10 +146,11 @@ function buildIfPossible(a: BuildArgs): LoadedScene {
   if (!a.depth) return loaded;
   const t0 = performance.now();
   const stride = Math.max(1, Math.round(Math.max(a.depth.width, a.depth.height) / 640));
-  const out = engine.buildScene({
+  const out = await buildSceneOffThread({
     depth: a.depth, intrinsics: a.intrinsics, intrinsicsSource: a.source, intrinsicsDetail: a.detail,
     rgb: a.rgb, objects: a.objects, provenance: a.prov, stride,
-  });
+  }, t.signal);
+  ensureCurrent(t);
   loaded.scene = out.scene;
   loaded.cloud = out.cloud;
   loaded.timings = { ...out.timings, total: performance.now() - t0 };
@@ -166,37 +166,37 @@ async function photoIntrinsics(photo: DecodedPhoto): Promise<{ K: Intrinsics; so
 
 /** A photo without depth: decode it, read what we can, and say what would come next. */
 export async function loadPhotoFile(file: Blob, name?: string): Promise<void> {
-  begin('Reading the photo…');
+  const t = startLoad('Reading the photo…');
   try {
     const photo = await decodePhoto(file, name);
-    await commitPhoto(photo);
+    await commitPhoto(photo, t);
   } catch (e) {
-    fail(e);
+    failLoad(e, t);
   }
 }
 
 export async function loadPhotoUrl(url: string): Promise<void> {
-  begin('Fetching the photo…');
+  const t = startLoad('Fetching the photo…');
   try {
-    await commitPhoto(await fetchPhoto(url));
+    await commitPhoto(await fetchPhoto(url, t.signal), t);
   } catch (e) {
-    fail(e);
+    failLoad(e, t);
   }
 }
 
-async function commitPhoto(photo: DecodedPhoto): Promise<void> {
+async function commitPhoto(photo: DecodedPhoto, t: LoadTicket): Promise<void> {
+  ensureCurrent(t);
   const { K, source, detail } = await photoIntrinsics(photo);
   const scaled = photo.original.width !== photo.rgb.width ? ` (working size ${photo.rgb.width} × ${photo.rgb.height})` : '';
-  const loaded = buildIfPossible({
+  const loaded = await buildIfPossible({
     kind: 'photo', name: photo.name, title: photo.name, rgb: photo.rgb, depth: null, intrinsics: K, source, detail,
     objects: [], prov: provenance('none', 'none', photo.name),
     notes: [
       `Photo ${photo.original.width} × ${photo.original.height}${scaled}.`,
       'No depth yet: run the models to find objects and depth (the first run downloads them), or add a depth file (RGB-D pair) to measure without models.',
     ],
-  });
-  commit(loaded);
-  notify('info', 'Photo loaded. Depth and objects need the models: press “Find objects and depth”, or load it with a depth file.');
+  }, t);
+  if (commit(loaded, t)) notify('info', 'Photo loaded. Depth and objects need the models: press “Find objects and depth”, or load it with a depth file.');
 }
 
 export type DepthScale = 'mm' | '256' | '5000';
@@ -214,24 +214,39 @@ export interface RgbdOptions {
   objectsFile?: Blob;
 }
 
-/** An RGB-D pair: the photo and a 16-bit depth PNG. No models needed; no objects without a detector. */
+/** Largest depth file read (bytes), checked before reading it: a 16-bit 16 MP map is 32 MB raw. */
+export const MAX_DEPTH_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * An RGB-D pair: the photo and a 16-bit depth PNG. No models needed; no objects without a detector.
+ * Both headers are checked (and their shapes compared) before either is decoded; the photo is decoded
+ * straight at the depth map's size, never at its own.
+ */
 export async function loadRgbdPair(photoFile: Blob, depthFile: Blob, opts: RgbdOptions): Promise<void> {
-  begin('Reading the photo and depth…');
+  const t = startLoad('Reading the photo and depth…');
   try {
     const photoName = (photoFile as File).name || 'photo';
     const depthName = (depthFile as File).name || 'depth';
-    const photo = await decodePhoto(photoFile, photoName, Number.POSITIVE_INFINITY);
-    const depthBytes = new Uint8Array(await depthFile.arrayBuffer());
-    const header = checkImageBytes(depthName, depthBytes.subarray(0, 4096));
-    if (header.format !== 'png') throw new ImageInputError(`"${depthName}" must be a 16-bit PNG depth map, not ${header.format.toUpperCase()}.`);
-    const depth = decodeDepthPng(depthBytes, { kind: 'scale', metresPerUnit: DEPTH_SCALES[opts.scale].metresPerUnit });
-    const ratio = photo.original.width / photo.original.height - depth.width / depth.height;
-    if (Math.abs(ratio) > 0.02) {
+    if (depthFile.size > MAX_DEPTH_FILE_BYTES) {
+      throw new DepthFileError(`"${depthName}" is ${Math.round(depthFile.size / 1e6)} MB: a depth file is at most ${MAX_DEPTH_FILE_BYTES / 1024 / 1024} MB.`);
+    }
+    const [photoBytes, depthBytes] = await Promise.all([photoFile.arrayBuffer(), depthFile.arrayBuffer()]).then(([a, b]) => [new Uint8Array(a), new Uint8Array(b)]);
+    ensureCurrent(t);
+    const dh = checkDepthPngHeader(depthName, depthBytes);
+    const ph = checkImageBytes(photoName, photoBytes);
+    const orientation = ph.format === 'jpeg' ? jpegOrientation(photoBytes) : 1;
+    const original = orientation >= 5 ? { width: ph.height, height: ph.width } : { width: ph.width, height: ph.height };
+    if (Math.abs(original.width / original.height - dh.width / dh.height) > 0.02) {
       throw new ImageInputError(
-        `The photo (${photo.original.width} × ${photo.original.height}) and the depth map (${depth.width} × ${depth.height}) do not have the same shape.`,
+        `The photo (${original.width} × ${original.height}) and the depth map (${dh.width} × ${dh.height}) do not have the same shape.`,
       );
     }
-    const rgb = await resizeRgba(photo.rgb, depth.width, depth.height);
+    const depth = decodeDepthPng(depthBytes, { kind: 'scale', metresPerUnit: DEPTH_SCALES[opts.scale].metresPerUnit });
+    const problem = depthContentProblem(depth, depthName);
+    if (problem?.refuse) throw new DepthFileError(problem.text);
+    const rgb = await decodeImageBytesTo(photoBytes, `image/${ph.format}`, photoName, { width: depth.width, height: depth.height });
+    ensureCurrent(t);
+    const photo: DecodedPhoto = { name: photoName, format: ph.format, original, rgb, bytes: photoBytes, orientation, decodedBy: 'image-bitmap' };
     const given = opts.intrinsics ?? {};
     let K: Intrinsics;
     let source: IntrinsicsSource;
@@ -239,32 +254,32 @@ export async function loadRgbdPair(photoFile: Blob, depthFile: Blob, opts: RgbdO
     if (given.fx && given.fx > 0) {
       const fy = given.fy && given.fy > 0 ? given.fy : given.fx;
       const full: Intrinsics = {
-        fx: given.fx, fy, width: photo.original.width, height: photo.original.height,
-        cx: Number.isFinite(given.cx) ? (given.cx as number) : (photo.original.width - 1) / 2,
-        cy: Number.isFinite(given.cy) ? (given.cy as number) : (photo.original.height - 1) / 2,
+        fx: given.fx, fy, width: original.width, height: original.height,
+        cx: Number.isFinite(given.cx) ? (given.cx as number) : (original.width - 1) / 2,
+        cy: Number.isFinite(given.cy) ? (given.cy as number) : (original.height - 1) / 2,
       };
       K = scaleIntrinsics(full, depth.width, depth.height);
       source = 'explicit';
       detail = 'entered with the depth file';
     } else {
-      const guess = await photoIntrinsics({ ...photo, rgb });
+      const guess = await photoIntrinsics(photo);
       K = guess.K;
       source = guess.source;
       detail = guess.detail;
     }
     const objectsName = opts.objectsFile ? (opts.objectsFile as File).name || 'objects.json' : '';
     const objects = opts.objectsFile
-      ? parseSidecar(await opts.objectsFile.text(), objectsName, photo.original, { width: depth.width, height: depth.height })
+      ? parseSidecar(await opts.objectsFile.text(), objectsName, original, { width: depth.width, height: depth.height })
       : [];
-    begin('Building the 3D scene…');
+    loadStep(t, 'Building the 3D scene…');
     await nextFrame();
-    const loaded = buildIfPossible({
+    const loaded = await buildIfPossible({
       kind: 'rgbd', name: photoName, title: `${photoName} + depth`, rgb, depth, intrinsics: K, source, detail, objects,
       prov: provenance(`depth file ${depthName} (${DEPTH_SCALES[opts.scale].label})`, objectsName ? `boxes from ${objectsName}` : 'none (no detector loaded)', photoName),
-      notes: objectsName ? [] : ['No object detector is loaded, so this scene has no objects: click two points on the photo to measure.'],
-    });
-    commit(loaded);
+      notes: [...(problem ? [problem.text] : []), ...(objectsName ? [] : ['No object detector is loaded, so this scene has no objects: click two points on the photo to measure.'])],
+    }, t);
+    if (commit(loaded, t) && problem) notify('warning', problem.text);
   } catch (e) {
-    fail(e);
+    failLoad(e, t);
   }
 }

@@ -30,7 +30,7 @@ describe('addMeasurePoint', () => {
       frame: { rotation: [1, 0, 0, 0, -1, 0, 0, 0, -1], translation: [0, 1.5, 0] },
       objects: [],
     } as unknown as SceneGraph;
-    const current = { key: 't', depth: { width: W, height: H, data }, intrinsics: K, scene } as unknown as LoadedScene;
+    const current = { key: 't', depth: { width: W, height: H, data }, intrinsics: K, scene, rgb: { width: W, height: H } } as unknown as LoadedScene;
     sceneStore.setState({ current });
     addMeasurePoint(19.5, 39.5);
     expect(sceneStore.getState().measure.distance).toBeNull();

@@ -29,13 +29,16 @@ export function addMeasurePoint(x: number, y: number): void {
     notify('info', 'Measuring needs depth: load a sample or an RGB-D pair.');
     return;
   }
-  const z = depthAt(cur.depth, x, y);
+  // x, y are in the photo as drawn (working size); depth and intrinsics may be on other pixel grids
+  const to = (p: number, from: number, n: number) => ((p + 0.5) * n) / from - 0.5;
+  const z = depthAt(cur.depth, to(x, cur.rgb.width, cur.depth.width), to(y, cur.rgb.height, cur.depth.height));
   if (z === null) {
     notify('info', 'No depth at that point (sky, a hole in the depth map, or too far): pick another point.');
     return;
   }
   const K = cur.intrinsics;
-  const cam: Vec3 = [((x - K.cx) * z) / K.fx, ((y - K.cy) * z) / K.fy, z];
+  const kx = to(x, cur.rgb.width, K.width), ky = to(y, cur.rgb.height, K.height);
+  const cam: Vec3 = [((kx - K.cx) * z) / K.fx, ((ky - K.cy) * z) / K.fy, z];
   const p = add(mulMatVec(cur.scene.frame.rotation, cam), cur.scene.frame.translation);
   const prev = sceneStore.getState().measure;
   const start = prev.points.length >= 2 ? emptyMeasure() : prev;

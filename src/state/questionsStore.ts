@@ -33,12 +33,27 @@ export interface QuestionsState {
   draft: string;
   history: HistoryEntry[];
   activeId: number | null;
+  /** A question asked while a scene was loading: answered on the scene that load leaves (state/ask.ts). */
+  pending: string | null;
+}
+
+/**
+ * Most entries kept: each holds an answer with its evidence; hundreds of questions asked in a long class
+ * session (or restored from scene files) would otherwise grow the page and the list without end.
+ */
+export const MAX_HISTORY = 200;
+
+/** The history with `entry` added, the oldest dropped beyond MAX_HISTORY. */
+export function withEntry(history: readonly HistoryEntry[], entry: HistoryEntry): HistoryEntry[] {
+  const next = [...history, entry];
+  return next.length > MAX_HISTORY ? next.slice(next.length - MAX_HISTORY) : next;
 }
 
 export const questionsStore = createStore<QuestionsState>()(() => ({
   draft: '',
   history: [],
   activeId: null,
+  pending: null,
 }));
 
 export const setDraft = (draft: string): void => questionsStore.setState({ draft });

@@ -13,6 +13,8 @@ import { settingsStore } from './settingsStore';
 import { notify, sceneStore, emptyMeasure } from './sceneStore';
 import { depthFromCloud } from './depthFromCloud';
 import { scaleIntrinsics } from './loadScene';
+import { approveModelHost } from './remoteConsent';
+import { finishLoad, startLoad } from './loadSequence';
 
 let pipeline: SpatialPipeline | null = null;
 let pipelineKey = '';
@@ -22,12 +24,15 @@ let running: AbortController | null = null;
 export async function getPipeline(): Promise<SpatialPipeline> {
   const { modelPreset, modelHost, sceneCheck } = settingsStore.getState();
   const key = `${modelPreset}|${modelHost}|${sceneCheck}|${location.search}`;
+  const host = resolveModelHost({ search: location.search, setting: modelHost || null, origin: location.origin });
+  // a host named in the address (?modelHost=) is shown and asked about before the first download
+  await approveModelHost(host, modelHost);
   if (pipeline && key === pipelineKey) return pipeline;
   pipeline?.dispose();
   const device = await deviceChoice();
   pipeline = new SpatialPipeline({
     manifest: resolveManifest(modelPreset, {}, { sceneCheck }),
-    host: resolveModelHost({ search: location.search, setting: modelHost || null, origin: location.origin }),
+    host,
     device,
     workers: defaultWorkers,
     store: pipelineStore,
@@ -65,9 +70,11 @@ export const modelsRunning = (): boolean => running !== null;
 export async function runModels(): Promise<void> {
   const cur = sceneStore.getState().current;
   if (!cur || cur.scene || running) return;
+  // a model run is a load like any other: a newer load (a sample picked meanwhile) cancels it
+  const t = startLoad('Running the models (the first run downloads them)…');
   const controller = new AbortController();
+  t.signal.addEventListener('abort', () => controller.abort(), { once: true });
   running = controller;
-  sceneStore.setState({ loading: 'Running the models (the first run downloads them)…' });
   try {
     const p = await getPipeline();
     const r = await p.run(
@@ -76,8 +83,7 @@ export async function runModels(): Promise<void> {
     );
     if (sceneStore.getState().current?.key !== cur.key) return; // another input was loaded meanwhile
     const K = scaleIntrinsics(r.scene.camera.intrinsics, cur.rgb.width, cur.rgb.height);
-    sceneStore.setState({
-      loading: null,
+    finishLoad(t, {
       notice: null,
       current: {
         ...cur,
@@ -96,11 +102,11 @@ export async function runModels(): Promise<void> {
       viewResets: sceneStore.getState().viewResets + 1,
     });
   } catch (e) {
-    sceneStore.setState({ loading: null });
+    if (!finishLoad(t)) return; // superseded by a newer load: it owns the messages now
     const msg = e instanceof Error ? e.message : String(e);
     notify('error', controller.signal.aborted ? 'Stopped: the models were cancelled.' : `The models could not run: ${msg}`);
   } finally {
-    running = null;
+    if (running === controller) running = null;
   }
 }
 

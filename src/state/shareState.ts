@@ -14,8 +14,9 @@ import type { SharedQuestion, ShareView } from '../io/shareSchemas';
 import type { AnswerCheck } from '../io/answerCheck';
 import { fitThumbnail, sniffThumbnailMime, thumbnailBudgetBytes, type ThumbnailMime } from '../io/thumbnail';
 import { fetchPhoto, resizeRgba } from '../io/imageInput';
-import { imageBytesToRgba } from '../io/canvasPixels';
 import { commitRestored, sampleUrl } from './loadScene';
+import { startLoad } from './loadSequence';
+import { placeholderImage, restoredImageSize, restoredPhoto } from './restoredImage';
 import { notify, sceneStore, type LoadedScene } from './sceneStore';
 import { questionsStore, type HistoryEntry } from './questionsStore';
 import { settingsStore } from './settingsStore';
@@ -130,18 +131,7 @@ export async function makeShareLink(view: ShareView | null): Promise<MadeLink> {
 
 // ---------- opening a link ----------
 
-/** A flat dark image of the scene's size: boxes are drawn on it until (unless) the photo comes. */
-export function placeholderImage(width: number, height: number): RGBAImage {
-  const data = new Uint8ClampedArray(width * height * 4);
-  for (let i = 0; i < data.length; i += 4) {
-    data[i] = 38;
-    data[i + 1] = 44;
-    data[i + 2] = 54;
-    data[i + 3] = 255;
-  }
-  return { width, height, data };
-}
-
+export { placeholderImage } from './restoredImage';
 
 /**
  * Put restored questions in the history: a checked answer is shown as recomputed here; a question without
@@ -169,7 +159,8 @@ export const isShareHash = (hash: string): boolean => /^#s\d/.test(hash);
 
 /**
  * Open a link: decode (never throws), restore the scene, question and view. Returns false (and sets
- * openError) when the link cannot be used; the caller then opens a sample.
+ * openError) when the link cannot be used; the current scene then stays as it was. Like every load it
+ * takes a ticket: a newer load started meanwhile wins.
  */
 export async function openShareLink(hash: string, view: ViewAccess): Promise<boolean> {
   const r = decodeShareLink(hash);
@@ -177,33 +168,36 @@ export async function openShareLink(hash: string, view: ViewAccess): Promise<boo
     shareStore.setState({ opened: null, openError: r.error });
     return false;
   }
+  const t = startLoad('Opening the shared scene…');
   const { payload, answerCheck } = r;
   const summary = describeShareLink(payload);
   const scene = payload.scene;
   const K = scene.camera.intrinsics;
-  const w = Math.max(1, Math.round(K.width));
-  const h = Math.max(1, Math.round(K.height));
-  let rgb = placeholderImage(w, h);
+  const size = restoredImageSize(scene);
+  let rgb = placeholderImage(size.width, size.height);
   let photo: OpenedLink['photo'] = 'none';
+  const notes = [
+    'Opened from a share link: the scene graph (boxes, sizes, positions) travelled in the link; there is no depth map or point cloud.',
+  ];
   const p = payload.photo;
   if (p && 'thumbnail' in p) {
-    try {
-      rgb = await imageBytesToRgba(p.thumbnail, p.mime, { width: w, height: h });
+    const d = await restoredPhoto(p.thumbnail, p.mime, 'the link’s thumbnail', scene, true);
+    if ('rgb' in d) {
+      rgb = d.rgb;
       photo = 'thumbnail';
-    } catch {
+    } else {
       photo = 'failed';
+      notes.push(`The link’s thumbnail could not be used (${d.error}); boxes are shown on a blank image.`);
     }
   } else if (p) {
     photo = 'waiting';
   }
-  const notes = [
-    'Opened from a share link: the scene graph (boxes, sizes, positions) travelled in the link; there is no depth map or point cloud.',
-  ];
   const loaded = commitRestored({
     source: { kind: 'link', name: 'share-link', title: scene.provenance.imageName ? `${scene.provenance.imageName} (shared)` : 'Shared scene' },
     rgb, depth: null, intrinsics: K, intrinsicsSource: scene.camera.source, intrinsicsDetail: scene.camera.detail,
     scene, cloud: null, notes,
-  });
+  }, t);
+  if (!loaded) return true; // a newer load replaced this one: nothing to say
   if (p && 'url' in p) rememberPhotoUrl(loaded.key, p.url);
   let mismatch: string | undefined;
   if (payload.question) {
@@ -222,6 +216,8 @@ export async function openShareLink(hash: string, view: ViewAccess): Promise<boo
   });
   if (mismatch !== undefined) {
     notify('warning', 'The answer written in this link does not match its scene (the link was edited or made by another program): the answer shown is the one recomputed here.');
+  } else if (photo === 'failed') {
+    notify('warning', 'The link’s thumbnail could not be decoded: the scene is shown on a blank image.');
   }
   return true;
 }

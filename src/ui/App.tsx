@@ -3,7 +3,8 @@ import { useScene, useSettings } from '../state/hooks';
 import { settingsStore, type ModelPreset } from '../state/settingsStore';
 import { sceneCheckBytes } from '../state/runModels';
 import { listSamples, loadPhotoUrl, loadSample, type SampleInfo } from '../state/loadScene';
-import { notify } from '../state/sceneStore';
+import { notify, sceneStore } from '../state/sceneStore';
+import { rememberPhotoUrl } from '../state/shareState';
 import { NoticeBar } from './NoticeBar';
 import { PhotoView } from './PhotoView';
 import { ViewerPanel } from './ViewerPanel';
@@ -16,6 +17,10 @@ import { LinkBanner } from './share/LinkBanner';
 import { SceneFileButtons } from './share/SceneFileButtons';
 import { PresenterMode, PresenterToggle } from './classroom/PresenterMode';
 import { startFromLocation } from './share/startup';
+import { PanelBoundary } from './PanelBoundary';
+import { RemoteRequests } from './RemoteRequests';
+import { askConsent, isSameOrigin } from '../state/remoteConsent';
+import { checkPhotoUrl } from '../io/shareLink';
 import './app.css';
 
 const DEFAULT_SAMPLE = 'living-room';
@@ -92,10 +97,41 @@ function SceneInfo() {
   );
 }
 
+/**
+ * `?image=<url>`: a photo on another host is fetched only after the person agrees (the sample opens
+ * meanwhile); an http: or malformed address is refused with the reason. The app's own server needs no
+ * question.
+ */
+async function openImageParam(image: string, sample: string): Promise<void> {
+  let abs: string;
+  try {
+    abs = new URL(image, location.href).href;
+  } catch {
+    abs = image;
+  }
+  if (isSameOrigin(abs)) return loadPhotoUrl(abs);
+  const bad = checkPhotoUrl(abs);
+  if (bad) {
+    await loadSample(sample);
+    notify('error', `The photo in this address was not loaded: ${bad}.`);
+    return;
+  }
+  // the sample is what the page shows while the question is open; returns once it is shown, so a broken
+  // share link's message (shown after this) is not held back by an unanswered question
+  void askConsent('image', abs).then(async (ok) => {
+    if (!ok) return;
+    await loadPhotoUrl(abs);
+    const cur = sceneStore.getState().current;
+    if (cur?.source.kind === 'photo') rememberPhotoUrl(cur.key, abs);
+  });
+  await loadSample(sample);
+}
+
 export function App() {
   const [samples, setSamples] = useState<SampleInfo[]>([]);
   const [panel, setPanel] = useState<'none' | 'rgbd' | 'settings' | 'share'>('none');
   const canShare = useScene((s) => Boolean(s.current?.scene));
+  const sceneKey = useScene((s) => s.current?.key);
   const dragging = useDropAndPaste();
   const [view, setView] = useState<'ask' | 'dataset'>(() => (new URLSearchParams(location.search).get('view') === 'dataset' ? 'dataset' : 'ask'));
 
@@ -105,7 +141,7 @@ export function App() {
     const image = params.get('image');
     const sample = params.get('sample');
     // A share link (#s1.…) wins over ?image= / ?sample=, which are the fallback when it is broken.
-    return startFromLocation(() => (image ? loadPhotoUrl(image) : loadSample(sample ?? DEFAULT_SAMPLE)), image);
+    return startFromLocation(() => (image ? openImageParam(image, sample ?? DEFAULT_SAMPLE) : loadSample(sample ?? DEFAULT_SAMPLE)), image);
   }, []);
 
   return (
@@ -139,28 +175,29 @@ export function App() {
           </button>
         </nav>
       </header>
-      {panel === 'rgbd' && <div className="drawer"><RgbdForm onDone={() => setPanel('none')} /></div>}
-      {panel === 'settings' && <div className="drawer"><SettingsPanel /></div>}
-      {panel === 'share' && <div className="drawer"><SharePanel /></div>}
+      {panel === 'rgbd' && <div className="drawer"><PanelBoundary name="The RGB-D form"><RgbdForm onDone={() => setPanel('none')} /></PanelBoundary></div>}
+      {panel === 'settings' && <div className="drawer"><PanelBoundary name="Settings"><SettingsPanel /></PanelBoundary></div>}
+      {panel === 'share' && <div className="drawer"><PanelBoundary name="The share panel" resetKey={sceneKey}><SharePanel /></PanelBoundary></div>}
       <NoticeBar />
-      <LinkBanner />
-      {view === 'dataset' && <main className="app-main app-main--dataset"><DatasetView /></main>}
+      <PanelBoundary name="The link banner" resetKey={sceneKey}><LinkBanner /></PanelBoundary>
+      <PanelBoundary name="The request banner"><RemoteRequests /></PanelBoundary>
+      {view === 'dataset' && <main className="app-main app-main--dataset"><PanelBoundary name="Dataset export"><DatasetView /></PanelBoundary></main>}
       <main className="app-main" hidden={view !== 'ask'}>
         <section className="pane pane--photo" aria-label="Photo">
           <h2 className="pane-title">Photo</h2>
-          <PhotoView />
-          <ModelsPanel />
-          <SceneInfo />
+          <PanelBoundary name="The photo" resetKey={sceneKey}><PhotoView /></PanelBoundary>
+          <PanelBoundary name="The models panel" resetKey={sceneKey}><ModelsPanel /></PanelBoundary>
+          <PanelBoundary name="The scene summary" resetKey={sceneKey}><SceneInfo /></PanelBoundary>
         </section>
         <section className="pane pane--viewer" aria-label="3D scene">
           <h2 className="pane-title">3D scene</h2>
-          <ViewerPanel />
+          <PanelBoundary name="The 3D view" resetKey={sceneKey}><ViewerPanel /></PanelBoundary>
         </section>
         <aside className="pane pane--questions">
-          <QuestionsPanel />
+          <PanelBoundary name="The questions panel" resetKey={sceneKey}><QuestionsPanel /></PanelBoundary>
         </aside>
       </main>
-      <PresenterMode />
+      <PanelBoundary name="Presenter mode" resetKey={sceneKey}><PresenterMode /></PanelBoundary>
       {dragging && <div className="drop-overlay" aria-hidden="true">Drop a photo (or a photo and its depth PNG)</div>}
     </div>
   );

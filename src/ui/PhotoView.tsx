@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { DepthMap, RGBAImage } from '../core/geometry/raster';
 import type { SceneGraph } from '../core/scene/types';
-import { decodeMask } from '../core/scene/mask';
+import { workingSize } from '../io/imageLimits';
+import { rasterizeMasks, type MaskLayer } from './maskRaster';
 import { useScene, useSettings } from '../state/hooks';
 import { settingsStore } from '../state/settingsStore';
 import { addMeasurePoint, clearMeasure } from '../state/measure';
@@ -19,20 +20,14 @@ function paint(canvas: HTMLCanvasElement | null, img: RGBAImage | null): void {
 
 function maskImage(scene: SceneGraph | null, width: number, height: number): RGBAImage | null {
   if (!scene) return null;
-  const data = new Uint8ClampedArray(width * height * 4);
-  let any = false;
+  const layers: MaskLayer[] = [];
   scene.objects.forEach((o, i) => {
-    if (!o.mask || o.mask.width !== width || o.mask.height !== height) return;
-    const bits = decodeMask(o.mask);
+    if (!o.mask) return;
     const hex = objectColor(i);
-    const r = parseInt(hex.slice(1, 3), 16), g = parseInt(hex.slice(3, 5), 16), b = parseInt(hex.slice(5, 7), 16);
-    for (let p = 0; p < bits.length; p++) {
-      if (!bits[p]) continue;
-      data[p * 4] = r; data[p * 4 + 1] = g; data[p * 4 + 2] = b; data[p * 4 + 3] = 80;
-      any = true;
-    }
+    layers.push({ mask: o.mask, rgb: [parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16)] });
   });
-  return any ? { width, height, data } : null;
+  const data = rasterizeMasks(layers, width, height);
+  return data ? { width, height, data } : null;
 }
 
 /** Robust range for the colour scale: 2nd..98th percentile of valid depths. */
@@ -48,18 +43,24 @@ function depthRange(depth: DepthMap): [number, number] {
   return [vals[Math.floor(vals.length * 0.02)], vals[Math.floor(vals.length * 0.98)]];
 }
 
+/** The depth map coloured, at the working size (nearest sample): a 16 MP depth file costs a 1 MP image. */
 function depthImage(depth: DepthMap | null): { img: RGBAImage; range: [number, number] } | null {
   if (!depth) return null;
   const range = depthRange(depth);
-  const data = new Uint8ClampedArray(depth.width * depth.height * 4);
+  const { width, height } = workingSize(depth.width, depth.height);
+  const data = new Uint8ClampedArray(width * height * 4);
   const span = Math.max(1e-6, range[1] - range[0]);
-  for (let i = 0; i < depth.data.length; i++) {
-    const z = depth.data[i];
-    if (!(z > 0 && Number.isFinite(z))) { data[i * 4 + 3] = 255; continue; }
-    const [r, g, b] = depthRamp((z - range[0]) / span);
-    data[i * 4] = r; data[i * 4 + 1] = g; data[i * 4 + 2] = b; data[i * 4 + 3] = 255;
+  const sx = depth.width / width, sy = depth.height / height;
+  for (let v = 0, o = 0; v < height; v++) {
+    const row = Math.floor((v + 0.5) * sy) * depth.width;
+    for (let u = 0; u < width; u++, o += 4) {
+      const z = depth.data[row + Math.floor((u + 0.5) * sx)];
+      if (!(z > 0 && Number.isFinite(z))) { data[o + 3] = 255; continue; }
+      const [r, g, b] = depthRamp((z - range[0]) / span);
+      data[o] = r; data[o + 1] = g; data[o + 2] = b; data[o + 3] = 255;
+    }
   }
-  return { img: { width: depth.width, height: depth.height, data }, range };
+  return { img: { width, height, data }, range };
 }
 
 const RAMP_STOPS = Array.from({ length: 9 }, (_, i) => {
@@ -80,8 +81,10 @@ export function PhotoView() {
   const scene = current?.scene ?? null;
   const rgb = current?.rgb ?? null;
 
-  const masks = useMemo(() => (rgb ? maskImage(scene, rgb.width, rgb.height) : null), [scene, rgb]);
-  const depthView = useMemo(() => depthImage(current?.depth ?? null), [current]);
+  const masks = useMemo(() => (rgb && showMasks ? maskImage(scene, rgb.width, rgb.height) : null), [scene, rgb, showMasks]);
+  // built only while the depth view is on (a scene without it never pays for the coloured image)
+  const depth = current?.depth ?? null;
+  const depthView = useMemo(() => (showDepth ? depthImage(depth) : null), [depth, showDepth]);
 
   useEffect(() => paint(photoRef.current, showDepth && depthView ? depthView.img : rgb), [rgb, showDepth, depthView]);
   useEffect(() => {
@@ -112,6 +115,8 @@ export function PhotoView() {
     if (e.key === 'Escape') clearMeasure();
   };
   const scale = Math.max(width, height) / 640;
+  // boxes are in the scene image's pixels; the photo is drawn at the working size
+  const bx = scene ? width / scene.image.width : 1, by = scene ? height / scene.image.height : 1;
 
   return (
     <div className="photo-view">
@@ -134,8 +139,8 @@ export function PhotoView() {
             const dim = on.size > 0 && !hi;
             return (
               <g key={o.id} className={`obj2d${hi ? ' is-highlighted' : ''}${dim ? ' is-dimmed' : ''}`} data-object-id={o.id}>
-                <rect x={o.box2d.x0} y={o.box2d.y0} width={o.box2d.x1 - o.box2d.x0} height={o.box2d.y1 - o.box2d.y0} stroke={color} strokeWidth={(hi ? 3.5 : 2) * scale} fill="none" />
-                <text x={o.box2d.x0 + 3 * scale} y={Math.max(o.box2d.y0 - 4 * scale, 12 * scale)} fill="#fff" stroke="#000" strokeWidth={3 * scale} paintOrder="stroke" fontSize={13 * scale} fontWeight={600}>
+                <rect x={o.box2d.x0 * bx} y={o.box2d.y0 * by} width={(o.box2d.x1 - o.box2d.x0) * bx} height={(o.box2d.y1 - o.box2d.y0) * by} stroke={color} strokeWidth={(hi ? 3.5 : 2) * scale} fill="none" />
+                <text x={o.box2d.x0 * bx + 3 * scale} y={Math.max(o.box2d.y0 * by - 4 * scale, 12 * scale)} fill="#fff" stroke="#000" strokeWidth={3 * scale} paintOrder="stroke" fontSize={13 * scale} fontWeight={600}>
                   {o.caption}
                 </text>
               </g>
@@ -166,7 +171,7 @@ export function PhotoView() {
           Masks
         </label>
         <label className="toggle">
-          <input type="checkbox" checked={showDepth} onChange={(e) => settingsStore.getState().setShowDepth(e.target.checked)} disabled={!depthView} />
+          <input type="checkbox" checked={showDepth} onChange={(e) => settingsStore.getState().setShowDepth(e.target.checked)} disabled={!depth} />
           Depth map
         </label>
         {showDepth && depthView && (

@@ -10,6 +10,8 @@ export function QuestionsPanel() {
   const draft = useQuestions((s) => s.draft);
   const history = useQuestions((s) => s.history);
   const activeId = useQuestions((s) => s.activeId);
+  const pending = useQuestions((s) => s.pending);
+  const loading = useScene((s) => s.loading);
   const inputRef = useRef<HTMLInputElement>(null);
   const scene = current?.scene ?? null;
   const suggestions = useMemo(() => suggestionsFor(scene), [scene]);
@@ -35,7 +37,8 @@ export function QuestionsPanel() {
 
   const measured = history.filter((h) => h.outcome.kind !== 'free-form').slice().reverse();
   const open = history.filter((h) => h.outcome.kind === 'free-form').slice().reverse();
-  const canAsk = Boolean(scene);
+  // while a scene loads a question can still be asked: it is held and answered on the new scene
+  const canAsk = Boolean(scene) || loading !== null;
 
   return (
     <section className="questions" aria-labelledby="questions-title">
@@ -56,6 +59,11 @@ export function QuestionsPanel() {
           Ask
         </button>
       </form>
+      {pending !== null && (
+        <p className="hint" role="status" data-testid="pending-question">
+          Waiting for the scene to load: “{pending}” will be answered on it.
+        </p>
+      )}
       {scene && scene.objects.length > 0 && (
         <div className="chip-row" role="group" aria-label="Objects in the scene: click to insert into the question">
           {scene.objects.map((o, i) => (

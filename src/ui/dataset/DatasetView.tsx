@@ -37,6 +37,10 @@ function Options({ disabled }: { disabled: boolean }) {
       <NumberField label="Seed" value={o.seed} min={0} max={2 ** 31 - 1} onChange={(seed) => setDatasetOptions({ seed })} />
       <NumberField label="Max pairs per image" value={o.maxPairs} min={1} max={1000} onChange={(maxPairs) => setDatasetOptions({ maxPairs })} />
       <NumberField label="Phrasings per question" value={o.phrasings} min={1} max={8} onChange={(phrasings) => setDatasetOptions({ phrasings })} />
+      <label className="toggle">
+        <input type="checkbox" checked={o.keepGps} onChange={(e) => setDatasetOptions({ keepGps: e.target.checked })} />
+        Keep GPS location in the photos (removed by default)
+      </label>
       <label>
         Units
         <select value={o.units} onChange={(e) => setDatasetOptions({ units: e.target.value as 'metric' | 'imperial' })}>

@@ -5,15 +5,16 @@
 import { downloadFile } from '../download';
 import type { PointCloud, RGBAImage } from '../../core/geometry/raster';
 import type { SceneGraph } from '../../core/scene/types';
-import { SCENE_FILE_EXTENSION, readSceneFile, writeSceneFile, type SceneFileContents } from '../../io/sceneFile';
+import { SCENE_FILE_EXTENSION, SCENE_FILE_LIMITS, SceneFileError, readSceneFile, writeSceneFile, type SceneFileContents } from '../../io/sceneFile';
 import type { SharedQuestion } from '../../io/shareSchemas';
 import { answerKey } from '../../io/answerCheck';
-import { APP_NAME, commitRestored } from '../../state/loadScene';
+import { APP_NAME, commitRestored, failLoad } from '../../state/loadScene';
+import { ensureCurrent, startLoad } from '../../state/loadSequence';
+import { placeholderImage, restoredImageSize, restoredPhoto } from '../../state/restoredImage';
 import { notify, sceneStore, type LoadedScene } from '../../state/sceneStore';
 import { questionsStore } from '../../state/questionsStore';
 import { settingsStore } from '../../state/settingsStore';
-import { placeholderImage, restoreQuestions, type ViewAccess } from '../../state/shareState';
-import { imageBytesToRgba } from '../../io/canvasPixels';
+import { restoreQuestions, type ViewAccess } from '../../state/shareState';
 import { setPreparedQuestions } from '../../state/classroomStore';
 
 /** The working image as PNG: the scene's 2D boxes and masks are in its pixels, so it is the photo to keep. */
@@ -106,45 +107,57 @@ function cloudFrom(pc: NonNullable<SceneFileContents['pointCloud']>, scene: Scen
 
 export const isSceneFileName = (name: string): boolean => name.toLowerCase().endsWith(SCENE_FILE_EXTENSION);
 
-/** Open a `.spatiallens` file. Errors become a notice; the current scene stays as it was. */
+/**
+ * Open a `.spatiallens` file. Errors become a notice; the current scene stays as it was. The file's size
+ * is checked before a byte is read; like every load it takes a ticket, so a newer load wins.
+ */
 export async function openSceneFile(file: Blob, name: string, view: ViewAccess): Promise<boolean> {
-  sceneStore.setState({ loading: 'Opening the scene file…' });
+  const t = startLoad('Opening the scene file…');
+  const fail = (why: string) => {
+    failLoad(new SceneFileError(`“${name}” could not be opened: ${why}`), t);
+    return false;
+  };
   try {
-    const r = readSceneFile(new Uint8Array(await file.arrayBuffer()));
-    if (!r.ok) {
-      sceneStore.setState({ loading: null });
-      notify('error', `“${name}” could not be opened: ${r.error}`);
-      return false;
+    if (file.size > SCENE_FILE_LIMITS.maxFileBytes) {
+      return fail(`it is ${Math.round(file.size / 1e6)} MB; scene files are at most ${SCENE_FILE_LIMITS.maxFileBytes / 1024 / 1024} MB`);
     }
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    ensureCurrent(t);
+    const r = readSceneFile(bytes);
+    if (!r.ok) return fail(r.error);
     const c = r.contents;
     const K = c.scene.camera.intrinsics;
-    const w = Math.max(1, Math.round(K.width)), h = Math.max(1, Math.round(K.height));
-    let rgb = placeholderImage(w, h);
+    const size = restoredImageSize(c.scene);
+    let rgb = placeholderImage(size.width, size.height);
     const notes: string[] = [`Opened from the scene file ${name}${r.migratedFrom ? ` (version ${r.migratedFrom}, upgraded on opening)` : ''}.`];
+    let photoProblem: string | null = null;
     if (c.photo) {
-      try {
-        rgb = await imageBytesToRgba(c.photo.bytes, c.photo.mime, { width: w, height: h });
-      } catch {
-        notes.push('The photo in the file could not be decoded; boxes are shown on a blank image.');
+      const d = await restoredPhoto(c.photo.bytes, c.photo.mime, c.photo.name ?? `${name} (photo)`, c.scene, false);
+      if ('rgb' in d) rgb = d.rgb;
+      else {
+        photoProblem = `The photo in the file could not be used (${d.error}); boxes are shown on a blank image.`;
+        notes.push(photoProblem);
       }
     }
     const loaded = commitRestored({
       source: { kind: 'file', name, title: c.photo?.name ? `${c.photo.name} (file)` : name },
       rgb, depth: c.depth ?? null, intrinsics: K, intrinsicsSource: c.scene.camera.source, intrinsicsDetail: c.scene.camera.detail,
       scene: c.scene, cloud: c.pointCloud ? cloudFrom(c.pointCloud, c.scene, c.depth) : null, notes,
-    });
+    }, t);
+    if (!loaded) return false;
     setPreparedQuestions(loaded.key, c.questions.map((q) => q.text).filter((t) => t.trim().length > 0));
     const { mismatches } = restoreQuestions(c.questions, r.answerChecks);
     if (c.view) view.set(c.view);
     if (mismatches.length > 0) {
       notify('warning', `${mismatches.length} saved answer(s) in “${name}” do not match its scene: the answers shown are recomputed here.`);
+    } else if (photoProblem) {
+      notify('warning', `“${name}”: ${photoProblem}`);
     } else if (r.migratedFrom) {
       notify('info', `“${name}” is an older (version ${r.migratedFrom}) scene file; it was upgraded on opening.`);
     }
     return true;
   } catch (e) {
-    sceneStore.setState({ loading: null });
-    notify('error', `“${name}” could not be opened: ${e instanceof Error ? e.message : String(e)}`);
+    failLoad(e instanceof SceneFileError ? e : new SceneFileError(`“${name}” could not be opened: ${e instanceof Error ? e.message : String(e)}`), t);
     return false;
   }
 }

@@ -2,11 +2,20 @@ import { notify, sceneStore } from '../../state/sceneStore';
 import { isShareHash, openShareLink, rememberPhotoUrl, shareStore } from '../../state/shareState';
 import { viewAccess } from './viewAccess';
 
-/** `#s1.…`: restore the linked scene; a broken link says why and the app opens normally instead. */
-async function openHash(hash: string, fallback: () => Promise<void>): Promise<void> {
+/**
+ * `#s1.…`: restore the linked scene; a broken link says why. On first load the app then opens normally
+ * (`fallback`); in an open tab (a link pasted into the address bar) the current scene stays, and the
+ * message says that instead of claiming a sample was opened.
+ */
+async function openHash(hash: string, fallback: (() => Promise<void>) | null): Promise<void> {
   if (await openShareLink(hash, viewAccess)) return;
-  await fallback();
-  notify('error', `This share link could not be opened: ${shareStore.getState().openError ?? 'unknown error'}. Showing a sample scene instead.`);
+  if (fallback) await fallback();
+  const why = shareStore.getState().openError ?? 'unknown error';
+  const cur = sceneStore.getState().current;
+  const after = fallback
+    ? cur?.source.kind === 'sample' ? 'Showing a sample scene instead.' : 'The app opened without it.'
+    : 'The scene on screen was kept.';
+  notify('error', `This share link could not be opened: ${why}. ${after}`);
 }
 
 /**
@@ -29,7 +38,7 @@ export function startFromLocation(start: () => Promise<void>, imageParam: string
   if (isShareHash(location.hash)) void openHash(location.hash, startAndRemember);
   else void startAndRemember();
   const onHash = () => {
-    if (isShareHash(location.hash)) void openHash(location.hash, async () => {});
+    if (isShareHash(location.hash)) void openHash(location.hash, null);
   };
   window.addEventListener('hashchange', onHash);
   return () => window.removeEventListener('hashchange', onHash);

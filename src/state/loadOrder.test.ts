@@ -1,0 +1,106 @@
+/**
+ * Load ordering (issue 14): only the latest load commits, whatever order loads finish in; a superseded
+ * load is cancelled and silent; a question asked while a scene loads is held and answered on the scene
+ * the load leaves.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { commitRestored, failLoad } from './loadScene';
+import { startLoad, SupersededLoad } from './loadSequence';
+import { sceneStore, type LoadedScene } from './sceneStore';
+import { questionsStore } from './questionsStore';
+import { ask } from './ask';
+import { sampleScene } from '../io/scenes.test-data';
+
+const scene = (name: string): Omit<LoadedScene, 'key'> => ({
+  source: { kind: 'file', name, title: name },
+  rgb: { width: 4, height: 3, data: new Uint8ClampedArray(48) },
+  depth: null,
+  intrinsics: { fx: 1, fy: 1, cx: 2, cy: 1.5, width: 4, height: 3 },
+  intrinsicsSource: 'explicit',
+  intrinsicsDetail: '',
+  scene: sampleScene(3),
+  cloud: null,
+  notes: [],
+});
+
+const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+beforeEach(() => {
+  sceneStore.setState({ loading: null, notice: null, current: null });
+  questionsStore.setState({ history: [], pending: null, draft: '', activeId: null });
+});
+
+describe('load ordering', () => {
+  it('a slow earlier load finishing last does not overwrite the newer one; it is cancelled', async () => {
+    const big = startLoad('big photo');
+    const sample = startLoad('sample');
+    expect(big.signal.aborted).toBe(true);
+    expect(commitRestored(scene('sample'), sample)?.source.name).toBe('sample');
+    expect(commitRestored(scene('big'), big)).toBeNull();
+    expect(sceneStore.getState().current?.source.name).toBe('sample');
+    expect(sceneStore.getState().loading).toBeNull();
+  });
+
+  it('a superseded load that fails says nothing and leaves the spinner of the newer one', () => {
+    const a = startLoad('a');
+    startLoad('b');
+    failLoad(new Error('boom'), a);
+    failLoad(new SupersededLoad(), a);
+    expect(sceneStore.getState().notice).toBeNull();
+    expect(sceneStore.getState().loading).toBe('b');
+  });
+
+  it('property: for any start order and finish order, the scene on screen is the last one started', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat({ max: 20 }), { minLength: 1, maxLength: 6 }), async (delays) => {
+        sceneStore.setState({ loading: null, current: null });
+        const runs = delays.map((d, i) => {
+          const t = startLoad(`load ${i}`);
+          return tick(d).then(() => commitRestored(scene(`s${i}`), t));
+        });
+        await Promise.all(runs);
+        expect(sceneStore.getState().current?.source.name).toBe(`s${delays.length - 1}`);
+        expect(sceneStore.getState().loading).toBeNull();
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe('questions asked while a scene loads', () => {
+  it('are held (text kept, said so) and answered on the new scene', () => {
+    const first = startLoad('first');
+    commitRestored(scene('old'), first);
+    const t = startLoad('new');
+    questionsStore.setState({ draft: 'how wide is the chair?' });
+    expect(ask('how wide is the chair?')).toBeNull();
+    expect(questionsStore.getState().pending).toBe('how wide is the chair?');
+    expect(questionsStore.getState().draft).toBe('how wide is the chair?');
+    expect(questionsStore.getState().history).toHaveLength(0);
+    const loaded = commitRestored(scene('new'), t)!;
+    const { history, pending } = questionsStore.getState();
+    expect(pending).toBeNull();
+    expect(history).toHaveLength(1);
+    expect(history[0].sceneKey).toBe(loaded.key);
+    expect(history[0].text).toBe('how wide is the chair?');
+  });
+
+  it('are answered on the old scene when the load fails', () => {
+    const old = commitRestored(scene('old'), startLoad('first'))!;
+    const t = startLoad('broken');
+    ask('how tall is it?');
+    failLoad(new Error('bad file'), t);
+    const { history } = questionsStore.getState();
+    expect(history).toHaveLength(1);
+    expect(history[0].sceneKey).toBe(old.key);
+  });
+
+  it('the history is bounded', () => {
+    commitRestored(scene('s'), startLoad('s'));
+    for (let i = 0; i < 260; i++) ask(`question ${i}`);
+    const h = questionsStore.getState().history;
+    expect(h.length).toBe(200);
+    expect(h[h.length - 1].text).toBe('question 259');
+  });
+});
