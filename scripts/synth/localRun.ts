@@ -93,7 +93,7 @@ function runInChildren(
     const children = new Set<ChildProcess>();
     const finish = () => {
       if (settled < todo.length) return;
-      for (const c of children) c.disconnect();
+      for (const c of children) if (c.connected) c.disconnect();
       resolve();
     };
     const spawn = (): void => {
@@ -105,14 +105,14 @@ function runInChildren(
         current = queue.shift() ?? null;
         if (!current) {
           if (delayed === 0) {
-            child.disconnect();
+            if (child.connected) child.disconnect();
           } else {
             setTimeout(next, 50); // a retry is waiting out its backoff
           }
           return;
         }
         attempts.set(current.key, (attempts.get(current.key) ?? 0) + 1);
-        child.send({ type: 'item', item: current } satisfies ToChild);
+        if (child.connected) child.send({ type: 'item', item: current } satisfies ToChild);
       };
       const again = (item: KeyedItem) => {
         delayed++;
