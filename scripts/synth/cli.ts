@@ -182,7 +182,7 @@ export async function main(argv: string[], say: (s: string) => void = (s) => con
         ...(v['model-dir'] ? { modelDir: resolve(v['model-dir']) } : {}),
         log: v.quiet ? undefined : say,
       });
-      say(`worker ${process.pid}: ${r.processed} items done, ${r.failed} failed`);
+      say(`worker ${process.pid}: ${r.processed} items done, ${r.failed} failed; models loaded: ${Object.entries(r.loads).map(([k, n]) => `${k} ${n}`).join(', ')}`);
       return 0;
     }
     case 'status': {

@@ -29,7 +29,7 @@ import { detectObjects } from '../../src/pipeline/models/florence2/florence';
 import { DEPTH_SIDE } from '../../src/pipeline/orchestrator';
 import { buildFixtureScene, loadAnnotatedFrame } from '../lib/groundTruth';
 import { DEPTH_SCALE_METRES, modelEntry, type SynthConfig } from './config';
-import { isUrl, recordId, type KeyedItem } from './items';
+import { indexPath, isUrl, recordId, type KeyedItem } from './items';
 import { toItemResult, type ItemResult } from './records';
 
 /** Largest photo or depth file read (bytes); bigger ones fail with the reason. */
@@ -149,7 +149,7 @@ export class HeadlessPipeline {
       } catch (e) {
         throw new ItemError(`${item.name}: ${why(e)}`);
       }
-      return done(scene, `${s.baseDir}/${s.entry.rgb}`, describe(scene, { frame_id: s.entry.id }), []);
+      return done(scene, indexPath(s.baseDir, s.entry.rgb), describe(scene, { frame_id: s.entry.id }), []);
     }
 
     const bytes = await readBytes(s.photo);

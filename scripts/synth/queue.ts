@@ -128,7 +128,7 @@ export interface WorkerOptions {
 }
 
 /** Runs a worker until it is stopped (SIGINT/SIGTERM) or, with exitWhenEmpty, the queue has nothing left. */
-export async function runWorker(url: string, opts: WorkerOptions): Promise<{ processed: number; failed: number }> {
+export async function runWorker(url: string, opts: WorkerOptions): Promise<{ processed: number; failed: number; loads: Record<string, number> }> {
   const name = opts.queue ?? DEFAULT_QUEUE;
   const k = keys(name);
   const log = opts.log ?? (() => {});
@@ -210,7 +210,9 @@ export async function runWorker(url: string, opts: WorkerOptions): Promise<{ pro
       );
     }, 500);
   });
-  return { processed, failed };
+  const loads: Record<string, number> = { depth: 0, masks: 0, objects: 0 };
+  for (const p of pipelines.values()) for (const [r, n] of Object.entries(p.loads)) loads[r] += n;
+  return { processed, failed, loads };
 }
 
 export interface QueueStatus {
