@@ -125,6 +125,8 @@ export interface WorkerOptions {
   /** This machine's model folder (paths differ between machines; not part of the config's fingerprint). */
   modelDir?: string;
   log?: (line: string) => void;
+  /** The bench's stand-in for the pipeline, to measure what the queue itself costs per item. */
+  processItem?: (item: KeyedItem) => Promise<ItemResult>;
 }
 
 /** Runs a worker until it is stopped (SIGINT/SIGTERM) or, with exitWhenEmpty, the queue has nothing left. */
@@ -157,7 +159,7 @@ export async function runWorker(url: string, opts: WorkerOptions): Promise<{ pro
     log(`start ${item.key} ${item.name}`);
     let result: ItemResult;
     try {
-      result = await (await pipelineFor(fingerprint)).process(item);
+      result = opts.processItem ? await opts.processItem(item) : await (await pipelineFor(fingerprint)).process(item);
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
       const permanent = e instanceof ItemError;
