@@ -5,20 +5,22 @@
  */
 import { runGeometryBench, type BenchSectionResult } from './lib/benchGeometry';
 import { runBundleSize, runMemoryBench, runPresetSizes, runSizeSweep } from './lib/benchExtra';
+import { runSynthBench } from './synth/bench';
 
-const SECTIONS: { title: string; run: () => BenchSectionResult }[] = [
+const SECTIONS: { title: string; run: () => BenchSectionResult | Promise<BenchSectionResult> }[] = [
   { title: 'Geometry core: lift + canonicalize + objects3d', run: () => runGeometryBench({ width: 640, height: 480, runs: 30 }) },
   { title: 'Geometry core across image sizes', run: runSizeSweep },
   { title: 'Geometry core peak memory', run: runMemoryBench },
   { title: 'Built app size (dist/)', run: runBundleSize },
   { title: 'Model downloads per preset (manifest)', run: runPresetSizes },
+  { title: 'Dataset synthesis throughput (RGB-D items; local workers and BullMQ)', run: runSynthBench },
 ];
 
 const results: BenchSectionResult[] = [];
 console.log(`SpatialLens bench — node ${process.version}, ${new Date().toISOString()}`);
 for (const s of SECTIONS) {
   console.log(`\n== ${s.title} ==`);
-  const r = s.run();
+  const r = await s.run();
   results.push(r);
   for (const line of r.lines) console.log(line);
 }
