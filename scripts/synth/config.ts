@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { UnitSystem } from '../../src/core/units/length';
 import { DATASET_SCHEMA_VERSION } from '../../src/core/synth';
-import { dtypeFor, resolveManifest, type Dtype, type ModelEntry, type Preset, type Role } from '../../src/pipeline/manifest';
+import { dtypeFor, resolveManifest, type Dtype, type ModelEntry, type Preset } from '../../src/pipeline/manifest';
 
 /** Bump when the headless pipeline's output changes for the same inputs and options. */
 export const PIPELINE_VERSION = 1;
@@ -46,11 +46,9 @@ export const DEFAULT_CONFIG: SynthConfig = {
   models: { preset: 'standard', overrides: {}, device: 'cpu' },
 };
 
-const ROLE_SUBMODELS: Record<'depth' | 'masks' | 'objects', Role> = { depth: 'depth', masks: 'masks', objects: 'objects' };
-
 /** The manifest entry a role runs with under this config (the preset's, with the override applied). */
 export function modelEntry(models: ModelChoice, role: 'depth' | 'masks' | 'objects'): ModelEntry {
-  const base = resolveManifest(models.preset)[ROLE_SUBMODELS[role]];
+  const base = resolveManifest(models.preset)[role];
   const o = models.overrides[role];
   if (!o) return base;
   const [id, dtype] = o.split(':') as [string, Dtype | undefined];
