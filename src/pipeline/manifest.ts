@@ -94,19 +94,17 @@ const FLORENCE2: ModelEntry = {
 
 /**
  * SlimSAM at the `boxes` branch, whose decoder takes input_boxes. That branch has fp32 and q8
- * (`_quantized`) files only; `main` has fp16 but its decoder ignores boxes. q8 on WASM (Transformers.js's
- * default there); fp32 on WebGPU, where int8 kernels are reported to give wrong output
- * (huggingface/transformers.js#1317).
+ * (`_quantized`) files only; `main` has fp16 but its decoder ignores boxes. q8 (14 MB instead of 40 MB) on
+ * WASM on every device: SlimSAM-77 is small enough that the CPU is not the bottleneck, the smaller files
+ * are what fits a first photo into the download budget, and int8 kernels on WebGPU are reported to give
+ * wrong output (huggingface/transformers.js#1317), so q8 is never sent there.
  */
 const SLIMSAM: ModelEntry = {
   id: 'Xenova/slimsam-77-uniform',
   revision: 'boxes',
   family: 'sam',
-  dtype: {
-    webgpuF16: { vision_encoder: 'fp32', prompt_encoder_mask_decoder: 'fp32' },
-    webgpu: { vision_encoder: 'fp32', prompt_encoder_mask_decoder: 'fp32' },
-    wasm: { vision_encoder: 'q8', prompt_encoder_mask_decoder: 'q8' },
-  },
+  dtype: same({ vision_encoder: 'q8', prompt_encoder_mask_decoder: 'q8' }),
+  wasmOnly: true,
   files: ['config.json', 'preprocessor_config.json'],
   note: 'Needs a decoder export that takes input_boxes; box-only calls also pass padding points (label -10).',
 };
@@ -143,12 +141,13 @@ const SMOLVLM: ModelEntry = {
 export const PRESETS: Record<Preset, Manifest & { filter: ModelEntry }> = {
   standard: { depth: METRIC3D, objects: FLORENCE2, masks: SLIMSAM, filter: CLIP, vlm: SMOLVLM, depthAlternatives: [DEPTH_PRO] },
   light: {
-    // Smaller downloads for phones and slow links: q8 masks everywhere (int8 on WebGPU runs partly on the CPU).
+    // The same photo pipeline; a VLM less than half the size: the 4-bit decoder with fp32 activations
+    // (87 MB instead of 541 MB). Not the all-q4f16 variant reported to give garbage on WebGPU.
     depth: METRIC3D,
     objects: FLORENCE2,
-    masks: { ...SLIMSAM, dtype: same({ vision_encoder: 'q8', prompt_encoder_mask_decoder: 'q8' }) },
+    masks: SLIMSAM,
     filter: CLIP,
-    vlm: SMOLVLM,
+    vlm: { ...SMOLVLM, dtype: same({ vision_encoder: 'fp32', embed_tokens: 'fp32', decoder_model_merged: 'q4' }) },
   },
 };
 

@@ -8,8 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AutoProcessor, env } from '@huggingface/transformers';
-import { DEVICE_VARIANTS, PRESETS, requestedFiles, capsFor, filesOf, type DeviceCaps, type ModelEntry, type Preset } from '../manifest';
-import { listingOf, listingsByRepo, fileBytes } from './listing';
+import { DEVICE_VARIANTS, PRESETS, requestedFiles, capsFor, filesOf, resolveManifest, type DeviceCaps, type ModelEntry, type Preset } from '../manifest';
+import { listingOf, listingsByRepo, fileBytes, photoDownloadBytes } from './listing';
 import { loadOptions } from '../models/load';
 import { modelLoaderFor } from '../models/loaders';
 import { loadSceneClassifier } from '../models/filter/sceneFilter';
@@ -112,8 +112,22 @@ describe('model files exist at the pinned revisions', () => {
     }
   });
 
+  it('a first photo fits the download budget: <= 350 MB on WebGPU with shader-f16, <= 500 MB elsewhere (the VLM and the scene check on demand)', () => {
+    // The listings hold sizes as the Hub's pages print them, to 3 significant digits: the totals are known to
+    // about +-0.5 %, and a total within that of the budget cannot be said to miss it (the WASM and WebGPU totals
+    // print as 500.1 MB: 500 MB of weights and 0.1 MB of configs and tokenizer).
+    const within = (bytes: number, budget: number) => expect(bytes * (1 - 0.005)).toBeLessThanOrEqual(budget);
+    for (const preset of Object.keys(PRESETS) as Preset[]) {
+      const m = resolveManifest(preset);
+      expect(m.filter).toBeUndefined();
+      within(photoDownloadBytes(m, DEVICE_VARIANTS.webgpuF16), 350e6);
+      within(photoDownloadBytes(m, DEVICE_VARIANTS.webgpu), 500e6);
+      within(photoDownloadBytes(m, DEVICE_VARIANTS.wasm), 500e6);
+    }
+  });
+
   it('catches a file that is not published: SlimSAM fp16 exists only on main, whose decoder ignores boxes', async () => {
-    const fp16: ModelEntry = { ...PRESETS.standard.masks, dtype: { ...PRESETS.standard.masks.dtype, webgpuF16: { vision_encoder: 'fp16', prompt_encoder_mask_decoder: 'fp32' } } };
+    const fp16: ModelEntry = { ...PRESETS.standard.masks, wasmOnly: false, dtype: { ...PRESETS.standard.masks.dtype, webgpuF16: { vision_encoder: 'fp16', prompt_encoder_mask_decoder: 'fp32' } } };
     const got = await recordRequests(fp16, DEVICE_VARIANTS.webgpuF16);
     expect(got).toContain('onnx/vision_encoder_fp16.onnx');
     expect(fileBytes(fp16, 'onnx/vision_encoder_fp16.onnx')).toBeUndefined();

@@ -4,7 +4,7 @@
  */
 import { env, AutoModel, AutoProcessor, type PreTrainedModel, type Processor } from '@huggingface/transformers';
 import type { FileProgressUpdate } from '../../state/pipelineStore';
-import { type DeviceCaps, type Dtype, type DtypeMap, dtypeFor, type ModelEntry, requestedFiles } from '../manifest';
+import { capsFor, type DeviceCaps, type Dtype, type DtypeMap, dtypeFor, type ModelEntry, requestedFiles } from '../manifest';
 import { fileUrl, type ModelHost } from '../host';
 import { cachedFiles, progressAdapter, withDownloadErrors, type RawProgress } from '../progress';
 
@@ -66,15 +66,16 @@ function dtypeOption(map: DtypeMap): Dtype | DtypeMap {
 
 /** The options every loader passes to Transformers.js for this entry on this device. */
 export function loadOptions(entry: ModelEntry, caps: DeviceCaps): { revision: string; device: 'webgpu' | 'wasm' | 'cpu'; dtype: Dtype | DtypeMap } {
-  return { revision: entry.revision, device: runtimeDevice(caps.kind), dtype: dtypeOption(dtypeFor(entry, caps)) };
+  return { revision: entry.revision, device: runtimeDevice(capsFor(entry, caps).kind), dtype: dtypeOption(dtypeFor(entry, caps)) };
 }
 
 async function loadOnce<M extends PreTrainedModel>(
   req: LoadRequest,
-  caps: DeviceCaps,
+  requested: DeviceCaps,
   loadModel: (id: string, opts: Record<string, unknown>) => Promise<M>,
 ): Promise<Loaded<M>> {
   const { entry, hostCfg } = req;
+  const caps = capsFor(entry, requested); // a wasmOnly model stays on WASM
   const dtype = dtypeFor(entry, caps);
   const urls = requestedFiles(entry, caps).map((file) => ({
     model: entry.id,
@@ -107,7 +108,7 @@ export async function loadModelWithFallback<M extends PreTrainedModel = PreTrain
   try {
     return await loadOnce(req, req.caps, loadModel);
   } catch (err) {
-    if (req.caps.kind !== 'webgpu' || (err instanceof Error && err.name === 'ModelDownloadError')) throw err;
+    if (capsFor(req.entry, req.caps).kind !== 'webgpu' || (err instanceof Error && err.name === 'ModelDownloadError')) throw err;
     const wasm: DeviceCaps = { kind: 'wasm', shaderF16: false };
     const loaded = await loadOnce(req, wasm, loadModel);
     return { ...loaded, fallback: { error: err instanceof Error ? err.message : String(err) } };
