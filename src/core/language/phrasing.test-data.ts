@@ -7,6 +7,7 @@
  * Also the precision set: questions that are not spatial measurements (what is this, describe the scene,
  * count the windows, what colour is the sofa) and must not be read as one.
  */
+import { mulberry32 } from '../geometry/prng';
 import type { OrderKey, PairMeasure, Query, Relation, SizeMeasure, UnitRequest } from '../reason/query';
 import { SCENES } from './corpus.test-data';
 import type { SceneLike } from './referents';
@@ -219,17 +220,8 @@ function withTypo(text: string, seed: number): string | null {
   return words.join('');
 }
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers: the geometry's seeded PRNG. */
+const rng = mulberry32;
 
 const ok = (query: Query, unit?: UnitRequest): Want => (unit ? { status: 'ok', query, unit } : { status: 'ok', query });
 const listOf = (items: string[]) => (items.length === 2 ? `${items[0]} and ${items[1]}` : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
