@@ -248,6 +248,16 @@ test('absent, ambiguous and open-ended questions get the right kind of answer', 
   expect(open.kind).toBe('free-form');
   expect(open.text).toMatch(/VLM/);
   await expect(page.getByRole('heading', { name: /Open-ended questions/ })).toBeVisible();
+
+  // a spatial question with no measurable form: what was understood, and the closest question that is, first
+  const near = await askQ(page, 'What is directly behind the coffee table?');
+  expect(near.kind).toBe('free-form');
+  const understood = page.getByTestId('understood').first();
+  await expect(understood).toContainText('I read this as');
+  const before = await page.getByTestId('answer').count();
+  await understood.getByRole('button').click();
+  await expect(page.getByTestId('answer')).toHaveCount(before + 1);
+  await expect(page.locator('[data-testid="answer"][data-kind="answer"]').first()).toContainText(/coffee table/);
   await expectClean(page, g, info);
 });
 

@@ -328,38 +328,72 @@ const harness = {
     };
   },
   /**
-   * `npm run check:models`: every model of a preset (scene check included) on one photo, objects found by the
-   * model, plus one VLM answer. Returns what the Node side compares with the sample's truth.
+   * `npm run check:models`: every model of a preset on one photo, each in its own run so one model that fails
+   * does not hide the others: depth + masks on the sample's own boxes, the scene check, object detection, and
+   * one VLM answer. Memory: ONNX Runtime's wasm heaps never shrink, so each worker's memory after its run
+   * (performance.measureUserAgentSpecificMemory, available in a cross-origin isolated page) is its peak.
    */
-  async checkModels(o: { device: 'wasm' | 'webgpu'; preset: 'standard' | 'light'; url: string; name: string; intrinsics: { fx: number; fy: number; cx: number; cy: number; width: number; height: number }; question: string }) {
-    const manifest = resolveManifest(o.preset, {}, { sceneCheck: true });
-    const { pipeline, store } = await makePipeline({ device: o.device, manifest: manifest as unknown as typeof TINY_MANIFEST, browserCache: true });
+  async checkModels(o: {
+    device: 'wasm' | 'webgpu'; preset: 'standard' | 'light'; url: string; name: string; question: string;
+    intrinsics: { fx: number; fy: number; cx: number; cy: number; width: number; height: number };
+    boxes: { caption: string; box2d: { x0: number; y0: number; x1: number; y1: number } }[];
+  }) {
+    const full = resolveManifest(o.preset, {}, { sceneCheck: true });
     const photo = await decodeToWorkingSize(await (await fetch(o.url)).blob(), o.name);
     const { width, height } = photo.rgb;
     const k = o.intrinsics, sx = width / k.width, sy = height / k.height;
-    const r = await pipeline.run({
+    const input = {
       rgb: photo.rgb, name: o.name,
       intrinsics: { fx: k.fx * sx, fy: k.fy * sy, cx: (k.cx + 0.5) * sx - 0.5, cy: (k.cy + 0.5) * sy - 0.5, width, height },
-      intrinsicsSource: 'explicit', intrinsicsDetail: 'sample intrinsics',
-    });
+      intrinsicsSource: 'explicit' as const, intrinsicsDetail: 'sample intrinsics',
+    };
+    const given = o.boxes.map(({ caption, box2d: b }) => ({ caption, box2d: { x0: b.x0 * sx, y0: b.y0 * sy, x1: b.x1 * sx, y1: b.y1 * sy } }));
+    const errors: Record<string, string> = {};
+    const workerMB: Record<string, number> = {};
+    type MemoryBreakdown = { bytes: number; attribution: { scope: string; url: string }[] }[];
+    const measure = (performance as unknown as { measureUserAgentSpecificMemory?: () => Promise<{ bytes: number; breakdown: MemoryBreakdown }> }).measureUserAgentSpecificMemory;
+    /** Each live worker's memory, keyed by its script's file name; only where the browser offers the API. */
+    const measureWorkers = async () => {
+      try {
+        const m = measure ? await measure.call(performance) : null;
+        for (const b of m?.breakdown ?? []) for (const a of b.attribution) if (a.scope === 'DedicatedWorkerGlobalScope') workerMB[a.url.split('/').pop() ?? a.url] = Math.round(b.bytes / 1e6);
+      } catch {
+        // not cross-origin isolated, or not in this build: no figure rather than a wrong one
+      }
+    };
+    const timings: Record<string, { ms?: number; inferenceMs?: number; loadMs?: number }> = {};
+    const attempt = async <T>(roles: string[], manifest: Partial<typeof full>, run: (p: SpatialPipeline) => Promise<T>): Promise<T | null> => {
+      const { pipeline, store } = await makePipeline({ device: o.device, manifest: manifest as unknown as typeof TINY_MANIFEST, browserCache: true });
+      try {
+        const out = await run(pipeline);
+        await measureWorkers(); // before the next attempt disposes these workers
+        return out;
+      } catch (e) {
+        const st = store.getState().stages as Record<string, { error?: string }>;
+        for (const r of roles) errors[r] = st[r]?.error ?? (e as Error).message;
+        return null;
+      } finally {
+        const st = store.getState().stages as Record<string, { status: string; ms?: number }>;
+        for (const r of roles) if (st[r]?.status === 'done') timings[r] = { ms: st[r].ms };
+      }
+    };
+    const measured = await attempt(['depth', 'masks'], { depth: full.depth, masks: full.masks }, (p) => p.run({ ...input, objects: given }));
+    const filter = full.filter ? await attempt(['filter'], { filter: full.filter, depth: full.depth, masks: full.masks }, (p) => p.run({ ...input, objects: given }).then((r) => r.filter)) : null;
+    const detected = await attempt(['objects'], { objects: full.objects, depth: full.depth, masks: full.masks }, (p) => p.run(input));
     const t0 = performance.now();
-    let vlm: { answer?: string; error?: string; ms: number };
-    try {
-      vlm = { answer: await pipeline.ask(photo.rgb, o.question, r.scene, () => {}), ms: 0 };
-    } catch (e) {
-      vlm = { error: (e as Error).message, ms: 0 };
-    }
-    vlm.ms = performance.now() - t0;
-    const st = store.getState();
+    const answer = await attempt(['vlm'], { vlm: full.vlm }, (p) => p.ask(photo.rgb, o.question, measured?.scene ?? null, () => {}));
+    timings.vlm = { ms: performance.now() - t0 };
     return {
       working: { width, height },
-      depth: { width: r.depth.width, height: r.depth.height, data: Array.from(r.depth.data) },
-      objects: r.scene.objects.map((ob) => ({ caption: ob.caption, box2d: ob.box2d, mask: ob.mask })),
-      filter: r.filter,
-      vlm,
-      timings: Object.fromEntries(Object.entries(r.timings).map(([k2, t]) => [k2, { ms: t?.ms, inferenceMs: t?.inferenceMs, loadMs: t?.loadMs }])),
-      device: st.device,
-      events: st.events,
+      depth: measured ? { width: measured.depth.width, height: measured.depth.height, data: Array.from(measured.depth.data) } : null,
+      masks: measured ? measured.scene.objects.map((ob) => ({ caption: ob.caption, mask: ob.mask })) : [],
+      objects: detected ? detected.scene.objects.map((ob) => ({ caption: ob.caption, box2d: ob.box2d })) : null,
+      filter: filter ?? null,
+      vlm: answer,
+      errors,
+      timings,
+      memory: { byWorker: workerMB },
+      device: current?.store.getState().device ?? null,
     };
   },
 };

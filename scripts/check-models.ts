@@ -2,7 +2,7 @@
  * npm run check:models -- [--model-host <url>] [--preset standard|light] [--device wasm|webgpu|both]
  * Downloads the preset's real weights from the host (the Hub by default, or a mirror made with
  * models:mirror), runs every model in headless Chromium on the four sample scenes and prints depth scale
- * and AbsRel, objects found, mask IoU, the scene check's label, a VLM answer, time and page heap per model.
+ * and AbsRel, objects found, mask IoU, the scene check's label, a VLM answer, time and worker memory per model.
  * Exit 1 when a model fails to load or run or the depth scale is outside [0.5, 2]; 2 when the host cannot be
  * reached.
  */
@@ -32,14 +32,10 @@ if (!reach.reachable) {
 }
 const devices = deviceArg === 'both' ? (['webgpu', 'wasm'] as const) : ([deviceArg] as ('wasm' | 'webgpu')[]);
 const rows = await checkModels({ host, preset, devices: [...devices], log: (m) => console.log(m) });
-const f = (v: number | undefined, d = 2) => (v === undefined || !Number.isFinite(v) ? '-' : v.toFixed(d));
-console.log('\nsample          device                 depth x  AbsRel  objects (matched/true)  mask IoU  scene check        time per stage (ms)  heap MB  VLM');
+console.log('\n     sample          device        model    time (ms)  worker MB  result');
 for (const r of rows) {
-  console.log(
-    `${r.ok ? 'ok  ' : 'FAIL'} ${r.sample.padEnd(14)} ${r.device.padEnd(22)} ${f(r.depthScale).padStart(6)} ${f(r.absRel, 3).padStart(7)}  ` +
-      `${`${r.objectsFound ?? '-'} (${r.matched ?? '-'}/${r.objectsTrue ?? '-'})`.padEnd(22)} ${f(r.maskIoU).padStart(8)}  ${(r.filter ?? '-').padEnd(18)} ` +
-      `${JSON.stringify(r.timingsMs ?? {})} ${r.peakHeapMB ?? '-'}  ${r.error ?? JSON.stringify((r.vlm ?? '').slice(0, 80))}`,
-  );
+  const ms = r.ms === undefined ? '-' : String(Math.round(r.ms));
+  console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.sample.padEnd(15)} ${r.device.padEnd(13)} ${r.role.padEnd(8)} ${ms.padStart(9)}  ${String(r.workerMB ?? '-').padStart(9)}  ${r.detail}`);
 }
 const failed = rows.filter((r) => !r.ok);
 console.log(`\n${rows.length - failed.length} passed, ${failed.length} failed`);

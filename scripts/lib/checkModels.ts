@@ -27,31 +27,17 @@ interface SampleSpec {
   objects: { id: string; caption: string; box2d: Box2D; mask: MaskRLE }[];
 }
 
-interface HarnessCheck {
-  working: { width: number; height: number };
-  depth: { width: number; height: number; data: number[] };
-  objects: { caption: string; box2d: Box2D; mask?: MaskRLE }[];
-  filter: { kind: string; kindScore: number; place: string; warning?: string } | null;
-  vlm: { answer?: string; error?: string; ms: number };
-  timings: Record<string, { ms?: number; inferenceMs?: number; loadMs?: number }>;
-  device: { kind: string; shaderF16: boolean; fallback?: { error: string } };
-}
+type HarnessCheck = Awaited<ReturnType<Window['harness']['checkModels']>>;
 
-export interface SampleReport {
+/** One model on one sample and device: ok, or the reason it failed to load or run. */
+export interface ModelRow {
   sample: string;
   device: string;
+  role: 'depth' | 'masks' | 'filter' | 'objects' | 'vlm';
   ok: boolean;
-  error?: string;
-  depthScale?: number;
-  absRel?: number;
-  objectsFound?: number;
-  objectsTrue?: number;
-  matched?: number;
-  maskIoU?: number;
-  filter?: string;
-  vlm?: string;
-  timingsMs?: Record<string, number>;
-  peakHeapMB?: number;
+  detail: string;
+  ms?: number;
+  workerMB?: number;
 }
 
 const iou = (a: Box2D, b: Box2D) => {
@@ -95,44 +81,53 @@ function maskIoU(a: MaskRLE, b: MaskRLE): number {
   return union ? inter / union : NaN;
 }
 
-/** Masks are compared only where the working size equals the sample's (640x480 samples: always). */
-function report(spec: SampleSpec, r: HarnessCheck, truthDepth: ReturnType<typeof decodeDepthPng>, device: string, peakHeapMB: number): SampleReport {
-  const d = depthMetrics(r.depth, truthDepth);
+/** The rows for one sample: metrics against the sample's truth where a model ran, its error where not. */
+export function rowsFor(spec: SampleSpec, r: HarnessCheck, truthDepth: { width: number; height: number; data: ArrayLike<number> }, device: string): ModelRow[] {
   const sx = r.working.width / spec.intrinsics.width, sy = r.working.height / spec.intrinsics.height;
-  let matched = 0;
-  const ious: number[] = [];
-  for (const t of spec.objects) {
-    const tb = { x0: t.box2d.x0 * sx, y0: t.box2d.y0 * sy, x1: t.box2d.x1 * sx, y1: t.box2d.y1 * sy };
-    let best: { i: number; o: HarnessCheck['objects'][number] } | null = null;
-    for (const o of r.objects) {
-      const v = iou(o.box2d, tb);
-      if (v >= 0.5 && (!best || v > best.i)) best = { i: v, o };
+  // worker scripts are named after their role (depth.worker-<hash>.js ...)
+  const workerMB = (role: ModelRow['role']) => Object.entries(r.memory?.byWorker ?? {}).find(([url]) => url.startsWith(role))?.[1];
+  const row = (role: ModelRow['role'], ok: boolean, detail: string): ModelRow => ({ sample: spec.name, device, role, ok, detail, ms: r.timings[role]?.ms, workerMB: workerMB(role) });
+  const err = (role: string): string | undefined => r.errors[role];
+  const rows: ModelRow[] = [];
+
+  if (r.depth) {
+    const d = depthMetrics(r.depth, truthDepth);
+    const ok = Number.isFinite(d.scale) && d.scale >= 0.5 && d.scale <= 2;
+    rows.push(row('depth', ok, `scale x${d.scale.toFixed(2)} (median predicted / true), AbsRel ${d.absRel.toFixed(3)}${ok ? '' : ': outside [0.5, 2]'}`));
+  } else rows.push(row('depth', false, err('depth') ?? 'did not run'));
+
+  if (r.depth && !err('masks')) {
+    // the masks ran on the sample's own boxes, in order: each against its true mask (same size only)
+    const ious = r.masks.flatMap((m, i) => (m.mask && sx === 1 && sy === 1 && spec.objects[i] ? [maskIoU(m.mask, spec.objects[i].mask)] : []));
+    rows.push(row('masks', true, ious.length ? `mask IoU median ${median(ious).toFixed(2)}, worst ${Math.min(...ious).toFixed(2)} over ${ious.length} objects` : `${r.masks.length} masks`));
+  } else rows.push(row('masks', false, err('masks') ?? err('depth') ?? 'did not run'));
+
+  if (err('filter')) rows.push(row('filter', false, err('filter') ?? ''));
+  else if (r.filter) rows.push(row('filter', true, `${r.filter.kind} ${(r.filter.kindScore * 100).toFixed(0)}%, ${r.filter.place}${r.filter.warning ? ` (warns: ${r.filter.warning})` : ''}`));
+
+  if (r.objects) {
+    let matched = 0;
+    for (const t of spec.objects) {
+      const tb = { x0: t.box2d.x0 * sx, y0: t.box2d.y0 * sy, x1: t.box2d.x1 * sx, y1: t.box2d.y1 * sy };
+      if (r.objects.some((ob) => iou(ob.box2d, tb) >= 0.5)) matched++;
     }
-    if (!best) continue;
-    matched++;
-    if (best.o.mask && sx === 1 && sy === 1) ious.push(maskIoU(best.o.mask, t.mask));
-  }
-  const timingsMs = Object.fromEntries(Object.entries(r.timings).map(([k, t]) => [k, Math.round(t.ms ?? 0)]));
-  const ok = Number.isFinite(d.scale) && d.scale >= 0.5 && d.scale <= 2 && !r.vlm.error;
-  return {
-    sample: spec.name, device: `${r.device.kind}${r.device.shaderF16 ? ' (shader-f16)' : ''}${r.device.fallback ? ` (fell back: ${r.device.fallback.error})` : ''}`,
-    ok, error: r.vlm.error ? `VLM: ${r.vlm.error}` : undefined,
-    depthScale: d.scale, absRel: d.absRel, objectsFound: r.objects.length, objectsTrue: spec.objects.length, matched,
-    maskIoU: ious.length ? median(ious) : undefined,
-    filter: r.filter ? `${r.filter.kind} ${(r.filter.kindScore * 100).toFixed(0)}%, ${r.filter.place}` : 'not run',
-    vlm: r.vlm.answer, timingsMs, peakHeapMB,
-  };
+    rows.push(row('objects', true, `${r.objects.length} found, ${matched}/${spec.objects.length} of the scene's objects matched (box IoU >= 0.5): ${r.objects.map((ob) => ob.caption).slice(0, 8).join(', ')}`));
+  } else rows.push(row('objects', false, err('objects') ?? 'did not run'));
+
+  if (r.vlm !== null) rows.push(row('vlm', true, JSON.stringify(r.vlm.slice(0, 100))));
+  else rows.push(row('vlm', false, err('vlm') ?? 'did not run'));
+  return rows;
 }
 
 /** Runs the check on every sample and device; a model that fails to load or run is a failed row. */
-export async function checkModels(o: CheckOptions): Promise<SampleReport[]> {
+export async function checkModels(o: CheckOptions): Promise<ModelRow[]> {
   const log = o.log ?? (() => {});
   const distDir = o.distDir ?? join(REPO_ROOT, 'dist');
   ensureHarnessBuilt(distDir, log);
   const server = await serveStatic(distDir);
   const samples = (JSON.parse(readFileSync(join(REPO_ROOT, 'public/samples/index.json'), 'utf8')) as { name: string }[]).map((s) => s.name);
   let browser: Browser | null = null;
-  const rows: SampleReport[] = [];
+  const rows: ModelRow[] = [];
   try {
     browser = await chromium.launch({
       executablePath: o.chromiumPath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -144,26 +139,18 @@ export async function checkModels(o: CheckOptions): Promise<SampleReport[]> {
         const spec = { name, ...(JSON.parse(readFileSync(join(dir, 'scene.json'), 'utf8')) as Omit<SampleSpec, 'name'>) };
         const truth = decodeDepthPng(readFileSync(join(dir, 'depth.png')), { kind: 'scale', metresPerUnit: 0.001 });
         const page = await browser.newPage();
-        const cdp = await page.context().newCDPSession(page);
-        await cdp.send('Performance.enable');
-        let peak = 0;
-        const poll = setInterval(() => {
-          void cdp.send('Performance.getMetrics').then((m) => {
-            const used = m.metrics.find((x) => x.name === 'JSHeapUsedSize')?.value ?? 0;
-            peak = Math.max(peak, used);
-          }).catch(() => {});
-        }, 500);
         try {
           await page.goto(`${server.url}harness/workers.html?modelHost=${encodeURIComponent(o.host)}`);
           await page.locator('body[data-ready="1"]').waitFor({ state: 'attached', timeout: 30_000 });
           log(`${name} on ${device}: running the ${o.preset} models...`);
-          const arg = { device, preset: o.preset, url: `/samples/${name}/rgb.png`, name, intrinsics: spec.intrinsics, question: 'What is in this picture?' };
-          const r = (await page.evaluate((a) => window.harness.checkModels(a), arg)) as HarnessCheck;
-          rows.push(report(spec, r, truth, device, Math.round(peak / 1e6)));
+          const boxes = spec.objects.map(({ caption, box2d }) => ({ caption, box2d }));
+          const arg = { device, preset: o.preset, url: `/samples/${name}/rgb.png`, name, intrinsics: spec.intrinsics, question: 'What is in this picture?', boxes };
+          const r = await page.evaluate((a) => window.harness.checkModels(a), arg);
+          const kind = r.device ? `${r.device.kind}${r.device.shaderF16 ? ' f16' : ''}${r.device.fallback ? ' (fell back)' : ''}` : device;
+          rows.push(...rowsFor(spec, r, truth, kind));
         } catch (e) {
-          rows.push({ sample: name, device, ok: false, error: (e as Error).message.split('\n')[0] });
+          rows.push({ sample: name, device, role: 'depth', ok: false, detail: `the page failed: ${(e as Error).message.split('\n')[0]}` });
         } finally {
-          clearInterval(poll);
           await page.close().catch(() => {});
         }
       }

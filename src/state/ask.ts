@@ -39,9 +39,15 @@ function outcomeFor(text: string, scene: SceneGraph): Outcome {
       };
     case 'unresolved':
       return { kind: 'unresolved', phrases: parsed.phrases, known: parsed.known };
-    case 'free-form':
-      // The small VLM (state/vlm.ts): asks before downloading, answers at once when already loaded.
-      return freeFormOutcome();
+    case 'free-form': {
+      // The small VLM (state/vlm.ts): asks before downloading, answers at once when already loaded. What the
+      // parser understood, and the closest measurable question, come first.
+      const hints = {
+        ...(parsed.understood ? { understood: parsed.understood } : {}),
+        ...(parsed.suggestion ? { suggestion: engine.renderQuestion(parsed.suggestion, (id) => captionOf(scene, id), 0) } : {}),
+      };
+      return { ...freeFormOutcome(), ...hints };
+    }
   }
 }
 

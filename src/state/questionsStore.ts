@@ -17,6 +17,9 @@ export type Outcome =
       /** Download size of the VLM when it is not loaded yet (bytes, approximate). */
       downloadBytes?: number;
       model?: string;
+      /** What the parser understood of a spatial question it cannot measure, and the closest one it can. */
+      understood?: string;
+      suggestion?: string;
     }
   | { kind: 'error'; message: string };
 

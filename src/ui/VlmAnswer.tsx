@@ -1,11 +1,31 @@
 import type { HistoryEntry, Outcome } from '../state/questionsStore';
 import { usePipeline } from '../state/hooks';
+import { ask } from '../state/ask';
 import { answerWithVlm, declineVlm, stopVlm, vlmDownload, vlmInfo } from '../state/vlm';
 
 const mb = (b: number) => `${Math.round(b / 1e6)} MB`;
 
 /** A free-form question's card body: confirm the download, then the VLM's streamed words (not measured). */
 export function VlmAnswer({ entry, outcome: o }: { entry: HistoryEntry; outcome: Extract<Outcome, { kind: 'free-form' }> }) {
+  const body = <VlmState entry={entry} outcome={o} />;
+  if (!o.understood && !o.suggestion) return body;
+  return (
+    <>
+      <div className="understood" data-testid="understood">
+        {o.understood && <p>I read this as: {o.understood}</p>}
+        {o.suggestion && (
+          <p>
+            A question I can measure:{' '}
+            <button type="button" className="suggestion" onClick={() => ask(o.suggestion ?? '')}>{o.suggestion}</button>
+          </p>
+        )}
+      </div>
+      {body}
+    </>
+  );
+}
+
+function VlmState({ entry, outcome: o }: { entry: HistoryEntry; outcome: Extract<Outcome, { kind: 'free-form' }> }) {
   const files = usePipeline((s) => s.files);
   const badge = <span className="badge badge--vlm">VLM answer · not measured</span>;
   switch (o.vlm) {
