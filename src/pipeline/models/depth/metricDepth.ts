@@ -108,7 +108,8 @@ export async function predictMetricDepth(
     scale = metric3dScale(intrinsics.fx, s);
     detail = `Metric3D canonical focal ${METRIC3D_CANONICAL_FOCAL}px rescaled by fx=${intrinsics.fx.toFixed(1)}px x ${s.toFixed(4)} (letterboxed to ${inW}x${inH})`;
   } else {
-    const est = out.focallength_px ? Number((out.focallength_px.data as Float32Array)[0]) : NaN;
+    // a q4f16 export returns float16 here too
+    const est = out.focallength_px ? Number((out.focallength_px.to('float32').data as Float32Array)[0]) : NaN;
     if (focalIsGuess(source) && Number.isFinite(est) && est > 0) {
       const f = (est * W) / DEPTH_PRO_SIZE;
       intrinsics = { ...intrinsics, fx: f, fy: f };
