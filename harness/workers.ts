@@ -11,7 +11,7 @@ import { benchSceneSpec } from '../src/core/testing/benchScene';
 import { buildScene } from '../src/core/scene/buildScene';
 import { detectDevice } from '../src/pipeline/device';
 import { resolveModelHost } from '../src/pipeline/host';
-import { PRESETS, resolveManifest, type ModelEntry, type Role } from '../src/pipeline/manifest';
+import { PRESETS, resolveManifest, type Manifest, type ModelEntry, type Role } from '../src/pipeline/manifest';
 import { DEPTH_SIDE } from '../src/pipeline/orchestrator';
 import { workingSize } from '../src/io/imageLimits';
 import { createStore } from 'zustand/vanilla';
@@ -110,13 +110,13 @@ export interface BenchRow {
 
 let current: { pipeline: SpatialPipeline; store: PipelineStore } | null = null;
 
-async function makePipeline(o: HarnessOptions & { depthSide?: number; stride?: number; manifest?: typeof TINY_MANIFEST }): Promise<{ pipeline: SpatialPipeline; store: PipelineStore }> {
+async function makePipeline(o: HarnessOptions & { depthSide?: number; stride?: number; manifest?: Partial<Manifest> }): Promise<{ pipeline: SpatialPipeline; store: PipelineStore }> {
   current?.pipeline.dispose();
   const store = createStore<PipelineState>(() => initialPipelineState());
   const device = o.device === 'wasm' ? await detectDevice({ forceWasm: true }) : await detectDevice();
   const host = resolveModelHost({ search: location.search, origin: location.origin });
-  const base = o.manifest ?? TINY_MANIFEST;
-  const manifest = o.depthId ? { ...base, depth: { ...base.depth, id: o.depthId } } : base;
+  const base: Partial<Manifest> = o.manifest ?? TINY_MANIFEST;
+  const manifest = o.depthId && base.depth ? { ...base, depth: { ...base.depth, id: o.depthId } } : base;
   const pipeline = new SpatialPipeline({ manifest, host, device, workers: defaultWorkers, store, failWebGPU: o.failWebGPU, useBrowserCache: o.browserCache ?? false, depthSide: o.depthSide, stride: o.stride });
   const made = { pipeline, store };
   current = made;
@@ -363,7 +363,7 @@ const harness = {
     };
     const timings: Record<string, { ms?: number; inferenceMs?: number; loadMs?: number }> = {};
     const attempt = async <T>(roles: string[], manifest: Partial<typeof full>, run: (p: SpatialPipeline) => Promise<T>): Promise<T | null> => {
-      const { pipeline, store } = await makePipeline({ device: o.device, manifest: manifest as unknown as typeof TINY_MANIFEST, browserCache: true });
+      const { pipeline, store } = await makePipeline({ device: o.device, manifest, browserCache: true });
       try {
         const out = await run(pipeline);
         await measureWorkers(); // before the next attempt disposes these workers

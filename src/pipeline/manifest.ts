@@ -44,7 +44,7 @@ export interface ModelEntry {
 }
 
 export type Preset = 'standard' | 'light';
-/** `filter` is optional: the scene check is opt-in (see FILTER_NOTE); the VLM loads only when a question needs it. */
+/** `filter` is optional: the scene check is opt-in (Settings); the VLM loads only when a question needs it. */
 export type Manifest = Omit<Record<Role, ModelEntry>, 'filter'> & { filter?: ModelEntry; depthAlternatives?: ModelEntry[] };
 
 const same = (d: DtypeMap) => ({ webgpuF16: d, webgpu: d, wasm: d });
@@ -113,7 +113,6 @@ const SLIMSAM: ModelEntry = {
  * The scene check only ever warns, so it is opt-in (Settings) and runs CLIP q8 (154 MB) on WASM on every
  * device: the WebGPU variants would download 304 MB (fp16) or 606 MB (fp32) for a warning.
  */
-export const FILTER_NOTE = 'Scene check: warns when a photo looks like a screenshot, a product shot or a document.';
 const CLIP: ModelEntry = {
   id: 'Xenova/clip-vit-base-patch32',
   revision: '4c1807b705b1d015fb032789cc4d221b23025a6f',

@@ -4,7 +4,7 @@
  * the tests prove that every file the loader requests exists.
  */
 import listings from './listings.json';
-import { capsFor, requestedFiles, type DeviceCaps, type Manifest, type ModelEntry } from '../manifest';
+import { requestedFiles, type DeviceCaps, type Manifest, type ModelEntry } from '../manifest';
 
 interface RepoListing {
   repo: string;
@@ -42,10 +42,11 @@ export interface DownloadSize {
 
 /** What loading this entry on this device downloads (from the listing; an override falls back to approxBytes). */
 export function downloadSize(entry: ModelEntry, caps: DeviceCaps): DownloadSize {
-  if (!listingOf(entry)) return { bytes: entry.approxBytes ?? 0, unknown: entry.approxBytes ? [] : requestedFiles(entry, caps) };
+  const files = requestedFiles(entry, caps); // dtypeFor already keeps a wasmOnly entry on its WASM files
+  if (!listingOf(entry)) return { bytes: entry.approxBytes ?? 0, unknown: entry.approxBytes ? [] : files };
   let bytes = 0;
   const unknown: string[] = [];
-  for (const f of requestedFiles(entry, capsFor(entry, caps))) {
+  for (const f of files) {
     const b = fileBytes(entry, f);
     if (b === undefined) unknown.push(f);
     else bytes += b;

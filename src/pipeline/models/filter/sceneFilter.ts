@@ -3,7 +3,7 @@
  * document)? Indoor or outdoor? It only ever warns: a person may have good reasons to ask about anything.
  */
 import { AutoModel, AutoProcessor, AutoTokenizer, type PreTrainedModel, type PreTrainedTokenizer, type Processor, type RawImage, type Tensor } from '@huggingface/transformers';
-import { capsFor, type DeviceCaps, type ModelEntry } from '../../manifest';
+import type { DeviceCaps, ModelEntry } from '../../manifest';
 import { loadOptions } from '../load';
 import type { RawProgress } from '../../progress';
 
@@ -86,14 +86,14 @@ export async function classifyScene(c: SceneClassifier, image: RawImage): Promis
   return interpretFilter(kinds, places);
 }
 
-/** The scene classifier, loaded the way every model is (loadOptions); a wasmOnly entry stays on WASM. */
+/** The scene classifier, loaded the way every model is (loadOptions keeps a wasmOnly entry on WASM). */
 export async function loadSceneClassifier(
   entry: ModelEntry,
   caps: DeviceCaps,
   progress_callback?: (p: RawProgress) => void,
   extra: { device?: 'cpu'; cache_dir?: string } = {},
 ): Promise<SceneClassifier> {
-  const opts = { ...loadOptions(entry, capsFor(entry, caps)), progress_callback, ...extra };
+  const opts = { ...loadOptions(entry, caps), progress_callback, ...extra };
   const shared = { revision: entry.revision, progress_callback, cache_dir: extra.cache_dir };
   const [model, tokenizer, processor] = await Promise.all([
     AutoModel.from_pretrained(entry.id, opts),
