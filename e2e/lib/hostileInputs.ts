@@ -370,4 +370,3 @@ export function sceneFileCases(): SceneFileCase[] {
   ];
 }
 
-export const ALL_KINDS = () => ({ photos: photoCases(), depths: depthCases(), links: linkCases(), sceneFiles: sceneFileCases() });

@@ -2,10 +2,8 @@
  * Photos from the person (drop, paste, picker, camera, ?image= URL) -> a working-size RGBA image.
  * Browser only (photoDecode.ts: WebCodecs at a reduced scale, else createImageBitmap).
  */
-import type { RGBAImage } from '../core/geometry/raster';
 import { ImageInputError, WORKING_SIDE } from './imageLimits';
 import { decodeToWorkingSize, type WorkingPhoto } from './photoDecode';
-import { drawToRgba } from './canvasPixels';
 
 export { ImageInputError } from './imageLimits';
 
@@ -21,17 +19,7 @@ export function decodePhoto(file: Blob, name = (file as File).name || 'photo', s
   return decodeToWorkingSize(file, name, side);
 }
 
-/** Resize an RGBA image (the photo of an RGB-D pair is brought to the depth map's size). */
-export async function resizeRgba(img: RGBAImage, width: number, height: number): Promise<RGBAImage> {
-  if (img.width === width && img.height === height) return img;
-  const data = new Uint8ClampedArray(img.data);
-  const bitmap = await createImageBitmap(new ImageData(data, img.width, img.height));
-  try {
-    return drawToRgba(bitmap, width, height);
-  } finally {
-    bitmap.close();
-  }
-}
+export { resizeRgba } from './photoDecode';
 
 /** Largest photo file read (bytes), checked before reading: a 50 MP JPEG is rarely over 40 MB. */
 export const MAX_PHOTO_FILE_BYTES = 100 * 1024 * 1024;
@@ -55,7 +43,5 @@ export async function fetchPhoto(url: string, signal?: AbortSignal): Promise<Dec
   const name = decodeURIComponent(new URL(url, location.href).pathname.split('/').pop() || 'image');
   const declared = Number(res.headers.get('content-length') ?? 0);
   checkPhotoFileSize(name, declared);
-  const blob = await res.blob();
-  checkPhotoFileSize(name, blob.size);
-  return decodePhoto(blob, name);
+  return decodePhoto(await res.blob(), name); // decodePhoto checks the size it actually got
 }

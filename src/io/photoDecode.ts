@@ -185,10 +185,15 @@ export async function decodeToWorkingSize(file: Blob, name = (file as File).name
 export async function decodeImageBytesTo(bytes: Uint8Array, mime: string, name: string, size: { width: number; height: number }, check: CheckOptions = {}): Promise<RGBAImage> {
   const part = bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
   const photo = await decodeToWorkingSize(new Blob([part], { type: mime }), name, Math.max(size.width, size.height), check);
-  if (photo.rgb.width === size.width && photo.rgb.height === size.height) return photo.rgb;
-  const bitmap = await createImageBitmap(new ImageData(new Uint8ClampedArray(photo.rgb.data), photo.rgb.width, photo.rgb.height));
+  return resizeRgba(photo.rgb, size.width, size.height);
+}
+
+/** Resize an RGBA image (the photo of an RGB-D pair is brought to the depth map's size). */
+export async function resizeRgba(img: RGBAImage, width: number, height: number): Promise<RGBAImage> {
+  if (img.width === width && img.height === height) return img;
+  const bitmap = await createImageBitmap(new ImageData(new Uint8ClampedArray(img.data), img.width, img.height));
   try {
-    return drawToRgba(bitmap, size.width, size.height);
+    return drawToRgba(bitmap, width, height);
   } finally {
     bitmap.close();
   }

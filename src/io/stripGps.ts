@@ -4,6 +4,7 @@
  * the focal length included, stays readable). JPEG (APP1 Exif and XMP), PNG (eXIf chunk, CRC redone)
  * and WebP (EXIF and XMP chunks). Other bytes are untouched; the input is never modified.
  */
+import { crc32 } from './zipReader';
 
 const TYPE_BYTES: Record<number, number> = { 1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4 };
 
@@ -62,22 +63,6 @@ function wipeXmpGps(b: Uint8Array, from: number, to: number): boolean {
   return hit;
 }
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-function crc32(b: Uint8Array, from: number, to: number): number {
-  let c = 0xffffffff;
-  for (let i = from; i < to; i++) c = CRC_TABLE[(c ^ b[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
 /** A copy of the photo without GPS location, and whether any was found. */
 export function stripGps(input: Uint8Array): { bytes: Uint8Array; stripped: boolean } {
   const b = new Uint8Array(input);
@@ -105,7 +90,7 @@ export function stripGps(input: Uint8Array): { bytes: Uint8Array; stripped: bool
       let hit = false;
       if (type === 'eXIf') hit = wipeTiffGps(b, data, end);
       else if (type === 'iTXt' && latin1(b, data, Math.min(end, data + 17)) === 'XML:com.adobe.xmp') hit = wipeXmpGps(b, data, end);
-      if (hit && end + 4 <= b.length) dv.setUint32(end, crc32(b, i + 4, end));
+      if (hit && end + 4 <= b.length) dv.setUint32(end, crc32(b.subarray(i + 4, end)));
       stripped = hit || stripped;
       if (type === 'IEND') break;
       i = end + 4;

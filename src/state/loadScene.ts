@@ -7,7 +7,7 @@ import type { RGBAImage } from '../core/geometry/raster';
 import type { Intrinsics, IntrinsicsSource } from '../core/camera/intrinsics';
 import type { Box2D, MaskRLE, SceneProvenance } from '../core/scene/types';
 import { checkDepthPngHeader, decodeDepthPng, depthContentProblem, DepthFileError } from '../io/depthFile';
-import { decodePhoto, fetchPhoto, ImageInputError, type DecodedPhoto } from '../io/imageInput';
+import { checkPhotoFileSize, decodePhoto, fetchPhoto, ImageInputError, type DecodedPhoto } from '../io/imageInput';
 import { decodeImageBytesTo, jpegOrientation } from '../io/photoDecode';
 import { checkImageBytes } from '../io/imageLimits';
 import { parseSidecar, SidecarError } from '../io/objectsSidecar';
@@ -227,6 +227,7 @@ export async function loadRgbdPair(photoFile: Blob, depthFile: Blob, opts: RgbdO
   try {
     const photoName = (photoFile as File).name || 'photo';
     const depthName = (depthFile as File).name || 'depth';
+    checkPhotoFileSize(photoName, photoFile.size); // the same cap as any photo, before either file is read
     if (depthFile.size > MAX_DEPTH_FILE_BYTES) {
       throw new DepthFileError(`"${depthName}" is ${Math.round(depthFile.size / 1e6)} MB: a depth file is at most ${MAX_DEPTH_FILE_BYTES / 1024 / 1024} MB.`);
     }

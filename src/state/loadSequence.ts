@@ -60,5 +60,3 @@ export function finishLoad(t: LoadTicket, patch: Partial<ReturnType<typeof scene
   return true;
 }
 
-/** Sequence number of the latest load (tests). */
-export const latestLoadId = (): number => seq;

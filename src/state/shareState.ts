@@ -131,7 +131,6 @@ export async function makeShareLink(view: ShareView | null): Promise<MadeLink> {
 
 // ---------- opening a link ----------
 
-export { placeholderImage } from './restoredImage';
 
 /**
  * Put restored questions in the history: a checked answer is shown as recomputed here; a question without

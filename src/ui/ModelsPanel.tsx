@@ -24,14 +24,17 @@ export function ModelsPanel() {
   const preset = useSettings((s) => s.modelPreset);
   const sceneCheck = useSettings((s) => s.sceneCheck);
   const [download, setDownload] = useState<{ bytes: number; device: string } | null>(null);
+  const needsModels = !!current && !current.scene && current.source.kind === 'photo';
   useEffect(() => {
+    // only when the panel shows: asking for GPU adapters can wake a discrete GPU
+    if (!needsModels) return;
     let live = true;
     void expectedDownload().then((d) => live && setDownload(d)).catch(() => {});
     return () => {
       live = false;
     };
-  }, [preset, sceneCheck]);
-  if (!current || current.scene || current.source.kind !== 'photo') return null;
+  }, [needsModels, preset, sceneCheck]);
+  if (!needsModels) return null;
   const busy = loading !== null;
   const t = totals(files);
   const anyStarted = STAGES.some((s) => stages[s.name].status !== 'idle');
