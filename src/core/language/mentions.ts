@@ -14,11 +14,9 @@
  * - any other noun after a determiner that is not a known word of questions is an object the scene does not
  *   have ("the piano"): reported by name, never matched to another object.
  */
-import { canonicalNoun } from './normalize';
-import { OBJECT_NOUNS, QUESTION_WORDS } from './lexicon';
-import { applyPhraseSynonyms, tokenize } from './normalize';
-import { SPELLING } from './lexicon';
-import type { SceneLike } from './referents';
+import { applyPhraseSynonyms, canonicalNoun, tokenize } from './normalize';
+import { OBJECT_NOUNS, QUESTION_WORDS, SPELLING } from './lexicon';
+import { QUALIFIERS, type SceneLike } from './referents';
 
 export type MentionKind = 'object' | 'camera' | 'unknown';
 
@@ -33,15 +31,13 @@ export interface Mention {
   end: number;
 }
 
-export const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'both', 'two', 'three', 'either', 'each', 'my', 'our', 'your', 'its', 'their', 'his', 'her', 'some', 'any']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'both', 'two', 'three', 'either', 'each', 'my', 'our', 'your', 'its', 'their', 'his', 'her', 'some', 'any']);
 
-/** Words that pick one of several objects of a kind (referents.ts reads them). */
-export const QUALIFIER_WORDS = new Set([
-  'left', 'leftmost', 'right', 'rightmost', 'near', 'nearer', 'nearest', 'closer', 'closest', 'front', 'foreground',
-  'far', 'farther', 'farthest', 'back', 'rear', 'background', 'top', 'upper', 'higher', 'highest', 'topmost',
-  'bottom', 'lower', 'lowest', 'bottommost', 'middle', 'center', 'central', 'big', 'bigger', 'biggest', 'large',
-  'larger', 'largest', 'small', 'smaller', 'smallest', 'little', 'other', 'second', 'first', 'tall', 'short',
-]);
+/**
+ * Words that pick one of several objects of a kind: the qualifiers referents.ts resolves ("behind" is a
+ * relation here, not a qualifier), and a few more that only mark a mention as qualified.
+ */
+const QUALIFIER_WORDS = new Set([...Object.keys(QUALIFIERS).filter((w) => w !== 'behind'), 'other', 'second', 'first', 'tall', 'short']);
 
 const COLOURS = new Set([
   'red', 'blue', 'green', 'yellow', 'black', 'white', 'brown', 'orange', 'pink', 'purple', 'gray', 'silver',
@@ -51,7 +47,7 @@ const COLOURS = new Set([
 const CAMERA_NOUNS = new Set(['camera', 'viewer', 'photographer', 'observer', 'lens', 'cameraman', 'onlooker', 'spectator']);
 const CAMERA_PRONOUNS = new Set(['me', 'us', 'myself', 'ourselves']);
 /** Pronouns: questions about "it" cannot be templated (which object?). */
-export const PRONOUNS = new Set(['it', 'they', 'them', 'this', 'that', 'these', 'those', 'he', 'she', 'him', 'one', 'ones']);
+const PRONOUNS = new Set(['it', 'they', 'them', 'this', 'that', 'these', 'those', 'he', 'she', 'him', 'one', 'ones']);
 
 const COMPARATIVE_WORD = /^(?:[a-z]+er|more|less)$/;
 

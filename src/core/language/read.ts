@@ -42,7 +42,16 @@ interface Ctx {
   plural: ReadonlySet<string>;
 }
 
-const re = (src: string, flags = '') => new RegExp(`(?<![a-z0-9])(?:${src})(?![a-z0-9])`, flags);
+/** Cue regexes, compiled once each: their sources are the cue tables and slot names, a bounded set. */
+const reCache = new Map<string, RegExp>();
+const re = (src: string): RegExp => {
+  let r = reCache.get(src);
+  if (!r) {
+    r = new RegExp(`(?<![a-z0-9])(?:${src})(?![a-z0-9])`);
+    reCache.set(src, r);
+  }
+  return r;
+};
 const has = (s: string, src: string) => re(src).test(s);
 
 function slotsOf(s: string): string[] {
@@ -181,7 +190,7 @@ function readDifference(c: Ctx): Reading | null {
     // "how much taller is A than B": a difference of sizes is not measured; the comparison is
     return understood(`how much ${rel.text.replace(/ than$/, '')} ${a} is than ${b}`, [a, b], [m[0], rel.text], { type: 'relation', form: 'yesno', relation: rel.rel, a, b });
   }
-  const measure: Record<string, PairMeasure> = { left: 'how_much_left', right: 'how_much_left', above: 'how_much_above', below: 'how_much_above', behind: 'how_much_behind', front: 'how_much_behind' };
+  const measure = HOW_MUCH;
   const swap = rel.rel === 'right' || rel.rel === 'below' || rel.rel === 'front';
   return q({ type: 'pair', measure: measure[rel.rel], a: swap ? b : a, b: swap ? a : b }, 'quantity', m[0], rel.text);
 }
@@ -222,15 +231,20 @@ function readSuperlative(c: Ctx): Reading | null {
     return q({ type: 'order', by: sup.value.by, objects: [ALL_OBJECTS], descending: sup.value.descending }, 'superlative', sup.text);
   }
   if (c.slots.length === 2) {
-    const comparative: Record<OrderKey, [Relation, Relation]> = {
-      height: ['taller', 'shorter'], size: ['bigger', 'smaller'], width: ['wider', 'thinner'], elevation: ['above', 'below'], camera_distance: ['behind', 'front'],
-    };
-    const [up, down] = comparative[sup.value.by];
+    const [up, down] = COMPARATIVE_OF[sup.value.by];
     return q({ type: 'relation', form: 'choice', relation: sup.value.descending ? up : down, a: c.slots[0], b: c.slots[1] }, 'choice', sup.text);
   }
   if (c.slots.length >= 3) return q({ type: 'order', by: sup.value.by, objects: c.slots, descending: sup.value.descending }, 'superlative', sup.text);
   return null;
 }
+
+/** "Which of the two is tallest": a superlative over two objects is a comparative choice. */
+const COMPARATIVE_OF: Record<OrderKey, [Relation, Relation]> = {
+  height: ['taller', 'shorter'], size: ['bigger', 'smaller'], width: ['wider', 'thinner'], elevation: ['above', 'below'], camera_distance: ['behind', 'front'],
+};
+
+/** "How much more to the left": the pair measure per positional relation (its converse swaps the objects). */
+const HOW_MUCH: Record<string, PairMeasure> = { left: 'how_much_left', right: 'how_much_left', above: 'how_much_above', below: 'how_much_above', behind: 'how_much_behind', front: 'how_much_behind' };
 
 /** "Which is wider: A, B or C?": a comparative over three or more is the top of an ordering. */
 const ORDER_OF: Partial<Record<Relation, [OrderKey, boolean]>> = {

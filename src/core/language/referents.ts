@@ -32,7 +32,7 @@ export type Resolution =
 
 type Qualifier = 'left' | 'right' | 'near' | 'far' | 'high' | 'low' | 'middle' | 'big' | 'small';
 
-const QUALIFIERS: Record<string, Qualifier> = {
+export const QUALIFIERS: Record<string, Qualifier> = {
   left: 'left', leftmost: 'left', right: 'right', rightmost: 'right',
   near: 'near', nearer: 'near', nearest: 'near', closer: 'near', closest: 'near', front: 'near', foreground: 'near',
   far: 'far', farther: 'far', farthest: 'far', back: 'far', rear: 'far', background: 'far', behind: 'far',

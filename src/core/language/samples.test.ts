@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { RELATIONS, type Query } from '../reason/query';
 import { parseQuestion } from './parse';
 import type { SceneLike } from './referents';
-import { fillTemplate, templatesFor } from './templates';
+import { fillTemplate, templateKey, templatesFor } from './templates';
 
 const SAMPLES = join(__dirname, '../../../public/samples');
 
@@ -59,6 +59,8 @@ describe('sample scenes: every query the app can suggest parses back in every ph
       const failures: string[] = [];
       let n = 0;
       for (const query of queriesFor(scene.objects.map((o) => o.id))) {
+        // a query shape without templates would be skipped silently
+        expect(templatesFor(query).length, templateKey(query)).toBeGreaterThan(0);
         for (const t of templatesFor(query)) {
           const text = fillTemplate(t, query, captionOf);
           const r = parseQuestion(text, scene);
