@@ -49,9 +49,11 @@ export async function runSynthBench(): Promise<BenchSectionResult> {
 
     await enqueue(redis.url, items, DEFAULT_CONFIG, { queue: 'bench' });
     const t0 = Date.now();
-    const workers = [0, 1].map(() => spawnCli(['worker', '--redis', redis.url, '--queue', 'bench', '--exit-when-empty']));
     const doneAt: number[] = [];
-    for (const w of workers) w.proc.stdout?.on('data', (d: Buffer) => { for (const l of d.toString().split('\n')) if (l.startsWith('done ')) doneAt.push(Date.now()); });
+    // whole lines only (spawnCli buffers them): a `done` line split across two chunks still counts
+    const workers = [0, 1].map(() => spawnCli(['worker', '--redis', redis.url, '--queue', 'bench', '--exit-when-empty'], {}, (l) => {
+      if (l.startsWith('done ')) doneAt.push(Date.now());
+    }));
     await Promise.all(workers.map((w) => w.done));
     const queueRate = steadyRate(doneAt);
     const queueWall = (Date.now() - t0) / 1000;
@@ -59,15 +61,16 @@ export async function runSynthBench(): Promise<BenchSectionResult> {
     // the queue's own cost: enqueue + take + store + complete, with a pipeline that returns at once
     const N = 300;
     const stubItems: KeyedItem[] = Array.from({ length: N }, (_, i) => ({ name: `stub-${i}`, key: `stub-${i}`, source: { kind: 'photo', photo: `/nonexistent/${i}.jpg` } }));
-    const stub = (it: KeyedItem): Promise<ItemResult> => Promise.resolve({
+    const calls: number[] = [];
+    const stub = (it: KeyedItem): Promise<ItemResult> => (calls.push(performance.now()), Promise.resolve({
       key: it.key, name: it.name, id: it.key, image: `images/${it.key}.jpg`, imageFrom: null, objects: 0, pairs: 0, conversation: null, qa: [], types: {}, ms: 0, models: [],
-    });
+    }));
     const te = performance.now();
     await enqueue(redis.url, stubItems, DEFAULT_CONFIG, { queue: 'overhead' });
     const enqueueMs = (performance.now() - te) / N;
-    const tw = performance.now();
     await runWorker(redis.url, { queue: 'overhead', concurrency: 1, exitWhenEmpty: true, processItem: stub });
-    const takeMs = (performance.now() - tw - 1000) / N; // less the exit-when-empty check (two idle polls, 500 ms apart)
+    // between one item's start and the next: store + complete + take (the idle polls before exiting are not in it)
+    const takeMs = calls.length > 1 ? (calls[calls.length - 1] - calls[0]) / (calls.length - 1) : NaN;
 
     const lines = [
       `  ${ITEMS} RGB-D items (fixture frames under new names, objects from their annotations), ${cpus().length} CPUs`,

@@ -7,8 +7,10 @@
  *   spatiallens-synth status --redis URL
  *   spatiallens-synth collect --redis URL --out DIR
  *
- * The old form `npm run synth -- <rgbd_index.json> <out-dir>` still works (it is `run` with --out).
+ * The old form `npm run synth -- <rgbd_index.json> <out-dir>` still writes the old single-folder layout
+ * (conversations.jsonl, qa.jsonl, images/, README.md: scripts/lib/runSynth.ts), as the README documents.
  */
+import { runSynth } from '../lib/runSynth';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -147,7 +149,8 @@ async function cmdRun(inputs: string[], v: Values, say: (s: string) => void): Pr
   store.drop(results.map((r) => r.key));
   const secs = (Date.now() - t0) / 1000;
   say(`${p.done} items done, ${p.failed} failed in ${secs.toFixed(1)} s; wrote ${w.items} items (${w.records} QA records) in ${w.shards.length} new shards to ${out}`);
-  return store.failures().some((f) => todo.some((t) => t.key === f.key)) ? 1 : 0;
+  const ran = new Set(todo.map((t) => t.key));
+  return store.failures().some((f) => ran.has(f.key)) ? 1 : 0;
 }
 
 export async function main(argv: string[], say: (s: string) => void = (s) => console.log(s)): Promise<number> {
@@ -205,8 +208,12 @@ export async function main(argv: string[], say: (s: string) => void = (s) => con
       return cmdRun(rest, v, say);
     default: {
       if (first === undefined) throw new UsageError('no inputs');
-      // the old `npm run synth -- <rgbd_index.json> <out-dir>`
-      if (!v.out && positionals.length === 2 && positionals[0].endsWith('.json')) return cmdRun([positionals[0]], { ...v, out: positionals[1] }, say);
+      // the old `npm run synth -- <rgbd_index.json> <out-dir>`: the old layout, by the old engine
+      if (!v.out && positionals.length === 2 && positionals[0].endsWith('.json')) {
+        const cfg = configFrom(v);
+        const r = await runSynth({ index: resolve(positionals[0]), out: resolve(positionals[1]), seed: cfg.seed, maxPairs: cfg.maxPairs, phrasings: cfg.phrasings, imperial: cfg.units === 'imperial' }, say);
+        return r.failed > 0 ? 1 : 0;
+      }
       return cmdRun(positionals, v, say);
     }
   }

@@ -4,7 +4,7 @@
  * copied into the repo: the copies live in the temporary folder).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -40,7 +40,6 @@ const alive = (pid: number): boolean => {
 
 export interface TestRedis {
   url: string;
-  pid: () => number;
   /** SIGTERM (Redis writes its append-only file) and wait for the process to end. */
   stop: () => Promise<void>;
   start: () => Promise<void>;
@@ -68,7 +67,7 @@ export async function startRedis(): Promise<TestRedis> {
     proc = null;
   };
   await start();
-  return { url: `redis://127.0.0.1:${port}`, pid: () => proc?.pid ?? 0, stop, start };
+  return { url: `redis://127.0.0.1:${port}`, stop, start };
 }
 
 export interface CliProcess {
@@ -78,7 +77,7 @@ export interface CliProcess {
 }
 
 /** The CLI in its own process (as a user runs it on another machine). */
-export function spawnCli(args: string[], env: Record<string, string> = {}): CliProcess {
+export function spawnCli(args: string[], env: Record<string, string> = {}, onLine?: (line: string) => void): CliProcess {
   const proc = spawn(process.execPath, ['--import', TSX, CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   const lines: string[] = [];
   let buf = '';
@@ -87,6 +86,7 @@ export function spawnCli(args: string[], env: Record<string, string> = {}): CliP
     const parts = buf.split('\n');
     buf = parts.pop() ?? '';
     lines.push(...parts);
+    if (onLine) for (const l of parts) onLine(l);
   };
   proc.stdout?.on('data', take);
   proc.stderr?.on('data', take);
@@ -164,4 +164,3 @@ export function fixtureOrSkip(find: () => string | null, what: string): string |
   return dir;
 }
 
-export const exists = existsSync;
