@@ -9,7 +9,7 @@ import { DATASET_SCHEMA_VERSION } from '../../src/core/synth';
 import { dtypeFor, resolveManifest, type Dtype, type ModelEntry, type Preset } from '../../src/pipeline/manifest';
 
 /** Bump when the headless pipeline's output changes for the same inputs and options. */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 2; // 2: RGB-D pairs with all-zero depth fail, as in the app
 
 export type DepthScaleName = 'mm' | '256' | '5000';
 export const DEPTH_SCALE_METRES: Record<DepthScaleName, number> = { mm: 0.001, '256': 1 / 256, '5000': 1 / 5000 };

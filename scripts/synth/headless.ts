@@ -14,7 +14,7 @@ import { scaleIntrinsics } from '../../src/core/camera/transform';
 import type { RGBAImage } from '../../src/core/geometry/raster';
 import { buildScene } from '../../src/core/scene/buildScene';
 import type { SceneGraph } from '../../src/core/scene/types';
-import { decodeDepthPng } from '../../src/io/depthFile';
+import { decodeDepthPng, depthContentProblem } from '../../src/io/depthFile';
 import { readExifTags } from '../../src/io/exif';
 import { decodeImageToRgba } from '../../src/io/imageDecode';
 import { workingSize, WORKING_SIDE } from '../../src/io/imageLimits';
@@ -172,6 +172,9 @@ export class HeadlessPipeline {
       } catch (e) {
         throw e instanceof ItemError ? e : new ItemError(`${s.depth}: ${why(e)}`);
       }
+      // the depth maps the app's own dataset export refuses (all zero: nothing measured) fail here too
+      const problem = depthContentProblem(depth, s.depth.replace(/^.*\//, ''));
+      if (problem?.refuse) throw new ItemError(problem.text);
       const photo = await decodePhoto(bytes, item.name, () => ({ width: depth.width, height: depth.height }));
       if (Math.abs(photo.original.width / photo.original.height - depth.width / depth.height) > 0.02) {
         throw new ItemError(`${item.name}: the photo (${photo.original.width} x ${photo.original.height}) and its depth map (${depth.width} x ${depth.height}) do not have the same shape`);
