@@ -110,18 +110,30 @@ export function removeStatisticalOutliers(
  * mean of its neighbours' own (local density, as LOF compares it; 0 turns it off): a stray point between surfaces has
  * dense neighbours and stays an outlier, a sparse surface is as sparse as its neighbours.
  */
+export interface OrganizedCloud {
+  points: Float32Array;
+  count: number;
+  grid: Int32Array;
+  cols: number;
+  cellOf: Int32Array;
+}
+
+export interface OrganizedOutlierOptions {
+  k: number;
+  stdRatio: number;
+  farDistance: number;
+  /** grid steps searched around a point (default 2) */
+  radius?: number;
+  /** local-density ratio that keeps a sparse surface (default 2; 0 turns it off) */
+  localRatio?: number;
+}
+
 export function removeStatisticalOutliersOrganized(
-  points: Float32Array,
-  count: number,
-  grid: Int32Array,
-  cols: number,
-  cellOf: Int32Array,
-  k: number,
-  stdRatio: number,
-  farDistance: number,
-  radius = 2,
-  localRatio = 2,
+  cloud: OrganizedCloud,
+  opts: OrganizedOutlierOptions,
 ): OutlierResult {
+  const { points, count, grid, cols, cellOf } = cloud;
+  const { k, stdRatio, farDistance, radius = 2, localRatio = 2 } = opts;
   const meanDistances = new Float32Array(count);
   const rows = Math.ceil(grid.length / cols);
   const best = new Float64Array(k);

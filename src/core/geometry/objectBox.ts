@@ -1,0 +1,135 @@
+/**
+ * objects3d phase 6, the box: the OBB is the minimum-area rectangle of the XZ footprint (rotating calipers)
+ * times the Y range of the object's points. Box only, a foot the floor band cut, or a bottom a nearer
+ * surface hides, is extended down (to the plane, or to the 2D box's bottom edge at the object's depth).
+ * Objects with fewer than minPoints points get a fallback box: the 2D box back-projected at the median
+ * valid depth inside it (else the whole map's median, else 2 m), as deep as it is wide or tall (the
+ * smaller). Their confidence is near 0.
+ */
+import type { Intrinsics } from '../camera/intrinsics';
+import type { AABB, Box2D, CanonicalFrame, OBB, ObjectFlag } from '../scene/types';
+import { orientedBoundingBox } from './boxes';
+import { clampBox, median, type ObjectEnv } from './objectEnv';
+import type { ObjectPoints } from './objectPoints';
+import type { ObjectSample } from './objectSample';
+import type { Vec3 } from './vec';
+
+export interface ObjectBox {
+  aabb: AABB;
+  obb: OBB;
+  centroid: Vec3;
+  confidence: number;
+}
+
+/** What the box of a well-sampled object rests on. */
+export interface BoxEvidence {
+  boxOnly: boolean;
+  bandY: number;
+  firstPassKept: number;
+  /** sample size after surface removal (n) */
+  sampleCount: number;
+  flags: readonly ObjectFlag[];
+}
+
+export function fitObjectBox(env: ObjectEnv, p: ObjectPoints, box2d: Box2D, ev: BoxEvidence): ObjectBox {
+  const { count } = p;
+  const aabb: AABB = { min: p.min, max: p.max };
+  const obb = orientedBoundingBox(p.points, count);
+  let foot = Infinity;
+  if (ev.boxOnly && env.hasPlane && aabb.min[1] < 2 * ev.bandY) foot = 0; // the band removal cut the object's foot: it stands on the plane
+  else if (ev.boxOnly && env.hasPlane) foot = occludedFoot(env.depth.data, env.W, env.K, env.frame, p.pixels, count, clampBox(box2d, env.sx, env.sy, env.W, env.H, 0));
+  if (foot < aabb.min[1]) {
+    aabb.min[1] = foot;
+    const top = obb.center[1] + obb.size[1] / 2;
+    obb.center[1] = (top + foot) / 2;
+    obb.size[1] = top - foot;
+  }
+  const centroid: Vec3 = [p.sum[0] / count, p.sum[1] / count, p.sum[2] / count];
+  const kept = ev.firstPassKept;
+  const support = Math.min(1, kept / 300) * Math.sqrt(kept / Math.max(kept, ev.sampleCount));
+  const confidence = support * (ev.boxOnly ? 0.7 : 1) * (env.frame.confidence === 'low' ? 0.6 : 1) * (ev.flags.includes('truncated') ? 0.8 : 1);
+  return { aabb, obb, centroid, confidence };
+}
+
+/** Map-wide median depth, computed once per objects3d call when a fallback box first needs it. */
+export type MapMedianCache = { value: number | null };
+
+/** The fallback box of an object with too few points; pushes its flags. */
+export function fallbackBox(env: ObjectEnv, s: ObjectSample, box2d: Box2D, count: number, flags: ObjectFlag[], cache: MapMedianCache): ObjectBox {
+  const { W, H, K, ifx, ify, sx, sy, frame } = env;
+  const data = env.depth.data;
+  flags.push('too-few-points');
+  let z = median(s.boxDepths.length ? s.boxDepths : validDepthsInBox(data, W, clampBox(box2d, sx, sy, W, H, 0)));
+  if (!(z > 0)) {
+    flags.push('no-valid-depth');
+    cache.value ??= median(validDepthsInBox(data, W, { x0: 0, y0: 0, x1: W, y1: H }));
+    z = cache.value > 0 ? cache.value : 2;
+  }
+  const [r0, r1, r2, r3, r4, r5, r6, r7, r8] = frame.rotation;
+  const [tx, ty, tz] = frame.translation;
+  const b = box2d;
+  const u = ((b.x0 + b.x1) / 2) * sx, v = ((b.y0 + b.y1) / 2) * sy;
+  const cxm = (u - K.cx) * ifx * z, cym = (v - K.cy) * ify * z;
+  const centroid: Vec3 = [
+    r0 * cxm + r1 * cym + r2 * z + tx,
+    r3 * cxm + r4 * cym + r5 * z + ty,
+    r6 * cxm + r7 * cym + r8 * z + tz,
+  ];
+  const wd = (b.x1 - b.x0) * sx * ifx * z, ht = (b.y1 - b.y0) * sy * ify * z, dp = Math.min(wd, ht);
+  const aabb: AABB = {
+    min: [centroid[0] - wd / 2, centroid[1] - ht / 2, centroid[2] - dp / 2],
+    max: [centroid[0] + wd / 2, centroid[1] + ht / 2, centroid[2] + dp / 2],
+  };
+  return { aabb, obb: { center: [...centroid] as Vec3, size: [wd, ht, dp], yaw: 0 }, centroid, confidence: count > 0 ? 0.1 : 0 };
+}
+
+/**
+ * Box only: where the kept pixels stop short of the 2D box's bottom edge because a nearer surface hides
+ * the rest (a night stand behind a bed, a bed behind an ottoman), the box says the object goes on down to
+ * that edge: the height (>= 0, the support plane) of the box's bottom edge at the object's median depth,
+ * under its kept columns. Infinity when the bottom is seen, or what lies below it is not nearer.
+ */
+export function occludedFoot(
+  data: Float32Array, W: number, K: Intrinsics, frame: CanonicalFrame,
+  pix: Uint32Array, count: number, box: Box2D,
+): number {
+  let yb = -1, xa = Infinity, xb = -Infinity;
+  const zs: number[] = [];
+  const stride = Math.max(1, Math.floor(count / 2000));
+  for (let k = 0; k < count; k++) {
+    const i = pix[k], x = i % W, y = (i - x) / W;
+    if (y > yb) yb = y;
+    if (x < xa) xa = x;
+    if (x > xb) xb = x;
+    if (k % stride === 0) zs.push(data[i]);
+  }
+  const gapRows = box.y1 - 1 - yb;
+  if (gapRows < Math.max(3, 0.05 * (box.y1 - box.y0))) return Infinity;
+  const zc = median(zs);
+  let valid = 0, nearer = 0;
+  const st = Math.max(1, Math.floor(Math.sqrt(((xb - xa + 1) * gapRows) / 400)));
+  for (let y = yb + 1; y < box.y1; y += st)
+    for (let x = xa; x <= xb; x += st) {
+      const z = data[y * W + x];
+      if (!(z > 0 && z < Infinity)) continue;
+      valid++;
+      if (z < 0.9 * zc) nearer++;
+    }
+  if (valid < 10 || nearer < 0.5 * valid) return Infinity;
+  const u = (xa + xb) / 2, v = box.y1 - 0.5;
+  const cx = ((u - K.cx) / K.fx) * zc, cy = ((v - K.cy) / K.fy) * zc;
+  const R = frame.rotation;
+  return Math.max(0, R[3] * cx + R[4] * cy + R[5] * zc + frame.translation[1]);
+}
+
+function validDepthsInBox(data: Float32Array, W: number, r: Box2D): number[] {
+  const out: number[] = [];
+  const step = Math.max(1, Math.floor(Math.sqrt(((r.x1 - r.x0) * (r.y1 - r.y0)) / 4000)));
+  for (let y = r.y0; y < r.y1; y += step) {
+    for (let x = r.x0; x < r.x1; x += step) {
+      const z = data[y * W + x];
+      if (z > 0 && z < Infinity) out.push(z);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,112 @@
+/**
+ * objects3d phase 5, the second pass: every pixel of the region (of the mask before erosion) whose point
+ * falls in (or next to) a voxel of the kept clusters, so the box's extents are limited neither by the
+ * sampling step nor by the erosion. Floor band, walls and cut planes stay out as in the first pass.
+ */
+import type { Vec3 } from './vec';
+import { onPlanes, type ClusterSelection } from './objectClusters';
+import type { ObjectEnv } from './objectEnv';
+import { pixelSelector, type ObjectRegion } from './objectRegion';
+import type { SurfaceRemoval } from './objectSurfaces';
+import { scratchFloat32, scratchUint32 } from './scratch';
+import { onOrBehindWall } from './walls';
+
+/** The object's points: the first `count` of `points` (xyz) and `pixels` are live (scratch, reused by the next object). */
+export interface ObjectPoints {
+  points: Float32Array;
+  pixels: Uint32Array;
+  count: number;
+  min: Vec3;
+  max: Vec3;
+  /** sum of the points (centroid = sum / count) */
+  sum: Vec3;
+}
+
+export function gatherObjectPoints(env: ObjectEnv, r: ObjectRegion, sel: ClusterSelection | null, surf: SurfaceRemoval): ObjectPoints {
+  const mn: Vec3 = [Infinity, Infinity, Infinity], mx: Vec3 = [-Infinity, -Infinity, -Infinity];
+  const out: ObjectPoints = { points: new Float32Array(0), pixels: new Uint32Array(0), count: 0, min: mn, max: mx, sum: [0, 0, 0] };
+  if (!sel || sel.firstPassKept < env.minPoints) return out;
+  const occ = keptOccupancy(sel);
+  const { W, H, K, ifx, ify, thr, filterFlying } = env;
+  const data = env.depth.data;
+  const [r0, r1, r2, r3, r4, r5, r6, r7, r8] = env.frame.rotation;
+  const [tx, ty, tz] = env.frame.translation;
+  const { region, hasSel } = r;
+  const { bandY, walls } = surf;
+  const cutPlanes = sel.cutPlanes;
+  const need = Math.max(0, (region.x1 - region.x0) * (region.y1 - region.y0));
+  const scratch = scratchFloat32('objects3d.points', need * 3);
+  const scratchPix = scratchUint32('objects3d.pixels', need);
+  const lim = 1 - thr;
+  // the eroded mask chose the clusters; every mask pixel whose point joins their voxels counts for
+  // the extents (erosion alone shaves a pixel off each side: a centimetre or two of a small object)
+  const inMask = pixelSelector(r, W, H, true);
+  const { inv, ox, oy, oz, dx, dy, dz, cells } = occ;
+  let count = 0, sx3 = 0, sy3 = 0, sz3 = 0;
+  for (let y = region.y0; y < region.y1; y++) {
+    const ry = (y - K.cy) * ify;
+    for (let x = region.x0; x < region.x1; x++) {
+      if (hasSel && !inMask(x, y)) continue;
+      const i = y * W + x;
+      const z = data[i];
+      if (!(z > 0 && z < Infinity)) continue;
+      if (filterFlying) {
+        const zl = z * lim;
+        let nb: number;
+        if (x > 0 && (nb = data[i - 1]) > 0 && nb < zl) continue;
+        if (x < W - 1 && (nb = data[i + 1]) > 0 && nb < zl) continue;
+        if (y > 0 && (nb = data[i - W]) > 0 && nb < zl) continue;
+        if (y < H - 1 && (nb = data[i + W]) > 0 && nb < zl) continue;
+      }
+      const cx = (x - K.cx) * ifx * z, cy = ry * z;
+      const px = r0 * cx + r1 * cy + r2 * z + tx;
+      const py = r3 * cx + r4 * cy + r5 * z + ty;
+      const pz = r6 * cx + r7 * cy + r8 * z + tz;
+      if (py < bandY) continue;
+      const ix = Math.floor((px - ox) * inv), iy = Math.floor((py - oy) * inv), iz = Math.floor((pz - oz) * inv);
+      if (ix < 0 || iy < 0 || iz < 0 || ix >= dx || iy >= dy || iz >= dz || cells[(iz * dy + iy) * dx + ix] === 0) continue;
+      if (walls.length > 0 && onOrBehindWall(walls, px, py, pz, Math.sqrt(cx * cx + cy * cy + z * z))) continue;
+      if (cutPlanes.length > 0 && onPlanes(cutPlanes, px, py, pz)) continue;
+      const o = count * 3;
+      scratch[o] = px; scratch[o + 1] = py; scratch[o + 2] = pz;
+      if (px < mn[0]) mn[0] = px; if (px > mx[0]) mx[0] = px;
+      if (py < mn[1]) mn[1] = py; if (py > mx[1]) mx[1] = py;
+      if (pz < mn[2]) mn[2] = pz; if (pz > mx[2]) mx[2] = pz;
+      sx3 += px; sy3 += py; sz3 += pz;
+      scratchPix[count++] = i;
+    }
+  }
+  out.points = scratch;
+  out.pixels = scratchPix;
+  out.count = count;
+  out.sum = [sx3, sy3, sz3];
+  return out;
+}
+
+/**
+ * Dense occupancy over the kept clusters' cells, dilated by one cell (26-neighbourhood): one array read
+ * per pixel instead of hash look-ups.
+ */
+export function keptOccupancy(sel: ClusterSelection) {
+  const { grid: g, slotLabel, keepLabel } = sel;
+  let lo0 = Infinity, lo1 = Infinity, lo2 = Infinity, hi0 = -Infinity, hi1 = -Infinity, hi2 = -Infinity;
+  for (let s2 = 0; s2 < g.slotKey.length; s2++) {
+    if (slotLabel[s2] < 0 || keepLabel[slotLabel[s2]] === 0) continue;
+    const i0 = g.order[g.slotStart[s2]];
+    const ax = g.coords[i0 * 3], ay = g.coords[i0 * 3 + 1], az = g.coords[i0 * 3 + 2];
+    if (ax < lo0) lo0 = ax; if (ax > hi0) hi0 = ax;
+    if (ay < lo1) lo1 = ay; if (ay > hi1) hi1 = ay;
+    if (az < lo2) lo2 = az; if (az > hi2) hi2 = az;
+  }
+  lo0--; lo1--; lo2--; hi0++; hi1++; hi2++;
+  const dx = hi0 - lo0 + 1, dy = hi1 - lo1 + 1, dz = hi2 - lo2 + 1;
+  const cells = new Uint8Array(dx * dy * dz);
+  for (let s2 = 0; s2 < g.slotKey.length; s2++) {
+    if (slotLabel[s2] < 0 || keepLabel[slotLabel[s2]] === 0) continue;
+    const i0 = g.order[g.slotStart[s2]];
+    const ax = g.coords[i0 * 3] - lo0, ay = g.coords[i0 * 3 + 1] - lo1, az = g.coords[i0 * 3 + 2] - lo2;
+    const c = (az * dy + ay) * dx + ax;
+    for (let oz = -1; oz <= 1; oz++) for (let oy = -1; oy <= 1; oy++) cells.fill(1, c + oz * dx * dy + oy * dx - 1, c + oz * dx * dy + oy * dx + 2);
+  }
+  return { cells, dx, dy, dz, inv: 1 / g.cell, ox: g.minX + lo0 * g.cell, oy: g.minY + lo1 * g.cell, oz: g.minZ + lo2 * g.cell };
+}

@@ -1,0 +1,164 @@
+/**
+ * objects3d phase 1, the mask window: which depth-map pixels may belong to an object. With a mask, the mask
+ * decoded (and eroded) only in a window around its set pixels; box only, the 2D box shrunk a little, less
+ * the boxes of smaller objects inside it and the overlap with smaller boxes in front of it (cutOutBoxes).
+ */
+import { decodeMaskWindow, maskArea, rleBounds } from '../scene/mask';
+import type { Box2D, MaskRLE } from '../scene/types';
+import { erodeMaskKeepingThin } from './maskErosion';
+import { clampBox, median, type ObjectEnv } from './objectEnv';
+import type { DepthMap } from './raster';
+
+/** One detected object: 2D box (and mask) in the working image's pixels. */
+export interface ObjectInput {
+  id: string;
+  caption: string;
+  attributes?: string[];
+  box2d: Box2D;
+  mask?: MaskRLE;
+}
+
+/** A decoded mask window (mask pixels): eroded for the first pass, as given for the second. */
+export interface MaskWindow {
+  eroded: Uint8Array;
+  raw: Uint8Array;
+  x0: number;
+  y0: number;
+  width: number;
+  height: number;
+  /** the whole mask's size */
+  maskWidth: number;
+  maskHeight: number;
+}
+
+export interface ObjectRegion {
+  /** Depth-map pixels to scan, x1/y1 exclusive. */
+  region: Box2D;
+  boxOnly: boolean;
+  mask: MaskWindow | null;
+  /** Box only: depth-map rectangles that are other objects' pixels. */
+  excl: Box2D[];
+  /** Some pixels of the region are not the object's (a mask, or cut-out boxes). */
+  hasSel: boolean;
+  /** How many candidate pixels the region holds (sizes the first pass's sampling step). */
+  area: number;
+}
+
+/** A smaller box this share inside a bigger one is an object on or in front of (or behind) the bigger one. */
+const NESTED_SHARE = 0.6;
+/** A smaller box overlapping a bigger one at least this share, in front of it, is cut out of it where they overlap. */
+const OCCLUDER_SHARE = 0.2;
+
+export function objectRegion(env: ObjectEnv, obj: ObjectInput, inputs: readonly ObjectInput[]): ObjectRegion {
+  const { W, H, sx, sy } = env;
+  const boxOnly = !obj.mask;
+  let region = clampBox(obj.box2d, sx, sy, W, H, boxOnly ? env.boxShrink : 0);
+  let mask: MaskWindow | null = null;
+  if (obj.mask) {
+    const m = obj.mask;
+    const mb = rleBounds(m);
+    const rad = env.erodeRadius;
+    if (mb) {
+      const win = decodeMaskWindow(m, { x0: mb.x0 - rad - 1, y0: mb.y0 - rad - 1, x1: mb.x1 + rad + 1, y1: mb.y1 + rad + 1 });
+      // outside the window counts as set (erodeMask's image-border rule): only true at the image border,
+      // elsewhere the window keeps a margin of unset pixels
+      const eroded = erodeMaskKeepingThin(win.bits, win.width, win.height, rad);
+      mask = { eroded, raw: win.bits, x0: win.x0, y0: win.y0, width: win.width, height: win.height, maskWidth: m.width, maskHeight: m.height };
+      // the mask decides the region (box2d may be looser or tighter than the mask)
+      region = clampBox(mb, W / m.width, H / m.height, W, H, 0);
+    } else {
+      const empty = new Uint8Array(0);
+      mask = { eroded: empty, raw: empty, x0: 0, y0: 0, width: 0, height: 0, maskWidth: m.width, maskHeight: m.height };
+      region = { x0: 0, y0: 0, x1: 0, y1: 0 };
+    }
+  }
+  // box only: the pixels of a smaller box mostly inside this one are the smaller object's (a mug on a
+  // table, an ottoman in front of a bed), whichever of the two is in front
+  const excl = boxOnly ? cutOutBoxes(inputs, obj, sx, sy, env.depth) : [];
+  const r: ObjectRegion = { region, boxOnly, mask, excl, hasSel: mask !== null || excl.length > 0, area: 0 };
+  r.area = regionArea(r, obj, W, H);
+  return r;
+}
+
+function regionArea(r: ObjectRegion, obj: ObjectInput, W: number, H: number): number {
+  const { region } = r;
+  if (obj.mask && obj.mask.width === W && obj.mask.height === H) return maskArea(obj.mask);
+  if (!r.hasSel) return Math.max(0, region.x1 - region.x0) * Math.max(0, region.y1 - region.y0);
+  const inMask = pixelSelector(r, W, H, false);
+  let area = 0;
+  for (let y = region.y0; y < region.y1; y++) for (let x = region.x0; x < region.x1; x++) if (inMask(x, y)) area++;
+  return area;
+}
+
+/**
+ * Whether depth-map pixel (x, y) is the object's: in its mask (eroded for the first pass, `raw` for the
+ * second: the eroded mask chose the clusters, every mask pixel counts for the extents), or box only,
+ * outside the cut-out boxes.
+ */
+export function pixelSelector(r: ObjectRegion, W: number, H: number, raw: boolean): (x: number, y: number) => boolean {
+  const m = r.mask;
+  if (!m) {
+    const excl = r.excl;
+    return (x, y) => {
+      for (const e of excl) if (x >= e.x0 && x < e.x1 && y >= e.y0 && y < e.y1) return false;
+      return true;
+    };
+  }
+  const bits = raw ? m.raw : m.eroded;
+  const { x0, y0, width: ww, height: wh, maskWidth: mw, maskHeight: mh } = m;
+  const sameSize = mw === W && mh === H;
+  const mmx = mw / W, mmy = mh / H;
+  return (x, y) => {
+    const mx = sameSize ? x : Math.min(Math.floor((x + 0.5) * mmx), mw - 1);
+    const my = sameSize ? y : Math.min(Math.floor((y + 0.5) * mmy), mh - 1);
+    const lx = mx - x0, ly = my - y0;
+    return lx >= 0 && ly >= 0 && lx < ww && ly < wh && bits[ly * ww + lx] === 1;
+  };
+}
+
+/**
+ * What to cut out of box-only `obj`'s box (depth-map pixels): the boxes of the other objects that are smaller
+ * and lie at least 60% inside it (a mug on a table, a night stand behind a bed: whichever is in front, those
+ * pixels are the smaller object's), and where a smaller box overlaps it less (at least 20%), the overlap when
+ * the smaller object is in front (an ottoman before a bed, reaching below the bed's box): the median depth
+ * of its box outside `obj`'s is nearer than that of `obj`'s box outside it. Nested boxes of nested boxes
+ * are not special-cased: each smaller one is cut out on its own.
+ */
+export function cutOutBoxes(inputs: readonly ObjectInput[], obj: ObjectInput, sx: number, sy: number, depth: DepthMap): Box2D[] {
+  const a = obj.box2d;
+  const areaA = (a.x1 - a.x0) * (a.y1 - a.y0);
+  const out: Box2D[] = [];
+  const px = (b: Box2D): Box2D => ({ x0: Math.floor(b.x0 * sx), y0: Math.floor(b.y0 * sy), x1: Math.ceil(b.x1 * sx), y1: Math.ceil(b.y1 * sy) });
+  for (const o of inputs) {
+    if (o === obj) continue;
+    const b = o.box2d;
+    const areaB = (b.x1 - b.x0) * (b.y1 - b.y0);
+    if (!(areaB > 0) || areaB >= areaA) continue;
+    const ix = Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0));
+    const iy = Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
+    if (ix * iy >= NESTED_SHARE * areaB) {
+      out.push(px(b));
+    } else if (ix * iy >= OCCLUDER_SHARE * areaB) {
+      const pa = px(a), pb = px(b);
+      const inter = { x0: Math.max(pa.x0, pb.x0), y0: Math.max(pa.y0, pb.y0), x1: Math.min(pa.x1, pb.x1), y1: Math.min(pa.y1, pb.y1) };
+      const front = medianDepthOutside(depth, pb, inter), back = medianDepthOutside(depth, pa, inter);
+      if (front < back) out.push(inter);
+    }
+  }
+  return out;
+}
+
+/** Median valid depth of a box's pixels outside `hole` (sampled), NaN when there are none. */
+function medianDepthOutside(depth: DepthMap, r: Box2D, hole: Box2D): number {
+  const W = depth.width, H = depth.height, data = depth.data;
+  const x0 = Math.max(0, r.x0), y0 = Math.max(0, r.y0), x1 = Math.min(W, r.x1), y1 = Math.min(H, r.y1);
+  const step = Math.max(1, Math.floor(Math.sqrt(((x1 - x0) * (y1 - y0)) / 2000)));
+  const zs: number[] = [];
+  for (let y = y0; y < y1; y += step)
+    for (let x = x0; x < x1; x += step) {
+      if (x >= hole.x0 && x < hole.x1 && y >= hole.y0 && y < hole.y1) continue;
+      const z = data[y * W + x];
+      if (z > 0 && z < Infinity) zs.push(z);
+    }
+  return median(zs);
+}

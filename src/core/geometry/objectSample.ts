@@ -1,0 +1,111 @@
+/**
+ * objects3d phase 2, the first-pass sample: a regular grid of about maxPoints of the object's pixels (the
+ * step sized by the pixels that have depth, so sparse LiDAR keeps all of them), lifted to the canonical
+ * frame. Every later phase of the first pass reads and compacts this one sample.
+ */
+import { isFlyingPixel } from './lift';
+import { median, type ObjectEnv } from './objectEnv';
+import { pixelSelector, type ObjectRegion } from './objectRegion';
+
+/** The sampled points of one object (the first n entries of each array are live). */
+export interface ObjectSample {
+  /** canonical positions, xyz per point */
+  pts: Float32Array;
+  /** distance from the camera, metres */
+  dist: Float32Array;
+  /** depth-map pixel index */
+  spix: Uint32Array;
+  /** cell of the sample grid (row * cols + col) */
+  gcell: Int32Array;
+  n: number;
+  /** sample-grid step (pixels) and columns */
+  step: number;
+  cols: number;
+  /** grid positions in the region (with or without depth), and the share of a probe with valid depth */
+  sampled: number;
+  validFraction: number;
+  /** up to 4000 valid depths of the sampled pixels, and their median */
+  boxDepths: number[];
+  zMed: number;
+  /** distances between sample-grid neighbours on one surface (up to 4000) */
+  pairD: number[];
+}
+
+export function sampleObject(env: ObjectEnv, r: ObjectRegion): ObjectSample {
+  const { W, H, K, ifx, ify, thr, filterFlying } = env;
+  const data = env.depth.data;
+  const [r0, r1, r2, r3, r4, r5, r6, r7, r8] = env.frame.rotation;
+  const [tx, ty, tz] = env.frame.translation;
+  const { region, hasSel } = r;
+  const inMask = pixelSelector(r, W, H, false);
+  // sparse depth (LiDAR) leaves most pixels empty: size the step by the pixels that have depth
+  let probe = 0, probeValid = 0;
+  const pstep = Math.max(1, Math.floor(Math.sqrt(((region.x1 - region.x0) * (region.y1 - region.y0)) / 400)));
+  for (let y = region.y0; y < region.y1; y += pstep)
+    for (let x = region.x0; x < region.x1; x += pstep) {
+      if (hasSel && !inMask(x, y)) continue;
+      probe++;
+      const z = data[y * W + x];
+      if (z > 0 && z < Infinity) probeValid++;
+    }
+  const validFraction = probe > 0 ? probeValid / probe : 0;
+  const step = Math.max(1, Math.round(Math.sqrt((r.area * validFraction) / env.maxPoints)));
+  const cap = Math.ceil((region.x1 - region.x0) / step + 1) * Math.ceil((region.y1 - region.y0) / step + 1);
+  const pts = new Float32Array(cap * 3);
+  const dist = new Float32Array(cap);
+  const spix = new Uint32Array(cap);
+  const gcell = new Int32Array(cap);
+  let n = 0, sampled = 0;
+  const boxDepths: number[] = [];
+  // sample-grid neighbours on one surface (small relative depth step) measure the real point spacing,
+  // which grazing views stretch far beyond depth * step / f
+  const cols = Math.ceil((region.x1 - region.x0) / step);
+  const prevRow = new Int32Array(Math.max(0, cols)).fill(-1);
+  const pairD: number[] = [];
+  for (let y = region.y0, row = 0; y < region.y1; y += step, row++) {
+    let left = -1;
+    for (let x = region.x0, c = 0; x < region.x1; x += step, c++) {
+      const up = prevRow[c];
+      prevRow[c] = -1;
+      if (!inMask(x, y)) { left = -1; continue; }
+      sampled++;
+      const i = y * W + x;
+      const z = data[i];
+      if (!(z > 0 && z < Infinity)) { left = -1; continue; }
+      if (boxDepths.length < 4000) boxDepths.push(z);
+      if (filterFlying && isFlyingPixel(data, W, H, x, y, thr)) { left = -1; continue; }
+      const cx = (x - K.cx) * ifx * z, cy = (y - K.cy) * ify * z;
+      const o = n * 3;
+      pts[o] = r0 * cx + r1 * cy + r2 * z + tx;
+      pts[o + 1] = r3 * cx + r4 * cy + r5 * z + ty;
+      pts[o + 2] = r6 * cx + r7 * cy + r8 * z + tz;
+      dist[n] = Math.sqrt(cx * cx + cy * cy + z * z);
+      spix[n] = i;
+      gcell[n] = row * cols + c;
+      for (const q of [left, up]) {
+        if (q < 0 || pairD.length >= 4000) continue;
+        const dz = pts[q * 3 + 2] - pts[o + 2], dxx = pts[q * 3] - pts[o], dyy = pts[q * 3 + 1] - pts[o + 1];
+        if (Math.abs(dist[q] - dist[n]) < 0.05 * dist[n]) pairD.push(Math.sqrt(dxx * dxx + dyy * dyy + dz * dz));
+      }
+      prevRow[c] = n;
+      left = n;
+      n++;
+    }
+  }
+  return { pts, dist, spix, gcell, n, step, cols, sampled, validFraction, boxDepths, zMed: median(boxDepths), pairD };
+}
+
+/** Compacts the sample in place, keeping the samples `drop` says no to. */
+export function dropSamples(s: ObjectSample, drop: (k: number) => boolean): void {
+  const { pts, dist, spix, gcell } = s;
+  let m = 0;
+  for (let k = 0; k < s.n; k++) {
+    if (drop(k)) continue;
+    pts[m * 3] = pts[k * 3]; pts[m * 3 + 1] = pts[k * 3 + 1]; pts[m * 3 + 2] = pts[k * 3 + 2];
+    dist[m] = dist[k];
+    spix[m] = spix[k];
+    gcell[m] = gcell[k];
+    m++;
+  }
+  s.n = m;
+}
