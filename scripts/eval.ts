@@ -1,5 +1,7 @@
 /**
  * npm run eval -- --index <rgbd_index.json> [--out <dir>] [--models]
+ * npm run eval -- --synthetic <N> [--out <dir>]: the seeded occlusion benchmark (N random rooms and streets),
+ * objects as 2D boxes and again as masks, with box errors per visibility class. Tune on this, not on fixtures.
  *
  * Oracle-depth mode (default): each frame's real depth and intrinsics go through our geometry with the
  * annotations' 2D boxes as objects; answers are compared with those the annotated 3D boxes give.
@@ -13,10 +15,13 @@ import { reportMarkdown } from './lib/evalReport';
 import { runEval } from './lib/runEval';
 import { checkModelHost } from './lib/modelHost';
 import { runModelsEval } from './lib/evalModels';
+import { runSyntheticEval, type SyntheticReport } from './lib/syntheticEval';
+import type { Report } from './lib/evalReport';
 
 function usage(msg?: string): never {
   if (msg) console.error(`eval: ${msg}`);
   console.error('usage: npm run eval -- --index <rgbd_index.json> [--out <dir>] [--models [--model-host <url>] [--dist <built app, default dist/>]]');
+  console.error('       npm run eval -- --synthetic <N> [--out <dir>]');
   process.exit(2);
 }
 
@@ -26,6 +31,7 @@ function parseArgs(argv: string[]) {
   let models = false;
   let modelHost: string | undefined;
   let dist: string | undefined;
+  let synthetic = 0;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--index') index = argv[++i] ?? usage('--index needs a path');
@@ -33,15 +39,63 @@ function parseArgs(argv: string[]) {
     else if (a === '--models') models = true;
     else if (a === '--model-host') modelHost = argv[++i] ?? usage('--model-host needs a URL');
     else if (a === '--dist') dist = argv[++i] ?? usage('--dist needs a folder');
+    else if (a === '--synthetic') {
+      synthetic = Number(argv[++i]);
+      if (!Number.isInteger(synthetic) || synthetic < 1) usage('--synthetic needs a scene count (a positive integer)');
+    }
     else usage(`unknown argument ${a}`);
   }
-  if (!index) usage('--index is required');
+  if (!index && !synthetic) usage('--index or --synthetic is required');
+  if (index && synthetic) usage('--index and --synthetic do not go together');
   if ((modelHost || dist) && !models) usage('--model-host and --dist go with --models');
-  return { index: resolve(index), out: resolve(out), models, modelHost, dist: dist && resolve(dist) };
+  return { index: index && resolve(index), out: resolve(out), models, modelHost, dist: dist && resolve(dist), synthetic };
+}
+
+const pct = (v: number | null | undefined) => (v === null || v === undefined || Number.isNaN(v) ? '-' : `${(100 * v).toFixed(1)}%`);
+
+function printSummary(report: Report): void {
+  const s = report.summary;
+  console.table({
+    frames: s.frames,
+    'annotated frames': s.annotated_frames,
+    questions: s.questions,
+    'qualitative accuracy': pct(s.qualitative_accuracy),
+    'qualitative, committed only': pct(s.qualitative_committed_accuracy),
+    'qualitative, tie share': pct(s.qualitative_tie_share),
+    'numeric rate': pct(s.numeric_rate),
+    'within [0.5x,2x]': pct(s.quantitative_within_0_5_2),
+    'within [0.75x,1.33x]': pct(s.quantitative_within_0_75_1_33),
+    'within [0.9x,1.1x]': pct(s.quantitative_within_0_9_1_1),
+    'swap invariance': pct(s.swap_invariance),
+    'gravity error median (deg)': s.gravity_error_deg_median?.toFixed(2) ?? '-',
+    'box centre error median (m)': s.box_centre_error_m_median?.toFixed(3) ?? '-',
+    'boxes, every extent within 15%': pct(s.box_extents_within_15pct),
+  });
+}
+
+function runSynthetic(count: number, out: string): void {
+  mkdirSync(out, { recursive: true });
+  for (const mode of ['boxes', 'masks'] as const) {
+    const report: SyntheticReport = runSyntheticEval(count, mode, (m) => console.error(m));
+    writeFileSync(join(out, `synthetic-${mode}.json`), JSON.stringify(report, null, 2));
+    writeFileSync(join(out, `synthetic-${mode}.md`), reportMarkdown(report));
+    console.log(`\n== synthetic occlusion benchmark, ${count} scenes, objects as ${mode} ==`);
+    printSummary(report);
+    console.table(Object.fromEntries(Object.entries(report.per_visibility).map(([k, v]) => [k, {
+      objects: v.objects,
+      'centre error median (m)': v.centre_error_m_median?.toFixed(3) ?? '-',
+      'every extent within 15%': pct(v.extents_within_15pct),
+    }])));
+  }
+  console.log(`wrote ${join(out, 'synthetic-boxes.json')} and synthetic-masks.json`);
 }
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
+  if (args.synthetic) {
+    runSynthetic(args.synthetic, args.out);
+    return;
+  }
   let hostUrl = '';
   if (args.models) {
     const host = await checkModelHost(args.modelHost);
@@ -60,21 +114,7 @@ async function main() {
   mkdirSync(args.out, { recursive: true });
   writeFileSync(join(args.out, 'report.json'), JSON.stringify(report, null, 2));
   writeFileSync(join(args.out, 'report.md'), reportMarkdown(report));
-  const s = report.summary;
-  const p = (v: number) => `${(100 * v).toFixed(1)}%`;
-  console.table({
-    frames: s.frames,
-    'annotated frames': s.annotated_frames,
-    questions: s.questions,
-    'qualitative accuracy': p(s.qualitative_accuracy),
-    'numeric rate': p(s.numeric_rate),
-    'within [0.5x,2x]': p(s.quantitative_within_0_5_2),
-    'within [0.75x,1.33x]': p(s.quantitative_within_0_75_1_33),
-    'within [0.9x,1.1x]': p(s.quantitative_within_0_9_1_1),
-    'swap invariance': p(s.swap_invariance),
-    'gravity error median (deg)': s.gravity_error_deg_median?.toFixed(2) ?? '-',
-    'box centre error median (m)': s.box_centre_error_m_median?.toFixed(3) ?? '-',
-  });
+  printSummary(report);
   console.log(`wrote ${join(args.out, 'report.json')} and report.md`);
   const failed = frames.filter((f) => f.error);
   for (const f of failed) console.error(`${f.id}: FAILED: ${f.error}`);

@@ -3,7 +3,7 @@
  * `report.json`'s `summary` keys are a contract (docs/evaluation.md, the eval test validates them).
  */
 import { angleBetween, mulMatVec, transpose, type Vec3 } from '../../src/core/geometry/vec';
-import { compareScenes, mergeComparisons, share, swapInvariance, type Comparison, type Tally } from '../../src/core/eval/compare';
+import { committedShare, compareScenes, mergeComparisons, share, swapInvariance, tieShare, type Comparison, type Tally } from '../../src/core/eval/compare';
 import type { SceneGraph } from '../../src/core/scene/types';
 import { distance } from '../../src/core/geometry/vec';
 
@@ -21,7 +21,8 @@ export interface FrameReport {
   gravityErrorDeg: number | null;
   objects: number;
   annotated: boolean;
-  boxErrors: { id: string; caption: string; centreErrorM: number; sizeRatio: Vec3 }[];
+  /** sizeRatio: axis-aligned width / height / depth, ours / truth; extentRatio: the yaw-oriented boxes' long side / height / short side. */
+  boxErrors: { id: string; caption: string; centreErrorM: number; sizeRatio: Vec3; extentRatio: Vec3 }[];
   comparison: Comparison | null;
   swap: Tally | null;
   error?: string;
@@ -32,6 +33,9 @@ export interface Summary {
   annotated_frames: number;
   questions: number;
   qualitative_accuracy: number;
+  /** accuracy of the yes/no answers that commit (not "about the same"), and the share of ties where the truth decides */
+  qualitative_committed_accuracy: number;
+  qualitative_tie_share: number;
   numeric_rate: number;
   quantitative_within_0_5_2: number;
   quantitative_within_0_75_1_33: number;
@@ -40,6 +44,8 @@ export interface Summary {
   gravity_error_deg_median: number | null;
   box_centre_error_m_median: number | null;
   box_size_ratio_median: number | null;
+  /** share of boxes whose three extents (long side, height, short side) are all within 15% of the truth */
+  box_extents_within_15pct: number | null;
 }
 
 export interface PerTypeRow {
@@ -47,6 +53,8 @@ export interface PerTypeRow {
   kind: 'qualitative' | 'quantitative';
   questions: number;
   accuracy?: number;
+  committed_accuracy?: number;
+  tie_share?: number;
   numeric_rate?: number;
   within_0_5_2?: number;
   within_0_75_1_33?: number;
@@ -86,11 +94,14 @@ export function boxErrors(ours: SceneGraph, truth: SceneGraph): FrameReport['box
     const o = ours.objects.find((x) => x.id === t.id);
     if (!o) return [];
     const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
+    const ext = (x: typeof o): Vec3 => [Math.max(x.obb.size[0], x.obb.size[2]), x.obb.size[1], Math.min(x.obb.size[0], x.obb.size[2])];
+    const eo = ext(o), et = ext(t);
     return [{
       id: t.id,
       caption: t.caption,
       centreErrorM: distance(boxCentre(o), boxCentre(t)),
       sizeRatio: [ratio(o.size.width, t.size.width), ratio(o.size.height, t.size.height), ratio(o.size.depth, t.size.depth)] as Vec3,
+      extentRatio: [ratio(eo[0], et[0]), ratio(eo[1], et[1]), ratio(eo[2], et[2])] as Vec3,
     }];
   });
 }
@@ -122,10 +133,10 @@ export function summarize(frames: FrameReport[], index: string, mode: Report['mo
   const comps = frames.flatMap((f) => (f.comparison ? [f.comparison] : []));
   const all = mergeComparisons(comps);
   const per_type: PerTypeRow[] = [];
-  let qc = 0, qt = 0;
+  let qc = 0, qt = 0, qtied = 0;
   for (const [type, t] of Object.entries(all.qualitative)) {
-    per_type.push({ type, kind: 'qualitative', questions: t.total, accuracy: share(t) });
-    qc += t.correct; qt += t.total;
+    per_type.push({ type, kind: 'qualitative', questions: t.total, accuracy: share(t), committed_accuracy: committedShare(t), tie_share: tieShare(t) });
+    qc += t.correct; qt += t.total; qtied += t.tied ?? 0;
   }
   let nt = 0, nn = 0, w1 = 0, w2 = 0, w3 = 0;
   for (const [type, t] of Object.entries(all.quantitative)) {
@@ -153,6 +164,8 @@ export function summarize(frames: FrameReport[], index: string, mode: Report['mo
       annotated_frames: frames.filter((f) => f.annotated).length,
       questions: qt + nt,
       qualitative_accuracy: frac(qc, qt),
+      qualitative_committed_accuracy: frac(qc, qt - qtied),
+      qualitative_tie_share: frac(qtied, qt),
       numeric_rate: frac(nn, nt),
       quantitative_within_0_5_2: frac(w1, nt),
       quantitative_within_0_75_1_33: frac(w2, nt),
@@ -161,6 +174,7 @@ export function summarize(frames: FrameReport[], index: string, mode: Report['mo
       gravity_error_deg_median: median(frames.flatMap((f) => (f.gravityErrorDeg === null ? [] : [f.gravityErrorDeg]))),
       box_centre_error_m_median: median(boxes.map((b) => b.centreErrorM)),
       box_size_ratio_median: median(boxes.flatMap((b) => b.sizeRatio.filter(Number.isFinite))),
+      box_extents_within_15pct: boxes.length ? boxes.filter((b) => b.extentRatio.every((x) => x >= 0.85 && x <= 1.15)).length / boxes.length : null,
     },
     per_type,
     frames,
@@ -180,6 +194,8 @@ export function reportMarkdown(r: Report): string {
     '| metric | value |',
     '|---|---|',
     `| qualitative accuracy | ${pct(s.qualitative_accuracy)} |`,
+    `| qualitative, committed answers only | ${pct(s.qualitative_committed_accuracy)} |`,
+    `| qualitative, "about the same" where the truth decides | ${pct(s.qualitative_tie_share)} |`,
     `| numeric answer rate | ${pct(s.numeric_rate)} |`,
     `| within [0.5x, 2x] | ${pct(s.quantitative_within_0_5_2)} |`,
     `| within [0.75x, 1.33x] | ${pct(s.quantitative_within_0_75_1_33)} |`,
@@ -188,12 +204,13 @@ export function reportMarkdown(r: Report): string {
     `| gravity error, median | ${num(s.gravity_error_deg_median)}° |`,
     `| box centre error, median | ${num(s.box_centre_error_m_median)} m |`,
     `| box size ratio (ours/truth), median | ${num(s.box_size_ratio_median)} |`,
+    `| boxes with every extent within 15% | ${s.box_extents_within_15pct === null ? '-' : pct(s.box_extents_within_15pct)} |`,
     '',
     '## Per question type',
     '',
-    '| type | kind | questions | accuracy | numeric | [0.5x,2x] | [0.75x,1.33x] | [0.9x,1.1x] |',
-    '|---|---|---|---|---|---|---|---|',
-    ...r.per_type.map((t) => `| ${t.type} | ${t.kind} | ${t.questions} | ${pct(t.accuracy)} | ${pct(t.numeric_rate)} | ${pct(t.within_0_5_2)} | ${pct(t.within_0_75_1_33)} | ${pct(t.within_0_9_1_1)} |`),
+    '| type | kind | questions | accuracy | committed | ties | numeric | [0.5x,2x] | [0.75x,1.33x] | [0.9x,1.1x] |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...r.per_type.map((t) => `| ${t.type} | ${t.kind} | ${t.questions} | ${pct(t.accuracy)} | ${pct(t.committed_accuracy)} | ${pct(t.tie_share)} | ${pct(t.numeric_rate)} | ${pct(t.within_0_5_2)} | ${pct(t.within_0_75_1_33)} | ${pct(t.within_0_9_1_1)} |`),
     '',
     '## Per frame',
     '',

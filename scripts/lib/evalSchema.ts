@@ -9,6 +9,8 @@ export const SummarySchema = v.object({
   annotated_frames: v.pipe(v.number(), v.integer(), v.minValue(0)),
   questions: v.pipe(v.number(), v.integer(), v.minValue(0)),
   qualitative_accuracy: share,
+  qualitative_committed_accuracy: share,
+  qualitative_tie_share: share,
   numeric_rate: share,
   quantitative_within_0_5_2: share,
   quantitative_within_0_75_1_33: share,
@@ -17,6 +19,7 @@ export const SummarySchema = v.object({
   gravity_error_deg_median: nullableNonNeg,
   box_centre_error_m_median: nullableNonNeg,
   box_size_ratio_median: nullableNonNeg,
+  box_extents_within_15pct: v.nullable(share),
 });
 
 export const PerTypeSchema = v.object({
@@ -24,6 +27,8 @@ export const PerTypeSchema = v.object({
   kind: v.picklist(['qualitative', 'quantitative']),
   questions: v.pipe(v.number(), v.integer(), v.minValue(0)),
   accuracy: v.optional(share),
+  committed_accuracy: v.optional(v.nullable(share)),
+  tie_share: v.optional(share),
   numeric_rate: v.optional(share),
   within_0_5_2: v.optional(share),
   within_0_75_1_33: v.optional(share),

@@ -18,7 +18,8 @@ export const QUANT_SIZE: readonly SizeMeasure[] = ['width', 'height', 'depth'];
 /** Truth values below this are too small for a ratio to mean anything (a 1 cm gap vs 3 cm is "3x"). */
 export const MIN_TRUTH_M = 0.1;
 
-export interface Tally { correct: number; total: number }
+/** `tied`: answered "about the same" where the truth decides (wrong, but not committed). */
+export interface Tally { correct: number; total: number; tied?: number }
 
 export interface QuantTally {
   total: number;
@@ -67,9 +68,10 @@ export function compareScenes(ours: SceneGraph, truth: SceneGraph): Comparison {
       const t = answerQuery(truth, q).verdict;
       if (t !== 'yes' && t !== 'no') { truthTies++; continue; }
       const o = answerQuery(ours, q).verdict;
-      const tally = (qualitative[relation] ??= { correct: 0, total: 0 });
+      const tally = (qualitative[relation] ??= { correct: 0, total: 0, tied: 0 });
       tally.total++;
       if (o === t) tally.correct++;
+      else if (o === 'about-the-same') tally.tied = (tally.tied ?? 0) + 1;
     }
     for (const measure of QUANT_PAIR) {
       const q: Query = { type: 'pair', measure, a, b };
@@ -123,8 +125,8 @@ export function mergeComparisons(list: Comparison[]): Comparison {
   for (const c of list) {
     out.truthTies += c.truthTies;
     for (const [k, v] of Object.entries(c.qualitative)) {
-      const t = (out.qualitative[k] ??= { correct: 0, total: 0 });
-      t.correct += v.correct; t.total += v.total;
+      const t = (out.qualitative[k] ??= { correct: 0, total: 0, tied: 0 });
+      t.correct += v.correct; t.total += v.total; t.tied = (t.tied ?? 0) + (v.tied ?? 0);
     }
     for (const [k, v] of Object.entries(c.quantitative)) {
       const t = (out.quantitative[k] ??= emptyQuant());
@@ -136,3 +138,7 @@ export function mergeComparisons(list: Comparison[]): Comparison {
 }
 
 export const share = (t: Tally): number => (t.total === 0 ? NaN : t.correct / t.total);
+/** Accuracy of the answers that commit to yes or no (ties left out). */
+export const committedShare = (t: Tally): number => (t.total - (t.tied ?? 0) === 0 ? NaN : t.correct / (t.total - (t.tied ?? 0)));
+/** Share of questions answered "about the same" where the truth decides. */
+export const tieShare = (t: Tally): number => (t.total === 0 ? NaN : (t.tied ?? 0) / t.total);
