@@ -19,6 +19,8 @@ export interface ObjectBox {
   obb: OBB;
   centroid: Vec3;
   confidence: number;
+  /** Box only: the height the 2D box's bottom edge reaches at the object's depth where a nearer surface hides its bottom (Infinity: none). */
+  boxFoot: number;
 }
 
 /** What the box of a well-sampled object rests on. */
@@ -35,9 +37,9 @@ export function fitObjectBox(env: ObjectEnv, p: ObjectPoints, box2d: Box2D, ev: 
   const { count } = p;
   const aabb: AABB = { min: p.min, max: p.max };
   const obb = orientedBoundingBox(p.points, count);
-  let foot = Infinity;
+  let foot = Infinity, boxFoot = Infinity;
   if (ev.boxOnly && env.hasPlane && aabb.min[1] < 2 * ev.bandY) foot = 0; // the band removal cut the object's foot: it stands on the plane
-  else if (ev.boxOnly && env.hasPlane) foot = occludedFoot(env.depth.data, env.W, env.K, env.frame, p.pixels, count, clampBox(box2d, env.sx, env.sy, env.W, env.H, 0));
+  else if (ev.boxOnly && env.hasPlane) boxFoot = occludedFoot(env.depth.data, env.W, env.K, env.frame, p.pixels, count, clampBox(box2d, env.sx, env.sy, env.W, env.H, 0));
   if (foot < aabb.min[1]) {
     aabb.min[1] = foot;
     const top = obb.center[1] + obb.size[1] / 2;
@@ -48,7 +50,7 @@ export function fitObjectBox(env: ObjectEnv, p: ObjectPoints, box2d: Box2D, ev: 
   const kept = ev.firstPassKept;
   const support = Math.min(1, kept / 300) * Math.sqrt(kept / Math.max(kept, ev.sampleCount));
   const confidence = support * (ev.boxOnly ? 0.7 : 1) * (env.frame.confidence === 'low' ? 0.6 : 1) * (ev.flags.includes('truncated') ? 0.8 : 1);
-  return { aabb, obb, centroid, confidence };
+  return { aabb, obb, centroid, confidence, boxFoot };
 }
 
 /** Map-wide median depth, computed once per objects3d call when a fallback box first needs it. */
@@ -80,7 +82,7 @@ export function fallbackBox(env: ObjectEnv, s: ObjectSample, box2d: Box2D, count
     min: [centroid[0] - wd / 2, centroid[1] - ht / 2, centroid[2] - dp / 2],
     max: [centroid[0] + wd / 2, centroid[1] + ht / 2, centroid[2] + dp / 2],
   };
-  return { aabb, obb: { center: [...centroid] as Vec3, size: [wd, ht, dp], yaw: 0 }, centroid, confidence: count > 0 ? 0.1 : 0 };
+  return { aabb, obb: { center: [...centroid] as Vec3, size: [wd, ht, dp], yaw: 0 }, centroid, confidence: count > 0 ? 0.1 : 0, boxFoot: Infinity };
 }
 
 /**

@@ -7,10 +7,13 @@
  * 3. removeSupportAndWalls — box only: floor band and walls set aside;
  * 4. chooseObjectClusters — outliers, connected voxel clusters, which of them are the object;
  * 5. gatherObjectPoints — the second pass: every pixel of the region whose point joins the kept clusters;
- * 6. fitObjectBox / fallbackBox — the boxes, centroid and confidence.
+ * 6. fitObjectBox / fallbackBox — the visible box, centroid and confidence;
+ * 7. amodalBox — which sides are hidden and why, and the whole object's box (aabb/obb are the amodal box,
+ *    `amodal` holds the visible one and which extents were estimated, by which estimator).
  * Each phase lives in its own file, with the why of its rules.
  */
 import type { ObjectFlag, SceneObject } from '../scene/types';
+import { amodalBox } from './objectAmodal';
 import { fallbackBox, fitObjectBox, type MapMedianCache, type ObjectBox } from './objectBox';
 import { chooseObjectClusters } from './objectClusters';
 import { objectEnv, type Objects3dContext, type Objects3dOptions } from './objectEnv';
@@ -47,7 +50,8 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
     const box: ObjectBox = ok
       ? fitObjectBox(env, pts, b, { boxOnly: region.boxOnly, bandY: surf.bandY, firstPassKept: sel?.firstPassKept ?? 0, sampleCount: sample.n, flags })
       : fallbackBox(env, sample, b, pts.count, flags, mapMedian);
-    const { aabb, obb, centroid, confidence } = box;
+    const { aabb, obb, info } = amodalBox(env, obj.caption, b, box, ok ? pts : null, walls);
+    const { centroid, confidence } = box;
     const out: SceneObject = {
       id: obj.id,
       caption: obj.caption,
@@ -59,6 +63,7 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
       pointCount: pts.count,
       confidence: Math.round(confidence * 1000) / 1000,
       flags,
+      amodal: info,
     };
     if (obj.attributes) out.attributes = [...obj.attributes];
     if (obj.mask) out.mask = obj.mask;

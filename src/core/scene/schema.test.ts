@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseScene, SCENE_LIMITS, serializeScene } from './schema';
-import type { SceneGraph, SceneObject } from './types';
+import { SCENE_SCHEMA_VERSION, type SceneGraph, type SceneObject } from './types';
 
 function object(id: string, x: number): SceneObject {
   return {
@@ -24,7 +24,7 @@ function scene(): SceneGraph {
   const c = Math.cos(0.2);
   const s = Math.sin(0.2);
   return {
-    schemaVersion: 1,
+    schemaVersion: SCENE_SCHEMA_VERSION,
     image: { width: 640, height: 480 },
     camera: {
       intrinsics: { fx: 520, fy: 521, cx: 319.5, cy: 239.5, width: 640, height: 480 },
@@ -66,6 +66,25 @@ describe('parseScene / serializeScene', () => {
     expect(parseScene(serializeScene(bare)).ok).toBe(true);
   });
 
+  it('migrates a version 1 scene (no amodal boxes) to the current version; round-trips amodal info', () => {
+    const v1 = { ...scene(), schemaVersion: 1 };
+    const r = parseScene(JSON.stringify(v1));
+    expect(r.ok && r.scene.schemaVersion).toBe(SCENE_SCHEMA_VERSION);
+    expect(r.ok && r.scene.objects[0].amodal).toBeUndefined();
+    const s = scene();
+    const o = s.objects[0];
+    o.amodal = {
+      visibleAabb: o.aabb, visibleObb: { ...o.obb, size: [o.obb.size[0], o.obb.size[1], 0.1] },
+      estimated: [null, null, 'category-prior'], spread: [0, 0, 0.12], prior: 'chair (SUN RGB-D)',
+      visibility: { left: 'observed', right: 'border-cut', top: 'observed', bottom: 'occluded', near: 'observed', far: 'self-hidden' },
+    };
+    const back = parseScene(serializeScene(s));
+    expect(back.ok && back.scene).toEqual(s);
+    const bad = JSON.parse(serializeScene(s)) as { objects: { amodal: { visibility: { far: string } } }[] };
+    bad.objects[0].amodal.visibility.far = 'maybe';
+    expect(parseScene(bad).ok).toBe(false);
+  });
+
   it('malformed JSON and non-objects', () => {
     expectError('{"schemaVersion": 1,', /not valid JSON/);
     expectError('[]', /must be a JSON object/);
@@ -94,8 +113,8 @@ describe('parseScene / serializeScene', () => {
     expectError(en, /frame\.method: .*support-plane/);
 
     const ver = scene() as unknown as { schemaVersion: number };
-    ver.schemaVersion = 2;
-    expectError(ver, /unsupported schemaVersion 2 \(this app reads 1\)/);
+    ver.schemaVersion = 3;
+    expectError(ver, /unsupported schemaVersion 3 \(this app reads 1 and 2\)/);
 
     const rot = scene();
     rot.frame.rotation = [2, 0, 0, 0, 1, 0, 0, 0, 1];

@@ -57,6 +57,17 @@ const aabb = v.pipe(
 
 const obb = v.strictObject({ center: vec3, size: v.tuple([nonNegative, nonNegative, nonNegative]), yaw: finite });
 
+const face = v.picklist(['observed', 'border-cut', 'occluded', 'self-hidden']);
+const estimator = v.nullable(v.picklist(['support-contact', 'category-prior', 'footprint-symmetry', 'back-projected']));
+const amodal = v.strictObject({
+  visibleAabb: aabb,
+  visibleObb: obb,
+  estimated: v.tuple([estimator, estimator, estimator]),
+  spread: v.tuple([nonNegative, nonNegative, nonNegative]),
+  prior: v.optional(text(L.maxShortChars)),
+  visibility: v.strictObject({ left: face, right: face, top: face, bottom: face, near: face, far: face }),
+});
+
 const sceneObject = v.strictObject({
   id: v.pipe(text(L.maxIdChars), v.minLength(1, 'must not be empty')),
   caption: text(L.maxCaptionChars),
@@ -73,6 +84,7 @@ const sceneObject = v.strictObject({
     v.array(v.picklist(['too-few-points', 'no-valid-depth', 'truncated', 'low-mask-coverage'])),
     v.maxLength(8, 'must have at most 8 items'),
   ),
+  amodal: v.optional(amodal),
 });
 
 const intrinsics = v.strictObject({ fx: positive, fy: positive, cx: finite, cy: finite, width: side, height: side });
@@ -122,7 +134,11 @@ const provenance = v.strictObject({
 
 export const SceneSchema = v.pipe(
   v.strictObject({
-    schemaVersion: v.literal(SCENE_SCHEMA_VERSION, (i) => `unsupported schemaVersion ${JSON.stringify(i.input)?.slice(0, 20)} (this app reads ${SCENE_SCHEMA_VERSION})`),
+    // version 1 (no amodal boxes) is read and migrated to the current version: its boxes are the visible ones
+    schemaVersion: v.pipe(
+      v.union([v.literal(1), v.literal(SCENE_SCHEMA_VERSION)], (i) => `unsupported schemaVersion ${JSON.stringify(i.input)?.slice(0, 20)} (this app reads 1 and ${SCENE_SCHEMA_VERSION})`),
+      v.transform((): typeof SCENE_SCHEMA_VERSION => SCENE_SCHEMA_VERSION),
+    ),
     image: v.strictObject({ width: side, height: side }),
     camera,
     frame,

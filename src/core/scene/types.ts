@@ -1,7 +1,8 @@
 import type { Intrinsics, IntrinsicsSource } from '../camera/intrinsics';
 import type { Mat3, Vec3 } from '../geometry/vec';
 
-export const SCENE_SCHEMA_VERSION = 1 as const;
+/** 2: objects carry `amodal` (visible box, per-axis estimates, visibility); version 1 files still load (parseScene migrates). */
+export const SCENE_SCHEMA_VERSION = 2 as const;
 
 /** Pixel box, x0 < x1, y0 < y1, in the working image's pixels. */
 export interface Box2D {
@@ -36,6 +37,39 @@ export interface OBB {
 
 export type ObjectFlag = 'too-few-points' | 'no-valid-depth' | 'truncated' | 'low-mask-coverage';
 
+/** How one side of an object's box is known: seen, or hidden and why. */
+export type FaceState = 'observed' | 'border-cut' | 'occluded' | 'self-hidden';
+
+/** Sides as seen from the camera: the left and right ends, top, bottom, the near and the far side. */
+export interface ObjectVisibility {
+  left: FaceState;
+  right: FaceState;
+  top: FaceState;
+  bottom: FaceState;
+  near: FaceState;
+  far: FaceState;
+}
+
+/**
+ * Which estimator set a hidden extent (see src/core/geometry/amodal.ts): the support plane it stands on, a
+ * published category size, the square footprint of a box-like object, or the 2D box back-projected (an
+ * object with too few points).
+ */
+export type AmodalEstimator = 'support-contact' | 'category-prior' | 'footprint-symmetry' | 'back-projected';
+
+export interface AmodalInfo {
+  /** The box of the points that were seen (the object's `aabb`/`obb` are the completed, amodal box). */
+  visibleAabb: AABB;
+  visibleObb: OBB;
+  /** Per OBB axis (local x, height, local z): the estimator that set its extent, null where it was seen. */
+  estimated: [AmodalEstimator | null, AmodalEstimator | null, AmodalEstimator | null];
+  /** Per OBB axis: relative one-sigma of the extent (0 where it was seen). */
+  spread: Vec3;
+  /** The category whose published sizes were used, e.g. "night_stand (SUN RGB-D (VoteNet type_mean_size))". */
+  prior?: string;
+  visibility: ObjectVisibility;
+}
+
 export interface SceneObject {
   id: string;
   caption: string;
@@ -55,6 +89,8 @@ export interface SceneObject {
   /** 0..1: how much to trust this object's geometry. */
   confidence: number;
   flags: ObjectFlag[];
+  /** The visible box and how the amodal box (aabb/obb) completes it; absent in scenes built before version 2. */
+  amodal?: AmodalInfo;
 }
 
 export interface CameraInfo {

@@ -1,0 +1,173 @@
+/**
+ * Amodal completion: the whole object's box from the box of what was seen, where a side is hidden.
+ * Each hidden extent is set by one documented estimator, and the visible extent is always a lower bound
+ * (a hidden extent is never shorter than what is seen):
+ * - support contact: an object whose bottom is hidden (occluded, or cut by the image's bottom edge) and
+ *   that stands on the support plane (a grounded category, see categoryPriors.ts) extends down to it;
+ *   without a category, down to where its 2D box's bottom edge reaches at its depth, when that is lower;
+ * - category prior: the published mean size of the caption's category (categoryPriors.ts) for an extent
+ *   along the line of sight that no side face shows (the far side is always self-hidden), an extent across
+ *   the view cut by the border or an occluder, and a height whose top or bottom is hidden;
+ * - footprint symmetry: a box-like object with no category whose depth along the line of sight is unseen
+ *   is taken as having a square footprint (its footprint's 90-degree symmetry), capped by its height.
+ * What it cannot do: complete an object with no category across a cut or occluded end (nothing says how
+ * far it goes on), tell a hidden extent of an unusual member of a category (the prior's mean is used), or
+ * see thin parts that the depth misses.
+ */
+import type { AABB, AmodalEstimator, AmodalInfo, OBB, ObjectVisibility } from '../scene/types';
+import { PRIOR_SPREAD, categoryPrior } from './categoryPriors';
+import type { Plane } from './plane';
+import type { Vec3 } from './vec';
+
+/** A side face shows the extent along the line of sight when it is turned at least this far towards the camera (sin 20 degrees). */
+const SIDE_FACE_MIN = Math.sin((20 * Math.PI) / 180);
+/** Relative spread of a square-footprint guess and of a support-contact extension (the plane is known to a few cm). */
+export const SYMMETRY_SPREAD = 0.3;
+export const SUPPORT_SPREAD = 0.05;
+/** A bottom this far (metres) above the support plane is not already on it. */
+const ON_SUPPORT_M = 0.03;
+
+export interface AmodalInput {
+  visibleAabb: AABB;
+  visibleObb: OBB;
+  visibility: ObjectVisibility;
+  caption: string;
+  /** camera position, canonical frame */
+  camera: Vec3;
+  /** y = 0 is a support plane found in the depth */
+  hasSupport: boolean;
+  /** height the 2D box's bottom edge reaches at the object's depth (Infinity: unknown) */
+  boxFoot: number;
+  /** the scene's walls (n·p + d > 0 on the room side), asked for only when a depth is estimated: nothing goes on behind a wall */
+  walls?: () => readonly Plane[];
+}
+
+export interface AmodalBox {
+  aabb: AABB;
+  obb: OBB;
+  info: AmodalInfo;
+}
+
+const hidden = (f: ObjectVisibility[keyof ObjectVisibility]) => f !== 'observed';
+
+export function completeAmodal(inp: AmodalInput): AmodalBox {
+  const vis = inp.visibleObb;
+  const size: Vec3 = [...vis.size];
+  const center: Vec3 = [...vis.center];
+  const estimated: AmodalInfo['estimated'] = [null, null, null];
+  const spread: Vec3 = [0, 0, 0];
+  const prior = categoryPrior(inp.caption);
+  const ax: Vec3 = [Math.cos(vis.yaw), 0, -Math.sin(vis.yaw)], az: Vec3 = [Math.sin(vis.yaw), 0, Math.cos(vis.yaw)];
+  const axes = [ax, null, az] as const;
+  let dx = center[0] - inp.camera[0], dz = center[2] - inp.camera[2];
+  const dl = Math.hypot(dx, dz) || 1;
+  dx /= dl; dz /= dl;
+  const right: Vec3 = [-dz, 0, dx];
+  const dot = (u: Vec3, x: number, z: number) => u[0] * x + u[2] * z;
+  // the horizontal axis more along the line of sight, and the one across it
+  const along = Math.abs(dot(ax, dx, dz)) >= Math.abs(dot(az, dx, dz)) ? 0 : 2;
+  const across = along === 0 ? 2 : 0;
+  const uAlong = axes[along]!, uAcross = axes[across]!;
+  // the along extent shows only on a side face (normal = the across axis) turned towards the camera
+  const alongHidden = Math.abs(dot(uAcross, dx, dz)) < SIDE_FACE_MIN;
+  const v = inp.visibility;
+  const acrossCut = hidden(v.left) || hidden(v.right);
+  const set = (axis: 0 | 1 | 2, value: number, by: AmodalEstimator, s: number): number => {
+    if (!(value > size[axis] + 1e-3)) return 0;
+    const grow = value - size[axis];
+    size[axis] = value;
+    estimated[axis] = by;
+    spread[axis] = s;
+    return grow;
+  };
+
+  // horizontal extents
+  if (prior) {
+    // which of the two sides is the category's long one: the one the seen extents match
+    const fit = (e: number, m: number) => Math.abs(Math.log(Math.max(e, 1e-3) / m));
+    let acrossIsLong: boolean;
+    if (!acrossCut) acrossIsLong = fit(size[across], prior.long) <= fit(size[across], prior.short);
+    else if (!alongHidden) acrossIsLong = fit(size[along], prior.short) <= fit(size[along], prior.long);
+    else acrossIsLong = size[across] >= size[along];
+    if (alongHidden) {
+      const g = set(along, acrossIsLong ? prior.short : prior.long, 'category-prior', PRIOR_SPREAD);
+      grow(center, uAlong, g, Math.sign(dot(uAlong, dx, dz)) || 1);
+      stopAtWalls(inp, center, size, along, uAlong, Math.sign(dot(uAlong, dx, dz)) || 1, vis.size[along]);
+    }
+    if (acrossCut) {
+      const g = set(across, acrossIsLong ? prior.long : prior.short, 'category-prior', PRIOR_SPREAD);
+      const toward = hidden(v.left) === hidden(v.right) ? 0 : (hidden(v.right) ? 1 : -1) * Math.sign(dot(uAcross, right[0], right[2]));
+      grow(center, uAcross, g, toward);
+    }
+  } else if (alongHidden) {
+    const g = set(along, Math.min(size[across], size[1]), 'footprint-symmetry', SYMMETRY_SPREAD);
+    grow(center, uAlong, g, Math.sign(dot(uAlong, dx, dz)) || 1);
+    stopAtWalls(inp, center, size, along, uAlong, Math.sign(dot(uAlong, dx, dz)) || 1, vis.size[along]);
+  }
+  if (size[along] <= vis.size[along] + 1e-3) { estimated[along] = null; spread[along] = 0; }
+
+  // height: bottom down to the support, or the 2D box's edge; a cut top (or a hidden bottom off any support) from the prior
+  let bottom = center[1] - size[1] / 2, top = center[1] + size[1] / 2;
+  const seenHeight = size[1];
+  if (hidden(v.bottom) && bottom > ON_SUPPORT_M) {
+    if (inp.hasSupport && prior?.grounded) bottom = 0;
+    else if (inp.boxFoot < bottom) bottom = Math.max(inp.hasSupport ? 0 : -Infinity, inp.boxFoot);
+    else if (prior && !inp.hasSupport) bottom = top - Math.max(seenHeight, prior.height);
+    if (top - bottom > seenHeight + 1e-3) {
+      estimated[1] = prior && !inp.hasSupport ? 'category-prior' : 'support-contact';
+      spread[1] = estimated[1] === 'category-prior' ? PRIOR_SPREAD : SUPPORT_SPREAD;
+    }
+  }
+  if (hidden(v.top) && prior && top - bottom < prior.height) {
+    top = bottom + prior.height;
+    estimated[1] = 'category-prior';
+    spread[1] = PRIOR_SPREAD;
+  }
+  size[1] = top - bottom;
+  center[1] = (top + bottom) / 2;
+
+  const obb: OBB = { center, size, yaw: vis.yaw };
+  const info: AmodalInfo = { visibleAabb: inp.visibleAabb, visibleObb: vis, estimated, spread, visibility: inp.visibility };
+  if (prior && estimated.some((e) => e === 'category-prior')) info.prior = `${prior.category} (${prior.source})`;
+  // the points' own axis-aligned box where the footprint was seen (tighter than the corners of a turned box)
+  const va = inp.visibleAabb;
+  const aabb: AABB = estimated[0] || estimated[2]
+    ? aabbOfObb(obb)
+    : { min: [va.min[0], bottom, va.min[2]], max: [va.max[0], top, va.max[2]] };
+  return { aabb, obb, info };
+}
+
+/**
+ * A depth grown away from the camera stops at a wall behind the object (a painting on a wall is as deep
+ * as it looks), never below what was seen.
+ */
+function stopAtWalls(inp: AmodalInput, center: Vec3, size: Vec3, axis: number, u: Vec3, sign: number, seen: number): void {
+  if (!inp.walls) return;
+  for (const w of inp.walls()) {
+    const h = size[axis] / 2;
+    const far = [center[0] + u[0] * h * sign, center[1], center[2] + u[2] * h * sign];
+    const s = w.normal[0] * far[0] + w.normal[1] * far[1] + w.normal[2] * far[2] + w.d;
+    if (s >= 0) continue;
+    const cut = Math.min(-s / Math.max(1e-3, Math.abs(w.normal[0] * u[0] + w.normal[2] * u[2])), size[axis] - seen);
+    if (!(cut > 0)) continue;
+    size[axis] -= cut;
+    center[0] -= (u[0] * cut * sign) / 2;
+    center[2] -= (u[2] * cut * sign) / 2;
+  }
+}
+
+/** Moves a box centre by half of `g` along `u`, towards `sign` (0: grows both ways). */
+function grow(center: Vec3, u: Vec3, g: number, sign: number): void {
+  center[0] += (u[0] * g * sign) / 2;
+  center[2] += (u[2] * g * sign) / 2;
+}
+
+export function aabbOfObb(o: OBB): AABB {
+  const c = Math.cos(o.yaw), s = Math.sin(o.yaw);
+  const ex = (Math.abs(c) * o.size[0] + Math.abs(s) * o.size[2]) / 2;
+  const ez = (Math.abs(s) * o.size[0] + Math.abs(c) * o.size[2]) / 2;
+  return {
+    min: [o.center[0] - ex, o.center[1] - o.size[1] / 2, o.center[2] - ez],
+    max: [o.center[0] + ex, o.center[1] + o.size[1] / 2, o.center[2] + ez],
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Typical sizes of object categories, from the per-class mean box sizes that published 3D detectors ship
+ * (the means of their training sets' annotated 3D boxes), reached from a caption through a small lexicon.
+ *
+ * Sources (values copied as published, metres; the order of the published triple is given per table):
+ * - SUN RGB-D, the 10 classes of the VoteNet benchmark: `type_mean_size` in
+ *   facebookresearch/votenet `sunrgbd/model_util_sunrgbd.py` (also imvotenet; triple = full box size
+ *   (l, w, h), l along the object's heading, h vertical).
+ * - KITTI: `g_type_mean_size` in charlesq34/frustum-pointnets `models/model_util.py` (triple = (l, w, h),
+ *   l along the heading).
+ * Only the means are published; the spread used with them (PRIOR_SPREAD) is an assumption, chosen on the
+ * synthetic benchmark, never on the fixture frames.
+ */
+
+export interface CategoryPrior {
+  /** the table's class name */
+  category: string;
+  source: 'SUN RGB-D (VoteNet type_mean_size)' | 'KITTI (Frustum PointNets g_type_mean_size)';
+  /** longer and shorter horizontal side, and height, metres */
+  long: number;
+  short: number;
+  height: number;
+  /** stands on the floor or the road (support contact applies) */
+  grounded: boolean;
+}
+
+/** Relative one-sigma of a category's extents around its mean (12%: real sizes of a class vary by about that much). */
+export const PRIOR_SPREAD = 0.12;
+
+const sun = (category: string, l: number, w: number, h: number): CategoryPrior =>
+  ({ category, source: 'SUN RGB-D (VoteNet type_mean_size)', long: Math.max(l, w), short: Math.min(l, w), height: h, grounded: true });
+const kitti = (category: string, l: number, w: number, h: number): CategoryPrior =>
+  ({ category, source: 'KITTI (Frustum PointNets g_type_mean_size)', long: Math.max(l, w), short: Math.min(l, w), height: h, grounded: true });
+
+const PRIORS: Readonly<Record<string, CategoryPrior>> = {
+  bathtub: sun('bathtub', 0.76584, 1.398258, 0.472728),
+  bed: sun('bed', 2.114256, 1.6203, 0.927272),
+  bookshelf: sun('bookshelf', 0.404671, 1.071108, 1.688889),
+  chair: sun('chair', 0.591958, 0.552978, 0.827272),
+  desk: sun('desk', 0.69519, 1.346299, 0.736364),
+  dresser: sun('dresser', 0.528526, 1.002642, 1.172878),
+  night_stand: sun('night_stand', 0.500618, 0.632163, 0.683424),
+  sofa: sun('sofa', 0.923508, 1.867419, 0.845495),
+  table: sun('table', 0.791118, 1.279516, 0.718182),
+  toilet: sun('toilet', 0.699104, 0.454178, 0.75625),
+  Car: kitti('Car', 3.88311640418, 1.62856739989, 1.52563191462),
+  Van: kitti('Van', 5.06763659, 1.9007158, 2.20532825),
+  Truck: kitti('Truck', 10.13586957, 2.58549199, 3.2520595),
+  Pedestrian: kitti('Pedestrian', 0.84422524, 0.66068622, 1.76255119),
+  Person_sitting: kitti('Person_sitting', 0.80057803, 0.5983815, 1.27450867),
+  Cyclist: kitti('Cyclist', 1.76282397, 0.59706367, 1.73698127),
+  Tram: kitti('Tram', 16.17150617, 2.53246914, 3.53079012),
+};
+
+/**
+ * Caption head nouns (the last words of a caption name the thing: "dresser mirror" is a mirror, "bed side
+ * table" a table) -> table class. Longer phrases are tried first.
+ */
+const LEXICON: readonly [string, string][] = [
+  ['night stand', 'night_stand'], ['nightstand', 'night_stand'], ['bedside table', 'night_stand'], ['bedside cabinet', 'night_stand'],
+  ['end table', 'night_stand'], ['chest of drawers', 'dresser'], ['dresser', 'dresser'], ['bureau', 'dresser'],
+  ['bookshelf', 'bookshelf'], ['bookcase', 'bookshelf'], ['book shelf', 'bookshelf'], ['shelves', 'bookshelf'],
+  ['bathtub', 'bathtub'], ['bath tub', 'bathtub'], ['tub', 'bathtub'], ['toilet', 'toilet'],
+  ['bed', 'bed'], ['sofa', 'sofa'], ['couch', 'sofa'], ['settee', 'sofa'],
+  ['armchair', 'chair'], ['office chair', 'chair'], ['chair', 'chair'],
+  ['desk', 'desk'], ['dining table', 'table'], ['kitchen table', 'table'], ['table', 'table'],
+  ['car', 'Car'], ['sedan', 'Car'], ['suv', 'Car'], ['hatchback', 'Car'], ['taxi', 'Car'],
+  ['van', 'Van'], ['minivan', 'Van'], ['truck', 'Truck'], ['lorry', 'Truck'],
+  ['pedestrian', 'Pedestrian'], ['person', 'Pedestrian'], ['man', 'Pedestrian'], ['woman', 'Pedestrian'],
+  ['people', 'Pedestrian'], ['child', 'Pedestrian'], ['person sitting', 'Person_sitting'],
+  ['cyclist', 'Cyclist'], ['bicyclist', 'Cyclist'], ['biker', 'Cyclist'], ['tram', 'Tram'], ['streetcar', 'Tram'],
+];
+
+const BY_LENGTH = [...LEXICON].sort((a, b) => b[0].length - a[0].length);
+
+/** The prior of the category a caption names (its head noun, singular or plural), or null. */
+export function categoryPrior(caption: string): CategoryPrior | null {
+  const words = caption.toLowerCase().replace(/[^a-z ]+/g, ' ').trim().split(/\s+/).filter(Boolean);
+  if (!words.length) return null;
+  // the head of a noun phrase is before a "with / on / in ..." modifier: "lamp on the table" is a lamp
+  const cut = words.findIndex((w, i) => i > 0 && ['with', 'on', 'in', 'of', 'near', 'next', 'by', 'behind', 'under'].includes(w));
+  const heads = [words.join(' '), (cut > 0 ? words.slice(0, cut) : words).join(' ')];
+  for (const head of heads)
+    for (const [phrase, cls] of BY_LENGTH)
+      for (const form of [phrase, `${phrase}s`, `${phrase}es`])
+        if (head === form || head.endsWith(` ${form}`)) return PRIORS[cls];
+  return null;
+}
