@@ -37,6 +37,8 @@ export interface Comparison {
   truthTies: number;
 }
 
+const TRUTH = { ties: 'share' } as const;
+
 const emptyQuant = (): QuantTally => ({ total: 0, numeric: 0, within_0_5_2: 0, within_0_75_1_33: 0, within_0_9_1_1: 0, ratios: [] });
 
 export function pairsOf(ids: string[]): [string, string][] {
@@ -65,7 +67,8 @@ export function compareScenes(ours: SceneGraph, truth: SceneGraph): Comparison {
   for (const [a, b] of pairsOf(ids)) {
     for (const relation of RELATIONS) {
       const q: Query = { type: 'relation', form: 'yesno', relation, a, b };
-      const t = answerQuery(truth, q).verdict;
+      // the truth's "about the same" is a person's (a fixed share of size), not our measurement's
+      const t = answerQuery(truth, q, TRUTH).verdict;
       if (t !== 'yes' && t !== 'no') { truthTies++; continue; }
       const o = answerQuery(ours, q).verdict;
       const tally = (qualitative[relation] ??= { correct: 0, total: 0, tied: 0 });

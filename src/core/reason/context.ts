@@ -8,7 +8,8 @@
  *   measurements: 1 / (1 + 2 sigma / max(value, 5 cm)).
  * - object part: 0.5 + 0.5 x the lower object confidence.
  * - x 0.7 per object flagged too-few-points / truncated / low-mask-coverage, x 0.4 for no-valid-depth;
- * - x 0.6 when a vertical answer rests on a frame of 'low' confidence.
+ * - x 0.6 when a vertical answer rests on a frame of 'low' confidence;
+ * - x 0.85 per object whose amodal box has estimated extents (x 0.6 for a box back-projected from its outline).
  * Each penalty adds a caveat, and the sentence says it.
  */
 import type { SceneGraph, SceneObject, ObjectFlag } from '../scene/types';
@@ -19,6 +20,7 @@ import { viewpointFromScene } from './viewpoint';
 import { formatLength, horizontalSigma, verticalSigma, type UnitSystem } from '../units';
 import { captionPhrase } from './templates';
 import type { Answer, Evidence } from './answer';
+import { BACK_PROJECTED_PENALTY, ESTIMATE_PENALTY, estimateCaveat, estimateQuantities } from './amodalCaveats';
 
 export class UnknownObjectError extends Error {
   readonly objectId: string;
@@ -35,6 +37,11 @@ export interface AnswerOptions {
   phrasingSeed?: number;
   /** where the questions are asked from; defaults to the scene's camera (see viewpoint.ts) */
   viewpoint?: Viewpoint;
+  /**
+   * How "about the same" is decided: 'uncertainty' (default) within two sigma of the measurement
+   * (tieBands.ts); 'share' within a fixed share of size, the truth side of an evaluation.
+   */
+  ties?: 'uncertainty' | 'share';
 }
 
 export interface Ctx {
@@ -44,6 +51,7 @@ export interface Ctx {
   request?: UnitRequest;
   seed: number;
   lowFrame: boolean;
+  ties: 'uncertainty' | 'share';
   get(id: string): SceneObject;
   name(o: SceneObject): string;
   /** one-sigma horizontal / vertical position error of an object, metres */
@@ -69,6 +77,7 @@ export function makeCtx(scene: SceneGraph, opts: AnswerOptions = {}): Ctx {
     request: opts.unit,
     seed: opts.phrasingSeed ?? 0,
     lowFrame,
+    ties: opts.ties ?? 'uncertainty',
     get(id) {
       const o = byId.get(id);
       if (!o) throw new UnknownObjectError(id);
@@ -131,6 +140,12 @@ export function finishConfidence(
       c *= FLAG_PENALTY[f];
       caveats.push(`${ctx.name(o)} ${FLAG_WHY[f]}`);
     }
+    // the amodal box rests on estimated extents: say which, and trust it less
+    const est = estimateCaveat(ctx.name(o), o);
+    if (est) {
+      c *= o.amodal?.estimated.includes('back-projected') ? BACK_PROJECTED_PENALTY : ESTIMATE_PENALTY;
+      caveats.push(est);
+    }
   }
   if (vertical && ctx.lowFrame) {
     c *= 0.6;
@@ -159,5 +174,7 @@ export function finish(
   vertical: boolean,
 ): Answer {
   const { confidence, caveats } = finishConfidence(ctx, geometric, objects, vertical);
-  return { ...base, confidence, caveats, sentence: withCaveats(sentence, caveats) };
+  const estimates = estimateQuantities([...new Set(objects)]);
+  const evidence = estimates.length ? { ...base.evidence, quantities: [...base.evidence.quantities, ...estimates] } : base.evidence;
+  return { ...base, evidence, confidence, caveats, sentence: withCaveats(sentence, caveats) };
 }

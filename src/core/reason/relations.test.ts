@@ -69,10 +69,10 @@ describe('near ties answer "about the same"', () => {
     expect(ch.sentence).toMatch(/about the same/);
   });
   it('just outside the band is decided, with less confidence than a clear case', () => {
-    // band for lateral: 10% of mean extent 0.5 -> 5 cm
+    // band for lateral: 2 sigma of the difference, sigma = hypot(2% of the lateral offset + 1 cm, 5% of the extent): ~8 cm here
     const near = buildScene([
       { id: 'a', center: [0, 0.25, -3], size: [0.5, 0.5, 0.5] },
-      { id: 'b', center: [0.06, 0.25, -3], size: [0.5, 0.5, 0.5] },
+      { id: 'b', center: [0.1, 0.25, -3], size: [0.5, 0.5, 0.5] },
       { id: 'c', center: [2, 0.25, -3], size: [0.5, 0.5, 0.5] },
     ]);
     const close = yesno('left', 'a', 'b', near);

@@ -2,7 +2,8 @@
  * Qualitative relations between two objects, as yes/no or as "which of the two is more ...".
  *
  * Each relation is a signed difference d between two measures, positive when "A <relation> B" holds, and a
- * symmetric tie band: |d| <= band answers "about the same" (no choice). Swapping A and B negates d for the
+ * symmetric tie band: |d| <= band answers "about the same" (no choice). The band is two sigma of the
+ * difference (tieBands.ts); with `ties: 'share'` it is the fixed share of size below. Swapping A and B negates d for the
  * inverse relation, so left(A, B) and right(B, A) always agree (tested as a property).
  *
  * Measures (see viewpoint.ts for the frame):
@@ -23,6 +24,7 @@ import { extentAlong, heightOf, volumeOf, widthOf, widthSegment } from './boxGeo
 import { type Ctx, comparisonConfidence, finish, lengthTieBand } from './context';
 import { RELATION_WORDS, phrase } from './templates';
 import { toView, viewRight } from './viewpoint';
+import { uncertaintyBand } from './tieBands';
 
 type Family = 'lateral' | 'vertical' | 'depth' | 'width' | 'height' | 'volume';
 
@@ -68,6 +70,7 @@ export function familyMeasure(ctx: Ctx, family: Family, o: SceneObject): number 
 }
 
 export function familyBand(ctx: Ctx, family: Family, a: SceneObject, b: SceneObject): number {
+  if (ctx.ties === 'uncertainty') return uncertaintyBand(ctx, family, a, b);
   switch (family) {
     case 'lateral': {
       const r = viewRight(ctx.view);

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { buildScene } from '../testing/sceneBuilder';
+import { makeCtx } from './context';
+import { compare } from './relations';
+import { measureSigma, uncertaintyBand } from './tieBands';
+
+describe('ties from uncertainty', () => {
+  const at = (z: number) => buildScene([
+    { id: 'a', center: [0, 0.4, -z], size: [0.6, 0.8, 0.6] },
+    { id: 'b', center: [0.5, 0.4, -z - 0.3], size: [0.6, 0.8, 0.6] },
+  ]);
+  it('the band of a depth comparison grows with distance (depth noise grows with range)', () => {
+    const near = at(2), far = at(8);
+    const bn = uncertaintyBand(makeCtx(near), 'depth', near.objects[0], near.objects[1]);
+    const bf = uncertaintyBand(makeCtx(far), 'depth', far.objects[0], far.objects[1]);
+    expect(bf).toBeGreaterThan(2 * bn);
+    // 30 cm apart: decided at 2 m, about the same at 8 m
+    expect(compare(makeCtx(near), 'behind', near.objects[1], near.objects[0]).verdict).toBe('yes');
+    expect(compare(makeCtx(far), 'behind', far.objects[1], far.objects[0]).verdict).toBe('about-the-same');
+  });
+  it('an estimated extent widens the sigma by its spread; too few points double the noise part', () => {
+    const s = at(3);
+    const o = s.objects[0];
+    const est = { ...o, amodal: { visibleAabb: o.aabb, visibleObb: o.obb, estimated: [null, 'category-prior', null] as const, spread: [0, 0.12, 0] as [number, number, number], visibility: { left: 'observed', right: 'observed', top: 'observed', bottom: 'occluded', near: 'observed', far: 'self-hidden' } as const } };
+    const ctx = makeCtx(s);
+    const plain = measureSigma(ctx, 'height', o);
+    const wide = measureSigma(ctx, 'height', { ...est, amodal: { ...est.amodal, estimated: [...est.amodal.estimated] } });
+    expect(wide).toBeGreaterThan(3 * plain);
+    expect(measureSigma(ctx, 'height', { ...o, flags: ['too-few-points'] })).toBeCloseTo(2 * plain, 6);
+  });
+  it("'share' keeps the fixed band (10% of the mean extent) for the truth side of an evaluation", () => {
+    const s = at(3);
+    const c = compare(makeCtx(s, { ties: 'share' }), 'taller', s.objects[0], s.objects[1]);
+    expect(c.band).toBeCloseTo(0.08, 6);
+  });
+});
