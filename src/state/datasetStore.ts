@@ -15,7 +15,7 @@ import { buildDatasetZip } from '../io/datasetZip';
 import { stripGps } from '../io/stripGps';
 import { defaultWorkers } from '../pipeline/workers';
 import type { GeometryWorkerApi } from '../../workers/geometry.worker';
-import { pairFiles, type PhotoEntry } from '../ui/dataset/pairFiles';
+import { pairFiles, type PhotoEntry } from '../io/pairFiles';
 import { APP_NAME } from './loadScene';
 import { getPipeline } from './runModels';
 import * as Q from './datasetQueue';
