@@ -1,5 +1,5 @@
 import type { Intrinsics, IntrinsicsSource } from '../camera/intrinsics';
-import type { Mat3, Vec3 } from '../geometry/vec';
+import type { Mat3, Vec3 } from '../math/vec';
 
 /** 2: objects carry `amodal` (visible box, per-axis estimates, visibility); version 1 files still load (parseScene migrates). */
 export const SCENE_SCHEMA_VERSION = 2 as const;
