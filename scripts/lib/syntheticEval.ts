@@ -3,7 +3,7 @@
  * the same geometry and metrics as real frames, twice: objects given as 2D boxes (as the fixtures give them)
  * and as masks. Besides the usual summary it reports box errors per visibility class. Node only.
  */
-import { buildScene } from '../../src/core/scene/buildScene';
+import { buildScene } from '../../src/core/build/buildScene';
 import { SCENE_SCHEMA_VERSION, type CanonicalFrame, type SceneGraph, type SceneObject } from '../../src/core/scene/types';
 import { noisyDepth, occlusionScene, visibilityClasses, type VisibilityClass } from '../../src/core/testing/occlusionBench';
 import { renderSyntheticScene, type SyntheticRender } from '../../src/core/testing/syntheticScene';

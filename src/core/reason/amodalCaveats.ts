@@ -9,16 +9,18 @@ import type { Quantity } from './answer';
 export const ESTIMATE_PENALTY = 0.85;
 export const BACK_PROJECTED_PENALTY = 0.6;
 
-const AXIS_WORD = ['width', 'height', 'depth'] as const;
+/** The word for an OBB axis of this object: height, or width (the longer horizontal side) / depth. */
+function axisWord(o: SceneObject, axis: number): 'width' | 'height' | 'depth' {
+  if (axis === 1) return 'height';
+  return (axis === 0) === (o.obb.size[0] >= o.obb.size[2]) ? 'width' : 'depth';
+}
 
 /** The object's estimated extents as [extent word, estimator], in the box's own axes (x -> width, z -> depth by size). */
 export function estimatedExtents(o: SceneObject): [string, AmodalEstimator][] {
   const est = o.amodal?.estimated;
   if (!est) return [];
-  const xLonger = o.obb.size[0] >= o.obb.size[2];
-  const word = (axis: number) => (axis === 1 ? 'height' : (axis === 0) === xLonger ? 'width' : 'depth');
   const out: [string, AmodalEstimator][] = [];
-  est.forEach((e, axis) => { if (e) out.push([word(axis), e]); });
+  est.forEach((e, axis) => { if (e) out.push([axisWord(o, axis), e]); });
   return out;
 }
 
@@ -50,12 +52,10 @@ export function estimateCaveat(name: string, o: SceneObject): string | null {
 export function estimateQuantities(objects: readonly SceneObject[]): Quantity[] {
   const out: Quantity[] = [];
   for (const o of objects) {
-    const xLonger = o.obb.size[0] >= o.obb.size[2];
     o.amodal?.estimated.forEach((e, axis) => {
       if (!e) return;
       const value = o.obb.size[axis];
-      const word = axis === 1 ? 'height' : (axis === 0) === xLonger ? 'width' : 'depth';
-      out.push({ label: `${word} of ${o.id}, estimated (${e}${o.amodal?.prior && e === 'category-prior' ? `: ${o.amodal.prior}` : ''})`, value, unit: 'm', uncertainty: (o.amodal?.spread[axis] ?? 0) * value });
+      out.push({ label: `${axisWord(o, axis)} of ${o.id}, estimated (${e}${o.amodal?.prior && e === 'category-prior' ? `: ${o.amodal.prior}` : ''})`, value, unit: 'm', uncertainty: (o.amodal?.spread[axis] ?? 0) * value });
     });
   }
   return out;
