@@ -1,4 +1,5 @@
 import type { CanonicalFrame } from '../scene/types';
+import { findVerticalPlanes, refineGravity } from './gravity';
 import { fitPlane, segmentPlane, type Plane } from './plane';
 import { scratchUint8, scratchUint32 } from './scratch';
 import type { PointCloud } from './raster';
@@ -22,11 +23,14 @@ export interface CanonicalizeOptions {
   minInlierFraction?: number;
   /** The camera must be at least this high above a candidate plane, metres (default 0.1). */
   minCameraHeight?: number;
+  /** Refine up with the agreeing horizontal planes and the walls (gravity.ts; default true). */
+  refineGravity?: boolean;
 }
 
 export interface PlaneCandidate extends Plane {
-  /** Inliers among the searched (subsampled) points. */
+  /** Inliers among the searched (subsampled) points, and the number searched. */
   inliers: number;
+  searched: number;
 }
 
 /**
@@ -100,7 +104,7 @@ export function findSupportPlanes(cloud: PointCloud, opts: CanonicalizeOptions =
       d = -d;
     }
     // the least-squares refit may leave the cone or cross the camera: then it is not a support plane
-    if (filter({ normal, d })) out.push({ normal, d, inliers: res.inliers.length });
+    if (filter({ normal, d })) out.push({ normal, d, inliers: res.inliers.length, searched });
     for (const i of res.inliers) drop[i] = 1;
     const next = new Uint32Array(remaining.length);
     let m = 0;
@@ -131,7 +135,8 @@ export function chooseSupportPlane(cands: PlaneCandidate[]): PlaneCandidate | nu
  */
 export function canonicalize(cloud: PointCloud, opts: CanonicalizeOptions = {}): CanonicalFrame {
   const up = normalize(opts.upGuess ?? [0, -1, 0]);
-  const chosen = chooseSupportPlane(findSupportPlanes(cloud, opts));
+  const cands = findSupportPlanes(cloud, opts);
+  const chosen = chooseSupportPlane(cands);
   if (chosen) {
     // refine on every point of the full cloud near the chosen plane (the search used a subsample), then
     // again in a narrower band so object feet standing within the RANSAC band do not lift the fit
@@ -153,11 +158,25 @@ export function canonicalize(cloud: PointCloud, opts: CanonicalizeOptions = {}):
       normal = [refit.normal[0] * s, refit.normal[1] * s, refit.normal[2] * s];
       d = refit.d * s;
     }
+    let gravityResidualDeg: number | undefined;
+    if (opts.refineGravity ?? true) {
+      const share = (c: PlaneCandidate) => ({ normal: c.normal, d: c.d, share: c.inliers / c.searched });
+      const g = refineGravity({ normal, d, share: chosen.inliers / chosen.searched }, cands.filter((c) => c !== chosen).map(share), findVerticalPlanes(cloud, normal, { band: thr }));
+      gravityResidualDeg = Math.round(g.residualDeg * 1000) / 1000;
+      if (g.up !== normal && m > 0) {
+        // the floor's offset for the refined normal: least squares over its inliers
+        normal = g.up;
+        let sum = 0;
+        for (let k = 0; k < m; k++) { const i = idx[k]; sum += normal[0] * p[i * 3] + normal[1] * p[i * 3 + 1] + normal[2] * p[i * 3 + 2]; }
+        d = -sum / m;
+      }
+    }
     return {
       ...frameFromUp(normal, d),
       plane: { normal, d, inliers: m },
       confidence: 'high',
       method: 'support-plane',
+      ...(gravityResidualDeg === undefined ? {} : { gravityResidualDeg }),
     };
   }
   let h = 1.5;

@@ -120,6 +120,7 @@ const frame = v.strictObject({
   cameraHeight: finite,
   confidence: v.picklist(['high', 'low']),
   method: v.picklist(['support-plane', 'level-camera', 'given']),
+  gravityResidualDeg: v.optional(nonNegative),
 });
 
 const provenance = v.strictObject({

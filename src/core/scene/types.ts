@@ -121,6 +121,11 @@ export interface CanonicalFrame {
   /** 'low' when no support plane qualified and a level camera was assumed. */
   confidence: 'high' | 'low';
   method: 'support-plane' | 'level-camera' | 'given';
+  /**
+   * RMS angle (degrees) between the refined up and the surfaces it rests on (agreeing horizontal planes,
+   * walls): how well "up" is known. Absent when up rests on one plane or none.
+   */
+  gravityResidualDeg?: number;
 }
 
 export interface SceneProvenance {

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { renderSyntheticScene, sampleRoomSpec } from '../testing/syntheticScene';
+import { findVerticalPlanes, refineGravity } from './gravity';
+import { liftDepth } from './lift';
+import { angleBetween, normalize, type Vec3 } from './vec';
+
+const deg = (a: Vec3, b: Vec3) => (angleBetween(a, b) * 180) / Math.PI;
+const tilt = (d: number): Vec3 => [Math.sin((d * Math.PI) / 180), Math.cos((d * Math.PI) / 180), 0];
+
+describe('gravity refinement', () => {
+  it('walls pull a tilted floor normal back towards true up; the residual says how well they agree', () => {
+    const up: Vec3 = [0, 1, 0];
+    const floor = { normal: tilt(2), d: 1.4, share: 0.3 };
+    const walls = [{ normal: [0, 0, 1] as Vec3, d: 5, share: 0.3 }, { normal: [1, 0, 0] as Vec3, d: 3, share: 0.3 }];
+    const g = refineGravity(floor, [], walls);
+    expect(deg(g.up, up)).toBeLessThan(1.2); // was 2: the floor and the wall that sees the tilt share the difference
+    expect(g.walls).toBe(2);
+    expect(g.residualDeg).toBeGreaterThan(0.3);
+    // alone, the floor is kept as it is, with no residual
+    const alone = refineGravity(floor, [], []);
+    expect(deg(alone.up, floor.normal)).toBeLessThan(1e-3);
+    expect(alone.residualDeg).toBeCloseTo(0, 6);
+  });
+  it('a horizontal plane that disagrees by more than AGREE_DEG is left out; the move is capped', () => {
+    const floor = { normal: [0, 1, 0] as Vec3, d: 1.4, share: 0.3 };
+    const g = refineGravity(floor, [{ normal: tilt(4), d: 0.9, share: 0.05 }], []);
+    expect(g.horizontals).toBe(0);
+    expect(deg(g.up, [0, 1, 0])).toBeLessThan(1e-3);
+    const slanted = refineGravity(floor, [], [{ normal: normalize([0, 0.5, 1]), d: 3, share: 1 }]);
+    expect(deg(slanted.up, [0, 1, 0])).toBeLessThanOrEqual(5 + 1e-6);
+  });
+  it('finds the wall of the sample room as a vertical plane', () => {
+    const r = renderSyntheticScene(sampleRoomSpec({ pitchDeg: 15, rollDeg: 4 }));
+    const walls = findVerticalPlanes(liftDepth(r.depth, r.intrinsics, {}), r.truth.upInCamera);
+    expect(walls.length).toBeGreaterThanOrEqual(1);
+    expect(Math.abs(90 - deg(walls[0].normal, r.truth.upInCamera))).toBeLessThan(0.2);
+  });
+});
