@@ -79,10 +79,11 @@ export function categoryPrior(caption: string): CategoryPrior | null {
   if (!words.length) return null;
   // the head of a noun phrase is before a "with / on / in ..." modifier: "lamp on the table" is a lamp
   const cut = words.findIndex((w, i) => i > 0 && ['with', 'on', 'in', 'of', 'near', 'next', 'by', 'behind', 'under'].includes(w));
-  const heads = [words.join(' '), (cut > 0 ? words.slice(0, cut) : words).join(' ')];
-  for (const head of heads)
-    for (const [phrase, cls] of BY_LENGTH)
-      for (const form of [phrase, `${phrase}s`, `${phrase}es`])
-        if (head === form || head.endsWith(` ${form}`)) return PRIORS[cls];
+  // the head first ("lamp on the table" is a lamp); the whole caption only as a lexicon phrase itself ("chest of drawers")
+  const head = (cut > 0 ? words.slice(0, cut) : words).join(' ');
+  const whole = words.join(' ');
+  for (const [phrase, cls] of BY_LENGTH)
+    for (const form of [phrase, `${phrase}s`, `${phrase}es`])
+      if (head === form || head.endsWith(` ${form}`) || whole === form) return PRIORS[cls];
   return null;
 }

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { ObjectVisibility, OBB } from '../scene/types';
+import { aabbOfObb, completeAmodal } from './amodal';
+import { categoryPrior } from './categoryPriors';
+import { objectVisibility } from './visibility';
+
+const seen: ObjectVisibility = { left: 'observed', right: 'observed', top: 'observed', bottom: 'observed', near: 'observed', far: 'self-hidden' };
+const complete = (obb: OBB, caption: string, visibility: Partial<ObjectVisibility> = {}, extra: { hasSupport?: boolean; boxFoot?: number; walls?: { normal: [number, number, number]; d: number }[] } = {}) =>
+  completeAmodal({
+    visibleAabb: aabbOfObb(obb), visibleObb: obb, visibility: { ...seen, ...visibility }, caption, camera: [0, 1.5, 0],
+    hasSupport: extra.hasSupport ?? true, boxFoot: extra.boxFoot ?? Infinity, walls: extra.walls ? () => extra.walls! : undefined,
+  });
+
+describe('category priors', () => {
+  it('reach the published table through the caption head noun', () => {
+    expect(categoryPrior('night stand')?.category).toBe('night_stand');
+    expect(categoryPrior('wooden nightstands')?.category).toBe('night_stand');
+    expect(categoryPrior('chest of drawers')?.category).toBe('dresser');
+    expect(categoryPrior('red car')?.category).toBe('Car');
+    expect(categoryPrior('person')?.category).toBe('Pedestrian');
+    expect(categoryPrior('dresser mirror')).toBeNull(); // a mirror, not a dresser
+    expect(categoryPrior('lamp on the table')).toBeNull(); // a lamp
+    expect(categoryPrior('carpet')).toBeNull(); // no word match inside a word
+    const car = categoryPrior('car')!;
+    expect([car.long, car.short, car.height].map((v) => Math.round(v * 100))).toEqual([388, 163, 153]);
+  });
+});
+
+describe('amodal completion', () => {
+  it('a car seen end-on (its back face only) gets the published length, growing away from the camera', () => {
+    const r = complete({ center: [0, 0.76, -10], size: [1.6, 1.5, 0.1], yaw: 0 }, 'car');
+    expect(r.info.estimated).toEqual([null, null, 'category-prior']);
+    expect(r.obb.size[2]).toBeCloseTo(3.883, 2);
+    expect(r.obb.center[2]).toBeCloseTo(-10 - (3.883 - 0.1) / 2, 2);
+    expect(r.info.prior).toMatch(/Car \(KITTI/);
+    expect(r.info.spread[2]).toBeGreaterThan(0);
+  });
+  it('seen at 45 degrees both sides show: nothing is estimated', () => {
+    const r = complete({ center: [0, 0.76, -10], size: [3.9, 1.5, 1.6], yaw: Math.PI / 4 }, 'car');
+    expect(r.info.estimated).toEqual([null, null, null]);
+    expect(r.obb.size).toEqual([3.9, 1.5, 1.6]);
+  });
+  it('the visible extent is a lower bound: a long van stays as long as it is seen', () => {
+    const r = complete({ center: [0, 1, -10], size: [1.9, 2, 0.1], yaw: 0 }, 'car', { left: 'border-cut' });
+    expect(r.obb.size[0]).toBeGreaterThanOrEqual(1.9);
+  });
+  it('no category, back unseen: a square footprint capped by the height; stopped at a wall', () => {
+    const r = complete({ center: [0, 0.2, -3], size: [0.6, 0.4, 0.02], yaw: 0 }, 'crate');
+    expect(r.info.estimated[2]).toBe('footprint-symmetry');
+    expect(r.obb.size[2]).toBeCloseTo(0.4, 6);
+    const flat = complete({ center: [0, 1.5, -3.98], size: [0.8, 0.6, 0.02], yaw: 0 }, 'painting', {}, { walls: [{ normal: [0, 0, 1], d: 4 }] });
+    expect(flat.obb.size[2]).toBeLessThan(0.05);
+  });
+  it('support contact: a night stand whose bottom a bed hides stands on the floor', () => {
+    const r = complete({ center: [1, 0.5, -5], size: [0.6, 0.3, 0.5], yaw: 0.7 }, 'night stand', { bottom: 'occluded' });
+    expect(r.info.estimated[1]).toBe('support-contact');
+    expect(r.aabb.min[1]).toBeCloseTo(0, 6);
+    expect(r.obb.size[1]).toBeCloseTo(0.65, 6);
+    // no category: only down to the 2D box's bottom edge
+    const lamp = complete({ center: [1, 0.9, -5], size: [0.3, 0.4, 0.3], yaw: 0.7 }, 'lamp', { bottom: 'occluded' }, { boxFoot: 0.5 });
+    expect(lamp.aabb.min[1]).toBeCloseTo(0.5, 6);
+  });
+});
+
+describe('visibility', () => {
+  it('border-cut where the box touches the image edge, occluded where a nearer surface adjoins, far side self-hidden', () => {
+    const W = 100, H = 80, data = new Float32Array(W * H).fill(5);
+    // the object: x 40..70, y 20..50 at 3 m; a nearer occluder (1.5 m) just right of it
+    const pix: number[] = [];
+    for (let y = 20; y < 50; y++) for (let x = 40; x < 70; x++) { data[y * W + x] = 3; pix.push(y * W + x); }
+    for (let y = 15; y < 60; y++) for (let x = 70; x < 80; x++) data[y * W + x] = 1.5;
+    const v = objectVisibility({ depth: { width: W, height: H, data }, box: { x0: 40, y0: 20, x1: 70, y1: 50 }, pixels: Uint32Array.from(pix), count: pix.length, width: W, height: H });
+    expect(v).toEqual({ left: 'observed', right: 'occluded', top: 'observed', bottom: 'observed', near: 'observed', far: 'self-hidden' });
+    const cut = objectVisibility({ depth: { width: W, height: H, data }, box: { x0: 0, y0: 20, x1: 30, y1: 80 }, pixels: new Uint32Array(0), count: 0, width: W, height: H });
+    expect(cut.left).toBe('border-cut');
+    expect(cut.bottom).toBe('border-cut');
+  });
+});
