@@ -13,6 +13,7 @@ import type { Visual } from '../core/reason/answer';
 import type { Vec3 } from '../core/geometry/vec';
 import { objectColor } from './colors';
 import { makeLabel } from './labels';
+import { estimatedFaceLines } from './estimatedFaces';
 
 export const BACKGROUND = 0x10141a;
 
@@ -130,7 +131,9 @@ export class SceneViewer {
     if (scene) {
       scene.objects.forEach((o, i) => {
         const color = new THREE.Color(objectColor(i));
-        const box = new THREE.Box3(v3(o.aabb.min), v3(o.aabb.max));
+        // solid: the box of what was seen; dashed: the faces the amodal box estimated
+        const seen = o.amodal?.visibleAabb ?? o.aabb;
+        const box = new THREE.Box3(v3(seen.min), v3(seen.max));
         if (box.isEmpty() || !Number.isFinite(box.min.x)) return;
         const helper = new THREE.Box3Helper(box, color);
         const label = makeLabel(o.caption, 'viewer-label--object');
@@ -138,6 +141,8 @@ export class SceneViewer {
         label.element.style.borderColor = color.getStyle();
         label.element.dataset.objectId = o.id;
         this.boxGroup.add(helper, label);
+        const dashed = estimatedFaceLines(o, color);
+        if (dashed) this.boxGroup.add(dashed);
         this.boxes.set(o.id, { mesh: helper, color, label: label.element });
       });
     }
