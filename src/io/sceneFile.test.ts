@@ -229,7 +229,7 @@ describe('readSceneFile on hostile input', () => {
       [{ 'manifest.json': JSON.stringify({ ...manifest, pointCloud: { count: 10, frame: 'canonical', positions: 'a', colors: 'b' } }), 'scene.json': sceneText, a: new Uint8Array(120), b: new Uint8Array(29) }, /do not hold 10 points/],
       [{ 'manifest.json': JSON.stringify({ ...manifest, pointCloud: { count: 1, frame: 'canonical', positions: 'a', colors: 'b' } }), 'scene.json': sceneText, a: new Uint8Array([0, 0, 0xc0, 0x7f, 0, 0, 0, 0, 0, 0, 0, 0]), b: new Uint8Array(3) }, /not a finite number/],
       [{ 'manifest.json': JSON.stringify({ ...manifest, depth: { path: 'd.png', metresPerUnit: 0.001 } }), 'scene.json': sceneText, 'd.png': sampleJpeg(1200) }, /depth entry is not a PNG/],
-      [{ 'manifest.json': JSON.stringify(manifest), 'scene.json': sceneText.replace('"schemaVersion":1', '"schemaVersion":7') }, /scene\.json is not valid: .*schemaVersion/],
+      [{ 'manifest.json': JSON.stringify(manifest), 'scene.json': sceneText.replace(/"schemaVersion":\d+/, '"schemaVersion":7') }, /scene\.json is not valid: .*schemaVersion/],
       [{ 'manifest.json': JSON.stringify(manifest), 'scene.json': sceneText, 'questions.json': '[{"text":"q","query":{"type":"size","measure":"width","a":"ghost"}}]' }, /"ghost"/],
       [{ 'manifest.json': JSON.stringify(manifest), 'scene.json': '{"a":' }, /scene\.json is not valid JSON/],
     ];

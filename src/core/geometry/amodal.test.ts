@@ -45,10 +45,13 @@ describe('amodal completion', () => {
     expect(r.obb.size[0]).toBeGreaterThanOrEqual(1.9);
   });
   it('no category, back unseen: a square footprint capped by the height; stopped at a wall', () => {
-    const r = complete({ center: [0, 0.2, -3], size: [0.6, 0.4, 0.02], yaw: 0 }, 'crate');
+    // seen from below its top (camera at 1.5 m): nothing shows its depth
+    const r = complete({ center: [0, 1.4, -3], size: [0.6, 0.4, 0.02], yaw: 0 }, 'crate');
     expect(r.info.estimated[2]).toBe('footprint-symmetry');
     expect(r.obb.size[2]).toBeCloseTo(0.4, 6);
-    const flat = complete({ center: [0, 1.5, -3.98], size: [0.8, 0.6, 0.02], yaw: 0 }, 'painting', {}, { walls: [{ normal: [0, 0, 1], d: 4 }] });
+    // seen from above (a monitor on a desk): its top face would show a depth, so thin stays thin
+    expect(complete({ center: [0, 1.0, -3], size: [0.6, 0.4, 0.02], yaw: 0 }, 'monitor').info.estimated[2]).toBeNull();
+    const flat = complete({ center: [0, 1.6, -3.98], size: [0.8, 0.6, 0.02], yaw: 0 }, 'painting', {}, { walls: [{ normal: [0, 0, 1], d: 4 }] });
     expect(flat.obb.size[2]).toBeLessThan(0.05);
   });
   it('support contact: a night stand whose bottom a bed hides stands on the floor', () => {

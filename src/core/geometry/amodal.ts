@@ -9,7 +9,8 @@
  *   along the line of sight that no side face shows (the far side is always self-hidden), an extent across
  *   the view cut by the border or an occluder, and a height whose top or bottom is hidden;
  * - footprint symmetry: a box-like object with no category whose depth along the line of sight is unseen
- *   is taken as having a square footprint (its footprint's 90-degree symmetry), capped by its height.
+ *   (no side face shows it, and the camera is not above its top, where the top face would) is taken as
+ *   having a square footprint (its footprint's 90-degree symmetry), capped by its height.
  * What it cannot do: complete an object with no category across a cut or occluded end (nothing says how
  * far it goes on), tell a hidden extent of an unusual member of a category (the prior's mean is used), or
  * see thin parts that the depth misses.
@@ -82,7 +83,9 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
   };
 
   // horizontal extents
-  if (prior) {
+  // a camera above the object's top would see the top face, which spans the depth: then a thin object is thin
+  const topSeen = inp.camera[1] > center[1] + size[1] / 2 + ON_SUPPORT_M;
+  if (prior && prior.boxLike) {
     // which of the two sides is the category's long one: the one the seen extents match
     const fit = (e: number, m: number) => Math.abs(Math.log(Math.max(e, 1e-3) / m));
     let acrossIsLong: boolean;
@@ -99,7 +102,7 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
       const toward = hidden(v.left) === hidden(v.right) ? 0 : (hidden(v.right) ? 1 : -1) * Math.sign(dot(uAcross, right[0], right[2]));
       grow(center, uAcross, g, toward);
     }
-  } else if (alongHidden) {
+  } else if (!prior && alongHidden && !topSeen) {
     const g = set(along, Math.min(size[across], size[1]), 'footprint-symmetry', SYMMETRY_SPREAD);
     grow(center, uAlong, g, Math.sign(dot(uAlong, dx, dz)) || 1);
     stopAtWalls(inp, center, size, along, uAlong, Math.sign(dot(uAlong, dx, dz)) || 1, vis.size[along]);

@@ -22,15 +22,20 @@ export interface CategoryPrior {
   height: number;
   /** stands on the floor or the road (support contact applies) */
   grounded: boolean;
+  /**
+   * box-like: its footprint is completed from the prior. Not for people: a person's seen front already spans
+   * most of the body's depth, and KITTI's pedestrian length includes the stride.
+   */
+  boxLike: boolean;
 }
 
 /** Relative one-sigma of a category's extents around its mean (12%: real sizes of a class vary by about that much). */
 export const PRIOR_SPREAD = 0.12;
 
 const sun = (category: string, l: number, w: number, h: number): CategoryPrior =>
-  ({ category, source: 'SUN RGB-D (VoteNet type_mean_size)', long: Math.max(l, w), short: Math.min(l, w), height: h, grounded: true });
+  ({ category, source: 'SUN RGB-D (VoteNet type_mean_size)', long: Math.max(l, w), short: Math.min(l, w), height: h, grounded: true, boxLike: true });
 const kitti = (category: string, l: number, w: number, h: number): CategoryPrior =>
-  ({ category, source: 'KITTI (Frustum PointNets g_type_mean_size)', long: Math.max(l, w), short: Math.min(l, w), height: h, grounded: true });
+  ({ category, source: 'KITTI (Frustum PointNets g_type_mean_size)', long: Math.max(l, w), short: Math.min(l, w), height: h, grounded: true, boxLike: !category.startsWith('Pe') });
 
 const PRIORS: Readonly<Record<string, CategoryPrior>> = {
   bathtub: sun('bathtub', 0.76584, 1.398258, 0.472728),
