@@ -4,7 +4,6 @@
  * stays responsive. Photos without depth need the models; with the models off (or unreachable) they fail
  * with their reason and are listed in the export, never dropped.
  */
-import * as Comlink from 'comlink';
 import { createStore } from 'zustand/vanilla';
 import type { SceneGraph } from '../core/scene/types';
 import type { UnitSystem } from '../core/units/length';
@@ -13,11 +12,10 @@ import { browserPhotoDecoder } from '../io/photoDecode';
 import { DEPTH_SCALES, loadPhoto, loadRgbdInput, rgbdStride, type DepthScale, type InputFile, type LoadedRgbd } from '../io/photoInput';
 import { buildDatasetZip } from '../io/datasetZip';
 import { stripGps } from '../io/stripGps';
-import { defaultWorkers } from '../pipeline/workers';
-import type { GeometryWorkerApi } from '../../workers/geometry.worker';
 import { pairFiles, type PhotoEntry } from '../io/pairFiles';
 import { APP_NAME } from './loadScene';
 import { getPipeline } from './runModels';
+import { buildSceneOffThread, releaseSceneBuilder } from './sceneBuilder';
 import * as Q from './datasetQueue';
 
 export interface DatasetOptions {
@@ -122,9 +120,6 @@ export function retryPhotos(id?: string): void {
   void pump();
 }
 
-let geometry: Comlink.Remote<GeometryWorkerApi> | null = null;
-const geometryWorker = (): Comlink.Remote<GeometryWorkerApi> => (geometry ??= Comlink.wrap<GeometryWorkerApi>(defaultWorkers.geometry()));
-
 /** Runs queued photos one after another until the queue is paused or settled. */
 async function pump(): Promise<void> {
   if (datasetStore.getState().running) return;
@@ -150,6 +145,7 @@ async function pump(): Promise<void> {
       await new Promise<void>((r) => setTimeout(r, 0));
     }
   } finally {
+    releaseSceneBuilder(); // the worker's memory goes back between batches
     datasetStore.setState({ running: false });
   }
 }
@@ -163,18 +159,15 @@ export function datasetImageName(index: number, original: string, format: string
 
 type Report = (fraction: number, step: string) => void;
 
+/** The scene of an RGB-D photo, built in the app's geometry worker (state/sceneBuilder.ts: restarts, time limit). */
 async function buildInWorker(input: LoadedRgbd, depthSource: string, objectsSource: string): Promise<SceneGraph> {
-  const d = new Float32Array(input.depth.data);
-  const rgbData = new Uint8ClampedArray(input.rgb.data);
   const { intrinsics, source, detail } = input.camera;
-  const r = await geometryWorker().build(Comlink.transfer({
-    depth: { ...input.depth, data: d },
-    intrinsics, intrinsicsSource: source, intrinsicsDetail: detail,
-    rgb: { width: input.rgb.width, height: input.rgb.height, data: rgbData },
+  const r = await buildSceneOffThread({
+    depth: input.depth, intrinsics, intrinsicsSource: source, intrinsicsDetail: detail, rgb: input.rgb,
     // Same stride as a single RGB-D pair in the app, so the dataset says what the app would answer.
     objects: input.objects ?? [], stride: rgbdStride(input.depth),
     provenance: { depthSource, objectsSource, createdAt: new Date().toISOString(), app: APP_NAME, imageName: input.name, notes: [] },
-  }, [d.buffer, rgbData.buffer]));
+  });
   return r.scene;
 }
 
