@@ -61,10 +61,6 @@ export const DEFAULT_DATASET_OPTIONS: DatasetOptions = {
   seed: 1, maxPairs: 60, phrasings: 1, units: 'metric', depthScale: 'mm', useModels: false, pauseOnFailure: false, intrinsics: {}, keepGps: false,
 };
 
-export const datasetStore = createStore<DatasetState>()(() => ({
-  photos: [], ignored: [], queue: null, results: {}, options: DEFAULT_DATASET_OPTIONS, running: false,
-}));
-
 /** A picked file with the folder path pairing compares (when a folder was picked). */
 export interface PickedFile {
   name: string;
@@ -74,30 +70,36 @@ export interface PickedFile {
 
 const fileName = (f: PickedFile): string => f.path ?? f.name;
 
-/** New files replace the batch (results of the old one are gone: they would not match the new list). */
-export function setDatasetFiles(files: File[]): void {
-  if (datasetStore.getState().running) return;
-  const { entries, ignored } = pairFiles(files.map((file): PickedFile => ({ name: file.name, path: file.webkitRelativePath || undefined, file })));
-  datasetStore.setState({
-    photos: entries.map((entry, i) => ({ id: `p${i + 1}`, entry })),
-    ignored: ignored.map((x) => ({ name: fileName(x.file), reason: x.reason })),
-    queue: null,
-    results: {},
-  });
+export interface DatasetActions {
+  /** New files replace the batch (results of the old one are gone: they would not match the new list). */
+  setDatasetFiles(files: File[]): void;
+  setDatasetOptions(patch: Partial<DatasetOptions>): void;
+  setPhotoDepthScale(id: string, scale: DepthScale): void;
+  /** The queue moved on by `f` (nothing when there is no batch). */
+  updateQueue(f: (q: Q.QueueState) => Q.QueueState): void;
 }
 
-export function setDatasetOptions(patch: Partial<DatasetOptions>): void {
-  datasetStore.setState((s) => ({ options: { ...s.options, ...patch } }));
-}
-
-export function setPhotoDepthScale(id: string, scale: DepthScale): void {
-  datasetStore.setState((s) => ({ photos: s.photos.map((p) => (p.id === id ? { ...p, depthScale: scale } : p)) }));
-}
-
-const setQueue = (f: (q: Q.QueueState) => Q.QueueState): void => {
-  const q = datasetStore.getState().queue;
-  if (q) datasetStore.setState({ queue: f(q) });
-};
+export const datasetStore = createStore<DatasetState & DatasetActions>()((set, get) => ({
+  photos: [], ignored: [], queue: null, results: {}, options: DEFAULT_DATASET_OPTIONS, running: false,
+  setDatasetFiles: (files) => {
+    if (get().running) return;
+    const { entries, ignored } = pairFiles(files.map((file): PickedFile => ({ name: file.name, path: file.webkitRelativePath || undefined, file })));
+    set({
+      photos: entries.map((entry, i) => ({ id: `p${i + 1}`, entry })),
+      ignored: ignored.map((x) => ({ name: fileName(x.file), reason: x.reason })),
+      queue: null,
+      results: {},
+    });
+  },
+  setDatasetOptions: (patch) => set((s) => ({ options: { ...s.options, ...patch } })),
+  setPhotoDepthScale: (id, scale) => set((s) => ({ photos: s.photos.map((p) => (p.id === id ? { ...p, depthScale: scale } : p)) })),
+  updateQueue: (f) => {
+    const q = get().queue;
+    if (q) set({ queue: f(q) });
+  },
+}));
+export const { setDatasetFiles, setDatasetOptions, setPhotoDepthScale } = datasetStore.getState();
+const setQueue = datasetStore.getState().updateQueue;
 
 export function startExport(): void {
   const s = datasetStore.getState();

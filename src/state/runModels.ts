@@ -34,7 +34,7 @@ export async function getPipeline(): Promise<SpatialPipeline> {
     host,
     device,
     workers: defaultWorkers,
-    reporter: pipelineStore.getState().actions,
+    reporter: pipelineStore.getState(),
     // a WebGPU failure earlier in this page's life: start on WASM again
     startOnWasm: pipelineStore.getState().device.fallback !== undefined,
   });
