@@ -24,7 +24,7 @@ describe('settings persistence', () => {
     s.setUnits('metric');
     const saved = JSON.parse(storage.getItem(SETTINGS_STORAGE_KEY) ?? '{}');
     expect(saved.version).toBe(SETTINGS_VERSION);
-    expect(saved.state).toEqual({ units: 'metric', modelPreset: 'standard', modelHost: 'https://m.example/', showMasks: false, sceneCheck: false });
+    expect(saved.state).toEqual({ units: 'metric', modelPreset: 'standard', modelHost: 'https://m.example/', showMasks: false, sceneCheck: false, depthModel: 'metric3d' });
   });
 
   it('the current version is read as saved; actions and the transient depth toggle are never stored', () => {
@@ -34,7 +34,7 @@ describe('settings persistence', () => {
     a.getState().setShowDepth(true);
     const b = createSettingsStore(() => storage).getState();
     expect([b.modelPreset, b.showDepth]).toEqual(['light', false]);
-    expect(Object.keys(JSON.parse(storage.getItem(SETTINGS_STORAGE_KEY) ?? '{}').state).sort()).toEqual(['modelHost', 'modelPreset', 'sceneCheck', 'showMasks', 'units']);
+    expect(Object.keys(JSON.parse(storage.getItem(SETTINGS_STORAGE_KEY) ?? '{}').state).sort()).toEqual(['depthModel', 'modelHost', 'modelPreset', 'sceneCheck', 'showMasks', 'units']);
   });
 
   it('settings from a newer app version are not guessed at', () => {

@@ -20,7 +20,12 @@ export interface SettingsData {
   showDepth: boolean;
   /** Run the opt-in scene check (CLIP) on photos: a warning for screenshots and documents, a separate download. */
   sceneCheck: boolean;
+  /** The depth model for photos without a depth file: Metric3D (default) or the larger DepthPro. */
+  depthModel: DepthModel;
 }
+
+export type DepthModel = 'metric3d' | 'depth-pro';
+const DEPTH_MODELS: readonly DepthModel[] = ['metric3d', 'depth-pro'];
 
 export interface SettingsState extends SettingsData {
   setSceneCheck: (v: boolean) => void;
@@ -29,15 +34,16 @@ export interface SettingsState extends SettingsData {
   setModelHost: (h: string) => void;
   setShowMasks: (v: boolean) => void;
   setShowDepth: (v: boolean) => void;
+  setDepthModel: (m: DepthModel) => void;
 }
 
 export const SETTINGS_STORAGE_KEY = 'spatiallens.settings';
 /** Version of what is stored; bump it with a step in migrateSettings. */
 export const SETTINGS_VERSION = 1;
 
-export const DEFAULT_SETTINGS: SettingsData = { units: 'metric', modelPreset: 'standard', modelHost: '', showMasks: true, showDepth: false, sceneCheck: false };
+export const DEFAULT_SETTINGS: SettingsData = { units: 'metric', modelPreset: 'standard', modelHost: '', showMasks: true, showDepth: false, sceneCheck: false, depthModel: 'metric3d' };
 
-type Persisted = Pick<SettingsData, 'units' | 'modelPreset' | 'modelHost' | 'showMasks' | 'sceneCheck'>;
+type Persisted = Pick<SettingsData, 'units' | 'modelPreset' | 'modelHost' | 'showMasks' | 'sceneCheck' | 'depthModel'>;
 const PRESETS: readonly ModelPreset[] = ['standard', 'light'];
 
 /**
@@ -53,10 +59,11 @@ export function migrateSettings(stored: unknown, version: number): Persisted {
     modelHost: typeof s.modelHost === 'string' ? s.modelHost.trim() : DEFAULT_SETTINGS.modelHost,
     showMasks: typeof s.showMasks === 'boolean' ? s.showMasks : DEFAULT_SETTINGS.showMasks,
     sceneCheck: typeof s.sceneCheck === 'boolean' ? s.sceneCheck : DEFAULT_SETTINGS.sceneCheck,
+    depthModel: DEPTH_MODELS.includes(s.depthModel as DepthModel) ? (s.depthModel as DepthModel) : DEFAULT_SETTINGS.depthModel,
   };
 }
 
-const pickPersisted = (s: SettingsData): Persisted => ({ units: s.units, modelPreset: s.modelPreset, modelHost: s.modelHost, showMasks: s.showMasks, sceneCheck: s.sceneCheck });
+const pickPersisted = (s: SettingsData): Persisted => ({ units: s.units, modelPreset: s.modelPreset, modelHost: s.modelHost, showMasks: s.showMasks, sceneCheck: s.sceneCheck, depthModel: s.depthModel });
 
 // localStorage can throw (private mode, storage disabled): settings then live for the session only.
 const browserStorage = (): Storage => {
@@ -77,6 +84,7 @@ export const createSettingsStore = (storage: () => Storage = browserStorage) => 
       setModelHost: (modelHost) => set({ modelHost: modelHost.trim() }),
       setShowMasks: (showMasks) => set({ showMasks }),
       setShowDepth: (showDepth) => set({ showDepth }),
+      setDepthModel: (depthModel) => set({ depthModel }),
     }),
     {
       name: SETTINGS_STORAGE_KEY,
