@@ -9,6 +9,7 @@ import { frameFromUp } from '../../src/core/geometry/canonicalize';
 import type { ObjectInput } from '../../src/core/geometry/objects3d';
 import { add, mulMatVec, normalize, type Vec3 } from '../../src/core/geometry/vec';
 import { buildScene, type BuildSceneResult } from '../../src/core/build/buildScene';
+import { SENSOR_RELATIVE_DEPTH_ERROR } from '../../src/core/units/uncertainty';
 import { SCENE_SCHEMA_VERSION, type CanonicalFrame, type SceneGraph, type SceneObject } from '../../src/core/scene/types';
 import { loadKittiObjects, loadSunrgbdAnnotations, sunGravityUpInCamera } from './annotations';
 import { defaultBaseDir, loadRgbdFrame, type RgbdFrame, type RgbdIndexEntry } from './fixtures';
@@ -65,6 +66,8 @@ function defaultIntrinsicsFor(width: number, height: number): Intrinsics {
 /** Runs our geometry on the frame's real depth with the annotations' 2D boxes as the objects. */
 export function buildFixtureScene(af: AnnotatedFrame): BuildSceneResult {
   return buildScene({
+    // oracle mode: the dataset's sensor depth (Kinect-class RGB-D, LiDAR)
+    depthRelativeError: SENSOR_RELATIVE_DEPTH_ERROR,
     depth: af.frame.depth,
     intrinsics: af.intrinsics,
     intrinsicsSource: af.frame.intrinsics ? 'explicit' : 'default',

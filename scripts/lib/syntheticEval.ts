@@ -7,6 +7,7 @@ import { buildScene } from '../../src/core/build/buildScene';
 import { SCENE_SCHEMA_VERSION, type CanonicalFrame, type SceneGraph, type SceneObject } from '../../src/core/scene/types';
 import { noisyDepth, occlusionScene, visibilityClasses, type VisibilityClass } from '../../src/core/testing/occlusionBench';
 import { renderSyntheticScene, type SyntheticRender } from '../../src/core/testing/syntheticScene';
+import { SENSOR_RELATIVE_DEPTH_ERROR } from '../../src/core/units/uncertainty';
 import { sceneMetrics, summarize, type FrameReport, type Report } from './evalReport';
 
 /** Objects a detector would miss (under this many visible pixels) are left out, as annotators leave them out. */
@@ -45,7 +46,7 @@ export function evaluateSyntheticScene(seed: number, mode: SyntheticObjects): Fr
   const seen = r.objects.filter((o) => o.visiblePixels >= MIN_VISIBLE_PX);
   const ids = new Set(seen.map((o) => o.id));
   const { scene, cloud } = buildScene({
-    depth, intrinsics: r.intrinsics, intrinsicsSource: 'explicit', intrinsicsDetail: 'synthetic', rgb: r.rgb,
+    depth, depthRelativeError: SENSOR_RELATIVE_DEPTH_ERROR, intrinsicsSource: 'explicit', intrinsics: r.intrinsics, intrinsicsDetail: 'synthetic', rgb: r.rgb,
     objects: seen.map((o) => ({ id: o.id, caption: o.caption, box2d: o.box2d, ...(mode === 'masks' ? { mask: o.mask } : {}) })),
     provenance: { depthSource: `synthetic ${bench.kind} depth`, objectsSource: `truth ${mode}`, createdAt: new Date(0).toISOString(), app: 'spatiallens-eval' },
   });

@@ -20,6 +20,8 @@ export interface BuildSceneInput {
   flyingPixelThreshold?: number;
   canonicalize?: CanonicalizeOptions;
   objects3d?: Objects3dOptions;
+  /** Relative depth error of this depth (SENSOR_RELATIVE_DEPTH_ERROR for a sensor's depth; default: a model's). */
+  depthRelativeError?: number;
 }
 
 export interface BuildSceneTimings {
@@ -94,6 +96,7 @@ export function finishScene(prepared: PreparedScene, rest: FinishSceneInput): Bu
     frame,
     objects,
     provenance: rest.provenance,
+    ...(rest.depthRelativeError === undefined ? {} : { depthRelativeError: rest.depthRelativeError }),
   };
   const { liftMs, canonicalizeMs } = prepared;
   return {

@@ -68,6 +68,7 @@ export function makeCtx(scene: SceneGraph, opts: AnswerOptions = {}): Ctx {
     range: distance(view.eye, o.obb.center),
     tooFewPoints: o.flags.includes('too-few-points'),
     lowFrame,
+    relativeError: scene.depthRelativeError,
   });
   const system = opts.units ?? 'metric';
   return {

@@ -42,24 +42,25 @@ function sideSpread(o: SceneObject, longer: boolean): number {
 export function measureSigma(ctx: Ctx, family: MeasureFamily, o: SceneObject): number {
   const range = Math.hypot(o.obb.center[0] - ctx.view.eye[0], o.obb.center[1] - ctx.view.eye[1], o.obb.center[2] - ctx.view.eye[2]);
   const lowFrame = ctx.lowFrame;
-  const extentSigma = (e: number, spread: number) => Math.hypot(few(o) * (RELATIVE_DEPTH_ERROR * e + VOXEL_M / 2), spread * e);
+  const rel = ctx.scene.depthRelativeError ?? RELATIVE_DEPTH_ERROR;
+  const extentSigma = (e: number, spread: number) => Math.hypot(few(o) * (rel * e + VOXEL_M / 2), spread * e);
   switch (family) {
     case 'lateral': {
       // a depth error moves a point along its ray: sideways by its lateral offset times the relative error
       const right = Math.abs(toView(ctx.view, o.obb.center).right);
       const across = extentAlong(o.obb, viewRight(ctx.view));
-      return Math.hypot(few(o) * (RELATIVE_DEPTH_ERROR * right + VOXEL_M / 2), CENTRE_SHARE * across, (horizontalSpread(o) * across) / 2);
+      return Math.hypot(few(o) * (rel * right + VOXEL_M / 2), CENTRE_SHARE * across, (horizontalSpread(o) * across) / 2);
     }
     case 'depth': {
       const along = extentAlong(o.obb, ctx.view.forward);
-      return Math.hypot(horizontalSigma({ range, tooFewPoints: few(o) > 1 }), CENTRE_SHARE * along, (horizontalSpread(o) * along) / 2);
+      return Math.hypot(horizontalSigma({ range, tooFewPoints: few(o) > 1, relativeError: rel }), CENTRE_SHARE * along, (horizontalSpread(o) * along) / 2);
     }
     case 'vertical': {
       // a depth error moves a point along its ray: up or down by its height offset from the eye times the
       // relative error; a tilted frame (no support plane) adds range x sin(tilt)
       const dy = Math.abs(o.obb.center[1] - ctx.view.eye[1]);
       const tilt = verticalSigma({ range, lowFrame }) - horizontalSigma({ range });
-      return Math.hypot(few(o) * (RELATIVE_DEPTH_ERROR * dy + VOXEL_M / 2), Math.max(0, tilt), CENTRE_HEIGHT_SHARE * heightOf(o), ((o.amodal?.spread[1] ?? 0) * heightOf(o)) / 2);
+      return Math.hypot(few(o) * (rel * dy + VOXEL_M / 2), Math.max(0, tilt), CENTRE_HEIGHT_SHARE * heightOf(o), ((o.amodal?.spread[1] ?? 0) * heightOf(o)) / 2);
     }
     case 'width':
       return extentSigma(widthOf(o), sideSpread(o, true));

@@ -145,6 +145,7 @@ export const SceneSchema = v.pipe(
     frame,
     objects: v.pipe(v.array(sceneObject), v.maxLength(L.maxObjects, `must have at most ${L.maxObjects} objects`)),
     provenance,
+    depthRelativeError: v.optional(v.pipe(finite, v.minValue(0, 'must be in [0, 1]'), v.maxValue(1, 'must be in [0, 1]'))),
   }),
   v.check((s) => new Set(s.objects.map((o) => o.id)).size === s.objects.length, 'object ids must be unique'),
 );

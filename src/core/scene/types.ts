@@ -145,4 +145,6 @@ export interface SceneGraph {
   frame: CanonicalFrame;
   objects: SceneObject[];
   provenance: SceneProvenance;
+  /** Relative depth error of the depth the scene was built from (units/uncertainty.ts; absent: a depth model's 2%). */
+  depthRelativeError?: number;
 }

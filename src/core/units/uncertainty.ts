@@ -9,6 +9,11 @@
  * Sigmas of independent objects combine in quadrature.
  */
 export const RELATIVE_DEPTH_ERROR = 0.02;
+/**
+ * Depth from a sensor (an RGB-D camera's depth file, LiDAR): 1% of range, the order of a structured-light
+ * sensor's error at 3-5 m (1.2 mm + 1.9 mm (z - 0.4 m)^2, Nguyen et al. 2012) with its calibration.
+ */
+export const SENSOR_RELATIVE_DEPTH_ERROR = 0.01;
 export const VOXEL_M = 0.02;
 export const ASSUMED_TILT_RAD = (3 * Math.PI) / 180;
 
@@ -17,11 +22,13 @@ export interface UncertaintyInputs {
   range: number;
   tooFewPoints?: boolean;
   lowFrame?: boolean;
+  /** relative depth error of the scene's depth (default RELATIVE_DEPTH_ERROR, a depth model's) */
+  relativeError?: number;
 }
 
 /** One-sigma error of an object's position (or extent) along a horizontal axis, metres. */
 export function horizontalSigma(o: UncertaintyInputs): number {
-  const base = RELATIVE_DEPTH_ERROR * Math.max(0, o.range) + VOXEL_M / 2;
+  const base = (o.relativeError ?? RELATIVE_DEPTH_ERROR) * Math.max(0, o.range) + VOXEL_M / 2;
   return o.tooFewPoints ? 2 * base : base;
 }
 
