@@ -78,8 +78,11 @@ describe('parseScene / serializeScene', () => {
       estimated: [null, null, 'category-prior'], spread: [0, 0, 0.12], prior: 'chair (SUN RGB-D)',
       visibility: { left: 'observed', right: 'border-cut', top: 'observed', bottom: 'occluded', near: 'observed', far: 'self-hidden' },
     };
+    s.depthRelativeError = 0.01;
+    s.frame.gravityResidualDeg = 0.6;
     const back = parseScene(serializeScene(s));
     expect(back.ok && back.scene).toEqual(s);
+    expect(parseScene({ ...s, depthRelativeError: 2 }).ok).toBe(false);
     const bad = JSON.parse(serializeScene(s)) as { objects: { amodal: { visibility: { far: string } } }[] };
     bad.objects[0].amodal.visibility.far = 'maybe';
     expect(parseScene(bad).ok).toBe(false);
