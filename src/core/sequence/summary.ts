@@ -1,13 +1,12 @@
 /**
  * The curve in one sentence: "distance fell from 0.62 m to 0.04 m; monotone after frame 12".
  *
- * Start and end are the first and last smoothed values. The change is "about the same" when it is within
+ * Start and end are the measured values on the first and last frames with a value. The change is "about the same" when it is within
  * 2 sigma of the two end values combined. "Monotone after frame k": the earliest frame from which the smoothed
  * line never moves against the overall direction by more than the tolerance (half the median sigma, at least
  * 5 mm), gaps skipped. Relations are summarised by how often each verdict holds and from when the last
  * verdict holds.
  */
-import { formatLength } from '../units/length';
 import { isRelationMeasure, type SequenceMeasure } from './measure';
 
 export interface SummaryInput {
@@ -35,8 +34,8 @@ const LABEL: Readonly<Record<string, string>> = {
   height_above_support: 'height above the support',
 };
 
-/** Rounded to what the value's sigma supports (at least 5 mm), in metres as the curve's axis. */
-const fmt = (m: number, sigma = 0): string => formatLength(m, { system: 'metric', request: 'm', uncertainty: Math.max(sigma, 0.005) }).text;
+/** Metres as on the curve's axis: centimetre digits, millimetres only where sigma is below 1 mm. */
+const fmt = (m: number, sigma = 0): string => `${m.toFixed(sigma < 0.001 && Math.abs(m) < 0.1 ? 3 : 2)} m`;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -50,8 +49,9 @@ export function summarizeCurve(inp: SummaryInput): CurveSummary {
   }
   if (isRelationMeasure(inp.measure)) return summarizeRelation(inp, present);
   const label = LABEL[inp.measure];
-  const first = present[0];
-  const last = present[present.length - 1];
+  // the ends are the measured values of the first and last frames (the smoother pulls the ends inwards)
+  const first = { ...present[0], v: inp.values[present[0].i] ?? present[0].v };
+  const last = { ...present[present.length - 1], v: inp.values[present[present.length - 1].i] ?? present[present.length - 1].v };
   const sig = (i: number) => inp.sigmas[i] ?? 0;
   const band = 2 * Math.hypot(sig(first.i), sig(last.i));
   const delta = last.v - first.v;
