@@ -4,7 +4,8 @@
  * Static camera, and a moving camera with its true poses.
  */
 import { describe, expect, it } from 'vitest';
-import { renderSyntheticScene, syntheticCameraRotation, type SyntheticCamera, type SyntheticObject } from '../testing/syntheticScene';
+import { renderSyntheticScene, syntheticCameraRotation, type SyntheticCamera } from '../testing/syntheticScene';
+import { canAndOrangeObjects } from '../testing/sequenceScene';
 import { decodeMask } from '../scene/mask';
 import { distance, mulMat, type Mat3 } from '../geometry/vec';
 import { SequenceProcessor, type CameraPose, type FrameRecord } from './processor';
@@ -14,22 +15,6 @@ const FRAMES = 16;
 const OCCLUDED = new Set([6, 7]);
 const W = 320, H = 240;
 
-const canAt = (f: number): [number, number, number] => [-0.6 + f * 0.045, 0.06, -2.2];
-const ORANGE: [number, number, number] = [0.2, 0.04, -2.2];
-
-function objectsAt(f: number): SyntheticObject[] {
-  const objs: SyntheticObject[] = [
-    { id: 'can', caption: 'can', parts: [{ center: canAt(f), size: [0.07, 0.12, 0.07], color: [200, 30, 30] }] },
-    { id: 'orange', caption: 'orange', parts: [{ center: ORANGE, size: [0.08, 0.08, 0.08], color: [240, 150, 20] }] },
-  ];
-  // the panel stands between the camera and the can on the occluded frames
-  if (OCCLUDED.has(f)) {
-    const c = canAt(f);
-    objs.push({ id: 'panel', caption: 'panel', parts: [{ center: [c[0], 0.3, -1.6], size: [0.3, 0.6, 0.02], color: [40, 90, 160] }] });
-  }
-  return objs;
-}
-
 const rotY = (a: number): Mat3 => [Math.cos(a), 0, Math.sin(a), 0, 1, 0, -Math.sin(a), 0, Math.cos(a)];
 
 function run(cameraAt: (f: number) => SyntheticCamera, mode: 'static' | 'moving') {
@@ -38,7 +23,7 @@ function run(cameraAt: (f: number) => SyntheticCamera, mode: 'static' | 'moving'
   const truth: { dist: number; visible: boolean; height: number }[] = [];
   for (let f = 0; f < FRAMES; f++) {
     const cam = cameraAt(f);
-    const r = renderSyntheticScene({ image: { width: W, height: H, fovXDeg: 60 }, camera: cam, objects: objectsAt(f) });
+    const r = renderSyntheticScene({ image: { width: W, height: H, fovXDeg: 60 }, camera: cam, objects: canAndOrangeObjects(f, OCCLUDED) });
     proc ??= new SequenceProcessor({
       intrinsics: r.intrinsics, intrinsicsSource: 'explicit', intrinsicsDetail: 'renderer', camera: mode,
       provenance: { depthSource: 'rendered', objectsSource: 'rendered masks', createdAt: '', app: 'test' },
@@ -101,7 +86,7 @@ describe('rendered sequence: a can moves towards an orange', () => {
   });
 
   it('the masks the test feeds in are the renderer\'s own (sanity)', () => {
-    const r = renderSyntheticScene({ image: { width: W, height: H }, camera: { height: 1.4, pitchDeg: 25 }, objects: objectsAt(0) });
+    const r = renderSyntheticScene({ image: { width: W, height: H }, camera: { height: 1.4, pitchDeg: 25 }, objects: canAndOrangeObjects(0, OCCLUDED) });
     const bits = decodeMask(r.objects[0].mask);
     expect(bits.reduce((s, b) => s + b, 0)).toBe(r.objects[0].visiblePixels);
   });
