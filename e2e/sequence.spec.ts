@@ -150,3 +150,18 @@ test('an RGB-D sequence gives a curve, a chart, a scrubber and a CSV', async ({ 
   expect(g.outside).toEqual([]);
   expect(g.errors).toEqual([]);
 });
+
+// `npm run bench:video` runs this one alone: WebCodecs decode + read-out cost per frame, in this Chromium.
+test('decode cost per frame (bench)', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('/harness/video.html');
+  await page.waitForFunction(() => window.videoHarness?.ready === true);
+  const rows: string[] = [];
+  for (const [w, h] of [[640, 480], [1280, 720]]) {
+    const r = await page.evaluate(([width, height]) => window.videoHarness.decodeCost({ frames: 100, fps: 10, width, height }, 2), [w, h]);
+    expect(r.frames).toBe(20);
+    rows.push(`${w}x${h} VP8, 10 s at 2 frames a second: ${r.msPerFrame.toFixed(1)} ms a frame (decode + pixels + thumbnail), open ${r.openMs.toFixed(0)} ms`);
+    expect(r.msPerFrame).toBeLessThan(500);
+  }
+  console.log(`[bench:video] ${rows.join('; ')}`);
+});
