@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { AutoModel, AutoModelForDepthEstimation, Florence2ForConditionalGeneration, RawImage, type PreTrainedModel } from '@huggingface/transformers';
-import { buildScene } from '../../src/core/scene/buildScene';
+import { buildScene } from '../../src/core/build/buildScene';
 import type { SceneGraph } from '../../src/core/scene/types';
 import { bytesPhotoDecoder } from '../../src/io/imageDecode';
 import { workingSize } from '../../src/io/imageLimits';

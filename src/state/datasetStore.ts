@@ -15,7 +15,7 @@ import { buildDatasetZip } from '../io/datasetZip';
 import { stripGps } from '../io/stripGps';
 import { defaultWorkers } from '../pipeline/workers';
 import type { GeometryWorkerApi } from '../../workers/geometry.worker';
-import { pairFiles, type PhotoEntry } from '../ui/dataset/pairFiles';
+import { pairFiles, type PhotoEntry } from '../io/pairFiles';
 import { APP_NAME } from './loadScene';
 import { getPipeline } from './runModels';
 import * as Q from './datasetQueue';
@@ -202,6 +202,8 @@ async function modelScene(p: DatasetPhoto, opts: DatasetOptions, report: Report)
   const photo = await loadPhoto(inputFile(photoFile), browserPhotoDecoder, {
     intrinsics: opts.intrinsics, intrinsicsDetail: 'entered in the dataset export options', ...(sidecar ? { sidecar: inputFile(sidecar) } : {}),
   });
+  // the photo is read first: a damaged one fails with its own reason, not with "models off"
+  if (!opts.useModels) throw new Error(MODELS_OFF);
   report(0.2, 'running the models');
   const { intrinsics, source, detail } = photo.camera;
   try {
@@ -217,7 +219,6 @@ async function processPhoto(p: DatasetPhoto, index: number, opts: DatasetOptions
   const t0 = performance.now();
   const name = fileName(p.entry.photo);
   report(0.05, 'reading the photo');
-  if (!p.entry.depth && !opts.useModels) throw new Error(MODELS_OFF);
   const { scene, bytes, format } = p.entry.depth ? await rgbdScene(p, opts, report) : await modelScene(p, opts, report);
   report(0.85, 'writing questions');
   const { pairs } = synthesizeQA(scene, { seed: opts.seed, maxPairs: opts.maxPairs, phrasingsPerQuery: opts.phrasings, units: opts.units });

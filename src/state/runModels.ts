@@ -34,7 +34,9 @@ export async function getPipeline(): Promise<SpatialPipeline> {
     host,
     device,
     workers: defaultWorkers,
-    store: pipelineStore,
+    reporter: pipelineStore.getState().actions,
+    // a WebGPU failure earlier in this page's life: start on WASM again
+    startOnWasm: pipelineStore.getState().device.fallback !== undefined,
   });
   pipelineKey = key;
   return pipeline;
