@@ -6,14 +6,14 @@
  * - TUM RGB-D style: `rgb.txt` and `depth.txt` ("timestamp path" lines, `#` comments). Each photo takes the
  *   depth frame nearest in time within 20 ms (TUM's associate.py default), each depth frame used once,
  *   closest pairs first. A photo with no depth frame in reach is kept as a frame without depth (a gap).
- * - Photos and depth PNGs paired by name, as the dataset export pairs them (src/ui/dataset/pairFiles.ts),
+ * - Photos and depth PNGs paired by name, as the dataset export pairs them (src/io/pairFiles.ts),
  *   ordered by name (numbers compared as numbers); timestamps are the frame numbers.
  *
  * Both take an optional `intrinsics.json` = {fx, fy, cx, cy, depth_scale} (depth_scale in depth units per
  * metre: 1000 for millimetres, 5000 for TUM) and per-photo `<photo stem>.objects.json` sidecars.
  */
 import * as v from 'valibot';
-import { pairFiles, SIDECAR_SUFFIX, type Named } from '../ui/dataset/pairFiles';
+import { pairFiles, SIDECAR_SUFFIX, type Named } from './pairFiles';
 
 export interface PlannedFrame<T> {
   timestamp: number;

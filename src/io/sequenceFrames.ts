@@ -6,7 +6,7 @@
  */
 import type { Intrinsics, IntrinsicsSource } from '../core/camera/intrinsics';
 import type { SequenceFrameInput } from '../core/sequence';
-import type { Named } from '../ui/dataset/pairFiles';
+import type { Named } from './pairFiles';
 import { loadRgbdInput, type InputFile, type PhotoDecoder } from './photoInput';
 import type { PlannedFrame, SequencePlan } from './sequenceFolder';
 

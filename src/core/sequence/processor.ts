@@ -14,7 +14,7 @@
  *   (origin under the camera), so the 3D gate then also absorbs the camera's motion.
  */
 import type { Intrinsics, IntrinsicsSource } from '../camera/intrinsics';
-import { prepareScene, finishScene, type PreparedScene } from '../scene/buildScene';
+import { prepareScene, finishScene, type PreparedScene } from '../build/buildScene';
 import type { ObjectInput } from '../geometry/objects3d';
 import type { DepthMap, RGBAImage } from '../geometry/raster';
 import { mulMatVec, transpose, type Mat3, type Vec3 } from '../geometry/vec';
