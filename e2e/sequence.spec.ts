@@ -9,11 +9,8 @@
  * - a rendered RGB-D sequence (photos + depth PNGs + sidecars by name): curve, chart, scrubber, CSV export.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { encode } from 'fast-png';
 import { guard } from './lib/offline';
-import { renderSyntheticScene } from '../src/core/testing/syntheticScene';
-import { canAndOrangeObjects } from '../src/core/testing/sequenceScene';
-import { encodeDepthPng } from '../src/io/depthFile';
+import { renderedSequenceFiles } from '../scripts/lib/sequenceFiles';
 
 type VideoSpec = { kind: 'vp8'; frames: number; fps: number; width: number; height: number; times?: number[] } | { kind: 'hevc' };
 
@@ -118,19 +115,7 @@ test('bad videos get a clear message and the view stays usable', async ({ page }
 test('an RGB-D sequence gives a curve, a chart, a scrubber and a CSV', async ({ page }) => {
   test.setTimeout(120_000);
   const g = await guard(page);
-  const files: { name: string; mimeType: string; buffer: Buffer }[] = [];
-  const occluded = new Set([4]);
-  let K = { fx: 0, cx: 0, cy: 0 };
-  for (let f = 0; f < 8; f++) {
-    const r = renderSyntheticScene({ image: { width: 320, height: 240 }, camera: { height: 1.4, pitchDeg: 25 }, objects: canAndOrangeObjects(f, occluded) });
-    K = r.intrinsics;
-    const stem = `frame_${String(f).padStart(2, '0')}`;
-    files.push({ name: `${stem}_rgb.png`, mimeType: 'image/png', buffer: Buffer.from(encode({ width: 320, height: 240, data: r.rgb.data, channels: 4, depth: 8 })) });
-    files.push({ name: `${stem}_depth.png`, mimeType: 'image/png', buffer: Buffer.from(encodeDepthPng(r.depth, 0.001)) });
-    const boxes = r.objects.filter((o) => o.visiblePixels > 30).map((o) => ({ caption: o.caption, box: [o.box2d.x0, o.box2d.y0, o.box2d.x1, o.box2d.y1] }));
-    files.push({ name: `${stem}_rgb.objects.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(boxes)) });
-  }
-  files.push({ name: 'intrinsics.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ fx: K.fx, fy: K.fx, cx: K.cx, cy: K.cy, depth_scale: 1000 })) });
+  const files = renderedSequenceFiles(8, new Set([4]));
   await openSequenceView(page);
   await page.getByLabel('RGB-D sequence files').setInputFiles(files);
   await page.waitForFunction(() => window.__spatiallens?.sequence.status === 'done');

@@ -5,8 +5,10 @@
  *    values only) than 3 scaled MADs plus 2 sigma is flagged and left out of the smoothed line. A depth
  *    glitch on one frame should not bend the curve, and the measurement's own sigma keeps a noisy but honest
  *    value in.
- * 2. The smoothed value at a frame is the inverse-variance weighted mean of the kept values in its window;
- *    frames without a value stay gaps (null): the line is never drawn through missing frames.
+ * 2. The smoothed value at a frame is a local line fitted to the kept values in its window by inverse-variance
+ *    weighted least squares (a straight trend passes through unchanged, even at the ends, where a plain
+ *    mean would pull the line inwards); with fewer than two frames in the window, their weighted mean.
+ *    Frames without a value stay gaps (null): the line is never drawn through missing frames.
  */
 export interface SmoothOptions {
   /** Frames on each side in the window (default 2: five frames). */
@@ -47,16 +49,18 @@ export function smoothCurve(values: readonly (number | null)[], sigmas: readonly
   });
   const smoothed = values.map((v, i) => {
     if (v === null) return null;
-    let sw = 0;
-    let s = 0;
+    // weighted sums for y = a + b (j - i); the smoothed value is a
+    let sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
     for (const j of window(i)) {
       if (outlier[j]) continue;
       const sig = Math.max(sigmas[j] ?? 0, minSigma);
       const wt = 1 / (sig * sig);
-      sw += wt;
-      s += wt * (values[j] as number);
+      const x = j - i, y = values[j] as number;
+      sw += wt; sx += wt * x; sy += wt * y; sxx += wt * x * x; sxy += wt * x * y;
     }
-    return sw > 0 ? s / sw : v;
+    if (sw === 0) return v;
+    const det = sw * sxx - sx * sx;
+    return det > 1e-9 * sw * sw ? (sy * sxx - sx * sxy) / det : sy / sw;
   });
   return { smoothed, outlier };
 }

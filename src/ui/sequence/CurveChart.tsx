@@ -46,7 +46,7 @@ export function CurveChart({ curve, frame, onPick }: Props) {
         {},
         { label: '+σ', stroke: 'rgba(90,140,220,0.25)', points: { show: false } },
         { label: '−σ', stroke: 'rgba(90,140,220,0.25)', points: { show: false } },
-        { label: 'measured', stroke: 'transparent', points: { show: true, size: 6, fill: '#222', stroke: '#222' } },
+        { label: 'measured', stroke: 'transparent', points: { show: true, size: 7, fill: '#f0a030', stroke: '#f0a030' } },
         { label: 'smoothed', stroke: '#1950aa', width: 2, points: { show: false } },
       ],
       bands: [{ series: [1, 2], fill: 'rgba(90,140,220,0.18)' }],
