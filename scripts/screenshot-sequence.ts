@@ -7,20 +7,13 @@
  */
 import { chromium } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { renderedSequenceFiles } from './lib/sequenceFiles';
+import { freePort } from './synth/testSupport';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = '.cache/dist-screenshot';
-const port = await new Promise<number>((ok, fail) => {
-  const srv = createServer();
-  srv.on('error', fail);
-  srv.listen(0, '127.0.0.1', () => {
-    const p = (srv.address() as { port: number }).port;
-    srv.close(() => ok(p));
-  });
-});
+const port = await freePort();
 if (!process.argv.includes('--no-build')) {
   const b = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (b.status !== 0) process.exit(b.status ?? 1);
