@@ -22,7 +22,10 @@ export function runSequenceBench(opts: { frames?: number; passes?: number } = {}
   const lines: string[] = [`scene: 640x480 rendered sequence, ${frames} frames x ${passes} passes, ${renders[0].objects.length} objects a frame (exact masks)`];
   const metrics: Record<string, number> = {};
   let ok = true;
-  for (const mode of ['static', 'moving'] as CameraMode[]) {
+  // both modes once untimed first: whichever ran first otherwise paid the JIT's warm-up (2x here)
+  const modes: CameraMode[] = ['static', 'moving', 'static', 'moving'];
+  for (const [k, mode] of modes.entries()) {
+    const timed = k >= 2;
     const geo: number[] = [], trk: number[] = [], tot: number[] = [], cpu: number[] = [];
     for (let p = 0; p < passes; p++) {
       const proc = new SequenceProcessor({
@@ -32,13 +35,14 @@ export function runSequenceBench(opts: { frames?: number; passes?: number } = {}
       renders.forEach((r, f) => {
         const c0 = process.cpuUsage();
         const rec = proc.process({ timestamp: f / 2, depth: r.depth, rgb: r.rgb, objects: r.objects.map((o) => ({ id: o.id, caption: o.caption, box2d: o.box2d, mask: o.mask })) });
-        // the first pass warms the JIT; the static camera's first frame (plane search) is reported apart
+        // the static camera's first frame (plane search) is the moving camera's cost: left out of the static figure
         const c1 = process.cpuUsage(c0);
-        if (p === 0 || (mode === 'static' && f === 0)) return;
+        if (!timed || p === 0 || (mode === 'static' && f === 0)) return;
         cpu.push((c1.user + c1.system) / 1000);
         geo.push(rec.timings.geometryMs); trk.push(rec.timings.trackingMs); tot.push(rec.timings.geometryMs + rec.timings.trackingMs);
       });
     }
+    if (!timed) continue;
     const m = median(tot);
     const c = median(cpu);
     // judged on CPU time: "one core" is what the target names, and wall time on a shared machine is not it
