@@ -12,6 +12,7 @@ import { currentCurve, sequenceStore, useSequence, type SequenceSourceKind } fro
 import { DEFAULT_FPS } from '../../io/videoFrames';
 import { downloadFile } from '../download';
 import { CurveChart } from './CurveChart';
+import { FrameScene3D } from './FrameScene3D';
 import './sequence.css';
 
 const MEASURE_LABEL = (m: SequenceMeasure): string => m.replace(/_/g, ' ');
@@ -106,6 +107,7 @@ function Scrubber({ curve }: { curve: Curve }) {
     <div className="sequence-scrub">
       <input type="range" min={0} max={curve.rows.length - 1} value={row.frame} aria-label="Frame" onChange={(e) => sequenceStore.setState({ frame: Number(e.target.value) })} />
       <p data-testid="sequence-frame">Frame {row.frame} · {row.timestamp.toFixed(2)} s · {MEASURE_LABEL(curve.measure)}: {text}</p>
+      <div className="sequence-frame-views">
       <div className="sequence-photo">
         {url ? <img src={url} alt={`frame ${row.frame}`} /> : <div className="hint">no photo for this frame</div>}
         {url && img && (
@@ -114,6 +116,8 @@ function Scrubber({ curve }: { curve: Curve }) {
             {boxes.length === 2 && <line x1={(boxes[0].box2d.x0 + boxes[0].box2d.x1) / 2} y1={(boxes[0].box2d.y0 + boxes[0].box2d.y1) / 2} x2={(boxes[1].box2d.x0 + boxes[1].box2d.x1) / 2} y2={(boxes[1].box2d.y0 + boxes[1].box2d.y1) / 2} className="measure-line" />}
           </svg>
         )}
+      </div>
+      <FrameScene3D scene={rec?.scene ?? null} row={row} label={text} />
       </div>
     </div>
   );
