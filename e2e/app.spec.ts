@@ -6,10 +6,11 @@
  */
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { guard } from './lib/offline';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decode, encode } from 'fast-png';
+import { fixturesFor } from '../scripts/lib/fixtures';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SHOTS = join(ROOT, 'docs', 'screenshots');
@@ -262,9 +263,9 @@ test('absent, ambiguous and open-ended questions get the right kind of answer', 
 });
 
 const sunDir = join(FIXTURES, 'rgbd', 'sunrgbd_mmdet3d', '000001');
-if (!existsSync(join(sunDir, 'depth_mm.png'))) console.log(`[app.spec] ${sunDir} absent: the RGB-D test is skipped`);
+const sunPresent = fixturesFor('app.spec RGB-D', join(sunDir, 'depth_mm.png')) !== null;
 test.describe('RGB-D input from the shared fixtures', () => {
-  test.skip(!existsSync(join(sunDir, 'depth_mm.png')), `fixtures not found at ${sunDir}: RGB-D test skipped`);
+  test.skip(!sunPresent, `fixtures not found at ${sunDir}: RGB-D test skipped`);
 
   test('loads a SUN RGB-D frame with its boxes, answers a distance question and measures between two clicked points', async ({ page }, info) => {
     const g = await guard(page);

@@ -7,7 +7,7 @@
  */
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { guard } from './lib/offline';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -21,14 +21,14 @@ import { readExifTags } from '../src/io/exif';
 import type { RGBAImage } from '../src/core/geometry/raster';
 import type { Intrinsics } from '../src/core/camera/intrinsics';
 import { parseSidecar } from '../src/io/objectsSidecar';
+import { fixturesFor } from '../scripts/lib/fixtures';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RGBD = resolve(ROOT, '..', 'shared', 'fixtures', 'rgbd');
 const SUN = join(RGBD, 'sunrgbd_mmdet3d', '000001');
 const NYU = join(RGBD, 'nyu_metric3d');
 const TUM = join(RGBD, 'open3d_other_formats');
-const present = [join(SUN, 'image.jpg'), join(SUN, 'annotations.json'), join(NYU, 'rgb_00000.jpg'), join(TUM, 'TUM_depth.png')].every((p) => existsSync(p));
-if (!present) console.log(`[dataset.spec] fixtures not found under ${RGBD}: dataset export test skipped`);
+const present = [join(SUN, 'image.jpg'), join(SUN, 'annotations.json'), join(NYU, 'rgb_00000.jpg'), join(TUM, 'TUM_depth.png')].every((p) => fixturesFor('dataset.spec', p) !== null);
 
 const OPTIONS = { seed: 7, maxPairs: 24, phrasings: 2 };
 
@@ -72,7 +72,7 @@ async function expectedPairs(photo: Buffer, png: boolean, depthPng: Buffer, metr
   const depth = decodeDepthPng(depthPng, { kind: 'scale', metresPerUnit });
   const est = intrinsicsFromExif(await readExifTags(new Uint8Array(photo)), rgb.width, rgb.height);
   const K0 = est.intrinsics;
-  // scaleIntrinsics (state/loadScene.ts) to the same size: the app applies it, so the same float steps here.
+  // scaleIntrinsics (core/camera/transform.ts) to the same size: the app applies it, so the same float steps here.
   const K: Intrinsics = { fx: K0.fx, fy: K0.fy, cx: (K0.cx + 0.5) * 1 - 0.5, cy: (K0.cy + 0.5) * 1 - 0.5, width: rgb.width, height: rgb.height };
   const objects = sidecar ? parseSidecar(sidecar, 's', rgb, rgb) : [];
   const { scene } = buildScene({

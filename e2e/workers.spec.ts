@@ -6,6 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { fixturesFor } from '../scripts/lib/fixtures';
 import { join, resolve } from 'node:path';
 import { writeTinyModels } from '../scripts/lib/onnxTinyModels';
 
@@ -195,8 +196,7 @@ test('a 12 MP JPEG is decoded straight to the working size and runs the pipeline
 
 const FIXTURES = resolve(import.meta.dirname, '..', '..', 'shared', 'fixtures');
 const ROTATED = join(FIXTURES, 'exif', 'exifsamples__hdr_canon_hdr_NO.jpg');
-const hasRotated = existsSync(ROTATED);
-if (!hasRotated) console.log(`skipping the EXIF-orientation decode test: ${ROTATED} not found (../shared/fixtures)`);
+const hasRotated = fixturesFor('EXIF-orientation decode (e2e)', ROTATED) !== null;
 
 test('an EXIF-rotated JPEG (Orientation 6) decodes upright at the working size', async ({ page }) => {
   test.skip(!hasRotated, 'fixture ../shared/fixtures/exif missing');

@@ -116,7 +116,7 @@ async function makePipeline(o: HarnessOptions & { depthSide?: number; stride?: n
   const host = resolveModelHost({ search: location.search, origin: location.origin });
   const base: Partial<Manifest> = o.manifest ?? TINY_MANIFEST;
   const manifest = o.depthId && base.depth ? { ...base, depth: { ...base.depth, id: o.depthId } } : base;
-  const pipeline = new SpatialPipeline({ manifest, host, device, workers: defaultWorkers, reporter: store.getState().actions, failWebGPU: o.failWebGPU, useBrowserCache: o.browserCache ?? false, depthSide: o.depthSide, stride: o.stride });
+  const pipeline = new SpatialPipeline({ manifest, host, device, workers: defaultWorkers, reporter: store.getState(), failWebGPU: o.failWebGPU, useBrowserCache: o.browserCache ?? false, depthSide: o.depthSide, stride: o.stride });
   const made = { pipeline, store };
   current = made;
   return made;

@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findFixturesDir } from './lib/fixtures';
+import { fixturesFor } from './lib/fixtures';
 import { ReportSchema } from './lib/evalSchema';
 import { runEval } from './lib/runEval';
 
-const dir = findFixturesDir();
-if (!dir) console.warn('[skip] ../shared/fixtures not found: the evaluation tests are skipped');
+const dir = fixturesFor('npm run eval');
 
 describe.skipIf(!dir)('npm run eval on the fixtures', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'spatiallens-eval-'));

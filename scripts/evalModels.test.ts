@@ -9,13 +9,12 @@ import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runModelsEval, serveStatic, type StaticServer } from './lib/evalModels';
 import { ReportSchema } from './lib/evalSchema';
-import { findFixturesDir, REPO_ROOT } from './lib/fixtures';
+import { fixturesFor, REPO_ROOT } from './lib/fixtures';
 import { writeTinyModels } from './lib/onnxTinyModels';
 
-const dir = findFixturesDir();
+const dir = fixturesFor('npm run eval -- --models');
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const hasChromium = existsSync(chromiumPath);
-if (!dir) console.warn('[skip] ../shared/fixtures not found: the --models evaluation test is skipped');
 if (!hasChromium) console.warn(`[skip] no Chromium at ${chromiumPath}: the --models evaluation test is skipped`);
 
 // Own build and model folders (git-ignored .cache): other runs may rebuild dist/ meanwhile.

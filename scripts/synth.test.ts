@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DATASET_SCHEMA_VERSION } from '../src/core/synth';
-import { findFixturesDir } from './lib/fixtures';
+import { fixturesFor } from './lib/fixtures';
 import { runSynth } from './lib/runSynth';
 
-const dir = findFixturesDir();
-if (!dir) console.warn('[skip] ../shared/fixtures not found: npm run synth on the fixtures is skipped');
+const dir = fixturesFor('npm run synth');
 
 describe.skipIf(!dir)('npm run synth on the fixtures', () => {
   const out = mkdtempSync(join(tmpdir(), 'spatiallens-synth-'));

@@ -12,10 +12,9 @@ import {
   sunGravityUpInCamera,
   sunUprightToCamera,
 } from './annotations';
-import { defaultBaseDir, findFixturesDir, loadRgbdFrame, loadRgbdIndex } from './fixtures';
+import { defaultBaseDir, fixturesFor, loadRgbdFrame, loadRgbdIndex } from './fixtures';
 
-const dir = findFixturesDir();
-if (!dir) console.warn('[annotations.test] ../shared/fixtures not found (set SPATIALLENS_FIXTURES): skipping');
+const dir = fixturesFor('annotations.test');
 
 describe('SUN RGB-D frame conventions (synthetic)', () => {
   const Rtilt: Mat3 = [0.97959, 0.012593, -0.20061, 0.012593, 0.99223, 0.12377, 0.20061, -0.12377, 0.97182];

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compareScenes, mergeComparisons, share } from '../../src/core/eval/compare';
-import { findFixturesDir, loadRgbdIndex } from './fixtures';
+import { fixturesFor, loadRgbdIndex } from './fixtures';
 import { buildFixtureScene, loadAnnotatedFrame, truthScene } from './groundTruth';
 
-const dir = findFixturesDir();
-if (!dir) console.warn('[skip] ../shared/fixtures not found: relation agreement on real frames is skipped');
+const dir = fixturesFor('relation agreement on real frames');
 
 describe.skipIf(!dir)('relations from real depth agree with the annotated 3D boxes', () => {
   it('SUN RGB-D and KITTI: >= 90% of object pairs agree', async () => {

@@ -1,8 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { findFixturesDir, loadRgbdFrame, loadRgbdIndex } from './fixtures';
+import { describe, expect, it, vi } from 'vitest';
+import { findFixturesDir, fixturesFor, loadRgbdFrame, loadRgbdIndex } from './fixtures';
 
-const dir = findFixturesDir();
-if (!dir) console.warn('[fixtures.test] ../shared/fixtures not found (set SPATIALLENS_FIXTURES): skipping real-frame tests');
+const dir = fixturesFor('fixtures.test');
 
 function median(values: Float32Array): { median: number; validFraction: number } {
   const v = Array.from(values).filter((x) => x > 0 && Number.isFinite(x)).sort((a, b) => a - b);
@@ -78,5 +77,24 @@ describe.skipIf(!dir)('real RGB-D fixtures', () => {
     await expect(loadRgbdFrame({ ...e, depth: entries.find((x) => x.id === 'sunrgbd_000001')!.depth })).rejects.toThrow(
       /colour is 640x480 but depth is 730x530/,
     );
+  });
+});
+
+describe('fixturesFor (the gate of every fixture-backed suite)', () => {
+  it('skips with a message when fixtures are missing, and FAILS under CI=true', () => {
+    const saved = process.env.CI;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      delete process.env.CI;
+      expect(fixturesFor('t', '/nonexistent/fixtures')).toBeNull();
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('under CI=true this fails'));
+      process.env.CI = 'true';
+      expect(() => fixturesFor('t', '/nonexistent/fixtures')).toThrow(/required under CI=true/);
+      expect(fixturesFor('t', import.meta.dirname)).toBe(import.meta.dirname);
+    } finally {
+      if (saved === undefined) delete process.env.CI;
+      else process.env.CI = saved;
+      warn.mockRestore();
+    }
   });
 });

@@ -134,3 +134,16 @@ export async function loadRgbdFrame(entry: RgbdIndexEntry, baseDir: string = def
   }
   return { id: entry.id, rgb, depth, intrinsics: entryIntrinsics(entry), entry };
 }
+
+/**
+ * The one gate of every fixture-backed suite (unit and e2e): `path` (default: the fixtures folder) when it
+ * exists. Absent, the suite says so and skips (null) — except under CI=true, where missing fixtures mean a
+ * broken checkout: it throws while the test file loads, so the suite FAILS instead of passing unchecked.
+ */
+export function fixturesFor(suite: string, path: string | null = findFixturesDir()): string | null {
+  if (path && existsSync(path)) return path;
+  const where = path ?? 'SPATIALLENS_FIXTURES or ../shared/fixtures';
+  if (process.env.CI === 'true') throw new Error(`[${suite}] fixtures not found at ${where}: they are required under CI=true`);
+  console.warn(`[${suite}] fixtures not found at ${where}: skipped (under CI=true this fails)`);
+  return null;
+}

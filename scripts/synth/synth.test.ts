@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parquetReadObjects } from 'hyparquet';
 import { TINY_IDS, writeTinyModels } from '../lib/onnxTinyModels';
-import { findFixturesDir } from '../lib/fixtures';
+import { fixturesFor } from '../lib/fixtures';
 import { main } from './cli';
 import { readIndex, readManifest } from './shards';
-import { addPair, buildInputs, fixtureOrSkip, hasRedisServer, spawnCli, startRedis, type InputSet, type TestRedis } from './testSupport';
+import { addPair, buildInputs, hasRedisServer, spawnCli, startRedis, type InputSet, type TestRedis } from './testSupport';
 
-const fixtures = fixtureOrSkip(findFixturesDir, 'spatiallens-synth tests');
+const fixtures = fixturesFor('spatiallens-synth tests');
 const redisOk = hasRedisServer();
 if (!redisOk) {
   if (process.env.CI === 'true') throw new Error('redis-server is required under CI=true (.ci/run installs it)');

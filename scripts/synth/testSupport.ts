@@ -155,12 +155,3 @@ export function addPair(dir: string, stem: string, rgb: string, depth: string, i
   writeFileSync(join(dir, `${stem}.objects.json`), JSON.stringify(GRID.slice(0, 2 + (i % 3))));
 }
 
-export function fixtureOrSkip(find: () => string | null, what: string): string | null {
-  const dir = find();
-  if (!dir) {
-    if (process.env.CI === 'true') throw new Error(`${what}: ../shared/fixtures is required under CI=true`);
-    console.warn(`[skip] ${what}: ../shared/fixtures not found (set SPATIALLENS_FIXTURES)`);
-  }
-  return dir;
-}
-

@@ -5,12 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { intrinsicsFromExif } from '../core/camera/fromExif';
 import { readExifTags } from './exif';
 import { jpegStoredSize } from './imageDecode';
+import { fixturesFor } from '../../scripts/lib/fixtures';
 
 // Repo root from this file (src/io/exif.test.ts); fixtures live beside the repo, never inside it.
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const candidates = [process.env.SPATIALLENS_FIXTURES, join(root, '..', 'shared', 'fixtures')];
-const fixtures = candidates.find((c) => c && existsSync(join(c, 'exif', 'exif_summary.json'))) ?? null;
-if (!fixtures) console.warn('[exif.test] ../shared/fixtures/exif not found (set SPATIALLENS_FIXTURES): skipping');
+const base = [process.env.SPATIALLENS_FIXTURES, join(root, '..', 'shared', 'fixtures')].find((c) => c && existsSync(join(c, 'exif', 'exif_summary.json')));
+const fixtures = fixturesFor('exif.test', base ?? null);
 
 interface SummaryRow {
   file: string;

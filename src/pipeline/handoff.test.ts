@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { cloudPixelsToImage, overheadOf } from './orchestrator';
 import { imageKey } from './imageKey';
 import { jpegOrientation } from '../io/photoDecode';
+import { fixturesFor } from '../../scripts/lib/fixtures';
 
 describe('cloud pixel indices: depth grid -> working image', () => {
   it('maps each depth pixel to the image pixel under its centre', () => {
@@ -72,9 +73,8 @@ describe('EXIF orientation from the header bytes', () => {
     expect(jpegOrientation(jpeg)).toBe(6);
     expect(jpegOrientation(Uint8Array.from([0xff, 0xd8, 0xff, 0xdb, 0, 2, 0xff, 0xda]))).toBe(1);
   });
-  const fixture = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'exif', 'exifsamples__hdr_canon_hdr_NO.jpg');
-  if (!existsSync(fixture)) console.log(`skipping the real-photo orientation check: ${fixture} not found`);
-  it.skipIf(!existsSync(fixture))('reads Orientation 6 from a real Canon JPEG', () => {
-    expect(jpegOrientation(new Uint8Array(readFileSync(fixture)).subarray(0, 256 * 1024))).toBe(6);
+  const fixture = fixturesFor('real-photo orientation', resolve(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'exif', 'exifsamples__hdr_canon_hdr_NO.jpg'));
+  it.skipIf(!fixture)('reads Orientation 6 from a real Canon JPEG', () => {
+    expect(jpegOrientation(new Uint8Array(readFileSync(fixture!)).subarray(0, 256 * 1024))).toBe(6);
   });
 });

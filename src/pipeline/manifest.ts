@@ -22,7 +22,7 @@ export const DTYPE_SUFFIX: Record<Dtype, string> = {
 };
 
 /** What runs the model: decides the loader and the post-processing. */
-export type Family = 'metric3d' | 'depth-pro' | 'florence2' | 'sam' | 'sam2' | 'clip' | 'siglip' | 'smolvlm';
+export type Family = 'metric3d' | 'depth-pro' | 'florence2' | 'sam' | 'clip' | 'smolvlm';
 
 /** dtype per sub-model (ONNX file stem, e.g. `model`, `vision_encoder`). */
 export type DtypeMap = Record<string, Dtype>;
@@ -199,7 +199,7 @@ const DtypeSchema = v.picklist(Object.keys(DTYPE_SUFFIX) as Dtype[]);
 const EntrySchema = v.object({
   id: v.pipe(v.string(), v.regex(/^[\w.-]+\/[\w.-]+$/)),
   revision: v.string(),
-  family: v.picklist(['metric3d', 'depth-pro', 'florence2', 'sam', 'sam2', 'clip', 'siglip', 'smolvlm']),
+  family: v.picklist(['metric3d', 'depth-pro', 'florence2', 'sam', 'clip', 'smolvlm']),
   dtype: v.object({
     webgpuF16: v.record(v.string(), DtypeSchema),
     webgpu: v.record(v.string(), DtypeSchema),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addGuess, classroomStore, reveal, spreadOf, step } from './classroomStore';
+import { createClassroomStore, spreadOf } from './classroomStore';
 
 describe('classroom store', () => {
   it('spread: min / median / max, even and odd counts', () => {
@@ -9,7 +9,8 @@ describe('classroom store', () => {
   });
 
   it('stepping is clamped and hides the answer again; guesses stay with their question', () => {
-    classroomStore.setState({ index: 0, revealed: false, guesses: {} });
+    const classroomStore = createClassroomStore(); // its own store: no state shared with other tests
+    const { addGuess, reveal, step } = classroomStore.getState();
     addGuess(0, { name: 'Ana', value: 2, unit: 'm' });
     reveal();
     step(1, 3);

@@ -23,49 +23,43 @@ export interface ClassroomState {
   prepared: { sceneKey: string; texts: string[] } | null;
 }
 
-export const classroomStore = createStore<ClassroomState>()(() => ({
+export interface ClassroomActions {
+  setPreparedQuestions(sceneKey: string, texts: string[]): void;
+  setPresenting(on: boolean): void;
+  togglePresenting(): void;
+  setGuessFirst(on: boolean): void;
+  /** Move through a list of `count` questions (clamped, no wrap-around: the ends are clear). */
+  step(delta: number, count: number): void;
+  reveal(): void;
+  addGuess(index: number, g: Guess): void;
+  clearGuesses(index: number): void;
+}
+
+/** A classroom store (the page has one; tests make their own). */
+export const createClassroomStore = () => createStore<ClassroomState & ClassroomActions>()((set, get) => ({
   presenting: false,
   guessFirst: false,
   index: 0,
   revealed: false,
   guesses: {},
   prepared: null,
+  setPreparedQuestions: (sceneKey, texts) => set({ prepared: texts.length ? { sceneKey, texts } : null, index: 0, revealed: false, guesses: {} }),
+  setPresenting: (on) => set({ presenting: on, revealed: false }),
+  togglePresenting: () => get().setPresenting(!get().presenting),
+  setGuessFirst: (on) => set({ guessFirst: on, revealed: false }),
+  step: (delta, count) => {
+    const s = get();
+    const index = Math.max(0, Math.min(Math.max(0, count - 1), s.index + delta));
+    if (index !== s.index) set({ index, revealed: false });
+  },
+  reveal: () => set({ revealed: true }),
+  addGuess: (index, g) => set((s) => ({ guesses: { ...s.guesses, [index]: [...(s.guesses[index] ?? []), g] } })),
+  clearGuesses: (index) => set((s) => ({ guesses: { ...s.guesses, [index]: [] }, revealed: false })),
 }));
 
-export function setPreparedQuestions(sceneKey: string, texts: string[]): void {
-  classroomStore.setState({ prepared: texts.length ? { sceneKey, texts } : null, index: 0, revealed: false, guesses: {} });
-}
-
-export function setPresenting(on: boolean): void {
-  classroomStore.setState({ presenting: on, revealed: false });
-}
-
-export function togglePresenting(): void {
-  setPresenting(!classroomStore.getState().presenting);
-}
-
-export function setGuessFirst(on: boolean): void {
-  classroomStore.setState({ guessFirst: on, revealed: false });
-}
-
-/** Move through a list of `count` questions (clamped, no wrap-around: the ends are clear). */
-export function step(delta: number, count: number): void {
-  const s = classroomStore.getState();
-  const index = Math.max(0, Math.min(Math.max(0, count - 1), s.index + delta));
-  if (index !== s.index) classroomStore.setState({ index, revealed: false });
-}
-
-export function reveal(): void {
-  classroomStore.setState({ revealed: true });
-}
-
-export function addGuess(index: number, g: Guess): void {
-  classroomStore.setState((s) => ({ guesses: { ...s.guesses, [index]: [...(s.guesses[index] ?? []), g] } }));
-}
-
-export function clearGuesses(index: number): void {
-  classroomStore.setState((s) => ({ guesses: { ...s.guesses, [index]: [] }, revealed: false }));
-}
+export const classroomStore = createClassroomStore();
+// the page's store's actions, for callers outside React
+export const { setPreparedQuestions, setPresenting, togglePresenting, setGuessFirst, step, reveal, addGuess, clearGuesses } = classroomStore.getState();
 
 /** min / median / max of the pooled guesses (null when there are none). */
 export function spreadOf(values: number[]): { min: number; median: number; max: number } | null {

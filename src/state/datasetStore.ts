@@ -4,7 +4,6 @@
  * stays responsive. Photos without depth need the models; with the models off (or unreachable) they fail
  * with their reason and are listed in the export, never dropped.
  */
-import * as Comlink from 'comlink';
 import { createStore } from 'zustand/vanilla';
 import type { SceneGraph } from '../core/scene/types';
 import type { UnitSystem } from '../core/units/length';
@@ -13,11 +12,10 @@ import { browserPhotoDecoder } from '../io/photoDecode';
 import { DEPTH_SCALES, loadPhoto, loadRgbdInput, rgbdStride, type DepthScale, type InputFile, type LoadedRgbd } from '../io/photoInput';
 import { buildDatasetZip } from '../io/datasetZip';
 import { stripGps } from '../io/stripGps';
-import { defaultWorkers } from '../pipeline/workers';
-import type { GeometryWorkerApi } from '../../workers/geometry.worker';
 import { pairFiles, type PhotoEntry } from '../io/pairFiles';
 import { APP_NAME } from './loadScene';
 import { getPipeline } from './runModels';
+import { buildSceneOffThread, releaseSceneBuilder } from './sceneBuilder';
 import * as Q from './datasetQueue';
 
 export interface DatasetOptions {
@@ -63,10 +61,6 @@ export const DEFAULT_DATASET_OPTIONS: DatasetOptions = {
   seed: 1, maxPairs: 60, phrasings: 1, units: 'metric', depthScale: 'mm', useModels: false, pauseOnFailure: false, intrinsics: {}, keepGps: false,
 };
 
-export const datasetStore = createStore<DatasetState>()(() => ({
-  photos: [], ignored: [], queue: null, results: {}, options: DEFAULT_DATASET_OPTIONS, running: false,
-}));
-
 /** A picked file with the folder path pairing compares (when a folder was picked). */
 export interface PickedFile {
   name: string;
@@ -76,30 +70,36 @@ export interface PickedFile {
 
 const fileName = (f: PickedFile): string => f.path ?? f.name;
 
-/** New files replace the batch (results of the old one are gone: they would not match the new list). */
-export function setDatasetFiles(files: File[]): void {
-  if (datasetStore.getState().running) return;
-  const { entries, ignored } = pairFiles(files.map((file): PickedFile => ({ name: file.name, path: file.webkitRelativePath || undefined, file })));
-  datasetStore.setState({
-    photos: entries.map((entry, i) => ({ id: `p${i + 1}`, entry })),
-    ignored: ignored.map((x) => ({ name: fileName(x.file), reason: x.reason })),
-    queue: null,
-    results: {},
-  });
+export interface DatasetActions {
+  /** New files replace the batch (results of the old one are gone: they would not match the new list). */
+  setDatasetFiles(files: File[]): void;
+  setDatasetOptions(patch: Partial<DatasetOptions>): void;
+  setPhotoDepthScale(id: string, scale: DepthScale): void;
+  /** The queue moved on by `f` (nothing when there is no batch). */
+  updateQueue(f: (q: Q.QueueState) => Q.QueueState): void;
 }
 
-export function setDatasetOptions(patch: Partial<DatasetOptions>): void {
-  datasetStore.setState((s) => ({ options: { ...s.options, ...patch } }));
-}
-
-export function setPhotoDepthScale(id: string, scale: DepthScale): void {
-  datasetStore.setState((s) => ({ photos: s.photos.map((p) => (p.id === id ? { ...p, depthScale: scale } : p)) }));
-}
-
-const setQueue = (f: (q: Q.QueueState) => Q.QueueState): void => {
-  const q = datasetStore.getState().queue;
-  if (q) datasetStore.setState({ queue: f(q) });
-};
+export const datasetStore = createStore<DatasetState & DatasetActions>()((set, get) => ({
+  photos: [], ignored: [], queue: null, results: {}, options: DEFAULT_DATASET_OPTIONS, running: false,
+  setDatasetFiles: (files) => {
+    if (get().running) return;
+    const { entries, ignored } = pairFiles(files.map((file): PickedFile => ({ name: file.name, path: file.webkitRelativePath || undefined, file })));
+    set({
+      photos: entries.map((entry, i) => ({ id: `p${i + 1}`, entry })),
+      ignored: ignored.map((x) => ({ name: fileName(x.file), reason: x.reason })),
+      queue: null,
+      results: {},
+    });
+  },
+  setDatasetOptions: (patch) => set((s) => ({ options: { ...s.options, ...patch } })),
+  setPhotoDepthScale: (id, scale) => set((s) => ({ photos: s.photos.map((p) => (p.id === id ? { ...p, depthScale: scale } : p)) })),
+  updateQueue: (f) => {
+    const q = get().queue;
+    if (q) set({ queue: f(q) });
+  },
+}));
+export const { setDatasetFiles, setDatasetOptions, setPhotoDepthScale } = datasetStore.getState();
+const setQueue = datasetStore.getState().updateQueue;
 
 export function startExport(): void {
   const s = datasetStore.getState();
@@ -121,9 +121,6 @@ export function retryPhotos(id?: string): void {
   setQueue((q) => Q.retry(q, id));
   void pump();
 }
-
-let geometry: Comlink.Remote<GeometryWorkerApi> | null = null;
-const geometryWorker = (): Comlink.Remote<GeometryWorkerApi> => (geometry ??= Comlink.wrap<GeometryWorkerApi>(defaultWorkers.geometry()));
 
 /** Runs queued photos one after another until the queue is paused or settled. */
 async function pump(): Promise<void> {
@@ -150,6 +147,7 @@ async function pump(): Promise<void> {
       await new Promise<void>((r) => setTimeout(r, 0));
     }
   } finally {
+    releaseSceneBuilder(); // the worker's memory goes back between batches
     datasetStore.setState({ running: false });
   }
 }
@@ -163,18 +161,15 @@ export function datasetImageName(index: number, original: string, format: string
 
 type Report = (fraction: number, step: string) => void;
 
+/** The scene of an RGB-D photo, built in the app's geometry worker (state/sceneBuilder.ts: restarts, time limit). */
 async function buildInWorker(input: LoadedRgbd, depthSource: string, objectsSource: string): Promise<SceneGraph> {
-  const d = new Float32Array(input.depth.data);
-  const rgbData = new Uint8ClampedArray(input.rgb.data);
   const { intrinsics, source, detail } = input.camera;
-  const r = await geometryWorker().build(Comlink.transfer({
-    depth: { ...input.depth, data: d },
-    intrinsics, intrinsicsSource: source, intrinsicsDetail: detail,
-    rgb: { width: input.rgb.width, height: input.rgb.height, data: rgbData },
+  const r = await buildSceneOffThread({
+    depth: input.depth, intrinsics, intrinsicsSource: source, intrinsicsDetail: detail, rgb: input.rgb,
     // Same stride as a single RGB-D pair in the app, so the dataset says what the app would answer.
     objects: input.objects ?? [], stride: rgbdStride(input.depth),
     provenance: { depthSource, objectsSource, createdAt: new Date().toISOString(), app: APP_NAME, imageName: input.name, notes: [] },
-  }, [d.buffer, rgbData.buffer]));
+  });
   return r.scene;
 }
 

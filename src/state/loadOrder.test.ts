@@ -26,9 +26,10 @@ const scene = (name: string): Omit<LoadedScene, 'key'> => ({
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+// every test starts from the stores' initial state (the module-level stores are the app's; nothing carries over)
 beforeEach(() => {
-  sceneStore.setState({ loading: null, notice: null, current: null });
-  questionsStore.setState({ history: [], pending: null, draft: '', activeId: null });
+  sceneStore.setState(sceneStore.getInitialState(), true);
+  questionsStore.setState(questionsStore.getInitialState(), true);
 });
 
 describe('load ordering', () => {

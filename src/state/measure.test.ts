@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { depthAt, addMeasurePoint } from './measure';
 import { sceneStore, type LoadedScene } from './sceneStore';
 import type { SceneGraph } from '../core/scene/types';
@@ -13,6 +13,8 @@ describe('depthAt', () => {
 });
 
 describe('addMeasurePoint', () => {
+  beforeEach(() => sceneStore.setState(sceneStore.getInitialState(), true));
+
   it('lifts two clicks into the canonical frame and measures between them', () => {
     const W = 100, H = 80;
     const data = new Float32Array(W * H).fill(2); // a wall 2 m in front of the camera

@@ -5,7 +5,7 @@ import { createPipelineStore, totals } from './pipelineStore';
 describe('pipeline store as the pipeline\'s reporter', () => {
   it('per-file and total bytes; files from the Cache API stay marked cached', () => {
     const store = createPipelineStore();
-    const cb = progressAdapter(store.getState().actions.setFile, new Set(['m/config.json']));
+    const cb = progressAdapter(store.getState().setFile, new Set(['m/config.json']));
     cb({ status: 'initiate', name: 'm', file: 'onnx/model.onnx' });
     cb({ status: 'progress', name: 'm', file: 'onnx/model.onnx', loaded: 50, total: 100 });
     cb({ status: 'progress', name: 'm', file: 'config.json', loaded: 10, total: 10 });
@@ -19,7 +19,7 @@ describe('pipeline store as the pipeline\'s reporter', () => {
 
   it('a new run resets the stages and warnings but keeps events and downloads', () => {
     const store = createPipelineStore();
-    const a = store.getState().actions;
+    const a = store.getState();
     a.setStage('depth', { status: 'done', ms: 5 });
     a.warn('w');
     a.warn('w');

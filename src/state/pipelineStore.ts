@@ -17,10 +17,8 @@ export interface PipelineData {
   loadedModels: string[];
 }
 
-export interface PipelineState extends PipelineData {
-  /** The store's writers; they are the PipelineReporter the orchestrator is given. */
-  actions: PipelineReporter;
-}
+/** The store's actions are the PipelineReporter the orchestrator is given (`reporter: store.getState()`). */
+export type PipelineState = PipelineData & PipelineReporter;
 
 const idleStages = (): Record<StageName, StageState> => Object.fromEntries(STAGES.map((s) => [s, { status: 'idle', attempts: 0 }])) as Record<StageName, StageState>;
 
@@ -38,24 +36,22 @@ export const fileKey = (model: string, file: string) => `${model}/${file}`;
 /** A pipeline store (the page has one; tests and the harness make their own). */
 export const createPipelineStore = () => createStore<PipelineState>()((set) => ({
   ...initialPipelineData(),
-  actions: {
-    setStage: (stage, patch) => set((s) => ({ stages: { ...s.stages, [stage]: { ...s.stages[stage], ...patch } } })),
-    setFile: (p) => set((s) => {
-      const key = fileKey(p.model, p.file);
-      const prev = s.files[key] ?? { loaded: 0, total: 0 };
-      const next: FileProgress = { ...prev, ...p, loaded: p.loaded ?? prev.loaded, total: p.total ?? prev.total };
-      // A file read from the Cache API stays "cached" through its progress events.
-      if (prev.status === 'cached' && p.status !== 'error') next.status = 'cached';
-      return { files: { ...s.files, [key]: next } };
-    }),
-    setDevice: (d) => set((s) => ({ device: { ...s.device, ...d } })),
-    event: (e) => set((s) => ({ events: [...s.events, { ...e, at: Date.now() }] })),
-    warn: (w) => set((s) => (s.warnings.includes(w) ? s : { warnings: [...s.warnings, w] })),
-    setLoaded: (model, loaded) => set((s) => ({
-      loadedModels: loaded ? [...new Set([...s.loadedModels, model])] : s.loadedModels.filter((m) => m !== model),
-    })),
-    resetRun: () => set({ stages: idleStages(), warnings: [] }),
-  },
+  setStage: (stage, patch) => set((s) => ({ stages: { ...s.stages, [stage]: { ...s.stages[stage], ...patch } } })),
+  setFile: (p) => set((s) => {
+    const key = fileKey(p.model, p.file);
+    const prev = s.files[key] ?? { loaded: 0, total: 0 };
+    const next: FileProgress = { ...prev, ...p, loaded: p.loaded ?? prev.loaded, total: p.total ?? prev.total };
+    // A file read from the Cache API stays "cached" through its progress events.
+    if (prev.status === 'cached' && p.status !== 'error') next.status = 'cached';
+    return { files: { ...s.files, [key]: next } };
+  }),
+  setDevice: (d) => set((s) => ({ device: { ...s.device, ...d } })),
+  event: (e) => set((s) => ({ events: [...s.events, { ...e, at: Date.now() }] })),
+  warn: (w) => set((s) => (s.warnings.includes(w) ? s : { warnings: [...s.warnings, w] })),
+  setLoaded: (model, loaded) => set((s) => ({
+    loadedModels: loaded ? [...new Set([...s.loadedModels, model])] : s.loadedModels.filter((m) => m !== model),
+  })),
+  resetRun: () => set({ stages: idleStages(), warnings: [] }),
 }));
 
 export type PipelineStore = ReturnType<typeof createPipelineStore>;

@@ -52,11 +52,15 @@ export function withEntry(history: readonly HistoryEntry[], entry: HistoryEntry)
   return next.length > MAX_HISTORY ? next.slice(next.length - MAX_HISTORY) : next;
 }
 
-export const questionsStore = createStore<QuestionsState>()(() => ({
+export interface QuestionsActions {
+  setDraft(draft: string): void;
+}
+
+export const questionsStore = createStore<QuestionsState & QuestionsActions>()((set) => ({
   draft: '',
   history: [],
   activeId: null,
   pending: null,
+  setDraft: (draft) => set({ draft }),
 }));
-
-export const setDraft = (draft: string): void => questionsStore.setState({ draft });
+export const { setDraft } = questionsStore.getState();

@@ -6,7 +6,7 @@ import { SpatialPipeline } from '../pipeline/orchestrator';
 import { defaultWorkers } from '../pipeline/workers';
 import { detectDevice, type DeviceChoice } from '../pipeline/device';
 import { resolveModelHost } from '../pipeline/host';
-import { PRESETS, resolveManifest } from '../pipeline/manifest';
+import { DEPTH_PRO, PRESETS, resolveManifest, type Manifest } from '../pipeline/manifest';
 import { downloadSize, photoDownloadBytes } from '../pipeline/hub/listing';
 import { pipelineStore } from './pipelineStore';
 import { settingsStore } from './settingsStore';
@@ -19,10 +19,16 @@ let pipeline: SpatialPipeline | null = null;
 let pipelineKey = '';
 let running: AbortController | null = null;
 
+/** The manifest the settings choose: preset, the opt-in scene check, and the depth model (Metric3D or DepthPro). */
+function chosenManifest(): Manifest {
+  const { modelPreset, sceneCheck, depthModel } = settingsStore.getState();
+  return resolveManifest(modelPreset, depthModel === 'depth-pro' ? { depth: DEPTH_PRO } : {}, { sceneCheck });
+}
+
 /** The one model pipeline of the page (also used by dataset export and the VLM). */
 export async function getPipeline(): Promise<SpatialPipeline> {
-  const { modelPreset, modelHost, sceneCheck } = settingsStore.getState();
-  const key = `${modelPreset}|${modelHost}|${sceneCheck}|${location.search}`;
+  const { modelPreset, modelHost, sceneCheck, depthModel } = settingsStore.getState();
+  const key = `${modelPreset}|${modelHost}|${sceneCheck}|${depthModel}|${location.search}`;
   const host = resolveModelHost({ search: location.search, setting: modelHost || null, origin: location.origin });
   // a host named in the address (?modelHost=) is shown and asked about before the first download
   await approveModelHost(host, modelHost);
@@ -30,11 +36,11 @@ export async function getPipeline(): Promise<SpatialPipeline> {
   pipeline?.dispose();
   const device = await deviceChoice();
   pipeline = new SpatialPipeline({
-    manifest: resolveManifest(modelPreset, {}, { sceneCheck }),
+    manifest: chosenManifest(),
     host,
     device,
     workers: defaultWorkers,
-    reporter: pipelineStore.getState().actions,
+    reporter: pipelineStore.getState(),
     // a WebGPU failure earlier in this page's life: start on WASM again
     startOnWasm: pipelineStore.getState().device.fallback !== undefined,
   });
@@ -55,18 +61,15 @@ export function deviceChoice(): Promise<DeviceChoice> {
  * (the progress line says "cached" for them once the run starts).
  */
 export async function expectedDownload(): Promise<{ bytes: number; device: string }> {
-  const { modelPreset, sceneCheck } = settingsStore.getState();
   const d = await deviceChoice();
   const device = d.caps.kind === 'wasm' ? 'WASM' : d.caps.shaderF16 ? 'WebGPU with shader-f16' : 'WebGPU';
-  return { bytes: photoDownloadBytes(resolveManifest(modelPreset, {}, { sceneCheck }), d.caps), device };
+  return { bytes: photoDownloadBytes(chosenManifest(), d.caps), device };
 }
 
 /** The opt-in scene check's download (it runs on WASM on every device). */
 export function sceneCheckBytes(): number {
   return downloadSize(PRESETS[settingsStore.getState().modelPreset].filter, { kind: 'wasm', shaderF16: false }).bytes;
 }
-
-export const modelsRunning = (): boolean => running !== null;
 
 export async function runModels(): Promise<void> {
   const cur = sceneStore.getState().current;

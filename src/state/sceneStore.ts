@@ -53,7 +53,12 @@ export interface SceneState {
 
 export const emptyMeasure = (): Measurement => ({ pixels: [], points: [], distance: null });
 
-export const sceneStore = createStore<SceneState>()(() => ({
+export interface SceneActions {
+  notify(kind: Notice['kind'], text: string): void;
+  dismissNotice(): void;
+}
+
+const initialScene = (): SceneState => ({
   loading: null,
   notice: null,
   current: null,
@@ -61,10 +66,12 @@ export const sceneStore = createStore<SceneState>()(() => ({
   visuals: [],
   measure: emptyMeasure(),
   viewResets: 0,
-}));
+});
 
 let noticeId = 0;
-export function notify(kind: Notice['kind'], text: string): void {
-  sceneStore.setState({ notice: { id: ++noticeId, kind, text } });
-}
-export const dismissNotice = (): void => sceneStore.setState({ notice: null });
+export const sceneStore = createStore<SceneState & SceneActions>()((set) => ({
+  ...initialScene(),
+  notify: (kind, text) => set({ notice: { id: ++noticeId, kind, text } }),
+  dismissNotice: () => set({ notice: null }),
+}));
+export const { notify, dismissNotice } = sceneStore.getState();

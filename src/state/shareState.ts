@@ -50,13 +50,19 @@ export interface ShareState {
   photoUrls: Record<string, string>;
 }
 
-export const shareStore = createStore<ShareState>()(() => ({ opened: null, openError: null, photoUrls: {} }));
-
-export function rememberPhotoUrl(sceneKey: string, url: string): void {
-  shareStore.setState((s) => ({ photoUrls: { ...s.photoUrls, [sceneKey]: url } }));
+export interface ShareActions {
+  rememberPhotoUrl(sceneKey: string, url: string): void;
+  dismissOpenedLink(): void;
 }
 
-export const dismissOpenedLink = (): void => shareStore.setState({ opened: null, openError: null });
+export const shareStore = createStore<ShareState & ShareActions>()((set) => ({
+  opened: null,
+  openError: null,
+  photoUrls: {},
+  rememberPhotoUrl: (sceneKey, url) => set((s) => ({ photoUrls: { ...s.photoUrls, [sceneKey]: url } })),
+  dismissOpenedLink: () => set({ opened: null, openError: null }),
+}));
+export const { rememberPhotoUrl, dismissOpenedLink } = shareStore.getState();
 
 // ---------- making a link ----------
 

@@ -107,5 +107,3 @@ export function stopVlm(id: number): void {
 export function declineVlm(id: number): void {
   update(id, { vlm: 'not-loaded' });
 }
-
-export const vlmRunning = (id: number): boolean => running.has(id);

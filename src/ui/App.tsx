@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useScene, useSettings } from '../state/hooks';
-import { settingsStore, type ModelPreset } from '../state/settingsStore';
+import { settingsStore, type DepthModel, type ModelPreset } from '../state/settingsStore';
 import { sceneCheckBytes } from '../state/runModels';
 import { listSamples, loadPhotoUrl, loadSample, type SampleInfo } from '../state/loadScene';
 import { notify, sceneStore } from '../state/sceneStore';
@@ -59,6 +59,7 @@ function SettingsPanel() {
   const preset = useSettings((s) => s.modelPreset);
   const host = useSettings((s) => s.modelHost);
   const sceneCheck = useSettings((s) => s.sceneCheck);
+  const depthModel = useSettings((s) => s.depthModel);
   return (
     <div className="settings">
       <label>
@@ -66,6 +67,13 @@ function SettingsPanel() {
         <select value={preset} onChange={(e) => settingsStore.getState().setModelPreset(e.target.value as ModelPreset)}>
           <option value="standard">Standard</option>
           <option value="light">Light (faster, smaller)</option>
+        </select>
+      </label>
+      <label>
+        Depth model
+        <select value={depthModel} onChange={(e) => settingsStore.getState().setDepthModel(e.target.value as DepthModel)}>
+          <option value="metric3d">Metric3D (default)</option>
+          <option value="depth-pro">DepthPro (larger download)</option>
         </select>
       </label>
       <label className="settings-check">

@@ -1,20 +1,4 @@
-import type { AABB, OBB } from '../scene/types';
-
-/** Axis-aligned bounds of the selected points (all `count` when no indices). */
-export function axisAlignedBoundingBox(points: Float32Array, count: number, indices?: ArrayLike<number>): AABB {
-  const n = indices ? indices.length : count;
-  const min: [number, number, number] = [Infinity, Infinity, Infinity];
-  const max: [number, number, number] = [-Infinity, -Infinity, -Infinity];
-  for (let k = 0; k < n; k++) {
-    const o = (indices ? indices[k] : k) * 3;
-    for (let a = 0; a < 3; a++) {
-      const v = points[o + a];
-      if (v < min[a]) min[a] = v;
-      if (v > max[a]) max[a] = v;
-    }
-  }
-  return { min, max };
-}
+import type { OBB } from '../scene/types';
 
 /** Convex hull of 2D points (x, z pairs), Andrew's monotone chain; counter-clockwise, no repeats. */
 export function convexHull2D(xz: Float64Array, n: number): Float64Array {

@@ -172,11 +172,6 @@ export function canonicalize(cloud: PointCloud, opts: CanonicalizeOptions = {}):
   return { ...frameFromUp(up, h), plane: null, confidence: 'low', method: 'level-camera' };
 }
 
-/** Canonical positions of a camera-frame cloud: p' = R p + t. */
-export function applyFrame(frame: Pick<CanonicalFrame, 'rotation' | 'translation'>, cloud: PointCloud): Float32Array {
-  return transformPoints(frame, cloud.positions, cloud.count);
-}
-
 /** `out` may be `positions` itself (each point is read before it is written). */
 export function transformPoints(frame: Pick<CanonicalFrame, 'rotation' | 'translation'>, positions: Float32Array, count: number, out: Float32Array = new Float32Array(count * 3)): Float32Array {
   const [r0, r1, r2, r3, r4, r5, r6, r7, r8] = frame.rotation;

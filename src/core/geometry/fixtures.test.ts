@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadKittiObjects, loadSunrgbdAnnotations, sunGravityUpInCamera, sunUprightToCamera, sunVisiblePartBox } from '../../../scripts/lib/annotations';
-import { findFixturesDir, loadRgbdFrame, loadRgbdIndex, type RgbdFrame } from '../../../scripts/lib/fixtures';
+import { fixturesFor, loadRgbdFrame, loadRgbdIndex, type RgbdFrame } from '../../../scripts/lib/fixtures';
 import type { Intrinsics } from '../camera/intrinsics';
 import type { CanonicalFrame } from '../scene/types';
 import { canonicalize } from './canonicalize';
@@ -12,8 +12,7 @@ import { liftDepth } from './lift';
 import { objects3d } from './objects3d';
 import { add, angleBetween, mulMatVec, type Vec3 } from './vec';
 
-const dir = findFixturesDir();
-if (!dir) console.log('[geometry fixtures] ../shared/fixtures not found: skipping real RGB-D tests');
+const dir = fixturesFor('geometry fixtures');
 
 const DEG = 180 / Math.PI;
 /** Frames whose index says "intrinsics unknown" get the PrimeSense default Open3D uses for them. */

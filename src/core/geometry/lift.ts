@@ -16,9 +16,6 @@ export interface LiftOptions {
 
 export const DEFAULT_FLYING_PIXEL_THRESHOLD = 0.05;
 
-/** True for depths that mean "measured": finite and > 0 (0, NaN, +-inf mean no depth). */
-export const isValidDepth = (z: number): boolean => z > 0 && z < Infinity;
-
 // intrinsicsForSize lives with the camera math (core/camera/transform.ts); re-exported for the geometry stages.
 export { intrinsicsForSize } from '../camera/transform';
 

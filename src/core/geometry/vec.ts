@@ -24,7 +24,6 @@ export const angleBetween = (a: Vec3, b: Vec3): number => {
   return Math.acos(Math.min(1, Math.max(-1, c)));
 };
 
-export const IDENTITY3: Mat3 = [1, 0, 0, 0, 1, 0, 0, 0, 1];
 
 export const mulMatVec = (m: Mat3, v: Vec3): Vec3 => [
   m[0] * v[0] + m[1] * v[1] + m[2] * v[2],

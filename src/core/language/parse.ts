@@ -116,12 +116,28 @@ function skeletonOf(tokens: string[], mentions: Mention[]): { skeleton: string; 
   return { skeleton: out.join(' '), slotMention };
 }
 
+/** A draft's slot, decoded once (read.ts writes them as strings): every object, every object of one mention's kind, or one mention. */
+type DraftSlot = { kind: 'all' } | { kind: 'kind'; slot: string } | { kind: 'mention'; slot: string };
+
+function draftSlot(s: string): DraftSlot {
+  if (s === ALL_OBJECTS) return { kind: 'all' };
+  return s.startsWith(KIND_PREFIX) ? { kind: 'kind', slot: s.slice(KIND_PREFIX.length) } : { kind: 'mention', slot: s };
+}
+
+/** What a slot stands for in the resolved query: one object id, or a set of them ("which stool": every stool). */
+type SlotIds = { kind: 'one'; id: string } | { kind: 'set'; ids: string[] };
+
+/** A set where one id is needed takes its first (a slot that names a kind is only ever a candidate list). */
+const oneId = (r: SlotIds): string => (r.kind === 'one' ? r.id : r.ids[0]);
+const allIds = (r: SlotIds): string[] => (r.kind === 'one' ? [r.id] : r.ids);
+
 class Resolver {
   private cache = new Map<string, Resolution>();
   constructor(readonly scene: SceneLike, private slots: Map<string, Mention>) {}
 
   mention(slot: string): Mention | undefined {
-    return this.slots.get(slot.startsWith(KIND_PREFIX) ? slot.slice(KIND_PREFIX.length) : slot);
+    const d = draftSlot(slot);
+    return d.kind === 'all' ? undefined : this.slots.get(d.slot);
   }
 
   resolve(slot: string): Resolution {
@@ -131,7 +147,7 @@ class Resolver {
     else {
       const m = this.mention(slot);
       if (!m) r = { kind: 'empty' };
-      else if (slot.startsWith(KIND_PREFIX)) r = resolveKind(m.text, this.scene);
+      else if (draftSlot(slot).kind === 'kind') r = resolveKind(m.text, this.scene);
       else r = resolveReferent(m.text, this.scene);
     }
     this.cache.set(slot, r);
@@ -162,10 +178,12 @@ function understood(reading: Extract<Reading, { kind: 'understood' }>, resolver:
 /** Every object slot of a draft, in order ("all objects" in an ordering is not a slot). */
 function slotsOf(q: Query): string[] {
   const slots = queryObjectIds(q);
-  return q.type === 'order' ? slots.filter((o) => o !== ALL_OBJECTS) : slots;
+  return q.type === 'order' ? slots.filter((o) => draftSlot(o).kind !== 'all') : slots;
 }
 
-function mapSlots(q: Query, f: (p: string) => string, all: string[]): Query {
+function mapSlots(q: Query, resolveSlot: (p: string) => SlotIds, all: string[]): Query {
+  const f = (p: string): string => oneId(resolveSlot(p));
+  const many = (p: string): string[] => (draftSlot(p).kind === 'all' ? all : allIds(resolveSlot(p)));
   switch (q.type) {
     case 'relation':
     case 'pair':
@@ -173,9 +191,9 @@ function mapSlots(q: Query, f: (p: string) => string, all: string[]): Query {
     case 'size':
       return { ...q, a: f(q.a) };
     case 'extreme':
-      return q.among ? { ...q, to: f(q.to), among: q.among.flatMap((p) => f(p).split('\n')) } : { ...q, to: f(q.to) };
+      return q.among ? { ...q, to: f(q.to), among: q.among.flatMap(many) } : { ...q, to: f(q.to) };
     case 'order':
-      return { ...q, objects: q.objects.flatMap((o) => (o === ALL_OBJECTS ? all : f(o).split('\n'))) };
+      return { ...q, objects: q.objects.flatMap(many) };
     case 'between':
       return { ...q, a: f(q.a), b: f(q.b), c: f(q.c) };
     case 'triangle':
@@ -206,11 +224,11 @@ function resolve(draft: Query, unit: UnitRequest | undefined, resolver: Resolver
   }
   const ambiguous = results.find((r): r is Extract<Resolution, { kind: 'ambiguous' }> => r.kind === 'ambiguous');
   // provisional ids: an ambiguous phrase takes its first candidate so `partial` shows the rest of the parse
-  const idOf = (p: string): string => {
+  const idOf = (p: string): SlotIds => {
     const r = resolved.get(p);
-    // every object of a kind ("which stool ...") is a set of candidates, passed as newline-joined ids
-    if (r?.kind === 'kind') return r.ids.join('\n');
-    return r?.kind === 'ok' ? r.id : r?.kind === 'ambiguous' ? r.candidates[0] : p;
+    // every object of a kind ("which stool ...") is a set of candidates
+    if (r?.kind === 'kind') return { kind: 'set', ids: r.ids };
+    return { kind: 'one', id: r?.kind === 'ok' ? r.id : r?.kind === 'ambiguous' ? r.candidates[0] : p };
   };
   const query = mapSlots(draft, idOf, all);
   const parsed = withUnit(query);

@@ -29,7 +29,6 @@ export const widthOf = (o: SceneObject): number => Math.max(o.obb.size[0], o.obb
 export const depthOf = (o: SceneObject): number => Math.min(o.obb.size[0], o.obb.size[2]);
 export const heightOf = (o: SceneObject): number => o.obb.size[1];
 export const volumeOf = (o: SceneObject): number => o.obb.size[0] * o.obb.size[1] * o.obb.size[2];
-export const centreOf = (o: SceneObject): Vec3 => o.obb.center;
 export const bottomOf = (o: SceneObject): number => o.obb.center[1] - o.obb.size[1] / 2;
 export const topOf = (o: SceneObject): number => o.obb.center[1] + o.obb.size[1] / 2;
 

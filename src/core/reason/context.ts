@@ -18,7 +18,7 @@ import type { Viewpoint } from './viewpoint';
 import { viewpointFromScene } from './viewpoint';
 import { formatLength, horizontalSigma, verticalSigma, type UnitSystem } from '../units';
 import { captionPhrase } from './templates';
-import type { Answer, Evidence } from './answer';
+import type { Answer } from './answer';
 
 export class UnknownObjectError extends Error {
   readonly objectId: string;
@@ -143,10 +143,6 @@ export function finishConfidence(
 export function withCaveats(sentence: string, caveats: string[]): string {
   if (!caveats.length) return sentence;
   return `${sentence} Less certain because ${caveats.join('; and ')}.`;
-}
-
-export function emptyEvidence(ids: string[]): Evidence {
-  return { objects: [...new Set(ids)], quantities: [], visuals: [] };
 }
 
 /** Assembles an Answer, folding caveats into the sentence. */

@@ -32,5 +32,3 @@ export function verticalSigma(o: UncertaintyInputs): number {
   return Math.hypot(h, Math.max(0, o.range) * Math.sin(ASSUMED_TILT_RAD));
 }
 
-/** Quadrature sum: the sigma of a difference of independent measurements. */
-export const combineSigmas = (...sigmas: number[]): number => Math.hypot(...sigmas);
