@@ -14,7 +14,7 @@ import { canAndOrangeObjects } from '../src/core/testing/sequenceScene';
 import { encodeDepthPng } from '../src/io/depthFile';
 import { distance } from '../src/core/geometry/vec';
 import { parseTrackArgs, runTrack, writeTrackOutputs, UsageError } from './track';
-import { findFixturesDir, loadRgbdIndex } from './lib/fixtures';
+import { fixturesFor, loadRgbdIndex } from './lib/fixtures';
 
 const tmp = mkdtempSync(join(tmpdir(), 'spatiallens-track-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -111,15 +111,14 @@ describe('npm run track', () => {
 });
 
 // Real frames of one camera: the two NYU Depth V2 frames (Kinect, same calibration) as a two-frame sequence.
-const fixtures = findFixturesDir();
+const fixtures = fixturesFor('npm run track on real frames');
 const nyu = fixtures ? loadRgbdIndex().filter((e) => e.dataset?.startsWith('NYU Depth V2') && e.width === 640 && e.intrinsics && /\.png$/.test(e.depth) && !/RAW/.test(e.dataset ?? '')) : [];
-describe.skipIf(!fixtures && process.env.CI !== 'true')('npm run track on real RGB-D frames of one camera', () => {
+describe.skipIf(!fixtures)('npm run track on real RGB-D frames of one camera', () => {
   it('runs the NYU frames as a sequence: intrinsics.json and depth scale used, gravity found on each frame', async () => {
-    if (!fixtures) throw new Error('fixtures missing (../shared/fixtures or $SPATIALLENS_FIXTURES) and CI=true');
     expect(nyu.length).toBeGreaterThanOrEqual(2);
     const dir = join(tmp, 'nyu');
     mkdirSync(dir);
-    const base = join(fixtures, '..');
+    const base = join(fixtures!, '..');
     nyu.forEach((e, i) => {
       symlinkSync(join(base, e.rgb), join(dir, `frame_${i}_rgb${e.rgb.slice(e.rgb.lastIndexOf('.'))}`));
       symlinkSync(join(base, e.depth), join(dir, `frame_${i}_depth.png`));
@@ -147,4 +146,3 @@ describe.skipIf(!fixtures && process.env.CI !== 'true')('npm run track on real R
     expect(v).toBeLessThan(5);
   });
 });
-if (!fixtures) console.warn('track.test: ../shared/fixtures not found: the real-frame sequence test is skipped');
