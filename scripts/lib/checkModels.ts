@@ -84,7 +84,8 @@ function maskIoU(a: MaskRLE, b: MaskRLE): number {
 /** The rows for one sample: metrics against the sample's truth where a model ran, its error where not. */
 export function rowsFor(spec: SampleSpec, r: HarnessCheck, truthDepth: { width: number; height: number; data: ArrayLike<number> }, device: string): ModelRow[] {
   const sx = r.working.width / spec.intrinsics.width, sy = r.working.height / spec.intrinsics.height;
-  // worker scripts are named after their role (depth.worker-<hash>.js ...)
+  // per-role memory where a worker script is named after its role; the model roles share one script
+  // (workers/model.worker.ts), so their figures are not told apart and stay empty
   const workerMB = (role: ModelRow['role']) => Object.entries(r.memory?.byWorker ?? {}).find(([url]) => url.startsWith(role))?.[1];
   const row = (role: ModelRow['role'], ok: boolean, detail: string): ModelRow => ({ sample: spec.name, device, role, ok, detail, ms: r.timings[role]?.ms, workerMB: workerMB(role) });
   const err = (role: string): string | undefined => r.errors[role];

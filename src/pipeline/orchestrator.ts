@@ -22,11 +22,11 @@ import { workingSize } from '../io/imageLimits';
 import { SharedImagePool } from './sharedImage';
 import { imageKey } from './imageKey';
 import type { LoadReport, ModelWorkerApi, WorkerImage, WorkerInit } from '../../workers/lib/types';
-import type { DepthWorkerApi } from '../../workers/depth.worker';
-import type { MasksWorkerApi } from '../../workers/masks.worker';
-import type { ObjectsWorkerApi } from '../../workers/objects.worker';
-import type { FilterWorkerApi } from '../../workers/filter.worker';
-import type { VlmWorkerApi } from '../../workers/vlm.worker';
+import type { DepthWorkerApi } from '../../workers/roles/depth';
+import type { MasksWorkerApi } from '../../workers/roles/masks';
+import type { ObjectsWorkerApi } from '../../workers/roles/objects';
+import type { FilterWorkerApi } from '../../workers/roles/filter';
+import type { VlmWorkerApi } from '../../workers/roles/vlm';
 import type { GeometryWorkerApi } from '../../workers/geometry.worker';
 
 export type WorkerFactories = Record<Role | 'geometry', () => Worker>;

@@ -4,6 +4,7 @@ import { sceneStore } from '../state/sceneStore';
 import { settingsStore } from '../state/settingsStore';
 import { useScene } from '../state/hooks';
 import { installDebugHandle } from './debugHandle';
+import { attachViewer } from './share/viewAccess';
 import { addMeasurePoint } from '../state/measure';
 import { formatMetres } from './format';
 
@@ -36,6 +37,7 @@ export function ViewerPanel() {
     };
     const debug = installDebugHandle();
     debug.viewer = viewer;
+    const detachViewer = attachViewer(viewer); // share links and scene files read the 3D camera through it
     const measureText = () => {
       const m = sceneStore.getState().measure;
       return m.distance === null ? null : formatMetres(m.distance, settingsStore.getState().units);
@@ -55,6 +57,7 @@ export function ViewerPanel() {
       unsubScene();
       unsubUnits();
       if (debug.viewer === viewer) debug.viewer = null;
+      detachViewer();
       viewer.dispose();
       viewerRef.current = null;
     };

@@ -52,6 +52,7 @@ describe('buildScene on synthetic rooms (exact depth, exact masks)', () => {
       for (const o of r.objects) expect(o.visiblePixels, `${o.id} visible`).toBeGreaterThan(500);
       // renderer masks are exact: no erosion (the default erosion is for segmenter masks, tested below)
       const { scene } = buildScene(input(r, true, { objects3d: { erodeRadius: 0 } }));
+      expect(scene.objects.map((o) => o.id).sort()).toEqual(r.objects.map((o) => o.id).sort()); // every object, so the loop below checks them all
       const f = scene.frame;
       expect(f.method).toBe('support-plane');
       expect(f.confidence).toBe('high');
@@ -85,6 +86,7 @@ describe('buildScene on synthetic rooms (exact depth, exact masks)', () => {
       }
       const r = renderSyntheticScene(spec);
       const { scene } = buildScene(input(r, true));
+      expect(scene.objects).toHaveLength(2);
       const [nl, fr] = scene.objects;
       const depthAlongView = (p: number[]) => -p[2];
       expect(depthAlongView(fr.centroid)).toBeGreaterThan(depthAlongView(nl.centroid) + 1.5);
@@ -95,6 +97,7 @@ describe('buildScene on synthetic rooms (exact depth, exact masks)', () => {
   it('default mask erosion (for segmenter masks) stays within 8% / 3 cm on exact masks', () => {
     const r = renderSyntheticScene(sampleRoomSpec({ pitchDeg: 20, rollDeg: 5 }));
     const { scene } = buildScene(input(r, true));
+    expect(scene.objects).toHaveLength(r.objects.length);
     for (const o of scene.objects) compare(o, r, 0.08, 0.03);
   });
 
@@ -105,6 +108,7 @@ describe('buildScene on synthetic rooms (exact depth, exact masks)', () => {
     for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) half[y * W + x] = r.depth.data[(2 * y + 1) * r.depth.width + 2 * x + 1];
     const { scene } = buildScene(input(r, true, { depth: { width: W, height: H, data: half }, objects3d: { erodeRadius: 0 } }));
     expect(scene.image).toEqual({ width: 640, height: 480 });
+    expect(scene.objects).toHaveLength(r.objects.length);
     for (const o of scene.objects) compare(o, r, 0.05, 0.03);
   });
 
@@ -125,6 +129,7 @@ describe('buildScene with boxes only (no masks)', () => {
       spec.objects = spec.objects.filter((o) => o.id !== 'small-cube');
       const r = renderSyntheticScene(spec);
       const { scene } = buildScene(input(r, false));
+      expect(scene.objects).toHaveLength(r.objects.length);
       for (const o of scene.objects) compare(o, r, 0.05, 0.05);
     });
   }

@@ -29,7 +29,17 @@ describe('suggestQuestions', () => {
     const many = suggestQuestions(scene, 10);
     expect(many).toHaveLength(10);
     expect(new Set(many.map((x) => JSON.stringify(x.query))).size).toBe(10);
-    for (const x of many) expect(answerQuery(scene, x.query).sentence.length).toBeGreaterThan(10);
+    for (const x of many) {
+      const a = answerQuery(scene, x.query);
+      // answered, not merely worded: a verdict, a choice, an order or a number, and the sentence names an object it is about
+      const q = x.query;
+      const tieAllowed = q.type === 'relation' && q.form === 'choice'; // "about the same": no choice, by design
+      const decided = a.verdict !== undefined || a.choice !== undefined || a.order !== undefined || a.value !== undefined;
+      expect(decided || tieAllowed, JSON.stringify(q)).toBe(true);
+      if (a.choice !== undefined) expect(a.evidence.objects).toContain(a.choice);
+      const captions = a.evidence.objects.map((id) => scene.objects.find((o) => o.id === id)?.caption ?? id);
+      expect(captions.some((c) => a.sentence.includes(c)), a.sentence).toBe(true);
+    }
   });
   it('copes with tiny scenes', () => {
     expect(suggestQuestions(buildScene([]))).toEqual([]);
