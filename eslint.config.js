@@ -30,9 +30,9 @@ const NO_UI_LIBS = { group: ['react', 'react-dom', 'zustand', 'zustand/*', 'thre
 /**
  * Inside src/core, lowest first: shared shapes (math, camera, units), the scene data model (scene), the
  * geometry that fills it (geometry), the composition of both (build), then reasoning, language, evaluation
- * and synthesis. Tests may reach across (an integration test of geometry builds whole scenes).
+ * and synthesis, and frame sequences (over build, reason and language). Tests may reach across (an integration test of geometry builds whole scenes).
  */
-const CORE_ORDER = [['math', 'camera', 'units'], ['scene'], ['geometry'], ['build'], ['reason'], ['language'], ['eval'], ['synth']];
+const CORE_ORDER = [['math', 'camera', 'units'], ['scene'], ['geometry'], ['build'], ['reason'], ['language'], ['eval'], ['synth', 'sequence']];
 const CORE_PURE = [
   { group: ['three', 'three/*', 'react', 'react-dom', 'zustand', 'comlink', '@huggingface/*', 'onnxruntime-*', 'exifr', 'fast-png'], message: 'src/core is pure: no DOM, models, rendering or IO libraries.' },
   { group: APP_DIRS.filter((d) => d !== 'core').flatMap((d) => [`../${d}/*`, `**/${d}/*`]).concat(['../../workers/*']), message: 'src/core imports nothing of the app.' },

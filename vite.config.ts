@@ -68,7 +68,8 @@ function contentSecurityPolicy(): Plugin {
 /**
  * The worker test/benchmark page (harness/workers.html: e2e/workers.spec.ts, scripts/bench-pipeline.ts,
  * `npm run eval -- --models`) is built only in the `harness` mode (`vite build --mode harness`, which
- * `npm run test:e2e` uses); `npm run build` ships the app alone.
+ * `npm run test:e2e` uses) and so is the video page (harness/video.html: test videos encoded with WebCodecs in
+ * e2e/sequence.spec.ts and the decode benchmark); `npm run build` ships the app alone.
  */
 export default defineConfig(({ mode }) => ({
   plugins: [react(), contentSecurityPolicy()],
@@ -79,6 +80,6 @@ export default defineConfig(({ mode }) => ({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4096,
-    rollupOptions: { input: { main: 'index.html', ...(mode === 'harness' ? { harness: 'harness/workers.html' } : {}) } as Record<string, string> },
+    rollupOptions: { input: { main: 'index.html', ...(mode === 'harness' ? { harness: 'harness/workers.html', videoHarness: 'harness/video.html' } : {}) } as Record<string, string> },
   },
 }));

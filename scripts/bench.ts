@@ -6,10 +6,12 @@
 import { runGeometryBench, type BenchSectionResult } from './lib/benchGeometry';
 import { runBundleSize, runMemoryBench, runPresetSizes, runSizeSweep } from './lib/benchExtra';
 import { runSynthBench } from './synth/bench';
+import { runSequenceBench } from './lib/benchSequence';
 
 const SECTIONS: { title: string; run: () => BenchSectionResult | Promise<BenchSectionResult> }[] = [
   { title: 'Geometry core: lift + canonicalize + objects3d', run: () => runGeometryBench({ width: 640, height: 480, runs: 30 }) },
   { title: 'Geometry core across image sizes', run: runSizeSweep },
+  { title: 'Sequences: geometry + tracking per frame (decode cost in Chromium: npm run bench:video)', run: () => runSequenceBench() },
   { title: 'Geometry core peak memory', run: runMemoryBench },
   { title: 'Built app size (dist/)', run: runBundleSize },
   { title: 'Model downloads per preset (manifest)', run: runPresetSizes },

@@ -12,6 +12,7 @@ import { QuestionsPanel } from './QuestionsPanel';
 import { InputPanel, RgbdForm, useDropAndPaste } from './InputPanel';
 import { ModelsPanel } from './ModelsPanel';
 import { DatasetView } from './dataset/DatasetView';
+import { SequenceView } from './sequence/SequenceView';
 import { SharePanel } from './share/SharePanel';
 import { LinkBanner } from './share/LinkBanner';
 import { SceneFileButtons } from './share/SceneFileButtons';
@@ -141,7 +142,10 @@ export function App() {
   const canShare = useScene((s) => Boolean(s.current?.scene));
   const sceneKey = useScene((s) => s.current?.key);
   const dragging = useDropAndPaste();
-  const [view, setView] = useState<'ask' | 'dataset'>(() => (new URLSearchParams(location.search).get('view') === 'dataset' ? 'dataset' : 'ask'));
+  const [view, setView] = useState<'ask' | 'dataset' | 'sequence'>(() => {
+    const v = new URLSearchParams(location.search).get('view');
+    return v === 'dataset' || v === 'sequence' ? v : 'ask';
+  });
 
   useEffect(() => {
     listSamples().then(setSamples).catch((e: unknown) => notify('error', `Sample scenes could not be listed: ${String(e)}`));
@@ -160,9 +164,9 @@ export function App() {
           <p className="tagline">Ask spatial questions about a photo. Everything runs in your browser; nothing is uploaded.</p>
         </div>
         <div className="view-tabs" role="tablist" aria-label="Views">
-          {(['ask', 'dataset'] as const).map((v) => (
+          {(['ask', 'dataset', 'sequence'] as const).map((v) => (
             <button key={v} type="button" role="tab" aria-selected={view === v} className={`btn btn--ghost${view === v ? ' is-on' : ''}`} onClick={() => setView(v)}>
-              {v === 'ask' ? 'Ask' : 'Dataset export'}
+              {v === 'ask' ? 'Ask' : v === 'dataset' ? 'Dataset export' : 'Sequence'}
             </button>
           ))}
         </div>
@@ -190,6 +194,7 @@ export function App() {
       <PanelBoundary name="The link banner" resetKey={sceneKey}><LinkBanner /></PanelBoundary>
       <PanelBoundary name="The request banner"><RemoteRequests /></PanelBoundary>
       {view === 'dataset' && <main className="app-main app-main--dataset"><PanelBoundary name="Dataset export"><DatasetView /></PanelBoundary></main>}
+      {view === 'sequence' && <main className="app-main app-main--dataset"><PanelBoundary name="Sequence"><SequenceView /></PanelBoundary></main>}
       <main className="app-main" hidden={view !== 'ask'}>
         <section className="pane pane--photo" aria-label="Photo">
           <h2 className="pane-title">Photo</h2>

@@ -1,5 +1,6 @@
 import type { SceneViewer } from '../viewer/SceneViewer';
 import { sceneStore } from '../state/sceneStore';
+import { sequenceStore, type SequenceState } from '../state/sequenceStore';
 
 /** What tests (and curious people in the console) can read: frames drawn, the loaded scene. */
 export interface DebugHandle {
@@ -7,6 +8,8 @@ export interface DebugHandle {
   readonly sceneKey: string | null;
   readonly objectIds: string[];
   viewer: SceneViewer | null;
+  /** The Sequence view's state (frames processed, timestamps, thumbnails, notes). */
+  readonly sequence: SequenceState;
 }
 
 declare global {
@@ -22,6 +25,9 @@ const handle: DebugHandle = {
   },
   get sceneKey() {
     return sceneStore.getState().current?.key ?? null;
+  },
+  get sequence() {
+    return sequenceStore.getState();
   },
   get objectIds() {
     return sceneStore.getState().current?.scene?.objects.map((o) => o.id) ?? [];
