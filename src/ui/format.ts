@@ -41,8 +41,10 @@ export function formatQuantity(q: Quantity, system: UnitSystem): string {
       return `${q.value} o’clock`;
     case 'count':
       return String(q.value);
+    case 'm3':
+      return `${q.value < 0.1 ? q.value.toFixed(3) : q.value.toFixed(2)} m³`;
     case 'ratio':
-      return `× ${q.value.toFixed(2)}`;
+      return q.value.toFixed(2);
   }
 }
 

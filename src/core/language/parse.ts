@@ -21,7 +21,7 @@
  * - Orderings without a direction: camera distance nearest first, everything else largest first.
  * - "is A on the left or the right of B" is read as "is A left of B": the answer names the side it is on.
  */
-import { queryObjectIds, type ParseResult, type ParsedQuestion, type Query, type UnitRequest } from '../reason/query';
+import { mapQueryIds, queryObjectIds, type ParseResult, type ParsedQuestion, type Query, type UnitRequest } from '../reason/query';
 import { findMentions, indexScene, type Mention, type MentionKind } from './mentions';
 import { normalizeQuestion, objectWords, singular } from './normalize';
 import { ALL_OBJECTS, KIND_PREFIX, readSkeleton, type Reading } from './read';
@@ -162,27 +162,16 @@ function understood(reading: Extract<Reading, { kind: 'understood' }>, resolver:
 /** Every object slot of a draft, in order ("all objects" in an ordering is not a slot). */
 function slotsOf(q: Query): string[] {
   const slots = queryObjectIds(q);
-  return q.type === 'order' ? slots.filter((o) => o !== ALL_OBJECTS) : slots;
+  return q.type === 'order' || q.type === 'tally' ? slots.filter((o) => o !== ALL_OBJECTS) : slots;
 }
 
 function mapSlots(q: Query, f: (p: string) => string, all: string[]): Query {
-  switch (q.type) {
-    case 'relation':
-    case 'pair':
-      return { ...q, a: f(q.a), b: f(q.b) };
-    case 'size':
-      return { ...q, a: f(q.a) };
-    case 'extreme':
-      return q.among ? { ...q, to: f(q.to), among: q.among.flatMap((p) => f(p).split('\n')) } : { ...q, to: f(q.to) };
-    case 'order':
-      return { ...q, objects: q.objects.flatMap((o) => (o === ALL_OBJECTS ? all : f(o).split('\n'))) };
-    case 'between':
-      return { ...q, a: f(q.a), b: f(q.b), c: f(q.c) };
-    case 'triangle':
-      return { ...q, objects: [f(q.objects[0]), f(q.objects[1]), f(q.objects[2])] };
-    case 'count':
-      return { ...q, reference: f(q.reference) };
-  }
+  // a kind slot or "every object" stands for several ids, passed as one newline-joined string and split here
+  const m = mapQueryIds(q, (p) => (p === ALL_OBJECTS ? all.join('\n') : f(p)));
+  const split = (xs: string[]) => xs.flatMap((x) => x.split('\n'));
+  if (m.type === 'extreme' && m.among) return { ...m, among: split(m.among) };
+  if (m.type === 'order' || m.type === 'tally') return { ...m, objects: split(m.objects) };
+  return m;
 }
 
 function resolve(draft: Query, unit: UnitRequest | undefined, resolver: Resolver, text: string, scene: SceneLike): ParseResult {

@@ -19,6 +19,8 @@ import { viewpointFromScene } from './viewpoint';
 import { formatLength, horizontalSigma, verticalSigma, type UnitSystem } from '../units';
 import { captionPhrase } from './templates';
 import type { Answer, Evidence } from './answer';
+import { occlusionsOf, type Extent } from './occlusion';
+import type { SizeMeasure } from './query';
 
 export class UnknownObjectError extends Error {
   readonly objectId: string;
@@ -114,12 +116,21 @@ const FLAG_WHY: Readonly<Record<ObjectFlag, string>> = {
 export const LOW_FRAME_CAVEAT =
   'no floor or table was found, so "up" assumes a level camera and heights may be off';
 
+/** A hidden end makes the visible extent too small: x 0.7 per hidden extent an answer rests on. */
+export const HIDDEN_PENALTY = 0.7;
+
+/** The extents a size answer rests on. */
+export function extentsOf(measure: SizeMeasure | 'volume'): Extent[] {
+  return measure === 'height' ? ['height'] : measure === 'volume' ? ['height', 'width'] : ['width'];
+}
+
 /** Applies object and frame penalties to a geometric confidence; returns it with the caveats. */
 export function finishConfidence(
   ctx: Ctx,
   geometric: number,
   objects: SceneObject[],
   vertical: boolean,
+  extents: readonly Extent[] = [],
 ): { confidence: number; caveats: string[] } {
   const caveats: string[] = [];
   let c = geometric * (0.5 + 0.5 * Math.min(...objects.map((o) => o.confidence), 1));
@@ -130,6 +141,11 @@ export function finishConfidence(
     for (const f of o.flags) {
       c *= FLAG_PENALTY[f];
       caveats.push(`${ctx.name(o)} ${FLAG_WHY[f]}`);
+    }
+    for (const h of occlusionsOf(o, ctx.scene.objects, ctx.view)) {
+      if (!extents.includes(h.extent)) continue;
+      c *= HIDDEN_PENALTY;
+      caveats.push(`${ctx.name(o)} may be partly hidden behind ${ctx.name(h.by)}, so its ${h.extent} may be under-measured`);
     }
   }
   if (vertical && ctx.lowFrame) {
@@ -157,7 +173,9 @@ export function finish(
   geometric: number,
   objects: SceneObject[],
   vertical: boolean,
+  /** the extents of the objects the answer rests on (sizes), checked for hidden ends */
+  measure?: SizeMeasure | 'volume',
 ): Answer {
-  const { confidence, caveats } = finishConfidence(ctx, geometric, objects, vertical);
+  const { confidence, caveats } = finishConfidence(ctx, geometric, objects, vertical, measure ? extentsOf(measure) : []);
   return { ...base, confidence, caveats, sentence: withCaveats(sentence, caveats) };
 }
