@@ -157,3 +157,22 @@ describe('parseQuestion', () => {
   });
 });
 
+
+describe('clarification never loops', () => {
+  const box = (x0: number) => ({ x0, y0: 0, x1: x0 + 50, y1: 50 });
+  const scene = {
+    objects: [
+      { id: 'lamp', caption: 'lamp', box2d: box(0), centroid: [0, 1, -3] as [number, number, number] },
+      { id: 'desk-lamp', caption: 'desk lamp', box2d: box(100), centroid: [1, 1, -3] as [number, number, number] },
+      { id: 'dresser', caption: 'dresser', box2d: box(200), centroid: [2, 1, -3] as [number, number, number] },
+      { id: 'dresser-mirror', caption: 'dresser mirror', box2d: box(300), centroid: [3, 1, -3] as [number, number, number] },
+      { id: 'desk', caption: 'desk', box2d: box(400), centroid: [4, 1, -3] as [number, number, number] },
+    ],
+  };
+  it('an exact caption match wins over a longer caption with the same head', () => {
+    for (const [text, id] of [['How tall is the lamp?', 'lamp'], ['How tall is the desk lamp?', 'desk-lamp'], ['How tall is the dresser?', 'dresser'], ['How tall is the desk?', 'desk'], ['How tall is the dresser mirror?', 'dresser-mirror']] as const) {
+      const r = parseQuestion(text, scene);
+      expect(r.status === 'ok' && r.parsed.query, text).toEqual({ type: 'size', measure: 'height', a: id });
+    }
+  });
+});
