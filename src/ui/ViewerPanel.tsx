@@ -8,6 +8,9 @@ import { addMeasurePoint } from '../state/measure';
 import { formatMetres } from './format';
 
 /** Hosts the three.js viewer and feeds it from the stores (outside React's render: no re-render per frame). */
+/** A touch screen as the main pointer (phones, tablets): the hints name fingers, not a mouse. */
+const isTouch = (): boolean => typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
+
 export function ViewerPanel() {
   const hostRef = useRef<HTMLDivElement>(null);
   const viewerRef = useRef<SceneViewer | null>(null);
@@ -70,7 +73,11 @@ export function ViewerPanel() {
         <button type="button" className="btn btn--small" onClick={() => viewerRef.current?.resetView()}>
           Reset view
         </button>
-        <span className="hint">Drag to orbit · right-drag to pan · scroll to zoom · click two points to measure</span>
+        <span className="hint" data-testid="viewer-hint">
+          {isTouch()
+            ? 'Drag with one finger to orbit · pinch to zoom · two fingers to move · tap two points to measure'
+            : 'Drag to orbit · right-drag or arrow keys to move · scroll or + / − to zoom · click two points to measure'}
+        </span>
       </div>
     </div>
   );
