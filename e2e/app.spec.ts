@@ -7,12 +7,15 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { guard } from './lib/offline';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decode, encode } from 'fast-png';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SHOTS = join(ROOT, 'docs', 'screenshots');
+// Tests never write into the tree: screenshots go to a temp dir, and `npm run screenshots` (which sets
+// SPATIALLENS_SCREENSHOTS=docs) refreshes the README's copies on purpose.
+const SHOTS = process.env.SPATIALLENS_SCREENSHOTS === 'docs' ? join(ROOT, 'docs', 'screenshots') : join(tmpdir(), 'spatiallens-e2e', 'screenshots');
 const FIXTURES = resolve(ROOT, '..', 'shared', 'fixtures');
 const BACKGROUND = [0x10, 0x14, 0x1a];
 

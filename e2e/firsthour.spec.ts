@@ -20,6 +20,11 @@ const truth = (sample: string, id: string): Truth['truth'] => {
   return o.truth;
 };
 
+/** The question box has the focus once a scene is in (P would type a p there): the person clicks away first. */
+async function leaveQuestionBox(page: Page) {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+}
+
 async function openSample(page: Page, name = 'living-room') {
   await page.goto(`/?sample=${name}`);
   await page.waitForFunction((n) => window.__spatiallens?.sceneKey?.startsWith(`sample:${n}`) && (window.__spatiallens?.objectIds.length ?? 0) > 0, name, { timeout: 60_000 });
@@ -174,6 +179,41 @@ for (const size of SIZES) {
       await page.getByRole('button', { name: 'Settings' }).click();
       await expect(page.getByTestId('effective-host')).toContainText('from the address');
       await expect(page.getByTestId('effective-host')).toContainText('/my-models/');
+    });
+
+    test('presenter mode: guess first for yes/no too, lengths with units, Escape leaves the field, the strip never covers the objects', async ({ page }) => {
+      await guard(page);
+      await openSample(page, 'living-room');
+      await page.getByLabel('Question', { exact: true }).fill('How far is the red chair from the blue chair?');
+      await page.getByLabel('Question', { exact: true }).press('Enter');
+      await leaveQuestionBox(page);
+  await page.keyboard.press('p');
+      const strip = page.getByTestId('presenter');
+      await expect(strip).toBeVisible();
+      await expect(page.getByTestId('guess-first')).toBeVisible();
+      // step to a numeric question among the suggestions, guessing first on every one
+      for (let i = 0; i < 8 && !(await page.getByLabel(/Guess \(/).count()); i++) {
+        await expect(page.getByTestId('presenter-answer')).toHaveCount(0);
+        await page.keyboard.press('ArrowRight');
+      }
+      const field = page.getByLabel(/Guess \(/);
+      await field.fill('8 ft');
+      await field.press('Enter');
+      await expect(page.getByTestId('guess-first')).toContainText('1 guess in');
+      await field.focus();
+      await page.keyboard.press('Escape');
+      await expect(strip).toBeVisible();
+      await expect(field).not.toBeFocused();
+      // the highlighted objects' labels sit above the strip
+      const top = (await strip.boundingBox())?.y ?? 0;
+      for (const label of await page.locator('.viewer-label--object.is-highlighted').all()) {
+        const b = await label.boundingBox();
+        if (b) expect(b.y + b.height).toBeLessThanOrEqual(top + 1);
+      }
+      await page.keyboard.press('r');
+      await expect(page.getByTestId('guess-table')).toContainText('2.44');
+      await page.keyboard.press('Escape');
+      await expect(strip).toHaveCount(0);
     });
 
     test('keyboard: a skip link to the question box; no serious accessibility violations', async ({ page }) => {

@@ -6,9 +6,11 @@ import { createStore } from 'zustand/vanilla';
 
 export interface Guess {
   name: string;
-  /** in the display unit at the time of guessing (m or ft), see `unit` */
+  /** in the display unit at the time of guessing (m or ft), see `unit`; NaN for a pick */
   value: number;
   unit: 'm' | 'ft';
+  /** the option picked, for a question that is not a number ("Yes", "the red chair") */
+  pick?: string;
 }
 
 export interface ClassroomState {
@@ -21,16 +23,22 @@ export interface ClassroomState {
   guesses: Record<number, Guess[]>;
   /** questions saved in a scene file, for the scene it was opened as */
   prepared: { sceneKey: string; texts: string[] } | null;
+  /** height of the presenter strip over the bottom of the 3D view (px), so the view frames what is above it */
+  panelHeight: number;
 }
 
 export const classroomStore = createStore<ClassroomState>()(() => ({
   presenting: false,
-  guessFirst: false,
+  // on by default: a class guesses before it is told, for every kind of question
+  guessFirst: true,
   index: 0,
   revealed: false,
   guesses: {},
   prepared: null,
+  panelHeight: 0,
 }));
+
+export const setPanelHeight = (px: number): void => classroomStore.setState({ panelHeight: Math.round(px) });
 
 export function setPreparedQuestions(sceneKey: string, texts: string[]): void {
   classroomStore.setState({ prepared: texts.length ? { sceneKey, texts } : null, index: 0, revealed: false, guesses: {} });

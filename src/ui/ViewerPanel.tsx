@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { classroomStore } from '../state/classroomStore';
 import { SceneViewer } from '../viewer/SceneViewer';
 import { sceneStore } from '../state/sceneStore';
 import { settingsStore } from '../state/settingsStore';
@@ -52,12 +53,17 @@ export function ViewerPanel() {
     };
     apply();
     const unsubScene = sceneStore.subscribe((s, prev) => apply(s, prev));
+    // presenter mode's strip covers the bottom of the window: the picture stays above it
+    const unsubInset = classroomStore.subscribe((s, prev) => {
+      if (s.panelHeight !== prev.panelHeight || s.presenting !== prev.presenting) viewer.setBottomInset(s.presenting ? s.panelHeight : 0);
+    });
     const unsubUnits = settingsStore.subscribe((s, prev) => {
       if (s.units !== prev.units) viewer.setMeasure(sceneStore.getState().measure.points, measureText());
     });
     return () => {
       unsubScene();
       unsubUnits();
+      unsubInset();
       if (debug.viewer === viewer) debug.viewer = null;
       viewer.dispose();
       viewerRef.current = null;

@@ -128,12 +128,26 @@ export class SceneViewer {
     this.requestRender();
   }
 
+  private bottomInset = 0;
+
+  /**
+   * Keep the picture above a panel covering the bottom `px` of the view (presenter mode's question strip):
+   * the camera frames the uncovered part, the strip covers only what lies below the frame.
+   */
+  setBottomInset(px: number): void {
+    this.bottomInset = Math.max(0, px);
+    this.resize();
+  }
+
   private resize(): void {
     const w = Math.max(1, this.container.clientWidth);
     const h = Math.max(1, this.container.clientHeight);
     this.renderer.setSize(w, h, true);
     this.labels.setSize(w, h);
-    this.camera.aspect = w / h;
+    const visible = Math.max(h * 0.25, h - this.bottomInset);
+    this.camera.aspect = w / visible;
+    if (visible < h) this.camera.setViewOffset(w, visible, 0, 0, w, h);
+    else this.camera.clearViewOffset();
     this.camera.updateProjectionMatrix();
     this.requestRender();
   }
