@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { unzipSync, strFromU8 } from 'fflate';
 import jpeg from 'jpeg-js';
 import { decode as decodePng } from 'fast-png';
-import { buildScene } from '../src/core/scene/buildScene';
+import { buildScene } from '../src/core/build/buildScene';
 import { synthesizeQA, type QAPair } from '../src/core/synth';
 import { intrinsicsFromExif } from '../src/core/camera/fromExif';
 import { decodeDepthPng } from '../src/io/depthFile';

@@ -8,14 +8,13 @@ import * as Comlink from 'comlink';
 import type { GeometryWorkerApi } from '../workers/geometry.worker';
 import { renderSyntheticScene } from '../src/core/testing/syntheticScene';
 import { benchSceneSpec } from '../src/core/testing/benchScene';
-import { buildScene } from '../src/core/scene/buildScene';
+import { buildScene } from '../src/core/build/buildScene';
 import { detectDevice } from '../src/pipeline/device';
 import { resolveModelHost } from '../src/pipeline/host';
 import { PRESETS, resolveManifest, type Manifest, type ModelEntry, type Role } from '../src/pipeline/manifest';
 import { DEPTH_SIDE } from '../src/pipeline/orchestrator';
 import { workingSize } from '../src/io/imageLimits';
-import { createStore } from 'zustand/vanilla';
-import { initialPipelineState, type PipelineState, type PipelineStore } from '../src/state/pipelineStore';
+import { createPipelineStore, type PipelineStore } from '../src/state/pipelineStore';
 import { decodeToWorkingSize, warmUpPhotoDecode } from '../src/io/photoDecode';
 import type { RGBAImage } from '../src/core/geometry/raster';
 
@@ -112,12 +111,12 @@ let current: { pipeline: SpatialPipeline; store: PipelineStore } | null = null;
 
 async function makePipeline(o: HarnessOptions & { depthSide?: number; stride?: number; manifest?: Partial<Manifest> }): Promise<{ pipeline: SpatialPipeline; store: PipelineStore }> {
   current?.pipeline.dispose();
-  const store = createStore<PipelineState>(() => initialPipelineState());
+  const store = createPipelineStore();
   const device = o.device === 'wasm' ? await detectDevice({ forceWasm: true }) : await detectDevice();
   const host = resolveModelHost({ search: location.search, origin: location.origin });
   const base: Partial<Manifest> = o.manifest ?? TINY_MANIFEST;
   const manifest = o.depthId && base.depth ? { ...base, depth: { ...base.depth, id: o.depthId } } : base;
-  const pipeline = new SpatialPipeline({ manifest, host, device, workers: defaultWorkers, store, failWebGPU: o.failWebGPU, useBrowserCache: o.browserCache ?? false, depthSide: o.depthSide, stride: o.stride });
+  const pipeline = new SpatialPipeline({ manifest, host, device, workers: defaultWorkers, reporter: store.getState().actions, failWebGPU: o.failWebGPU, useBrowserCache: o.browserCache ?? false, depthSide: o.depthSide, stride: o.stride });
   const made = { pipeline, store };
   current = made;
   return made;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { decode as decodePng } from 'fast-png';
 import { describe, expect, it } from 'vitest';
 import { decodeDepthPng } from '../src/io/depthFile';
-import { buildScene } from '../src/core/scene/buildScene';
+import { buildScene } from '../src/core/build/buildScene';
 import type { Box2D, MaskRLE } from '../src/core/scene/types';
 import { DEFAULT_FLYING_PIXEL_THRESHOLD, isFlyingPixel } from '../src/core/geometry/lift';
 import type { DepthMap, RGBAImage } from '../src/core/geometry/raster';

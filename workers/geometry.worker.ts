@@ -9,7 +9,7 @@ import {
   type FinishSceneInput,
   type PrepareSceneInput,
   type PreparedScene,
-} from '../src/core/scene/buildScene';
+} from '../src/core/build/buildScene';
 import { renderSyntheticScene } from '../src/core/testing/syntheticScene';
 import { benchSceneSpec } from '../src/core/testing/benchScene';
 

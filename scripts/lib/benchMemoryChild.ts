@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { buildScene, type BuildSceneInput } from '../../src/core/scene/buildScene';
+import { buildScene, type BuildSceneInput } from '../../src/core/build/buildScene';
 
 const path = process.argv[2];
 const spec = JSON.parse(readFileSync(path, 'utf8')) as Omit<BuildSceneInput, 'depth' | 'rgb'> & { width: number; height: number };

@@ -8,7 +8,7 @@ import { orientedBoundingBox } from '../../src/core/geometry/boxes';
 import { frameFromUp } from '../../src/core/geometry/canonicalize';
 import type { ObjectInput } from '../../src/core/geometry/objects3d';
 import { add, mulMatVec, normalize, type Vec3 } from '../../src/core/geometry/vec';
-import { buildScene, type BuildSceneResult } from '../../src/core/scene/buildScene';
+import { buildScene, type BuildSceneResult } from '../../src/core/build/buildScene';
 import { SCENE_SCHEMA_VERSION, type CanonicalFrame, type SceneGraph, type SceneObject } from '../../src/core/scene/types';
 import { loadKittiObjects, loadSunrgbdAnnotations, sunGravityUpInCamera } from './annotations';
 import { defaultBaseDir, loadRgbdFrame, type RgbdFrame, type RgbdIndexEntry } from './fixtures';

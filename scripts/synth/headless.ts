@@ -8,19 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { AutoModel, AutoModelForDepthEstimation, Florence2ForConditionalGeneration, RawImage, type PreTrainedModel } from '@huggingface/transformers';
-import type { Intrinsics, IntrinsicsSource } from '../../src/core/camera/intrinsics';
-import { intrinsicsFromExif } from '../../src/core/camera/fromExif';
-import { scaleIntrinsics } from '../../src/core/camera/transform';
-import type { RGBAImage } from '../../src/core/geometry/raster';
-import { buildScene } from '../../src/core/scene/buildScene';
+import { buildScene } from '../../src/core/build/buildScene';
 import type { SceneGraph } from '../../src/core/scene/types';
-import { decodeDepthPng, depthContentProblem } from '../../src/io/depthFile';
-import { readExifTags } from '../../src/io/exif';
-import { decodeImageToRgba } from '../../src/io/imageDecode';
-import { workingSize, WORKING_SIDE } from '../../src/io/imageLimits';
-import { parseSidecar, type SidecarObject } from '../../src/io/objectsSidecar';
-import { resampleOriented, orientedSize } from '../../src/io/orientResample';
-import { jpegOrientation } from '../../src/io/photoDecode';
+import { bytesPhotoDecoder } from '../../src/io/imageDecode';
+import { workingSize } from '../../src/io/imageLimits';
+import { loadPhoto, loadRgbdInput, rgbdStride, type InputFile, type LoadedPhoto } from '../../src/io/photoInput';
 import { resolveModelHost } from '../../src/pipeline/host';
 import { configureTransformers, loadModelWithFallback, type Loaded } from '../../src/pipeline/models/load';
 import { predictMetricDepth } from '../../src/pipeline/models/depth/metricDepth';
@@ -65,31 +57,16 @@ async function readBytes(path: string): Promise<Uint8Array> {
   }
 }
 
-interface Photo {
-  /** Oriented, at `size`. */
-  rgb: RGBAImage;
-  /** Displayed (oriented) size of the photo as stored. */
-  original: { width: number; height: number };
-  K: Intrinsics;
-  source: IntrinsicsSource;
-  detail: string;
+/** Any failure reading an item's own files (corrupt, wrong shape, bad sidecar) is the item's: retrying cannot help. */
+async function asItem<T>(name: string, f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    throw e instanceof ItemError ? e : new ItemError(`${name}: ${why(e)}`);
+  }
 }
 
-/** Decode + EXIF orientation + intrinsics, resampled to `to(original)`. */
-async function decodePhoto(bytes: Uint8Array, name: string, to: (w: number, h: number) => { width: number; height: number }): Promise<Photo> {
-  let stored: RGBAImage;
-  try {
-    stored = decodeImageToRgba(bytes);
-  } catch (e) {
-    throw new ItemError(`${name}: ${why(e)}`);
-  }
-  const orientation = jpegOrientation(bytes);
-  const original = orientedSize(stored.width, stored.height, orientation);
-  const size = to(original.width, original.height);
-  const data = resampleOriented(stored.data, stored.width, stored.height, orientation, size.width, size.height);
-  const est = intrinsicsFromExif(await readExifTags(bytes), original.width, original.height);
-  return { rgb: { width: size.width, height: size.height, data }, original, K: scaleIntrinsics(est.intrinsics, size.width, size.height), source: est.source, detail: est.detail };
-}
+const fileOf = async (path: string): Promise<InputFile> => ({ blob: new Blob([(await readBytes(path)) as Uint8Array<ArrayBuffer>]), name: path.replace(/^.*\//, '') });
 
 type Role = 'depth' | 'masks' | 'objects';
 
@@ -152,40 +129,21 @@ export class HeadlessPipeline {
       return done(scene, indexPath(s.baseDir, s.entry.rgb), describe(scene, { frame_id: s.entry.id }), []);
     }
 
-    const bytes = await readBytes(s.photo);
-    const sidecarText = s.sidecar ? new TextDecoder().decode(await readBytes(s.sidecar)) : null;
-    const readSidecar = (photo: Photo): SidecarObject[] | null => {
-      if (sidecarText === null || !s.sidecar) return null;
-      try {
-        return parseSidecar(sidecarText, s.sidecar.replace(/^.*\//, ''), photo.original, photo.rgb);
-      } catch (e) {
-        throw new ItemError(why(e));
-      }
-    };
+    const photoFile = await fileOf(s.photo);
+    const sidecar = s.sidecar ? await fileOf(s.sidecar) : undefined;
 
     if (s.depth) {
-      // RGB-D pair from a folder: the photo at the depth map's size, no model (as the app's dataset export)
-      const scale = DEPTH_SCALE_METRES[this.cfg.depthScale];
-      let depth;
-      try {
-        depth = decodeDepthPng(await readBytes(s.depth), { kind: 'scale', metresPerUnit: scale });
-      } catch (e) {
-        throw e instanceof ItemError ? e : new ItemError(`${s.depth}: ${why(e)}`);
-      }
-      // the depth maps the app's own dataset export refuses (all zero: nothing measured) fail here too
-      const problem = depthContentProblem(depth, s.depth.replace(/^.*\//, ''));
-      if (problem?.refuse) throw new ItemError(problem.text);
-      const photo = await decodePhoto(bytes, item.name, () => ({ width: depth.width, height: depth.height }));
-      if (Math.abs(photo.original.width / photo.original.height - depth.width / depth.height) > 0.02) {
-        throw new ItemError(`${item.name}: the photo (${photo.original.width} x ${photo.original.height}) and its depth map (${depth.width} x ${depth.height}) do not have the same shape`);
-      }
-      const objects = readSidecar(photo) ?? [];
+      // RGB-D pair from a folder: io/photoInput.ts's loadRgbdInput, as the app's RGB-D pair and dataset export
+      const depthFile = await fileOf(s.depth);
+      const input = await asItem(item.name, () => loadRgbdInput({
+        photo: { ...photoFile, name: item.name }, depth: depthFile, metresPerUnit: DEPTH_SCALE_METRES[this.cfg.depthScale], ...(sidecar ? { sidecar } : {}),
+      }, bytesPhotoDecoder));
       const scene = buildScene({
-        depth, intrinsics: photo.K, intrinsicsSource: photo.source, intrinsicsDetail: photo.detail, rgb: photo.rgb, objects,
-        stride: Math.max(1, Math.round(Math.max(depth.width, depth.height) / 640)),
+        depth: input.depth, intrinsics: input.camera.intrinsics, intrinsicsSource: input.camera.source, intrinsicsDetail: input.camera.detail,
+        rgb: input.rgb, objects: input.objects ?? [], stride: rgbdStride(input.depth),
         provenance: {
-          depthSource: `depth file ${s.depth.replace(/^.*\//, '')} (${this.cfg.depthScale})`,
-          objectsSource: s.sidecar ? `sidecar ${s.sidecar.replace(/^.*\//, '')}` : 'none (no sidecar)',
+          depthSource: `depth file ${depthFile.name} (${this.cfg.depthScale})`,
+          objectsSource: sidecar ? `sidecar ${sidecar.name}` : 'none (no sidecar)',
           createdAt: new Date(0).toISOString(), app: APP, imageName: item.name,
         },
       }).scene;
@@ -193,9 +151,9 @@ export class HeadlessPipeline {
     }
 
     // A photo: objects (sidecar or Florence-2), then masks and depth side by side, then the geometry.
-    const photo = await decodePhoto(bytes, item.name, (w, h) => workingSize(w, h, WORKING_SIDE));
+    const photo: LoadedPhoto = await asItem(item.name, () => loadPhoto({ ...photoFile, name: item.name }, bytesPhotoDecoder, sidecar ? { sidecar } : {}));
     const used: string[] = [];
-    let objects = readSidecar(photo);
+    let objects = photo.objects;
     if (!objects) {
       const florence = await this.model('objects');
       used.push(modelEntry(this.cfg.models, 'objects').id);
@@ -211,7 +169,7 @@ export class HeadlessPipeline {
         : Promise.resolve(null),
       this.model('depth').then((m) =>
         predictMetricDepth(m.model, m.processor, depthEntry.family === 'depth-pro' ? 'depth-pro' : 'metric3d', {
-          image: photo.rgb, intrinsics: photo.K, intrinsicsSource: photo.source, outSize: geoSize,
+          image: photo.rgb, intrinsics: photo.camera.intrinsics, intrinsicsSource: photo.camera.source, outSize: geoSize,
         })),
     ]);
     if (masks) used.push(modelEntry(this.cfg.models, 'masks').id);
@@ -223,7 +181,7 @@ export class HeadlessPipeline {
       stride: Math.max(1, Math.ceil(Math.max(depth.depth.width, depth.depth.height) / DEPTH_SIDE)),
       provenance: {
         depthSource: `${depthEntry.id} (${depth.inputSize.width}x${depth.inputSize.height})`,
-        objectsSource: s.sidecar ? `sidecar ${s.sidecar.replace(/^.*\//, '')}` : modelEntry(this.cfg.models, 'objects').id,
+        objectsSource: sidecar ? `sidecar ${sidecar.name}` : modelEntry(this.cfg.models, 'objects').id,
         createdAt: new Date(0).toISOString(), app: APP, imageName: item.name,
       },
     }).scene;

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { pairFiles, SIDECAR_SUFFIX } from '../../src/ui/dataset/pairFiles';
+import { pairFiles, SIDECAR_SUFFIX } from '../../src/io/pairFiles';
 import { loadRgbdIndex, type RgbdIndexEntry } from '../lib/fixtures';
 
 export type ItemSource =

@@ -6,6 +6,10 @@ import { convertIndexedToRgb, decode as decodePngRaw } from 'fast-png';
 import jpeg from 'jpeg-js';
 import type { RGBAImage } from '../core/geometry/raster';
 import { checkPngHeaderSize, DepthFileError, parsePnmHeader } from './depthFile';
+import { checkImageBytes } from './imageLimits';
+import { orientedSize, resampleOriented } from './orientResample';
+import { jpegOrientation } from './jpegOrientation';
+import type { PhotoDecoder } from './photoInput';
 
 export class ImageDecodeError extends Error {
   constructor(message: string) {
@@ -129,3 +133,29 @@ export function jpegStoredSize(bytes: Uint8Array): { width: number; height: numb
   }
   return null;
 }
+
+/**
+ * The pure-JS decoder for io/photoInput.ts (Node, the CLI): the whole file decoded, then oriented and
+ * resampled to the size asked for in one pass. Binary PPM is accepted too (datasets write it).
+ */
+export const bytesPhotoDecoder: PhotoDecoder = {
+  probe(name, bytes) {
+    if (bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x36) {
+      let h: ReturnType<typeof parsePnmHeader>;
+      try {
+        h = parsePnmHeader(bytes, 'P6');
+      } catch (e) {
+        throw new ImageDecodeError(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      return { format: 'ppm', width: h.width, height: h.height, orientation: 1 };
+    }
+    const h = checkImageBytes(name, bytes);
+    const orientation = jpegOrientation(bytes);
+    return { format: h.format, orientation, ...orientedSize(h.width, h.height, orientation) };
+  },
+  async decode(bytes, header, _name, size) {
+    const stored = decodeImageToRgba(bytes);
+    const data = resampleOriented(stored.data, stored.width, stored.height, header.orientation, size.width, size.height);
+    return { width: size.width, height: size.height, data };
+  },
+};

@@ -16,6 +16,10 @@ import { checkImageBytes, ImageInputError, workingSize, WORKING_SIDE, type Check
 import type { ImageFormat } from './imageHeader';
 import { orientationFromRotation, orientedSize, resampleOriented } from './orientResample';
 import { drawToRgba } from './canvasPixels';
+import type { PhotoDecoder } from './photoInput';
+import { jpegOrientation } from './jpegOrientation';
+
+export { jpegOrientation } from './jpegOrientation';
 
 export interface WorkingPhoto {
   name: string;
@@ -32,39 +36,6 @@ export interface WorkingPhoto {
 }
 
 export type DecodePath = 'webcodecs-direct' | 'webcodecs-canvas' | 'image-bitmap';
-
-const u16 = (b: Uint8Array, i: number, le: boolean) => (le ? b[i] | (b[i + 1] << 8) : (b[i] << 8) | b[i + 1]);
-const u32 = (b: Uint8Array, i: number, le: boolean) => (le ? u16(b, i, true) + u16(b, i + 2, true) * 65536 : u16(b, i, false) * 65536 + u16(b, i + 2, false));
-
-/** EXIF orientation of a JPEG (APP1 "Exif" -> IFD0 tag 0x0112); 1 when absent or unreadable. */
-export function jpegOrientation(b: Uint8Array): number {
-  if (b[0] !== 0xff || b[1] !== 0xd8) return 1;
-  let i = 2;
-  while (i + 4 < b.length && b[i] === 0xff) {
-    const marker = b[i + 1];
-    if (marker === 0xda || marker === 0xd9) return 1;
-    const len = u16(b, i + 2, false);
-    if (marker === 0xe1 && b[i + 4] === 0x45 && b[i + 5] === 0x78 && b[i + 6] === 0x69 && b[i + 7] === 0x66) {
-      const t = i + 10; // TIFF header after "Exif\0\0"
-      if (t + 8 > b.length) return 1;
-      const le = b[t] === 0x49;
-      const ifd = t + u32(b, t + 4, le);
-      if (ifd + 2 > b.length) return 1;
-      const n = u16(b, ifd, le);
-      for (let k = 0; k < n; k++) {
-        const e = ifd + 2 + k * 12;
-        if (e + 12 > b.length) return 1;
-        if (u16(b, e, le) === 0x0112) {
-          const v = u16(b, e + 8, le);
-          return v >= 1 && v <= 8 ? v : 1;
-        }
-      }
-      return 1;
-    }
-    i += 2 + len;
-  }
-  return 1;
-}
 
 /** Reused between photos: the decoder's RGBA copy of its frame (a fresh 3 MB buffer costs ~12 ms here). */
 let frameScratch: Uint8Array | null = null;
@@ -209,3 +180,13 @@ export function warmUpPhotoDecode(): void {
   for (let i = 0; i < src.length; i++) src[i] = Math.imul(i, 2654435761) >>> 24;
   for (const o of [1, 6]) resampleOriented(src, w, h, o, o >= 5 ? 495 : 660, o >= 5 ? 660 : 495);
 }
+
+/** The browser's decoder for io/photoInput.ts (WebCodecs or createImageBitmap, as decodeToWorkingSize). */
+export const browserPhotoDecoder: PhotoDecoder = {
+  probe(name, bytes) {
+    const h = checkImageBytes(name, bytes);
+    const orientation = h.format === 'jpeg' ? jpegOrientation(bytes) : 1;
+    return { format: h.format, orientation, ...orientedSize(h.width, h.height, orientation) };
+  },
+  decode: (bytes, header, name, size) => decodeImageBytesTo(bytes, `image/${header.format}`, name, size),
+};

@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dtypeFor, entriesOf, filesOf, parseEntry, PRESETS, resolveManifest } from './manifest';
 import { fileUrl, resolveModelHost } from './host';
 import { detectDevice } from './device';
-import { progressAdapter, ModelDownloadError, withDownloadErrors } from './progress';
-import { createStore } from 'zustand/vanilla';
-import { initialPipelineState, pipelineActions, totals, type PipelineState, type FileProgressUpdate } from '../state/pipelineStore';
+import { ModelDownloadError, withDownloadErrors } from './progress';
 
 describe('manifest', () => {
   it('every preset names a model for every role, with a valid entry', () => {
@@ -80,21 +78,6 @@ describe('device detection', () => {
 });
 
 describe('progress and download errors', () => {
-  it('per-file and total bytes; files from the Cache API stay marked cached', () => {
-    const store = createStore<PipelineState>(() => initialPipelineState());
-    const sink = (p: FileProgressUpdate) => pipelineActions.setFile(store, p);
-    const cb = progressAdapter(sink, new Set(['m/config.json']));
-    cb({ status: 'initiate', name: 'm', file: 'onnx/model.onnx' });
-    cb({ status: 'progress', name: 'm', file: 'onnx/model.onnx', loaded: 50, total: 100 });
-    cb({ status: 'progress', name: 'm', file: 'config.json', loaded: 10, total: 10 });
-    cb({ status: 'done', name: 'm', file: 'config.json' });
-    expect(store.getState().files['m/onnx/model.onnx']).toMatchObject({ loaded: 50, total: 100, status: 'progress' });
-    cb({ status: 'done', name: 'm', file: 'onnx/model.onnx' });
-    expect(store.getState().files['m/onnx/model.onnx']).toMatchObject({ loaded: 50, total: 100, status: 'done' });
-    expect(store.getState().files['m/config.json'].status).toBe('cached');
-    expect(totals(store.getState().files)).toEqual({ loaded: 60, total: 110, cachedFiles: 1 });
-  });
-
   it('a failed download names the file and says what to do; runtime errors pass through', async () => {
     const host = resolveModelHost({});
     const err = await withDownloadErrors('a/b', host, async (track) => {

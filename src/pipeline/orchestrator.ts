@@ -8,8 +8,9 @@ import * as Comlink from 'comlink';
 import type { DepthMap, PointCloud, RGBAImage } from '../core/geometry/raster';
 import type { Intrinsics, IntrinsicsSource } from '../core/camera/intrinsics';
 import type { Box2D, MaskRLE, SceneGraph } from '../core/scene/types';
-import type { BuildSceneResult, BuildSceneTimings, FinishSceneInput, PrepareSceneInput } from '../core/scene/buildScene';
-import { pipelineActions as act, pipelineStore, type PipelineStore, type StageName } from '../state/pipelineStore';
+import type { BuildSceneResult, BuildSceneTimings, FinishSceneInput, PrepareSceneInput } from '../core/build/buildScene';
+import { silentReporter, type PipelineReporter, type StageName } from './report';
+import { DEFAULT_STAGE_CACHE_BYTES, StageCache } from './stageCache';
 import type { Manifest, Role } from './manifest';
 import type { ModelHost } from './host';
 import type { DeviceChoice } from './device';
@@ -35,7 +36,12 @@ export interface PipelineOptions {
   host: ModelHost;
   device: DeviceChoice;
   workers: WorkerFactories;
-  store?: PipelineStore;
+  /** Where stages, downloads and events are reported (state/pipelineStore.ts adapts a store to it). */
+  reporter?: PipelineReporter;
+  /** Start every model on WASM (WebGPU already failed in this page). */
+  startOnWasm?: boolean;
+  /** Byte budget of the stage cache (least recently used results go first; default 64 MiB). */
+  cacheBytes?: number;
   useBrowserCache?: boolean;
   /** Test hook (URL flag): WebGPU session creation throws, so the WASM fallback runs. */
   failWebGPU?: boolean | 'inference';
@@ -94,6 +100,21 @@ export interface PipelineResult {
   overheadMs: number;
 }
 
+/** What one run carries from stage to stage. */
+interface RunContext {
+  input: PhotoInput;
+  /** input.rgb's bytes, in shared memory when `shared` (workers then read them without copies). */
+  image: RGBAImage;
+  shared: boolean;
+  img: WorkerImage;
+  signal?: AbortSignal;
+  timings: PipelineResult['timings'];
+  hash: string;
+  geo: WorkerClient<GeometryWorkerApi>;
+}
+
+type DepthOut = { depth: DepthMap; intrinsics: Intrinsics; source: IntrinsicsSource; detail: string; depthSource: string };
+
 interface MaskedObject {
   id: string;
   caption: string;
@@ -147,14 +168,18 @@ export function overheadOf(totalMs: number, timings: PipelineResult['timings'], 
 }
 
 export class SpatialPipeline {
-  readonly store: PipelineStore;
+  readonly reporter: PipelineReporter;
   private clients = new Map<string, WorkerClient<object>>();
-  private cache = new Map<string, unknown>();
+  private cache: StageCache;
   private images = new SharedImagePool();
+  /** After one WebGPU failure every later load starts on WASM too (the adapter already failed once). */
+  private fellBack: boolean;
 
   constructor(private readonly opts: PipelineOptions) {
-    this.store = opts.store ?? pipelineStore;
-    act.setDevice(this.store, { kind: opts.device.caps.kind, shaderF16: opts.device.caps.shaderF16, reason: opts.device.reason });
+    this.reporter = opts.reporter ?? silentReporter;
+    this.fellBack = opts.startOnWasm ?? false;
+    this.cache = new StageCache(opts.cacheBytes ?? DEFAULT_STAGE_CACHE_BYTES);
+    this.reporter.setDevice({ kind: opts.device.caps.kind, shaderF16: opts.device.caps.shaderF16, reason: opts.device.reason });
   }
 
   /** The worker for a role, created (and its model configured) on first use. */
@@ -166,14 +191,14 @@ export class SpatialPipeline {
         if (!entry) return;
         const init: WorkerInit = {
           entry,
-          caps: this.currentCaps(),
+          caps: this.fellBack ? { kind: 'wasm', shaderF16: false } : this.opts.device.caps,
           host: this.opts.host,
           useBrowserCache: this.opts.useBrowserCache ?? true,
           failWebGPU: this.opts.failWebGPU,
         };
         await (api as unknown as Comlink.Remote<ModelWorkerApi>).init(
           init,
-          Comlink.proxy((p) => act.setFile(this.store, p)),
+          Comlink.proxy((p) => this.reporter.setFile(p)),
           Comlink.proxy((r) => this.onLoaded(role, r)),
         );
       });
@@ -182,23 +207,26 @@ export class SpatialPipeline {
     return c;
   }
 
-  /** After one fallback every later load starts on WASM too (the adapter already failed once). */
-  private currentCaps() {
-    const d = this.store.getState().device;
-    return d.fallback ? { kind: 'wasm' as const, shaderF16: false } : this.opts.device.caps;
-  }
-
   private onLoaded(role: string, r: LoadReport): void {
-    act.setLoaded(this.store, r.model, true);
+    this.reporter.setLoaded(r.model, true);
     if (r.fallback) {
-      act.setDevice(this.store, {
+      this.fellBack = true;
+      this.reporter.setDevice({
         kind: 'wasm',
         shaderF16: false,
         reason: `WebGPU failed for ${role} (${r.fallback.error}); running on WASM`,
         fallback: { from: 'webgpu', role, error: r.fallback.error, at: Date.now() },
       });
-      act.event(this.store, { kind: 'fallback', message: `${role}: WebGPU failed, fell back to WASM: ${r.fallback.error}` });
+      this.reporter.event({ kind: 'fallback', message: `${role}: WebGPU failed, fell back to WASM: ${r.fallback.error}` });
     }
+  }
+
+  /** A cached result of this stage, reported as reused; undefined when there is none. */
+  private cached<T>(name: StageName, key: string | null, timings: PipelineResult['timings']): T | undefined {
+    if (!key || this.opts.cacheStages === false || !this.cache.has(key)) return undefined;
+    this.reporter.setStage(name, { status: 'cached', ms: 0, detail: 'reused (same image)' });
+    timings[name] = { ms: 0, inferenceMs: 0, loadMs: 0, cached: true };
+    return this.cache.get<T>(key);
   }
 
   /** Runs one stage with caching, timing, cancellation, and one restart + retry after a crash. */
@@ -211,36 +239,34 @@ export class SpatialPipeline {
     worker?: WorkerClient<object>,
   ): Promise<T> {
     if (signal?.aborted) throw new AbortedError();
-    if (key && this.opts.cacheStages !== false && this.cache.has(key)) {
-      act.setStage(this.store, name, { status: 'cached', ms: 0, detail: 'reused (same image)' });
-      timings[name] = { ms: 0, inferenceMs: 0, loadMs: 0, cached: true };
-      return this.cache.get(key) as T;
-    }
+    const hit = this.cached<T>(name, key, timings);
+    if (hit !== undefined) return hit;
+    const rep = this.reporter;
     for (let attempt = 1; ; attempt++) {
       const t0 = performance.now();
-      act.setStage(this.store, name, { status: 'running', startedAt: Date.now(), attempts: attempt, error: undefined });
+      rep.setStage(name, { status: 'running', startedAt: Date.now(), attempts: attempt, error: undefined });
       try {
         const r = await run();
         const ms = performance.now() - t0;
-        act.setStage(this.store, name, { status: 'done', ms, inferenceMs: r.inferenceMs, detail: r.detail });
+        rep.setStage(name, { status: 'done', ms, inferenceMs: r.inferenceMs, detail: r.detail });
         timings[name] = { ms, inferenceMs: r.inferenceMs ?? 0, loadMs: r.loadMs ?? 0, cached: false };
-        if (key) this.cache.set(key, r.value);
+        if (key && this.opts.cacheStages !== false) this.cache.set(key, r.value);
         return r.value;
       } catch (err) {
         if (err instanceof AbortedError || signal?.aborted) {
-          act.setStage(this.store, name, { status: 'cancelled', ms: performance.now() - t0 });
-          act.event(this.store, { kind: 'cancel', stage: name, message: `${name} cancelled` });
+          rep.setStage(name, { status: 'cancelled', ms: performance.now() - t0 });
+          rep.event({ kind: 'cancel', stage: name, message: `${name} cancelled` });
           throw new AbortedError();
         }
         const msg = err instanceof Error ? err.message : String(err);
         if (worker && looksLikeCrash(err) && attempt === 1) {
           worker.restart();
-          act.event(this.store, { kind: 'restart', stage: name, message: `${worker.name} worker crashed (${msg}); restarted it` });
-          act.event(this.store, { kind: 'retry', stage: name, message: `retrying ${name} once` });
+          rep.event({ kind: 'restart', stage: name, message: `${worker.name} worker crashed (${msg}); restarted it` });
+          rep.event({ kind: 'retry', stage: name, message: `retrying ${name} once` });
           continue;
         }
-        act.setStage(this.store, name, { status: 'error', ms: performance.now() - t0, error: msg });
-        act.event(this.store, { kind: 'error', stage: name, message: msg });
+        rep.setStage(name, { status: 'error', ms: performance.now() - t0, error: msg });
+        rep.event({ kind: 'error', stage: name, message: msg });
         throw err;
       }
     }
@@ -261,49 +287,20 @@ export class SpatialPipeline {
     }
   }
 
-  /** `shared`: `image` (input.rgb's bytes) lives in shared memory, so workers read it without copies. */
+  /** Ingest, filter and objects one after another; masks and depth side by side; then the geometry. */
   private async runShared(input: PhotoInput, image: RGBAImage, shared: boolean, signal?: AbortSignal): Promise<PipelineResult> {
     const t0 = performance.now();
     const timings: PipelineResult['timings'] = {};
-    act.resetRun(this.store);
-    const m = this.opts.manifest;
-    const img = workerImage(image);
+    this.reporter.resetRun();
     // the geometry worker warms its code while the models load and run (once per worker; queued ahead of
     // the depth branch's call)
     const geo = this.client<GeometryWorkerApi>('geometry');
     void geo.call((api) => api.warmUp()).catch(() => {});
-
     const hash = await this.stage('ingest', null, signal, timings, async () => ({ value: imageKey(input.rgb, input.intrinsics.fx.toFixed(3)) }));
+    const ctx: RunContext = { input, image, shared, img: workerImage(image), signal, timings, hash, geo };
 
-    let filter: FilterVerdict | null = null;
-    if (m.filter) {
-      const w = this.client<FilterWorkerApi>('filter');
-      filter = await this.stage('filter', `${hash}:filter:${m.filter.id}`, signal, timings, async () => {
-        const loadMs = await this.loadTimed('filter', signal);
-        const v = await w.call((api) => api.classify(img), signal);
-        return { value: v as FilterVerdict, inferenceMs: v.inferenceMs, loadMs, detail: `${v.kind}, ${v.place}` };
-      }, w as WorkerClient<object>);
-      if (filter.warning) act.warn(this.store, filter.warning);
-    } else {
-      act.setStage(this.store, 'filter', { status: 'skipped', detail: 'no filter model in this manifest' });
-    }
-
-    let detections: { caption: string; box2d: Box2D }[];
-    if (input.objects) {
-      detections = input.objects;
-      act.setStage(this.store, 'objects', { status: 'skipped', detail: `${detections.length} boxes given` });
-    } else if (m.objects) {
-      const w = this.client<ObjectsWorkerApi>('objects');
-      detections = await this.stage('objects', `${hash}:objects:${m.objects.id}`, signal, timings, async () => {
-        const loadMs = await this.loadTimed('objects', signal);
-        const r = await w.call((api) => api.detect(img), signal);
-        return { value: r.detections as Detection[], inferenceMs: r.inferenceMs, loadMs, detail: `${r.detections.length} objects` };
-      }, w as WorkerClient<object>);
-    } else {
-      throw new Error('No object boxes: the manifest has no objects model and none were given.');
-    }
-    const boxesKey = JSON.stringify(detections.map((d) => d.box2d));
-
+    const filter = await this.filterStage(ctx);
+    const detections = await this.objectsStage(ctx);
     // the depth map's size (given, or what the depth stage will return): masks for the geometry come at it too
     const geoSize = input.depth
       ? { width: input.depth.width, height: input.depth.height }
@@ -311,75 +308,126 @@ export class SpatialPipeline {
     const boxed: MaskedObject[] = detections.map((d, i) => ({ id: `obj-${i + 1}`, caption: d.caption, box2d: d.box2d }));
     // Masks and depth both need only the image and the boxes: they run side by side, each in its worker
     // (on the GPU the two models overlap; on the CPU each one's preparation overlaps the other's inference).
-    const masksBranch = async (): Promise<MaskedObject[]> => {
-      if (!m.masks || !boxed.length) {
-        act.setStage(this.store, 'masks', { status: 'skipped', detail: m.masks ? 'no objects' : 'no mask model: boxes only' });
-        return boxed;
-      }
-      const w = this.client<MasksWorkerApi>('masks');
-      const masks = await this.stage('masks', `${hash}:masks:${m.masks.id}:${boxesKey}:${geoSize.width}x${geoSize.height}`, signal, timings, async () => {
-        const loadMs = await this.loadTimed('masks', signal);
-        const r = await w.call((api) => api.segment(img, boxed.map((o) => o.box2d), geoSize), signal);
-        const t = r.timings;
-        return { value: r.masks, inferenceMs: t.inferenceMs, loadMs, detail: `${r.masks.length} masks (prep ${t.preprocessMs.toFixed(0)} ms, post ${t.postprocessMs.toFixed(0)} ms)` };
-      }, w as WorkerClient<object>);
-      return boxed.map((o, i) => ({ ...o, mask: masks[i]?.rle, geometryMask: masks[i]?.geometryRle }));
-    };
-
-    type DepthOut = { depth: DepthMap; intrinsics: Intrinsics; source: IntrinsicsSource; detail: string; depthSource: string };
-    const depthBranch = async (): Promise<DepthOut> => {
-      if (input.depth) {
-        act.setStage(this.store, 'depth', { status: 'skipped', detail: 'depth given (RGB-D)' });
-        return { depth: input.depth, intrinsics: input.intrinsics, source: input.intrinsicsSource, detail: input.intrinsicsDetail, depthSource: input.depthSource ?? 'depth file (RGB-D)' };
-      }
-      if (!m.depth) throw new Error('No depth: the manifest has no depth model and no depth map was given.');
-      const entry = m.depth;
-      const w = this.client<DepthWorkerApi>('depth');
-      const out = geoSize;
-      return this.stage('depth', `${hash}:depth:${entry.id}:${input.intrinsicsSource}:${out.width}x${out.height}`, signal, timings, async () => {
-        const loadMs = await this.loadTimed('depth', signal);
-        const r: DepthResult = await w.call((api) => api.estimate(img, input.intrinsics, input.intrinsicsSource, out), signal);
-        return {
-          value: { depth: r.depth, intrinsics: r.intrinsics, source: r.intrinsicsSource, detail: r.intrinsicsDetail, depthSource: `${entry.id} (${r.inputSize.width}x${r.inputSize.height})` },
-          inferenceMs: r.timings.inferenceMs,
-          loadMs,
-          detail: `${r.intrinsicsDetail} (prep ${r.timings.preprocessMs.toFixed(0)} ms, post ${r.timings.postprocessMs.toFixed(0)} ms)`,
-        };
-      }, w as WorkerClient<object>);
-    };
-
-    const depthSide = this.opts.depthSide ?? DEPTH_SIDE;
-    // Lift + canonicalize need only the depth: they run in the geometry worker while the masks are still
-    // coming. Copies, transferred: the cached depth and the caller's image stay usable (shared bytes need no copy).
-    const prepareInput = (dm: DepthOut): { input: PrepareSceneInput; transfer: ArrayBuffer[] } => {
-      const d = new Float32Array(dm.depth.data);
-      const rgb = shared ? image.data : new Uint8ClampedArray(input.rgb.data);
-      return {
-        input: {
-          depth: { ...dm.depth, data: d },
-          intrinsics: dm.intrinsics,
-          rgb: { width: input.rgb.width, height: input.rgb.height, data: rgb },
-          // ~depthSide points across: 1 on the model's 512x384 map, 2 on a 640x480 or 1024x768 RGB-D map
-          stride: this.opts.stride ?? Math.max(1, Math.ceil(Math.max(dm.depth.width, dm.depth.height) / depthSide)),
-        },
-        transfer: shared ? [d.buffer] : [d.buffer, rgb.buffer as ArrayBuffer],
-      };
-    };
-    let preparedId: number | null = null;
-    let prepareMs = 0;
-    const depthThenPrepare = async (): Promise<DepthOut> => {
-      const dm = await depthBranch();
-      const t = performance.now();
-      preparedId = await this.tryPrepare(geo, prepareInput(dm), signal);
-      prepareMs = performance.now() - t;
-      return dm;
-    };
-
+    // Lift + canonicalize need only the depth: they run in the geometry worker while the masks are coming.
     const tBranches = performance.now();
-    const [objects, depth] = await Promise.all([masksBranch(), depthThenPrepare()]);
+    const [objects, prepared] = await Promise.all([this.masksStage(ctx, boxed, geoSize), this.depthThenPrepare(ctx, geoSize)]);
     const branchesMs = performance.now() - tBranches;
+    const built = await this.geometryStage(ctx, objects, prepared.depth, prepared.id);
+    this.reporter.setStage('scene', { status: 'done', ms: 0, detail: `${built.scene.objects.length} objects` });
 
-    const built = await this.stage('geometry', null, signal, timings, async () => {
+    const totalMs = performance.now() - t0;
+    return {
+      hash, scene: built.scene, cloud: built.cloud, filter, depth: prepared.depth.depth, timings, geometry: built.timings, geometryPrepareMs: prepared.ms, totalMs,
+      overheadMs: overheadOf(totalMs, timings, branchesMs, { depth: prepared.ms }),
+    };
+  }
+
+  /** Stage 1: the opt-in scene check (a warning, never a refusal). */
+  private async filterStage(ctx: RunContext): Promise<FilterVerdict | null> {
+    const entry = this.opts.manifest.filter;
+    if (!entry) {
+      this.reporter.setStage('filter', { status: 'skipped', detail: 'no filter model in this manifest' });
+      return null;
+    }
+    const w = this.client<FilterWorkerApi>('filter');
+    const filter = await this.stage('filter', `${ctx.hash}:filter:${entry.id}`, ctx.signal, ctx.timings, async () => {
+      const loadMs = await this.loadTimed('filter', ctx.signal);
+      const v = await w.call((api) => api.classify(ctx.img), ctx.signal);
+      return { value: v as FilterVerdict, inferenceMs: v.inferenceMs, loadMs, detail: `${v.kind}, ${v.place}` };
+    }, w as WorkerClient<object>);
+    if (filter.warning) this.reporter.warn(filter.warning);
+    return filter;
+  }
+
+  /** Stage 2: boxes with captions (given boxes skip Florence-2). */
+  private async objectsStage(ctx: RunContext): Promise<{ caption: string; box2d: Box2D }[]> {
+    if (ctx.input.objects) {
+      this.reporter.setStage('objects', { status: 'skipped', detail: `${ctx.input.objects.length} boxes given` });
+      return ctx.input.objects;
+    }
+    const entry = this.opts.manifest.objects;
+    if (!entry) throw new Error('No object boxes: the manifest has no objects model and none were given.');
+    const w = this.client<ObjectsWorkerApi>('objects');
+    return this.stage('objects', `${ctx.hash}:objects:${entry.id}`, ctx.signal, ctx.timings, async () => {
+      const loadMs = await this.loadTimed('objects', ctx.signal);
+      const r = await w.call((api) => api.detect(ctx.img), ctx.signal);
+      return { value: r.detections as Detection[], inferenceMs: r.inferenceMs, loadMs, detail: `${r.detections.length} objects` };
+    }, w as WorkerClient<object>);
+  }
+
+  /** Stage 3: one mask per box, at the working size and at the depth map's size. */
+  private async masksStage(ctx: RunContext, boxed: MaskedObject[], geoSize: { width: number; height: number }): Promise<MaskedObject[]> {
+    const entry = this.opts.manifest.masks;
+    if (!entry || !boxed.length) {
+      this.reporter.setStage('masks', { status: 'skipped', detail: entry ? 'no objects' : 'no mask model: boxes only' });
+      return boxed;
+    }
+    const w = this.client<MasksWorkerApi>('masks');
+    const boxesKey = JSON.stringify(boxed.map((d) => d.box2d));
+    const masks = await this.stage('masks', `${ctx.hash}:masks:${entry.id}:${boxesKey}:${geoSize.width}x${geoSize.height}`, ctx.signal, ctx.timings, async () => {
+      const loadMs = await this.loadTimed('masks', ctx.signal);
+      const r = await w.call((api) => api.segment(ctx.img, boxed.map((o) => o.box2d), geoSize), ctx.signal);
+      const t = r.timings;
+      return { value: r.masks, inferenceMs: t.inferenceMs, loadMs, detail: `${r.masks.length} masks (prep ${t.preprocessMs.toFixed(0)} ms, post ${t.postprocessMs.toFixed(0)} ms)` };
+    }, w as WorkerClient<object>);
+    return boxed.map((o, i) => ({ ...o, mask: masks[i]?.rle, geometryMask: masks[i]?.geometryRle }));
+  }
+
+  /** Stage 4: metric depth at the geometry size (given depth skips the model). */
+  private async depthStage(ctx: RunContext, out: { width: number; height: number }): Promise<DepthOut> {
+    const { input } = ctx;
+    if (input.depth) {
+      this.reporter.setStage('depth', { status: 'skipped', detail: 'depth given (RGB-D)' });
+      return { depth: input.depth, intrinsics: input.intrinsics, source: input.intrinsicsSource, detail: input.intrinsicsDetail, depthSource: input.depthSource ?? 'depth file (RGB-D)' };
+    }
+    const entry = this.opts.manifest.depth;
+    if (!entry) throw new Error('No depth: the manifest has no depth model and no depth map was given.');
+    const w = this.client<DepthWorkerApi>('depth');
+    return this.stage('depth', `${ctx.hash}:depth:${entry.id}:${input.intrinsicsSource}:${out.width}x${out.height}`, ctx.signal, ctx.timings, async () => {
+      const loadMs = await this.loadTimed('depth', ctx.signal);
+      const r: DepthResult = await w.call((api) => api.estimate(ctx.img, input.intrinsics, input.intrinsicsSource, out), ctx.signal);
+      return {
+        value: { depth: r.depth, intrinsics: r.intrinsics, source: r.intrinsicsSource, detail: r.intrinsicsDetail, depthSource: `${entry.id} (${r.inputSize.width}x${r.inputSize.height})` },
+        inferenceMs: r.timings.inferenceMs,
+        loadMs,
+        detail: `${r.intrinsicsDetail} (prep ${r.timings.preprocessMs.toFixed(0)} ms, post ${r.timings.postprocessMs.toFixed(0)} ms)`,
+      };
+    }, w as WorkerClient<object>);
+  }
+
+  /**
+   * The geometry worker's input for a depth map. Copies, transferred: the cached depth and the caller's
+   * image stay usable (shared bytes need no copy).
+   */
+  private prepareInput(ctx: RunContext, dm: DepthOut): { input: PrepareSceneInput; transfer: ArrayBuffer[] } {
+    const d = new Float32Array(dm.depth.data);
+    const rgb = ctx.shared ? ctx.image.data : new Uint8ClampedArray(ctx.input.rgb.data);
+    const depthSide = this.opts.depthSide ?? DEPTH_SIDE;
+    return {
+      input: {
+        depth: { ...dm.depth, data: d },
+        intrinsics: dm.intrinsics,
+        rgb: { width: ctx.input.rgb.width, height: ctx.input.rgb.height, data: rgb },
+        // ~depthSide points across: 1 on the model's 512x384 map, 2 on a 640x480 or 1024x768 RGB-D map
+        stride: this.opts.stride ?? Math.max(1, Math.ceil(Math.max(dm.depth.width, dm.depth.height) / depthSide)),
+      },
+      transfer: ctx.shared ? [d.buffer] : [d.buffer, rgb.buffer as ArrayBuffer],
+    };
+  }
+
+  /** The depth branch: depth, then lift + canonicalize in the geometry worker (stages 5-6) while masks run. */
+  private async depthThenPrepare(ctx: RunContext, geoSize: { width: number; height: number }): Promise<{ depth: DepthOut; id: number | null; ms: number }> {
+    const depth = await this.depthStage(ctx, geoSize);
+    const t = performance.now();
+    const id = await this.tryPrepare(ctx.geo, this.prepareInput(ctx, depth), ctx.signal);
+    return { depth, id, ms: performance.now() - t };
+  }
+
+  /** Stages 7-8: objects in 3D and the scene graph, on the prepared cloud (or all of it again after a crash). */
+  private async geometryStage(ctx: RunContext, objects: MaskedObject[], depth: DepthOut, prepared: number | null): Promise<BuildSceneResult> {
+    const { input, geo, signal } = ctx;
+    let preparedId = prepared;
+    return this.stage('geometry', null, signal, ctx.timings, async () => {
       const rest: FinishSceneInput = {
         intrinsicsSource: depth.source,
         intrinsicsDetail: depth.detail,
@@ -387,26 +435,18 @@ export class SpatialPipeline {
         objects: objects.map(({ id, caption, box2d, mask, geometryMask }) => ({ id, caption, box2d, mask: geometryMask ?? mask })),
         provenance: {
           depthSource: depth.depthSource,
-          objectsSource: input.objects ? 'given boxes' : (m.objects?.id ?? 'none'),
+          objectsSource: input.objects ? 'given boxes' : (this.opts.manifest.objects?.id ?? 'none'),
           createdAt: new Date().toISOString(),
           app: 'SpatialLens',
           imageName: input.name,
-          imageHash: hash,
+          imageHash: ctx.hash,
         },
       };
-      let r: BuildSceneResult | null = null;
       const id = preparedId;
       preparedId = null; // a retry after a crash builds everything again
-      if (id !== null) {
-        try {
-          r = await geo.call((api) => api.finish(id, rest), signal);
-        } catch (err) {
-          if (err instanceof AbortedError || signal?.aborted || looksLikeCrash(err)) throw err;
-          r = null; // the prepared cloud is gone: build it all below
-        }
-      }
+      let r = id === null ? null : await this.tryFinish(geo, id, rest, signal);
       if (!r) {
-        const p = prepareInput(depth);
+        const p = this.prepareInput(ctx, depth);
         r = await geo.call((api) => api.build(Comlink.transfer({ ...p.input, ...rest }, p.transfer)), signal);
       }
       cloudPixelsToImage(r.cloud.pixel, depth.depth, input.rgb);
@@ -418,13 +458,16 @@ export class SpatialPipeline {
       }
       return { value: r, detail: `${r.scene.objects.length} objects, ${r.cloud.count} points from ${depth.depth.width}x${depth.depth.height} depth` };
     }, geo as WorkerClient<object>);
-    act.setStage(this.store, 'scene', { status: 'done', ms: 0, detail: `${built.scene.objects.length} objects` });
+  }
 
-    const totalMs = performance.now() - t0;
-    return {
-      hash, scene: built.scene, cloud: built.cloud, filter, depth: depth.depth, timings, geometry: built.timings, geometryPrepareMs: prepareMs, totalMs,
-      overheadMs: overheadOf(totalMs, timings, branchesMs, { depth: prepareMs }),
-    };
+  /** The prepared cloud finished into a scene; null when it is gone (the caller builds it all). */
+  private async tryFinish(geo: WorkerClient<GeometryWorkerApi>, id: number, rest: FinishSceneInput, signal?: AbortSignal): Promise<BuildSceneResult | null> {
+    try {
+      return await geo.call((api) => api.finish(id, rest), signal);
+    } catch (err) {
+      if (err instanceof AbortedError || signal?.aborted || looksLikeCrash(err)) throw err;
+      return null;
+    }
   }
 
   /** Free-form question for the small VLM (loaded only now). Streams tokens; `signal` interrupts. */
@@ -444,7 +487,7 @@ export class SpatialPipeline {
       if (looksLikeCrash(err)) {
         geo.restart();
         const msg = err instanceof Error ? err.message : String(err);
-        act.event(this.store, { kind: 'restart', stage: 'geometry', message: `${geo.name} worker crashed (${msg}); restarted it` });
+        this.reporter.event({ kind: 'restart', stage: 'geometry', message: `${geo.name} worker crashed (${msg}); restarted it` });
       }
       return null;
     }
@@ -461,8 +504,8 @@ export class SpatialPipeline {
     const id = this.opts.manifest[role]?.id;
     c.terminate();
     this.clients.delete(role);
-    if (id) act.setLoaded(this.store, id, false);
-    act.event(this.store, { kind: 'unload', message: `${role} model unloaded` });
+    if (id) this.reporter.setLoaded(id, false);
+    this.reporter.event({ kind: 'unload', message: `${role} model unloaded` });
   }
 
   /** Test hook: make a role's worker die (as an OOM would) before its next stage. */

@@ -2,7 +2,7 @@
  * Turns Transformers.js `progress_callback` events into per-file progress, marks files served from the
  * Cache API as cached, and turns a failed download into an error that names the file and what to do.
  */
-import type { FileProgressUpdate } from '../state/pipelineStore';
+import type { FileProgressUpdate } from './report';
 import type { ModelHost } from './host';
 
 /** The subset of Transformers.js ProgressInfo we read (its union type differs between releases). */

@@ -4,25 +4,18 @@
  * stays responsive. Photos without depth need the models; with the models off (or unreachable) they fail
  * with their reason and are listed in the export, never dropped.
  */
-import * as Comlink from 'comlink';
 import { createStore } from 'zustand/vanilla';
-import type { Intrinsics, IntrinsicsSource } from '../core/camera/intrinsics';
-import type { RGBAImage } from '../core/geometry/raster';
 import type { SceneGraph } from '../core/scene/types';
 import type { UnitSystem } from '../core/units/length';
-import { intrinsicsFromExif } from '../core/camera/fromExif';
 import { DATASET_SCHEMA_VERSION, synthesizeQA, toJsonl, type DatasetImage, type QAPair } from '../core/synth';
-import { checkDepthPngHeader, decodeDepthPng, depthContentProblem } from '../io/depthFile';
-import { readExifTags } from '../io/exif';
-import { decodePhoto, resizeRgba } from '../io/imageInput';
+import { browserPhotoDecoder } from '../io/photoDecode';
+import { DEPTH_SCALES, loadPhoto, loadRgbdInput, rgbdStride, type DepthScale, type InputFile, type LoadedRgbd } from '../io/photoInput';
 import { buildDatasetZip } from '../io/datasetZip';
 import { stripGps } from '../io/stripGps';
-import { defaultWorkers } from '../pipeline/workers';
-import type { GeometryWorkerApi } from '../../workers/geometry.worker';
-import { pairFiles, type PhotoEntry } from '../ui/dataset/pairFiles';
-import { parseSidecar, type SidecarObject } from '../io/objectsSidecar';
-import { APP_NAME, DEPTH_SCALES, scaleIntrinsics, type DepthScale } from './loadScene';
+import { pairFiles, type PhotoEntry } from '../io/pairFiles';
+import { APP_NAME } from './loadScene';
 import { getPipeline } from './runModels';
+import { buildSceneOffThread, releaseSceneBuilder } from './sceneBuilder';
 import * as Q from './datasetQueue';
 
 export interface DatasetOptions {
@@ -127,9 +120,6 @@ export function retryPhotos(id?: string): void {
   void pump();
 }
 
-let geometry: Comlink.Remote<GeometryWorkerApi> | null = null;
-const geometryWorker = (): Comlink.Remote<GeometryWorkerApi> => (geometry ??= Comlink.wrap<GeometryWorkerApi>(defaultWorkers.geometry()));
-
 /** Runs queued photos one after another until the queue is paused or settled. */
 async function pump(): Promise<void> {
   if (datasetStore.getState().running) return;
@@ -155,6 +145,7 @@ async function pump(): Promise<void> {
       await new Promise<void>((r) => setTimeout(r, 0));
     }
   } finally {
+    releaseSceneBuilder(); // the worker's memory goes back between batches
     datasetStore.setState({ running: false });
   }
 }
@@ -166,93 +157,65 @@ export function datasetImageName(index: number, original: string, format: string
   return `images/${String(index + 1).padStart(4, '0')}_${base}.${ext}`;
 }
 
-async function photoIntrinsics(bytes: Uint8Array, original: { width: number; height: number }, to: { width: number; height: number }, given: DatasetOptions['intrinsics']): Promise<{ K: Intrinsics; source: IntrinsicsSource; detail: string }> {
-  if (given.fx && given.fx > 0) {
-    const full: Intrinsics = {
-      fx: given.fx, fy: given.fy && given.fy > 0 ? given.fy : given.fx, width: original.width, height: original.height,
-      cx: Number.isFinite(given.cx) ? (given.cx as number) : (original.width - 1) / 2,
-      cy: Number.isFinite(given.cy) ? (given.cy as number) : (original.height - 1) / 2,
-    };
-    return { K: scaleIntrinsics(full, to.width, to.height), source: 'explicit', detail: 'entered in the dataset export options' };
-  }
-  const est = intrinsicsFromExif(await readExifTags(bytes), original.width, original.height);
-  return { K: scaleIntrinsics(est.intrinsics, to.width, to.height), source: est.source, detail: est.detail };
-}
-
 type Report = (fraction: number, step: string) => void;
 
-async function buildInWorker(args: {
-  rgb: RGBAImage; depth: NonNullable<Awaited<ReturnType<typeof decodeDepthPng>>>; K: Intrinsics; source: IntrinsicsSource; detail: string;
-  objects: SidecarObject[]; depthSource: string; objectsSource: string; name: string;
-}): Promise<SceneGraph> {
-  const d = new Float32Array(args.depth.data);
-  const rgbData = new Uint8ClampedArray(args.rgb.data);
-  // Same stride as a single RGB-D pair in the app, so the dataset says what the app would answer.
-  const stride = Math.max(1, Math.round(Math.max(args.depth.width, args.depth.height) / 640));
-  const r = await geometryWorker().build(Comlink.transfer({
-    depth: { ...args.depth, data: d },
-    intrinsics: args.K, intrinsicsSource: args.source, intrinsicsDetail: args.detail,
-    rgb: { width: args.rgb.width, height: args.rgb.height, data: rgbData },
-    objects: args.objects, stride,
-    provenance: { depthSource: args.depthSource, objectsSource: args.objectsSource, createdAt: new Date().toISOString(), app: APP_NAME, imageName: args.name, notes: [] },
-  }, [d.buffer, rgbData.buffer]));
+/** The scene of an RGB-D photo, built in the app's geometry worker (state/sceneBuilder.ts: restarts, time limit). */
+async function buildInWorker(input: LoadedRgbd, depthSource: string, objectsSource: string): Promise<SceneGraph> {
+  const { intrinsics, source, detail } = input.camera;
+  const r = await buildSceneOffThread({
+    depth: input.depth, intrinsics, intrinsicsSource: source, intrinsicsDetail: detail, rgb: input.rgb,
+    // Same stride as a single RGB-D pair in the app, so the dataset says what the app would answer.
+    objects: input.objects ?? [], stride: rgbdStride(input.depth),
+    provenance: { depthSource, objectsSource, createdAt: new Date().toISOString(), app: APP_NAME, imageName: input.name, notes: [] },
+  });
   return r.scene;
+}
+
+const inputFile = (f: PickedFile): InputFile => ({ blob: f.file, name: fileName(f) });
+const MODELS_OFF = 'no depth file, and the models are off: add its depth PNG, or turn on “Use the models for photos without depth” (downloads them on first use)';
+
+/** A photo with its depth file: io/photoInput.ts's loadRgbdInput (as the app's RGB-D pair), then the geometry worker. */
+async function rgbdScene(p: DatasetPhoto, opts: DatasetOptions, report: Report): Promise<{ scene: SceneGraph; bytes: Uint8Array; format: string }> {
+  const { photo, depth, sidecar } = p.entry;
+  if (!depth) throw new Error(MODELS_OFF);
+  const scale = p.depthScale ?? opts.depthScale;
+  const input = await loadRgbdInput({
+    photo: inputFile(photo), depth: inputFile(depth), metresPerUnit: DEPTH_SCALES[scale].metresPerUnit,
+    intrinsics: opts.intrinsics, intrinsicsDetail: 'entered in the dataset export options',
+    ...(sidecar ? { sidecar: inputFile(sidecar) } : {}),
+  }, browserPhotoDecoder);
+  report(0.4, 'building the 3D scene');
+  const scene = await buildInWorker(input, `depth file ${fileName(depth)} (${DEPTH_SCALES[scale].label})`, sidecar ? `sidecar ${fileName(sidecar)}` : 'none (no sidecar)');
+  return { scene, bytes: input.bytes, format: input.format };
+}
+
+/** A photo without depth: the models (the page's one pipeline). */
+async function modelScene(p: DatasetPhoto, opts: DatasetOptions, report: Report): Promise<{ scene: SceneGraph; bytes: Uint8Array; format: string }> {
+  const { photo: photoFile, sidecar } = p.entry;
+  const photo = await loadPhoto(inputFile(photoFile), browserPhotoDecoder, {
+    intrinsics: opts.intrinsics, intrinsicsDetail: 'entered in the dataset export options', ...(sidecar ? { sidecar: inputFile(sidecar) } : {}),
+  });
+  // the photo is read first: a damaged one fails with its own reason, not with "models off"
+  if (!opts.useModels) throw new Error(MODELS_OFF);
+  report(0.2, 'running the models');
+  const { intrinsics, source, detail } = photo.camera;
+  try {
+    const pipeline = await getPipeline();
+    const r = await pipeline.run({ rgb: photo.rgb, name: photo.name, intrinsics, intrinsicsSource: source, intrinsicsDetail: detail, ...(photo.objects ? { objects: photo.objects } : {}) });
+    return { scene: r.scene, bytes: photo.bytes, format: photo.format };
+  } catch (e) {
+    throw new Error(`the models could not run (${e instanceof Error ? e.message : String(e)}); add a depth PNG for this photo or set a reachable model host in Settings`);
+  }
 }
 
 async function processPhoto(p: DatasetPhoto, index: number, opts: DatasetOptions, report: Report): Promise<PhotoResult> {
   const t0 = performance.now();
-  const { photo: photoFile, depth: depthFile, sidecar } = p.entry;
-  const name = fileName(photoFile);
+  const name = fileName(p.entry.photo);
   report(0.05, 'reading the photo');
-  // a depth file's header is read first: the photo is then decoded at the depth map's size, not its own
-  const depthBytes = depthFile ? new Uint8Array(await depthFile.file.arrayBuffer()) : null;
-  const dh = depthFile && depthBytes ? checkDepthPngHeader(fileName(depthFile), depthBytes) : null;
-  const photo = await decodePhoto(photoFile.file, name, dh ? Math.max(dh.width, dh.height) : undefined);
-  let rgb = photo.rgb;
-  let scene: SceneGraph;
-  let objects: SidecarObject[] | null = null;
-  const readSidecar = async (to: { width: number; height: number }) =>
-    sidecar ? parseSidecar(await sidecar.file.text(), fileName(sidecar), photo.original, to) : null;
-
-  if (depthFile && depthBytes) {
-    report(0.2, 'reading the depth file');
-    const depthName = fileName(depthFile);
-    const scale = p.depthScale ?? opts.depthScale;
-    const depth = decodeDepthPng(depthBytes, { kind: 'scale', metresPerUnit: DEPTH_SCALES[scale].metresPerUnit });
-    const problem = depthContentProblem(depth, depthName);
-    if (problem?.refuse) throw new Error(problem.text);
-    if (Math.abs(photo.original.width / photo.original.height - depth.width / depth.height) > 0.02) {
-      throw new Error(`the photo (${photo.original.width} × ${photo.original.height}) and its depth map (${depth.width} × ${depth.height}) do not have the same shape`);
-    }
-    rgb = await resizeRgba(photo.rgb, depth.width, depth.height);
-    objects = (await readSidecar(rgb)) ?? [];
-    const { K, source, detail } = await photoIntrinsics(photo.bytes, photo.original, rgb, opts.intrinsics);
-    report(0.4, 'building the 3D scene');
-    scene = await buildInWorker({
-      rgb, depth, K, source, detail, objects, name,
-      depthSource: `depth file ${depthName} (${DEPTH_SCALES[scale].label})`,
-      objectsSource: sidecar ? `sidecar ${fileName(sidecar)}` : 'none (no sidecar)',
-    });
-  } else {
-    if (!opts.useModels) {
-      throw new Error('no depth file, and the models are off: add its depth PNG, or turn on “Use the models for photos without depth” (downloads them on first use)');
-    }
-    objects = await readSidecar(rgb);
-    const { K, source, detail } = await photoIntrinsics(photo.bytes, photo.original, rgb, opts.intrinsics);
-    report(0.2, 'running the models');
-    let pipeline;
-    try {
-      pipeline = await getPipeline();
-      const r = await pipeline.run({ rgb, name, intrinsics: K, intrinsicsSource: source, intrinsicsDetail: detail, ...(objects ? { objects } : {}) });
-      scene = r.scene;
-    } catch (e) {
-      throw new Error(`the models could not run (${e instanceof Error ? e.message : String(e)}); add a depth PNG for this photo or set a reachable model host in Settings`);
-    }
-  }
-
+  const { scene, bytes, format } = p.entry.depth ? await rgbdScene(p, opts, report) : await modelScene(p, opts, report);
   report(0.85, 'writing questions');
   const { pairs } = synthesizeQA(scene, { seed: opts.seed, maxPairs: opts.maxPairs, phrasingsPerQuery: opts.phrasings, units: opts.units });
-  const image = datasetImageName(index, name, photo.format);
+  const image = datasetImageName(index, name, format);
   return {
     image: {
       id: image.slice('images/'.length).replace(/\.[^.]+$/, ''),
@@ -266,7 +229,7 @@ async function processPhoto(p: DatasetPhoto, index: number, opts: DatasetOptions
         frame: `${scene.frame.method} (${scene.frame.confidence})`,
       },
     },
-    bytes: photo.bytes,
+    bytes,
     objects: scene.objects.length,
     ms: performance.now() - t0,
   };

@@ -6,13 +6,12 @@
 import type { RGBAImage } from '../core/geometry/raster';
 import type { Intrinsics, IntrinsicsSource } from '../core/camera/intrinsics';
 import type { Box2D, MaskRLE, SceneProvenance } from '../core/scene/types';
-import { checkDepthPngHeader, decodeDepthPng, depthContentProblem, DepthFileError } from '../io/depthFile';
-import { checkPhotoFileSize, decodePhoto, fetchPhoto, ImageInputError, type DecodedPhoto } from '../io/imageInput';
-import { decodeImageBytesTo, jpegOrientation } from '../io/photoDecode';
-import { checkImageBytes } from '../io/imageLimits';
-import { parseSidecar, SidecarError } from '../io/objectsSidecar';
-import { readExifTags } from '../io/exif';
-import { intrinsicsFromExif } from '../core/camera/fromExif';
+import { decodeDepthPng, DepthFileError } from '../io/depthFile';
+import { fetchPhoto, ImageInputError } from '../io/imageInput';
+import { browserPhotoDecoder, decodeImageBytesTo } from '../io/photoDecode';
+import { SidecarError } from '../io/objectsSidecar';
+import { DEPTH_SCALES, loadPhoto, loadRgbdInput, rgbdStride, type DepthScale, type InputFile, type LoadedPhoto } from '../io/photoInput';
+import type { GivenIntrinsics } from '../core/camera/fromExif';
 import { emptyMeasure, notify, sceneStore, type LoadedScene, type SceneSourceKind } from './sceneStore';
 import { questionsStore } from './questionsStore';
 import { ensureCurrent, finishLoad, loadStep, startLoad, SupersededLoad, type LoadTicket } from './loadSequence';
@@ -51,13 +50,6 @@ export async function listSamples(): Promise<SampleInfo[]> {
   const res = await fetch(`${base()}samples/index.json`);
   if (!res.ok) throw new Error(`sample list: HTTP ${res.status}`);
   return (await res.json()) as SampleInfo[];
-}
-
-/** Intrinsics given for one image size, expressed for another (uniform scaling of the pixel grid). */
-export function scaleIntrinsics(K: Intrinsics, width: number, height: number): Intrinsics {
-  const sx = width / K.width;
-  const sy = height / K.height;
-  return { fx: K.fx * sx, fy: K.fy * sy, cx: (K.cx + 0.5) * sx - 0.5, cy: (K.cy + 0.5) * sy - 0.5, width, height };
 }
 
 function provenance(depthSource: string, objectsSource: string, imageName: string, notes: string[] = []): SceneProvenance {
@@ -145,7 +137,7 @@ async function buildIfPossible(a: BuildArgs, t: LoadTicket): Promise<LoadedScene
   };
   if (!a.depth) return loaded;
   const t0 = performance.now();
-  const stride = Math.max(1, Math.round(Math.max(a.depth.width, a.depth.height) / 640));
+  const stride = rgbdStride(a.depth);
   const out = await buildSceneOffThread({
     depth: a.depth, intrinsics: a.intrinsics, intrinsicsSource: a.source, intrinsicsDetail: a.detail,
     rgb: a.rgb, objects: a.objects, provenance: a.prov, stride,
@@ -157,19 +149,11 @@ async function buildIfPossible(a: BuildArgs, t: LoadTicket): Promise<LoadedScene
   return loaded;
 }
 
-/** Intrinsics from the photo's EXIF (35 mm equivalent or focal plane tags), else the default guess. */
-async function photoIntrinsics(photo: DecodedPhoto): Promise<{ K: Intrinsics; source: IntrinsicsSource; detail: string }> {
-  const tags = await readExifTags(photo.bytes);
-  const est = intrinsicsFromExif(tags, photo.original.width, photo.original.height);
-  return { K: scaleIntrinsics(est.intrinsics, photo.rgb.width, photo.rgb.height), source: est.source, detail: est.detail };
-}
-
 /** A photo without depth: decode it, read what we can, and say what would come next. */
 export async function loadPhotoFile(file: Blob, name?: string): Promise<void> {
   const t = startLoad('Reading the photo…');
   try {
-    const photo = await decodePhoto(file, name);
-    await commitPhoto(photo, t);
+    await commitPhoto(await loadPhoto({ blob: file, name: name ?? ((file as File).name || 'photo') }, browserPhotoDecoder), t);
   } catch (e) {
     failLoad(e, t);
   }
@@ -178,15 +162,15 @@ export async function loadPhotoFile(file: Blob, name?: string): Promise<void> {
 export async function loadPhotoUrl(url: string): Promise<void> {
   const t = startLoad('Fetching the photo…');
   try {
-    await commitPhoto(await fetchPhoto(url, t.signal), t);
+    await commitPhoto(await loadPhoto(await fetchPhoto(url, t.signal), browserPhotoDecoder), t);
   } catch (e) {
     failLoad(e, t);
   }
 }
 
-async function commitPhoto(photo: DecodedPhoto, t: LoadTicket): Promise<void> {
+async function commitPhoto(photo: LoadedPhoto, t: LoadTicket): Promise<void> {
   ensureCurrent(t);
-  const { K, source, detail } = await photoIntrinsics(photo);
+  const { intrinsics: K, source, detail } = photo.camera;
   const scaled = photo.original.width !== photo.rgb.width ? ` (working size ${photo.rgb.width} × ${photo.rgb.height})` : '';
   const loaded = await buildIfPossible({
     kind: 'photo', name: photo.name, title: photo.name, rgb: photo.rgb, depth: null, intrinsics: K, source, detail,
@@ -199,23 +183,17 @@ async function commitPhoto(photo: DecodedPhoto, t: LoadTicket): Promise<void> {
   if (commit(loaded, t)) notify('info', 'Photo loaded. Depth and objects need the models: press “Find objects and depth”, or load it with a depth file.');
 }
 
-export type DepthScale = 'mm' | '256' | '5000';
-export const DEPTH_SCALES: Record<DepthScale, { label: string; metresPerUnit: number }> = {
-  mm: { label: 'millimetres (value / 1000)', metresPerUnit: 0.001 },
-  '256': { label: 'value / 256 (KITTI)', metresPerUnit: 1 / 256 },
-  '5000': { label: 'value / 5000 (TUM)', metresPerUnit: 1 / 5000 },
-};
+export { DEPTH_SCALES, MAX_DEPTH_FILE_BYTES, type DepthScale } from '../io/photoInput';
 
 export interface RgbdOptions {
   scale: DepthScale;
   /** fx, fy, cx, cy in the photo's original pixels; any missing -> EXIF or default */
-  intrinsics?: Partial<Pick<Intrinsics, 'fx' | 'fy' | 'cx' | 'cy'>>;
+  intrinsics?: GivenIntrinsics;
   /** `[{caption, box: [x0, y0, x1, y1]}]` in the photo's pixels (src/io/objectsSidecar.ts): objects without a detector */
   objectsFile?: Blob;
 }
 
-/** Largest depth file read (bytes), checked before reading it: a 16-bit 16 MP map is 32 MB raw. */
-export const MAX_DEPTH_FILE_BYTES = 64 * 1024 * 1024;
+const named = (blob: Blob, fallback: string): InputFile => ({ blob, name: (blob as File).name || fallback });
 
 /**
  * An RGB-D pair: the photo and a 16-bit depth PNG. No models needed; no objects without a detector.
@@ -225,61 +203,25 @@ export const MAX_DEPTH_FILE_BYTES = 64 * 1024 * 1024;
 export async function loadRgbdPair(photoFile: Blob, depthFile: Blob, opts: RgbdOptions): Promise<void> {
   const t = startLoad('Reading the photo and depth…');
   try {
-    const photoName = (photoFile as File).name || 'photo';
+    const input = await loadRgbdInput({
+      photo: named(photoFile, 'photo'), depth: named(depthFile, 'depth'), metresPerUnit: DEPTH_SCALES[opts.scale].metresPerUnit,
+      intrinsics: opts.intrinsics, intrinsicsDetail: 'entered with the depth file',
+      ...(opts.objectsFile ? { sidecar: named(opts.objectsFile, 'objects.json') } : {}),
+    }, browserPhotoDecoder);
+    ensureCurrent(t);
+    const { rgb, depth, objects, camera: { intrinsics: K, source, detail } } = input;
+    const photoName = input.name;
     const depthName = (depthFile as File).name || 'depth';
-    checkPhotoFileSize(photoName, photoFile.size); // the same cap as any photo, before either file is read
-    if (depthFile.size > MAX_DEPTH_FILE_BYTES) {
-      throw new DepthFileError(`"${depthName}" is ${Math.round(depthFile.size / 1e6)} MB: a depth file is at most ${MAX_DEPTH_FILE_BYTES / 1024 / 1024} MB.`);
-    }
-    const [photoBytes, depthBytes] = await Promise.all([photoFile.arrayBuffer(), depthFile.arrayBuffer()]).then(([a, b]) => [new Uint8Array(a), new Uint8Array(b)]);
-    ensureCurrent(t);
-    const dh = checkDepthPngHeader(depthName, depthBytes);
-    const ph = checkImageBytes(photoName, photoBytes);
-    const orientation = ph.format === 'jpeg' ? jpegOrientation(photoBytes) : 1;
-    const original = orientation >= 5 ? { width: ph.height, height: ph.width } : { width: ph.width, height: ph.height };
-    if (Math.abs(original.width / original.height - dh.width / dh.height) > 0.02) {
-      throw new ImageInputError(
-        `The photo (${original.width} × ${original.height}) and the depth map (${dh.width} × ${dh.height}) do not have the same shape.`,
-      );
-    }
-    const depth = decodeDepthPng(depthBytes, { kind: 'scale', metresPerUnit: DEPTH_SCALES[opts.scale].metresPerUnit });
-    const problem = depthContentProblem(depth, depthName);
-    if (problem?.refuse) throw new DepthFileError(problem.text);
-    const rgb = await decodeImageBytesTo(photoBytes, `image/${ph.format}`, photoName, { width: depth.width, height: depth.height });
-    ensureCurrent(t);
-    const photo: DecodedPhoto = { name: photoName, format: ph.format, original, rgb, bytes: photoBytes, orientation, decodedBy: 'image-bitmap' };
-    const given = opts.intrinsics ?? {};
-    let K: Intrinsics;
-    let source: IntrinsicsSource;
-    let detail: string;
-    if (given.fx && given.fx > 0) {
-      const fy = given.fy && given.fy > 0 ? given.fy : given.fx;
-      const full: Intrinsics = {
-        fx: given.fx, fy, width: original.width, height: original.height,
-        cx: Number.isFinite(given.cx) ? (given.cx as number) : (original.width - 1) / 2,
-        cy: Number.isFinite(given.cy) ? (given.cy as number) : (original.height - 1) / 2,
-      };
-      K = scaleIntrinsics(full, depth.width, depth.height);
-      source = 'explicit';
-      detail = 'entered with the depth file';
-    } else {
-      const guess = await photoIntrinsics(photo);
-      K = guess.K;
-      source = guess.source;
-      detail = guess.detail;
-    }
     const objectsName = opts.objectsFile ? (opts.objectsFile as File).name || 'objects.json' : '';
-    const objects = opts.objectsFile
-      ? parseSidecar(await opts.objectsFile.text(), objectsName, original, { width: depth.width, height: depth.height })
-      : [];
+    const problem = input.depthWarning;
     loadStep(t, 'Building the 3D scene…');
     await nextFrame();
     const loaded = await buildIfPossible({
-      kind: 'rgbd', name: photoName, title: `${photoName} + depth`, rgb, depth, intrinsics: K, source, detail, objects,
+      kind: 'rgbd', name: photoName, title: `${photoName} + depth`, rgb, depth, intrinsics: K, source, detail, objects: objects ?? [],
       prov: provenance(`depth file ${depthName} (${DEPTH_SCALES[opts.scale].label})`, objectsName ? `boxes from ${objectsName}` : 'none (no detector loaded)', photoName),
-      notes: [...(problem ? [problem.text] : []), ...(objectsName ? [] : ['No object detector is loaded, so this scene has no objects: click two points on the photo to measure.'])],
+      notes: [...(problem ? [problem] : []), ...(objectsName ? [] : ['No object detector is loaded, so this scene has no objects: click two points on the photo to measure.'])],
     }, t);
-    if (commit(loaded, t) && problem) notify('warning', problem.text);
+    if (commit(loaded, t) && problem) notify('warning', problem);
   } catch (e) {
     failLoad(e, t);
   }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { depthAt, addMeasurePoint } from './measure';
-import { scaleIntrinsics } from './loadScene';
 import { sceneStore, type LoadedScene } from './sceneStore';
 import type { SceneGraph } from '../core/scene/types';
 
@@ -10,14 +9,6 @@ describe('depthAt', () => {
     data[12] = 2; data[11] = 2.1; data[13] = 1.9; data[0] = 9;
     expect(depthAt({ width: 5, height: 5, data }, 2, 2, 1)).toBe(2);
     expect(depthAt({ width: 5, height: 5, data: new Float32Array(25) }, 2, 2)).toBeNull();
-  });
-});
-
-describe('scaleIntrinsics', () => {
-  it('keeps the principal point on the same scene ray when the image is resized', () => {
-    const K = { fx: 500, fy: 500, cx: 319.5, cy: 239.5, width: 640, height: 480 };
-    const half = scaleIntrinsics(K, 320, 240);
-    expect(half).toEqual({ fx: 250, fy: 250, cx: 159.5, cy: 119.5, width: 320, height: 240 });
   });
 });
 

@@ -11,8 +11,7 @@ import { downloadSize, photoDownloadBytes } from '../pipeline/hub/listing';
 import { pipelineStore } from './pipelineStore';
 import { settingsStore } from './settingsStore';
 import { notify, sceneStore, emptyMeasure } from './sceneStore';
-import { depthFromCloud } from './depthFromCloud';
-import { scaleIntrinsics } from './loadScene';
+import { scaleIntrinsics } from '../core/camera/transform';
 import { approveModelHost } from './remoteConsent';
 import { finishLoad, startLoad } from './loadSequence';
 import { hostCheckStore, modelFailureMessage } from './modelHostCheck';
@@ -36,7 +35,9 @@ export async function getPipeline(): Promise<SpatialPipeline> {
     host,
     device,
     workers: defaultWorkers,
-    store: pipelineStore,
+    reporter: pipelineStore.getState().actions,
+    // a WebGPU failure earlier in this page's life: start on WASM again
+    startOnWasm: pipelineStore.getState().device.fallback !== undefined,
   });
   pipelineKey = key;
   return pipeline;
@@ -91,7 +92,8 @@ export async function runModels(): Promise<void> {
         key: `${cur.key}:models`,
         scene: r.scene,
         cloud: r.cloud,
-        depth: depthFromCloud(r.cloud, r.scene.frame, r.scene.camera.intrinsics, cur.rgb.width, cur.rgb.height),
+        // the depth map the scene was built from (the geometry size); measuring maps clicks onto its grid
+        depth: r.depth,
         intrinsics: K,
         intrinsicsSource: r.scene.camera.source,
         intrinsicsDetail: r.scene.camera.detail,

@@ -14,6 +14,8 @@ import type { SharedQuestion, ShareView } from '../io/shareSchemas';
 import type { AnswerCheck } from '../io/answerCheck';
 import { fitThumbnail, sniffThumbnailMime, thumbnailBudgetBytes, type ThumbnailMime } from '../io/thumbnail';
 import { fetchPhoto, resizeRgba } from '../io/imageInput';
+import { loadPhoto } from '../io/photoInput';
+import { browserPhotoDecoder } from '../io/photoDecode';
 import { commitRestored, sampleUrl } from './loadScene';
 import { startLoad } from './loadSequence';
 import { placeholderImage, restoredImageSize, restoredPhoto } from './restoredImage';
@@ -228,7 +230,7 @@ export async function loadLinkPhoto(view: ViewAccess): Promise<void> {
   if (!opened?.photoUrl || !current || current.key !== opened.sceneKey) return;
   shareStore.setState({ opened: { ...opened, photo: 'loading' } });
   try {
-    const photo = await fetchPhoto(opened.photoUrl);
+    const photo = await loadPhoto(await fetchPhoto(opened.photoUrl), browserPhotoDecoder);
     const rgb = await resizeRgba(photo.rgb, current.rgb.width, current.rgb.height);
     const cam = view.get();
     const now = sceneStore.getState().current;

@@ -34,10 +34,9 @@ export function ViewerPanel() {
     viewer.onPick = (i) => {
       const cur = sceneStore.getState().current;
       if (!cur?.cloud || !cur.depth || i >= cur.cloud.count) return;
+      // cloud.pixel indexes the working image (cur.rgb) for every input: samples, RGB-D, models, files
       const px = cur.cloud.pixel[i];
-      const sx = cur.rgb.width / cur.depth.width;
-      const sy = cur.rgb.height / cur.depth.height;
-      addMeasurePoint((px % cur.depth.width) * sx, Math.floor(px / cur.depth.width) * sy);
+      addMeasurePoint(px % cur.rgb.width, Math.floor(px / cur.rgb.width));
     };
     const debug = installDebugHandle();
     debug.viewer = viewer;

@@ -1,7 +1,7 @@
 /** Types shared by the model workers and the pipeline that drives them (comlink APIs). */
 import type { DeviceCaps, DtypeMap, ModelEntry } from '../../src/pipeline/manifest';
 import type { ModelHost } from '../../src/pipeline/host';
-import type { FileProgressUpdate } from '../../src/state/pipelineStore';
+import type { FileProgressUpdate } from '../../src/pipeline/report';
 
 export interface WorkerInit {
   entry: ModelEntry;

@@ -3,7 +3,7 @@
  * Pure: takes plain numbers (src/io/exif.ts reads the tags).
  */
 import type { Intrinsics, IntrinsicsSource } from './intrinsics';
-import { isExifOrientation, orientationSwapsAxes, rotateIntrinsicsForOrientation } from './transform';
+import { isExifOrientation, orientationSwapsAxes, rotateIntrinsicsForOrientation, scaleIntrinsics } from './transform';
 
 /** The EXIF tags that bear on intrinsics, as plain values (exifr's names; PixelX/YDimension accepted too). */
 export interface ExifTags {
@@ -168,4 +168,36 @@ export function intrinsicsFromExif(tags: ExifTags, imageWidth: number, imageHeig
     ? `EXIF has FocalLength ${fmt(fmm, 2)} mm${cam} but neither a 35 mm equivalent nor the sensor resolution to convert it`
     : `the photo has no usable focal-length EXIF tags${cam}`;
   return defaultIntrinsics(imageWidth, imageHeight, why);
+}
+
+/** Intrinsics a person typed for a batch or a pair (any missing field: fy = fx, principal point centred). */
+export interface GivenIntrinsics {
+  fx?: number;
+  fy?: number;
+  cx?: number;
+  cy?: number;
+}
+
+/** True when the given numbers name a focal length (the rest may be defaulted). */
+export const hasGivenFocal = (g: GivenIntrinsics | undefined): g is GivenIntrinsics & { fx: number } => positive(g?.fx);
+
+/**
+ * A photo's intrinsics on the pixels the app works on: the numbers given (in the photo's own displayed
+ * pixels, `original`), else its EXIF tags, else the default guess; then scaled to `size`. The one rule
+ * every input path (app, dataset export, CLI) follows.
+ */
+export function photoIntrinsics(
+  tags: ExifTags,
+  original: { width: number; height: number },
+  size: { width: number; height: number },
+  given?: GivenIntrinsics,
+  givenDetail = 'given',
+): IntrinsicsEstimate {
+  const est = hasGivenFocal(given)
+    ? intrinsicsFromExplicit(
+        { fx: given.fx, fy: positive(given.fy) ? given.fy : undefined, cx: Number.isFinite(given.cx) ? given.cx : undefined, cy: Number.isFinite(given.cy) ? given.cy : undefined },
+        original.width, original.height, givenDetail,
+      )
+    : intrinsicsFromExif(tags, original.width, original.height);
+  return { ...est, intrinsics: scaleIntrinsics(est.intrinsics, size.width, size.height) };
 }

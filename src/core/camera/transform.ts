@@ -18,9 +18,10 @@ export function orientationSwapsAxes(o: number): boolean {
 
 /**
  * Intrinsics for the same camera after resampling the image to newWidth x newHeight (no crop).
- * Pixel edges scale, so centres map as (x + 0.5)·s - 0.5.
+ * Pixel edges scale, so centres map as (x + 0.5)·s - 0.5. The one place this arithmetic lives.
  */
 export function scaleIntrinsics(K: Intrinsics, newWidth: number, newHeight: number): Intrinsics {
+  if (K.width === newWidth && K.height === newHeight) return K;
   const sx = newWidth / K.width;
   const sy = newHeight / K.height;
   return {
@@ -31,6 +32,19 @@ export function scaleIntrinsics(K: Intrinsics, newWidth: number, newHeight: numb
     width: newWidth,
     height: newHeight,
   };
+}
+
+/**
+ * Intrinsics for a map of another size (a depth model's working size): scaleIntrinsics, but aspect ratios
+ * that differ by more than 1% are refused: that is a crop, not a resize, and scaling would lie.
+ */
+export function intrinsicsForSize(K: Intrinsics, width: number, height: number): Intrinsics {
+  if (K.width === width && K.height === height) return K;
+  const sx = width / K.width, sy = height / K.height;
+  if (Math.abs(sx / sy - 1) > 0.01) {
+    throw new Error(`intrinsics are for ${K.width}x${K.height}, depth is ${width}x${height}: aspect ratios differ`);
+  }
+  return scaleIntrinsics(K, width, height);
 }
 
 /**

@@ -3,7 +3,7 @@
  * lies far behind in a loose box's margin.
  */
 import { describe, expect, it } from 'vitest';
-import { buildScene } from '../scene/buildScene';
+import { buildScene } from '../build/buildScene';
 import type { Box2D } from '../scene/types';
 import { renderSyntheticScene, type SyntheticSceneSpec } from '../testing/syntheticScene';
 

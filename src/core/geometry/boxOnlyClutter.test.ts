@@ -3,7 +3,7 @@
  * an ottoman in front of a bed, a night stand half hidden behind the bed's corner.
  */
 import { describe, expect, it } from 'vitest';
-import { buildScene } from '../scene/buildScene';
+import { buildScene } from '../build/buildScene';
 import { renderSyntheticScene, type SyntheticSceneSpec } from '../testing/syntheticScene';
 
 const provenance = { depthSource: 'synthetic ray-caster', objectsSource: 'synthetic boxes', createdAt: '2026-01-01T00:00:00Z', app: 'test' };

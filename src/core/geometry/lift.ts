@@ -1,4 +1,5 @@
 import type { Intrinsics } from '../camera/intrinsics';
+import { intrinsicsForSize } from '../camera/transform';
 import type { DepthMap, PointCloud, RGBAImage } from './raster';
 
 export interface LiftOptions {
@@ -18,26 +19,8 @@ export const DEFAULT_FLYING_PIXEL_THRESHOLD = 0.05;
 /** True for depths that mean "measured": finite and > 0 (0, NaN, +-inf mean no depth). */
 export const isValidDepth = (z: number): boolean => z > 0 && z < Infinity;
 
-/**
- * Intrinsics for the depth map's own size. Depth models often run at a working size different from the
- * photo's; K scales with the image (pixel-centre convention, 0-based: c' = (c + 0.5) * s - 0.5). Aspect
- * ratios that differ by more than 1% are refused: that is a crop, not a resize, and scaling would lie.
- */
-export function intrinsicsForSize(K: Intrinsics, width: number, height: number): Intrinsics {
-  if (K.width === width && K.height === height) return K;
-  const sx = width / K.width, sy = height / K.height;
-  if (Math.abs(sx / sy - 1) > 0.01) {
-    throw new Error(`intrinsics are for ${K.width}x${K.height}, depth is ${width}x${height}: aspect ratios differ`);
-  }
-  return {
-    fx: K.fx * sx,
-    fy: K.fy * sy,
-    cx: (K.cx + 0.5) * sx - 0.5,
-    cy: (K.cy + 0.5) * sy - 0.5,
-    width,
-    height,
-  };
-}
+// intrinsicsForSize lives with the camera math (core/camera/transform.ts); re-exported for the geometry stages.
+export { intrinsicsForSize } from '../camera/transform';
 
 /**
  * Flying pixels sit between a foreground edge and the background, so they always have a much nearer

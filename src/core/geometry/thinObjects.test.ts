@@ -3,7 +3,7 @@
  * trunk enter the bulk (shade, crown) out of sight, so they sample as clusters of their own, apart from it.
  */
 import { describe, expect, it } from 'vitest';
-import { buildScene } from '../scene/buildScene';
+import { buildScene } from '../build/buildScene';
 import { renderSyntheticScene, type SyntheticObject, type SyntheticSceneSpec } from '../testing/syntheticScene';
 
 const provenance = { depthSource: 'synthetic ray-caster', objectsSource: 'synthetic masks', createdAt: '2026-01-01T00:00:00Z', app: 'test' };

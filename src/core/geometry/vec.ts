@@ -1,6 +1,7 @@
 /** Small fixed-size vector and matrix helpers. Matrices are row-major 3x3 as 9-number arrays. */
-export type Vec3 = [number, number, number];
-export type Mat3 = [number, number, number, number, number, number, number, number, number];
+import type { Mat3, Vec3 } from '../math/vec';
+
+export type { Mat3, Vec3 } from '../math/vec';
 
 export const vec3 = (x: number, y: number, z: number): Vec3 => [x, y, z];
 export const add = (a: Vec3, b: Vec3): Vec3 => [a[0] + b[0], a[1] + b[1], a[2] + b[2]];

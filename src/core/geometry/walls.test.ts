@@ -3,7 +3,7 @@
  * from box-only objects in front of them, kept for an object that lies on the wall.
  */
 import { describe, expect, it } from 'vitest';
-import { buildScene } from '../scene/buildScene';
+import { buildScene } from '../build/buildScene';
 import type { Box2D } from '../scene/types';
 import { renderSyntheticScene, type SyntheticSceneSpec } from '../testing/syntheticScene';
 import { canonicalize } from './canonicalize';

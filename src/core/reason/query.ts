@@ -2,6 +2,7 @@
  * The contract between question parsing (text -> Query) and the reasoning engine (Query x Scene -> Answer).
  * Referents are object ids of the scene once resolved.
  */
+import type { UnitRequest } from '../units/length';
 
 /** Qualitative relations, each askable as yes/no ("is A left of B?") or as a choice ("which is more left?"). */
 export type Relation =
@@ -41,8 +42,8 @@ export type OrderKey = 'height' | 'size' | 'width' | 'camera_distance' | 'elevat
 
 export type TriangleShape = 'equilateral' | 'isosceles' | 'right';
 
-/** Unit a person asked for; `undefined` means the display preference. */
-export type UnitRequest = 'm' | 'cm' | 'mm' | 'ft' | 'in' | 'yd' | 'metric' | 'imperial' | 'ft-in';
+/** Unit a person asked for (its words live with the units, core/units/length.ts); `undefined` means the display preference. */
+export type { UnitRequest } from '../units/length';
 
 export type Query =
   | { type: 'relation'; form: 'yesno' | 'choice'; relation: Relation; a: string; b: string }

@@ -1,5 +1,5 @@
 import type { Intrinsics, IntrinsicsSource } from '../camera/intrinsics';
-import type { Mat3, Vec3 } from '../geometry/vec';
+import type { Mat3, Vec3 } from '../math/vec';
 
 export const SCENE_SCHEMA_VERSION = 1 as const;
 

@@ -10,7 +10,8 @@
  *   interval): 1.23 m ± 0.1 -> "1.2 m", 37.3 cm ± 1 -> "37 cm", 2.003 m ± 0.07 -> "2.0 m" (not "2.00 m");
  *   never more than 3 significant digits, never less than 1.
  */
-import type { UnitRequest } from '../reason/query';
+/** A unit a question asks for ("in cm", "in feet") or a whole system. */
+export type UnitRequest = 'm' | 'cm' | 'mm' | 'ft' | 'in' | 'yd' | 'metric' | 'imperial' | 'ft-in';
 
 export type LengthUnit = 'm' | 'cm' | 'mm' | 'ft' | 'in' | 'yd';
 export type UnitSystem = 'metric' | 'imperial';

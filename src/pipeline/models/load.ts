@@ -3,7 +3,7 @@
  * reporting, and a WebGPU -> WASM fallback. Runs in workers and in Node tests alike.
  */
 import { env, AutoModel, AutoProcessor, type PreTrainedModel, type Processor } from '@huggingface/transformers';
-import type { FileProgressUpdate } from '../../state/pipelineStore';
+import type { FileProgressUpdate } from '../report';
 import { capsFor, type DeviceCaps, type Dtype, type DtypeMap, dtypeFor, type ModelEntry, requestedFiles } from '../manifest';
 import { fileUrl, type ModelHost } from '../host';
 import { cachedFiles, progressAdapter, withDownloadErrors, type RawProgress } from '../progress';

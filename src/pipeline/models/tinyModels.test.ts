@@ -16,7 +16,7 @@ import { fastSamPixelValues, rgbaToRaw, samInputs } from './sam/samInputs';
 import { decodeMaskRLE } from './sam/rle';
 import { resolveModelHost } from '../host';
 import { dtypeFor, PRESETS, type ModelEntry } from '../manifest';
-import type { FileProgressUpdate } from '../../state/pipelineStore';
+import type { FileProgressUpdate } from '../report';
 
 const root = mkdtempSync(join(tmpdir(), 'tiny-models-'));
 const fp32 = (subs: string[]) => Object.fromEntries(subs.map((s) => [s, 'fp32' as const]));

@@ -7,7 +7,7 @@ import {
 } from '../../state/datasetStore';
 import * as Q from '../../state/datasetQueue';
 import { DEPTH_SCALES, type DepthScale } from '../../state/loadScene';
-import { SIDECAR_SUFFIX } from './pairFiles';
+import { SIDECAR_SUFFIX } from '../../io/pairFiles';
 
 const useDataset = <T,>(sel: (s: DatasetState) => T): T => useStore(datasetStore, sel);
 

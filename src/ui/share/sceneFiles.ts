@@ -5,6 +5,7 @@
 import { downloadFile } from '../download';
 import type { PointCloud, RGBAImage } from '../../core/geometry/raster';
 import type { SceneGraph } from '../../core/scene/types';
+import { canonicalToPixel } from '../../core/camera/project';
 import { SCENE_FILE_EXTENSION, SCENE_FILE_LIMITS, SceneFileError, readSceneFile, writeSceneFile, type SceneFileContents } from '../../io/sceneFile';
 import type { SharedQuestion } from '../../io/shareSchemas';
 import { answerKey } from '../../io/answerCheck';
@@ -75,9 +76,9 @@ export async function saveSceneFile(view: ViewAccess): Promise<void> {
 
 /**
  * A saved cloud has no pixel indices; measuring by clicking the cloud needs them, so they are found again
- * by projecting each point into the depth map (canonical -> camera: p_cam = Rᵀ (p - t)).
+ * by projecting each point into the working image the scene is shown on (core/camera/project.ts).
  */
-function cloudFrom(pc: NonNullable<SceneFileContents['pointCloud']>, scene: SceneGraph, depth: SceneFileContents['depth']): PointCloud {
+function cloudFrom(pc: NonNullable<SceneFileContents['pointCloud']>, scene: SceneGraph, image: { width: number; height: number }): PointCloud {
   const { rotation: R, translation: t } = scene.frame;
   const n = pc.positions.length / 3;
   const positions = new Float32Array(pc.positions);
@@ -90,18 +91,8 @@ function cloudFrom(pc: NonNullable<SceneFileContents['pointCloud']>, scene: Scen
     }
   }
   const pixel = new Uint32Array(n);
-  if (depth) {
-    const K = scene.camera.intrinsics;
-    const sx = depth.width / K.width, sy = depth.height / K.height;
-    for (let i = 0; i < n; i++) {
-      const x = positions[i * 3] - t[0], y = positions[i * 3 + 1] - t[1], z = positions[i * 3 + 2] - t[2];
-      const cx = R[0] * x + R[3] * y + R[6] * z, cy = R[1] * x + R[4] * y + R[7] * z, cz = R[2] * x + R[5] * y + R[8] * z;
-      if (!(cz > 0)) continue;
-      const u = Math.round(((K.fx * cx) / cz + K.cx + 0.5) * sx - 0.5);
-      const v = Math.round(((K.fy * cy) / cz + K.cy + 0.5) * sy - 0.5);
-      if (u >= 0 && v >= 0 && u < depth.width && v < depth.height) pixel[i] = v * depth.width + u;
-    }
-  }
+  const project = canonicalToPixel(scene.frame, scene.camera.intrinsics, image.width, image.height);
+  for (let i = 0; i < n; i++) pixel[i] = Math.max(0, project(positions[i * 3], positions[i * 3 + 1], positions[i * 3 + 2]));
   return { count: n, positions, colors: new Uint8Array(pc.colors), pixel };
 }
 
@@ -142,7 +133,7 @@ export async function openSceneFile(file: Blob, name: string, view: ViewAccess):
     const loaded = commitRestored({
       source: { kind: 'file', name, title: c.photo?.name ? `${c.photo.name} (file)` : name },
       rgb, depth: c.depth ?? null, intrinsics: K, intrinsicsSource: c.scene.camera.source, intrinsicsDetail: c.scene.camera.detail,
-      scene: c.scene, cloud: c.pointCloud ? cloudFrom(c.pointCloud, c.scene, c.depth) : null, notes,
+      scene: c.scene, cloud: c.pointCloud ? cloudFrom(c.pointCloud, c.scene, size) : null, notes,
     }, t);
     if (!loaded) return false;
     setPreparedQuestions(loaded.key, c.questions.map((q) => q.text).filter((t) => t.trim().length > 0));

@@ -3,7 +3,7 @@ import { canonicalize, transformPoints, type CanonicalizeOptions } from '../geom
 import { liftDepth } from '../geometry/lift';
 import { objects3d, type ObjectInput, type Objects3dOptions } from '../geometry/objects3d';
 import type { DepthMap, PointCloud, RGBAImage } from '../geometry/raster';
-import { SCENE_SCHEMA_VERSION, type CanonicalFrame, type SceneGraph, type SceneProvenance } from './types';
+import { SCENE_SCHEMA_VERSION, type CanonicalFrame, type SceneGraph, type SceneProvenance } from '../scene/types';
 
 export interface BuildSceneInput {
   depth: DepthMap;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pairFiles, pairKey } from './pairFiles';
-import { parseSidecar, SidecarError } from '../../io/objectsSidecar';
+import { parseSidecar, SidecarError } from './objectsSidecar';
 
 const f = (name: string, path?: string) => ({ name, path });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { angleBetween } from '../geometry/vec';
 import { renderSyntheticScene, sampleRoomSpec, type SyntheticCamera, type SyntheticRender } from '../testing/syntheticScene';
 import { buildScene, type BuildSceneInput } from './buildScene';
-import type { SceneObject } from './types';
+import type { SceneObject } from '../scene/types';
 
 const DEG = Math.PI / 180;
 const provenance = { depthSource: 'synthetic ray-caster', objectsSource: 'synthetic masks', createdAt: '2026-01-01T00:00:00Z', app: 'test' };

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalToPixel } from './project';
+
+describe('canonicalToPixel', () => {
+  // camera 1.2 m above the floor, level: canonical = (x, 1.2 - y, -z)
+  const frame = { rotation: [1, 0, 0, 0, -1, 0, 0, 0, -1], translation: [0, 1.2, 0] };
+  const K = { fx: 50, fy: 50, cx: 19.5, cy: 14.5, width: 40, height: 30 };
+  const canonical = (u: number, v: number, z: number): [number, number, number] => {
+    const x = ((u - K.cx) * z) / K.fx, y = ((v - K.cy) * z) / K.fy;
+    return [x, 1.2 - y, -z];
+  };
+
+  it('projects canonical points back to the pixels they came from', () => {
+    const project = canonicalToPixel(frame, K, 40, 30);
+    expect(project(...canonical(5, 5, 2))).toBe(5 * 40 + 5);
+    expect(project(...canonical(30, 20, 3.5))).toBe(20 * 40 + 30);
+  });
+
+  it('maps to the same scene ray on another pixel grid (pixel-centre convention)', () => {
+    const project = canonicalToPixel(frame, K, 20, 15);
+    // half size: centre u maps to (u + 0.5) / 2 - 0.5, so (30, 20) -> (14.75, 9.75) -> pixel (15, 10)
+    expect(project(...canonical(30, 20, 3.5))).toBe(10 * 20 + 15);
+  });
+
+  it('returns -1 behind the camera and outside the image', () => {
+    const project = canonicalToPixel(frame, K, 40, 30);
+    expect(project(0, 1.2, 2)).toBe(-1); // z = -2 in the camera: behind
+    expect(project(...canonical(60, 5, 2))).toBe(-1);
+  });
+});
