@@ -32,6 +32,8 @@ export function effectiveModelHost(): ModelHost {
 }
 
 const initial = (): HostCheck => {
+  // outside a page (unit tests in Node) there is no address to read a host from
+  if (typeof location === 'undefined') return { status: 'unchecked', host: '', base: '', from: 'default' };
   const h = effectiveModelHost();
   return { status: 'unchecked', host: hostOf(h.base), base: h.base, from: h.from };
 };
