@@ -216,6 +216,29 @@ for (const size of SIZES) {
       await expect(strip).toHaveCount(0);
     });
 
+    test('a share link of a built-in sample: the receiver sees one answer card and the photo without a prompt', async ({ page, browser }) => {
+      await guard(page);
+      await openSample(page, 'living-room');
+      await ask(page, 'Is the lamp taller than the sofa?');
+      await page.getByRole('button', { name: 'Share', exact: true }).click();
+      const url = await page.getByTestId('share-url').inputValue();
+      const context = await browser.newContext({ viewport: size.viewport });
+      const other = await context.newPage();
+      const g = await guard(other);
+      await other.goto(url);
+      await expect(other.getByTestId('link-banner')).toBeVisible({ timeout: 30_000 });
+      await expect(other.getByTestId('answer')).toHaveCount(1);
+      await expect(other.getByTestId('answer')).toContainText('Is the lamp taller than the sofa?');
+      // no "Load photo from ..." question: the photo is the app's own file
+      await expect(other.getByRole('button', { name: /Load photo from/ })).toHaveCount(0);
+      await other.waitForTimeout(1500);
+      await expect(other.getByTestId('answer')).toHaveCount(1);
+      await expect(other.getByRole('status').filter({ hasText: /Loading|Opening|Building/ })).toHaveCount(0);
+      expect(g.errors).toEqual([]);
+      expect(g.outside).toEqual([]);
+      await context.close();
+    });
+
     test('keyboard: a skip link to the question box; no serious accessibility violations', async ({ page }) => {
       await guard(page);
       await openSample(page, 'living-room');
