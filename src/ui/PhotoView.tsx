@@ -74,6 +74,7 @@ export function PhotoView() {
   const current = useScene((s) => s.current);
   const highlight = useScene((s) => s.highlight);
   const measure = useScene((s) => s.measure);
+  const loading = useScene((s) => s.loading);
   const showMasks = useSettings((s) => s.showMasks);
   const showDepth = useSettings((s) => s.showDepth);
   const units = useSettings((s) => s.units);
@@ -99,6 +100,8 @@ export function PhotoView() {
   }, [masks, showMasks, showDepth, rgb]);
 
   if (!current || !rgb) {
+    // while something loads, the notice bar is the one place that says so
+    if (loading) return <div className="photo-empty" aria-hidden="true" />;
     return <div className="photo-empty">No photo yet: pick a sample, or drop a photo anywhere.</div>;
   }
   const { width, height } = rgb;

@@ -18,6 +18,7 @@ export function ViewerPanel() {
   const [failed, setFailed] = useState<string | null>(null);
   // A scene restored from a share link has boxes but no point cloud: still a 3D scene.
   const hasScene = useScene((s) => Boolean(s.current?.cloud || s.current?.scene?.objects.length));
+  const loading = useScene((s) => s.loading !== null);
 
   useEffect(() => {
     const host = hostRef.current;
@@ -73,7 +74,7 @@ export function ViewerPanel() {
     <div className="viewer-panel">
       <div ref={hostRef} className="viewer-host" data-testid="viewer-host" />
       {failed && <div className="viewer-overlay" role="alert">The 3D view could not start (WebGL unavailable): {failed}</div>}
-      {!failed && !hasScene && <div className="viewer-overlay">No 3D scene for this input yet.</div>}
+      {!failed && !hasScene && !loading && <div className="viewer-overlay">No 3D scene for this input yet.</div>}
       <div className="viewer-toolbar">
         <button type="button" className="btn btn--small" onClick={() => viewerRef.current?.resetView()}>
           Reset view
