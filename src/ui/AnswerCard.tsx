@@ -1,5 +1,5 @@
 import type { SceneGraph } from '../core/scene/types';
-import type { Answer } from '../core/reason/answer';
+import type { Answer, Quantity } from '../core/reason/answer';
 import type { HistoryEntry } from '../state/questionsStore';
 import { chooseCandidate, focusEntry } from '../state/ask';
 import { setDraft } from '../state/questionsStore';
@@ -7,6 +7,20 @@ import { useSettings } from '../state/hooks';
 import type { UnitSystem } from '../core/units/length';
 import { captionOf, formatQuantity, headline, percent } from './format';
 import { VlmAnswer } from './VlmAnswer';
+
+function Quantities({ list, system }: { list: Quantity[]; system: UnitSystem }) {
+  if (list.length === 0) return null;
+  return (
+    <dl className="quantities">
+      {list.map((q, i) => (
+        <div key={i}>
+          <dt>{q.label}</dt>
+          <dd>{formatQuantity(q, system)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
 
 /** "Why?": in plain words first (objects, the numbers that decide, caveats, steps); the method one click deeper. */
 function Evidence({ answer, scene, system, kept }: { answer: Answer; scene: SceneGraph | null; system: UnitSystem; kept: Record<string, string> }) {
@@ -19,16 +33,7 @@ function Evidence({ answer, scene, system, kept }: { answer: Answer; scene: Scen
           Measured on: {[...new Set(answer.evidence.objects.map((id) => captionOf(scene, id, kept)))].join(', ')}
         </p>
       )}
-      {plain.length > 0 && (
-        <dl className="quantities">
-          {plain.map((q, i) => (
-            <div key={i}>
-              <dt>{q.label}</dt>
-              <dd>{formatQuantity(q, system)}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      <Quantities list={plain} system={system} />
       {answer.caveats.length > 0 && (
         <ul className="caveats">
           {answer.caveats.map((c, i) => <li key={i}>{c}</li>)}
@@ -50,16 +55,7 @@ function Evidence({ answer, scene, system, kept }: { answer: Answer; scene: Scen
           A comparison counts as &quot;about the same&quot; when the difference is inside the margin the measurement can tell apart.
           Confidence {percent(answer.confidence)} combines that margin with how well each object was measured.
         </p>
-        {technical.length > 0 && (
-          <dl className="quantities">
-            {technical.map((q, i) => (
-              <div key={i}>
-                <dt>{q.label}</dt>
-                <dd>{formatQuantity(q, system)}</dd>
-              </div>
-            ))}
-          </dl>
-        )}
+        <Quantities list={technical} system={system} />
       </details>
     </div>
   );

@@ -259,13 +259,19 @@ export function answerTriangle(ctx: Ctx, query: Extract<Query, { type: 'triangle
   }, steps, sentence, minConfidence(steps));
 }
 
-export function answerCount(ctx: Ctx, query: Extract<Query, { type: 'count' }>): Answer {
-  const ref = ctx.get(query.reference);
+/** "Is O <relation> the reference?" for every other object of the scene, one step each. */
+function relationSteps(ctx: Ctx, relation: Relation, ref: SceneObject): { others: SceneObject[]; steps: Step[] } {
   const others = ctx.scene.objects.filter((o) => o.id !== ref.id);
   const steps: Step[] = others.map((o) => ({
-    description: `is ${ctx.name(o)} ${RELATION_WORDS[query.relation].rel} ${ctx.name(ref)}`,
-    answer: answerRelation(ctx, { type: 'relation', form: 'yesno', relation: query.relation, a: o.id, b: ref.id }),
+    description: `is ${ctx.name(o)} ${RELATION_WORDS[relation].rel} ${ctx.name(ref)}`,
+    answer: answerRelation(ctx, { type: 'relation', form: 'yesno', relation, a: o.id, b: ref.id }),
   }));
+  return { others, steps };
+}
+
+export function answerCount(ctx: Ctx, query: Extract<Query, { type: 'count' }>): Answer {
+  const ref = ctx.get(query.reference);
+  const { others, steps } = relationSteps(ctx, query.relation, ref);
   const hits = others.filter((_, i) => steps[i].answer.verdict === 'yes');
   const ties = others.filter((_, i) => steps[i].answer.verdict === 'about-the-same');
   const n = hits.length;
@@ -313,11 +319,7 @@ export function answerTally(ctx: Ctx, query: Extract<Query, { type: 'tally' }>):
  */
 export function answerFind(ctx: Ctx, query: Extract<Query, { type: 'find' }>): Answer {
   const ref = ctx.get(query.reference);
-  const others = ctx.scene.objects.filter((o) => o.id !== ref.id);
-  const steps: Step[] = others.map((o) => ({
-    description: `is ${ctx.name(o)} ${RELATION_WORDS[query.relation].rel} ${ctx.name(ref)}`,
-    answer: answerRelation(ctx, { type: 'relation', form: 'yesno', relation: query.relation, a: o.id, b: ref.id }),
-  }));
+  const { others, steps } = relationSteps(ctx, query.relation, ref);
   // in line with the reference first (what "directly behind" means: across the view, their boxes overlap), then nearest
   const inLine = (o: SceneObject): boolean => lateralOverlap(ctx, query.relation, o, ref);
   const hits = others
