@@ -250,10 +250,11 @@ test('absent, ambiguous and open-ended questions get the right kind of answer', 
   const open = await askQ(page, 'What is the mood of this room?');
   expect(open.kind).toBe('free-form');
   expect(open.text).toMatch(/VLM/);
-  await expect(page.getByRole('heading', { name: /Open-ended questions/ })).toBeVisible();
+  // every kind of answer in one list, newest first: the open-ended one is on top
+  await expect(page.getByTestId('answer').first()).toHaveAttribute('data-kind', 'free-form');
 
   // a spatial question with no measurable form: what was understood, and the closest question that is, first
-  const near = await askQ(page, 'What is directly behind the coffee table?');
+  const near = await askQ(page, 'How much taller is the lamp than the coffee table?');
   expect(near.kind).toBe('free-form');
   const understood = page.getByTestId('understood').first();
   await expect(understood).toContainText('I read this as');
@@ -261,6 +262,9 @@ test('absent, ambiguous and open-ended questions get the right kind of answer', 
   await understood.getByRole('button').click();
   await expect(page.getByTestId('answer')).toHaveCount(before + 1);
   await expect(page.locator('[data-testid="answer"][data-kind="answer"]').first()).toContainText(/coffee table/);
+  // "what is directly behind" is measured now (#16)
+  const behind = await askQ(page, 'What is directly behind the coffee table?');
+  expect(behind.kind).toBe('answer');
   await expectClean(page, g, info);
 });
 
