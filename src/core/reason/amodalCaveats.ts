@@ -4,6 +4,7 @@
  */
 import type { AmodalEstimator, SceneObject } from '../scene/types';
 import type { Quantity } from './answer';
+import { label } from './templates';
 
 /** Confidence factor for an object whose box has estimated extents (a guess from its 2D box: much less sure). */
 export const ESTIMATE_PENALTY = 0.85;
@@ -22,6 +23,11 @@ export function estimatedExtents(o: SceneObject): [string, AmodalEstimator][] {
   const out: [string, AmodalEstimator][] = [];
   est.forEach((e, axis) => { if (e) out.push([axisWord(o, axis), e]); });
   return out;
+}
+
+/** The prior's category in words ("night stand"), else the object's name. */
+function categoryOf(o: SceneObject, name: string): string {
+  return (o.amodal?.prior ?? '').split(' (')[0].replace(/_/g, ' ').toLowerCase() || name;
 }
 
 const HOW: Readonly<Record<AmodalEstimator, (category: string) => string>> = {
@@ -43,19 +49,20 @@ export function estimateCaveat(name: string, o: SceneObject): string | null {
     if (v.left === 'occluded' || v.right === 'occluded' || v.top === 'occluded' || v.bottom === 'occluded') why.push('something in front hides part of it');
     if (ext.some(([w]) => w !== 'height')) why.push('its far side is hidden');
   }
-  const category = (o.amodal.prior ?? '').split(' (')[0].replace(/_/g, ' ').toLowerCase() || name;
+  const category = categoryOf(o, name);
   const parts = ext.map(([w, e]) => `its ${w} is estimated ${HOW[e](`a ${category}`)}`);
   return `${name}: ${why.join(' and ') || 'part of it is hidden'}; ${parts.join(', ')}`;
 }
 
-/** Evidence quantities for the estimated extents of the objects an answer used. */
-export function estimateQuantities(objects: readonly SceneObject[]): Quantity[] {
+/** Evidence quantities for the estimated extents of the objects an answer used, in plain words with captions. */
+export function estimateQuantities(objects: readonly SceneObject[], name: (o: SceneObject) => string): Quantity[] {
   const out: Quantity[] = [];
   for (const o of objects) {
     o.amodal?.estimated.forEach((e, axis) => {
       if (!e) return;
       const value = o.obb.size[axis];
-      out.push({ label: `${axisWord(o, axis)} of ${o.id}, estimated (${e}${o.amodal?.prior && e === 'category-prior' ? `: ${o.amodal.prior}` : ''})`, value, unit: 'm', uncertainty: (o.amodal?.spread[axis] ?? 0) * value });
+      const how = HOW[e](`a ${categoryOf(o, name(o))}`);
+      out.push({ label: label('qEstimated', { measure: axisWord(o, axis), a: name(o), how }), value, unit: 'm', uncertainty: (o.amodal?.spread[axis] ?? 0) * value });
     });
   }
   return out;

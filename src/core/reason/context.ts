@@ -191,7 +191,7 @@ export function finish(
   measure?: SizeMeasure | 'volume',
 ): Answer {
   const { confidence, caveats } = finishConfidence(ctx, geometric, objects, vertical, measure ? extentsOf(measure) : []);
-  const estimates = estimateQuantities([...new Set(objects)]);
+  const estimates = estimateQuantities([...new Set(objects)], (o) => ctx.name(o));
   const evidence = estimates.length ? { ...base.evidence, quantities: [...base.evidence.quantities, ...estimates] } : base.evidence;
   return { ...base, evidence, confidence, caveats, sentence: withCaveats(sentence, caveats) };
 }

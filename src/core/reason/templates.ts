@@ -209,6 +209,7 @@ export const LABELS = {
   qTieBand: 'margin inside which two values count as the same',
   qSize: '{measure} of {a}',
   qRange: 'distance from the camera to the centre of {a}',
+  qEstimated: '{measure} of {a}, estimated {how}',
 } as const satisfies Record<string, string>;
 
 export type LabelKey = keyof typeof LABELS;
