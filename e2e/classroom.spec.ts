@@ -3,10 +3,17 @@
  * scene's suggested questions and over questions saved in a scene file, and "guess first" with a class's
  * pooled guesses. Every request outside localhost is blocked and recorded.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { guard } from './lib/offline';
 import { readFileSync } from 'node:fs';
 
+
+/** The question box has the focus once a scene is in (P would type a p there): the person clicks away first. */
+async function leaveQuestionBox(page: Page) {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+}
 
 async function expectClean(page: Page, g: { outside: string[]; errors: string[] }, info: TestInfo) {
   expect(g.errors, 'page errors').toEqual([]);
@@ -24,7 +31,8 @@ test('presenter mode: P opens it, arrows step through the suggestions, Escape le
   const suggestions = await page.locator('.suggestions .suggestion').allTextContents();
   expect(suggestions.length).toBeGreaterThan(1);
 
-  await page.locator('body').press('p');
+  await leaveQuestionBox(page);
+  await page.keyboard.press('p');
   const presenter = page.getByTestId('presenter');
   await expect(presenter).toBeVisible();
   await expect(page.getByTestId('presenter-count')).toHaveText(`Question 1 of ${suggestions.length}`);
@@ -37,6 +45,9 @@ test('presenter mode: P opens it, arrows step through the suggestions, Escape le
   const size = await page.getByTestId('presenter-question').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
   expect(size).toBeGreaterThanOrEqual(28);
 
+  // guess first is on by default: the answer waits; G turns it off
+  await expect(page.getByTestId('guess-first')).toBeVisible();
+  await page.keyboard.press('g');
   await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('presenter-count')).toHaveText(`Question 2 of ${suggestions.length}`);
   await expect(page.getByTestId('presenter-question')).toHaveText(suggestions[1]);
@@ -45,7 +56,7 @@ test('presenter mode: P opens it, arrows step through the suggestions, Escape le
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft'); // clamped at the first question
   await expect(page.getByTestId('presenter-count')).toHaveText(`Question 1 of ${suggestions.length}`);
-  await page.screenshot({ path: 'test-results/presenter.png' });
+  await page.screenshot({ path: join(tmpdir(), 'spatiallens-e2e', 'presenter.png') });
   await page.keyboard.press('Escape');
   await expect(presenter).toHaveCount(0);
   const hostAfter = await page.getByTestId('viewer-host').boundingBox();
@@ -72,19 +83,23 @@ test('guess first on questions saved in a scene file: guesses pooled, revealed, 
   await page.waitForFunction((k) => window.__spatiallens?.sceneKey !== k && window.__spatiallens?.sceneKey?.startsWith('file:'), key);
 
   // keyboard only from here
-  await page.locator('body').press('p');
+  await leaveQuestionBox(page);
+  await page.keyboard.press('p');
   await expect(page.getByTestId('presenter-count')).toHaveText('Question 1 of 2');
   await expect(page.getByTestId('presenter-question')).toHaveText(questions[0]);
-  await page.keyboard.press('g'); // guess first on
-  // a yes/no question is not guessed: its answer shows
-  await expect(page.getByTestId('presenter-answer')).toBeVisible();
+  // guess first is on by default, for a yes/no question too: the class picks Yes or No first
+  await expect(page.getByTestId('guess-first')).toBeVisible();
+  await expect(page.getByTestId('guess-first').getByRole('button', { name: 'Yes' })).toBeVisible();
+  await expect(page.getByTestId('presenter-answer')).toHaveCount(0);
   await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('presenter-question')).toHaveText(questions[1]);
   await expect(page.getByTestId('guess-first')).toBeVisible();
   await expect(page.getByTestId('presenter-answer')).toHaveCount(0);
   await expect(page.locator('.viewer-label--measure')).toHaveCount(0); // the line would give the number away
 
-  const guesses: [string, string][] = [['Ana', '2.5'], ['Ben', '4'], ['Cy', '3']];
+  // a bare number is in the display unit; a length may carry its own unit
+  const guesses: [string, string][] = [['Ana', '2.5 m'], ['Ben', '400 cm'], ['Cy', '3']];
+  const metres = [2.5, 4, 3];
   await page.keyboard.press('Tab'); // -> Name (the first field of the form after the bar's controls)
   for (let i = 0; i < 6 && !(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.closest('label')?.textContent?.startsWith('Name'))); i++) {
     await page.keyboard.press('Tab');
@@ -108,8 +123,8 @@ test('guess first on questions saved in a scene file: guesses pooled, revealed, 
   expect(Number(await answer.getAttribute('data-value'))).toBeCloseTo(truth, 6);
   const rows = page.getByTestId('guess-table').locator('tbody tr');
   await expect(rows).toHaveCount(3);
-  for (const [i, [, v]] of guesses.entries()) {
-    expect(Number(await rows.nth(i).getAttribute('data-error'))).toBeCloseTo(Number(v) - truth, 6);
+  for (const [i, v] of metres.entries()) {
+    expect(Number(await rows.nth(i).getAttribute('data-error'))).toBeCloseTo(v - truth, 6);
   }
   const spread = page.getByTestId('guess-spread');
   expect(Number(await spread.getAttribute('data-min'))).toBe(2.5);
@@ -117,7 +132,7 @@ test('guess first on questions saved in a scene file: guesses pooled, revealed, 
   expect(Number(await spread.getAttribute('data-max'))).toBe(4);
   await expect(page.getByTestId('guess-plot').locator('circle')).toHaveCount(3);
   await expect(page.locator('.viewer-label--measure').first()).toBeVisible();
-  await page.screenshot({ path: 'test-results/guess-first.png' });
+  await page.screenshot({ path: join(tmpdir(), 'spatiallens-e2e', 'guess-first.png') });
 
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('presenter')).toHaveCount(0);

@@ -42,6 +42,9 @@ async function sampleStillWorks(page: Page, name: string) {
 /** Clicks the first suggested question and waits for its answer card. */
 async function answersSomething(page: Page) {
   const before = await page.getByTestId('answer').count();
+  // the suggestions fold after the first question (#16): unfold them as a person would
+  const list = page.locator('details.suggestions');
+  if ((await list.count()) > 0 && (await list.getAttribute('open')) === null) await list.locator('summary').click();
   await page.locator('button.suggestion').first().click();
   await expect(page.getByTestId('answer')).toHaveCount(before + 1);
 }

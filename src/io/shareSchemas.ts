@@ -22,15 +22,18 @@ export const QuerySchema = v.variant('type', [
     a: id,
     b: id,
   }),
-  v.strictObject({ type: v.literal('size'), measure: v.picklist(['width', 'height', 'depth']), a: id }),
+  v.strictObject({ type: v.literal('size'), measure: v.picklist(['width', 'height', 'depth', 'length']), a: id }),
   v.strictObject({ type: v.literal('extreme'), which: v.picklist(['closest', 'farthest']), to: id, among: v.optional(ids(0)) }),
-  v.strictObject({ type: v.literal('order'), by: v.picklist(['height', 'size', 'width', 'camera_distance', 'elevation']), objects: ids(1), descending: v.boolean() }),
+  v.strictObject({ type: v.literal('order'), by: v.picklist(['height', 'size', 'width', 'camera_distance', 'elevation']), objects: ids(1), descending: v.boolean(), top: v.optional(v.literal(true)) }),
   v.strictObject({ type: v.literal('between'), a: id, b: id, c: id }),
   v.strictObject({ type: v.literal('triangle'), shape: v.picklist(['equilateral', 'isosceles', 'right']), objects: v.tuple([id, id, id]) }),
   v.strictObject({ type: v.literal('count'), relation, reference: id }),
+  v.strictObject({ type: v.literal('range'), a: id }),
+  v.strictObject({ type: v.literal('tally'), objects: ids(1) }),
+  v.strictObject({ type: v.literal('find'), relation, reference: id }),
 ]);
 
-export const UNIT_REQUESTS: readonly UnitRequest[] = ['m', 'cm', 'mm', 'ft', 'in', 'yd', 'metric', 'imperial'];
+export const UNIT_REQUESTS: readonly UnitRequest[] = ['m', 'cm', 'mm', 'ft', 'in', 'yd', 'metric', 'imperial', 'ft-in'];
 
 export const MAX_QUESTION_CHARS = 500;
 export const MAX_SENTENCE_CHARS = 2000;

@@ -3,7 +3,7 @@
  * system changes so the sentences follow the toggle.
  */
 import type { Answer, Visual } from '../core/reason/answer';
-import type { Query, UnitRequest } from '../core/reason/query';
+import { mapQueryIds, type ParseResult, type Query, type UnitRequest } from '../core/reason/query';
 import type { SceneGraph } from '../core/scene/types';
 import { engine, type Suggestion } from './engine';
 import { questionsStore, withEntry, type HistoryEntry, type Outcome } from './questionsStore';
@@ -21,22 +21,41 @@ export function answerFor(scene: SceneGraph, query: Query, unit?: UnitRequest): 
   return engine.answerQuery(scene, query, { units: settingsStore.getState().units, unit });
 }
 
-function outcomeFor(text: string, scene: SceneGraph): Outcome {
+/** A clarification's answer: the phrase that was ambiguous and the object the person chose for it. */
+export interface Pick {
+  phrase: string;
+  id: string;
+}
+
+/** Candidates as people tell them apart: the caption, with its place when two share one ("chair, on the left"). */
+function candidateLabels(scene: SceneGraph, ids: string[]): { id: string; caption: string }[] {
+  const objs = ids.map((id) => scene.objects.find((o) => o.id === id)).filter((o): o is SceneGraph['objects'][number] => !!o);
+  return objs.map((o) => {
+    const twins = objs.filter((x) => x.caption === o.caption).sort((p, q) => p.box2d.x0 + p.box2d.x1 - (q.box2d.x0 + q.box2d.x1));
+    if (twins.length < 2) return { id: o.id, caption: o.caption };
+    const i = twins.indexOf(o);
+    const where = i === 0 ? 'on the left' : i === twins.length - 1 ? 'on the right' : twins.length === 3 ? 'in the middle' : `${i + 1}. from the left`;
+    return { id: o.id, caption: `${o.caption}, ${where}` };
+  });
+}
+
+function outcomeFor(text: string, scene: SceneGraph, pick?: Pick): Outcome {
   const parsed = engine.parseQuestion(text, scene);
+  // a clarification answered: the chosen object stands for the ambiguous phrase, so the question never loops
+  const partial = parsed.status === 'clarify' ? (parsed.partial as ParseResult | null) : null;
+  if (parsed.status === 'clarify' && pick && parsed.candidates.includes(pick.id) && partial?.status === 'ok') {
+    const provisional = parsed.candidates[0];
+    const query = mapQueryIds(partial.parsed.query, (id) => (id === provisional ? pick.id : id));
+    const unit = partial.parsed.unit;
+    return { kind: 'answer', query, unit, answer: answerFor(scene, query, unit) };
+  }
   switch (parsed.status) {
     case 'ok': {
       const { query, unit } = parsed.parsed;
       return { kind: 'answer', query, unit, answer: answerFor(scene, query, unit) };
     }
     case 'clarify':
-      return {
-        kind: 'clarify',
-        phrase: parsed.phrase,
-        candidates: parsed.candidates.map((c) => {
-          const byId = scene.objects.find((o) => o.id === c);
-          return byId ? { id: byId.id, caption: byId.caption } : { id: c, caption: c };
-        }),
-      };
+      return { kind: 'clarify', phrase: parsed.phrase, candidates: candidateLabels(scene, parsed.candidates) };
     case 'unresolved':
       return { kind: 'unresolved', phrases: parsed.phrases, known: parsed.known };
     case 'free-form': {
@@ -56,7 +75,7 @@ function outcomeFor(text: string, scene: SceneGraph): Outcome {
  * question is held (the text stays in the box, the panel says it waits) and answered on the scene the
  * load leaves: the new one, or the old one when the load fails.
  */
-export function ask(text: string): HistoryEntry | null {
+export function ask(text: string, pick?: Pick): HistoryEntry | null {
   const q = text.trim();
   if (q && sceneStore.getState().loading !== null) {
     questionsStore.setState({ pending: q });
@@ -68,13 +87,9 @@ export function ask(text: string): HistoryEntry | null {
   if (!current.scene) {
     outcome = { kind: 'error', message: 'This input has no 3D scene yet (no depth), so it cannot be measured.' };
   } else {
-    try {
-      outcome = outcomeFor(q, current.scene);
-    } catch (e) {
-      outcome = { kind: 'error', message: e instanceof Error ? e.message : String(e) };
-    }
+    outcome = safeOutcome(q, current.scene, pick);
   }
-  const entry: HistoryEntry = { id: ++entryId, text: q, sceneKey: current.key, sceneTitle: current.source.title, outcome };
+  const entry: HistoryEntry = { id: ++entryId, text: q, sceneKey: current.key, sceneTitle: current.source.title, captions: captionsOf(current.scene), outcome };
   questionsStore.setState((s) => ({ history: withEntry(s.history, entry), activeId: entry.id, draft: s.draft.trim() === q ? '' : s.draft }));
   focusEntry(entry);
   if (outcome.kind === 'free-form' && outcome.vlm === 'loading') void answerWithVlm(entry);
@@ -85,18 +100,31 @@ export function ask(text: string): HistoryEntry | null {
 export function outcomeOf(text: string): Outcome | null {
   const scene = sceneStore.getState().current?.scene;
   if (!scene || !text.trim()) return null;
+  return safeOutcome(text.trim(), scene);
+}
+
+/** What the person sees when answering fails: never the internal message (it goes to the console). */
+export const ANSWER_FAILED = 'Sorry, this question could not be answered on this scene. Try asking it another way, or pick one of the suggestions.';
+
+function safeOutcome(text: string, scene: SceneGraph, pick?: Pick): Outcome {
   try {
-    return outcomeFor(text.trim(), scene);
+    return outcomeFor(text, scene, pick);
   } catch (e) {
-    return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
+    console.error('answering failed', e);
+    return { kind: 'error', message: ANSWER_FAILED };
   }
+}
+
+/** The captions of a scene's objects by id, kept with each question so its card reads the same later. */
+function captionsOf(scene: SceneGraph | null): Record<string, string> {
+  return Object.fromEntries((scene?.objects ?? []).map((o) => [o.id, o.caption]));
 }
 
 /** Add an already answered question (restored from a link or a scene file) to the history. */
 export function pushEntry(text: string, outcome: Outcome, focus = true): HistoryEntry | null {
   const current = sceneStore.getState().current;
   if (!current) return null;
-  const entry: HistoryEntry = { id: ++entryId, text, sceneKey: current.key, sceneTitle: current.source.title, outcome };
+  const entry: HistoryEntry = { id: ++entryId, text, sceneKey: current.key, sceneTitle: current.source.title, captions: captionsOf(current.scene), outcome };
   questionsStore.setState((s) => ({ history: withEntry(s.history, entry), activeId: focus ? entry.id : s.activeId }));
   if (focus) focusEntry(entry);
   return entry;
@@ -120,13 +148,17 @@ export function askSuggestion(s: Suggestion): HistoryEntry | null {
   return ask(text);
 }
 
-/** A clarification answered: the ambiguous phrase is replaced by the chosen object's caption. */
-export function chooseCandidate(entry: HistoryEntry, caption: string): HistoryEntry | null {
+/**
+ * A clarification answered: the question is shown with the chosen object's caption in place of the
+ * ambiguous phrase, and answered with the chosen object — never asked again.
+ */
+export function chooseCandidate(entry: HistoryEntry, id: string): HistoryEntry | null {
   if (entry.outcome.kind !== 'clarify') return null;
   const { phrase } = entry.outcome;
+  const caption = entry.captions[id] ?? id;
   const re = new RegExp(phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
   const text = re.test(entry.text) ? entry.text.replace(re, caption) : `${entry.text} (${caption})`;
-  return ask(text);
+  return ask(text, { phrase, id });
 }
 
 function visualsOf(answer: Answer): { visuals: Visual[]; highlight: string[] } {

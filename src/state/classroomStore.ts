@@ -6,9 +6,11 @@ import { createStore } from 'zustand/vanilla';
 
 export interface Guess {
   name: string;
-  /** in the display unit at the time of guessing (m or ft), see `unit` */
+  /** in the display unit at the time of guessing (m or ft), see `unit`; NaN for a pick */
   value: number;
   unit: 'm' | 'ft';
+  /** the option picked, for a question that is not a number ("Yes", "the red chair") */
+  pick?: string;
 }
 
 export interface ClassroomState {
@@ -21,6 +23,8 @@ export interface ClassroomState {
   guesses: Record<number, Guess[]>;
   /** questions saved in a scene file, for the scene it was opened as */
   prepared: { sceneKey: string; texts: string[] } | null;
+  /** height of the presenter strip over the bottom of the 3D view (px), so the view frames what is above it */
+  panelHeight: number;
 }
 
 export interface ClassroomActions {
@@ -33,16 +37,19 @@ export interface ClassroomActions {
   reveal(): void;
   addGuess(index: number, g: Guess): void;
   clearGuesses(index: number): void;
+  setPanelHeight(px: number): void;
 }
 
 /** A classroom store (the page has one; tests make their own). */
 export const createClassroomStore = () => createStore<ClassroomState & ClassroomActions>()((set, get) => ({
   presenting: false,
-  guessFirst: false,
+  // on by default: a class guesses before it is told, for every kind of question
+  guessFirst: true,
   index: 0,
   revealed: false,
   guesses: {},
   prepared: null,
+  panelHeight: 0,
   setPreparedQuestions: (sceneKey, texts) => set({ prepared: texts.length ? { sceneKey, texts } : null, index: 0, revealed: false, guesses: {} }),
   setPresenting: (on) => set({ presenting: on, revealed: false }),
   togglePresenting: () => get().setPresenting(!get().presenting),
@@ -55,11 +62,13 @@ export const createClassroomStore = () => createStore<ClassroomState & Classroom
   reveal: () => set({ revealed: true }),
   addGuess: (index, g) => set((s) => ({ guesses: { ...s.guesses, [index]: [...(s.guesses[index] ?? []), g] } })),
   clearGuesses: (index) => set((s) => ({ guesses: { ...s.guesses, [index]: [] }, revealed: false })),
+  setPanelHeight: (px) => set({ panelHeight: Math.round(px) }),
 }));
 
 export const classroomStore = createClassroomStore();
 // the page's store's actions, for callers outside React
-export const { setPreparedQuestions, setPresenting, togglePresenting, setGuessFirst, step, reveal, addGuess, clearGuesses } = classroomStore.getState();
+export const { setPreparedQuestions, setPresenting, togglePresenting, setGuessFirst, step, reveal, addGuess, clearGuesses, setPanelHeight } =
+  classroomStore.getState();
 
 /** min / median / max of the pooled guesses (null when there are none). */
 export function spreadOf(values: number[]): { min: number; median: number; max: number } | null {

@@ -29,6 +29,8 @@ export interface HistoryEntry {
   /** the scene it was asked about (LoadedScene.key) */
   sceneKey: string;
   sceneTitle: string;
+  /** captions of that scene's objects by id, so the card reads the same after the scene changes */
+  captions: Record<string, string>;
   outcome: Outcome;
 }
 

@@ -14,6 +14,7 @@ import { notify, sceneStore, emptyMeasure } from './sceneStore';
 import { scaleIntrinsics } from '../core/camera/transform';
 import { approveModelHost } from './remoteConsent';
 import { finishLoad, startLoad } from './loadSequence';
+import { hostCheckStore, modelFailureMessage } from './modelHostCheck';
 
 let pipeline: SpatialPipeline | null = null;
 let pipelineKey = '';
@@ -109,7 +110,7 @@ export async function runModels(): Promise<void> {
   } catch (e) {
     if (!finishLoad(t)) return; // superseded by a newer load: it owns the messages now
     const msg = e instanceof Error ? e.message : String(e);
-    notify('error', controller.signal.aborted ? 'Stopped: the models were cancelled.' : `The models could not run: ${msg}`);
+    notify('error', controller.signal.aborted ? 'Stopped: the models were cancelled.' : modelFailureMessage(msg, hostCheckStore.getState()));
   } finally {
     if (running === controller) running = null;
   }

@@ -23,6 +23,7 @@ import { notify, sceneStore, type LoadedScene } from './sceneStore';
 import { questionsStore, type HistoryEntry } from './questionsStore';
 import { settingsStore } from './settingsStore';
 import { ask, pushEntry } from './ask';
+import { isSameOrigin } from './remoteConsent';
 
 /** How the UI reads and moves the 3D camera (the viewer lives in the UI layer). */
 export interface ViewAccess {
@@ -221,6 +222,8 @@ export async function openShareLink(hash: string, view: ViewAccess): Promise<boo
       ...(p && 'url' in p ? { photoUrl: p.url } : {}),
     },
   });
+  // a photo on the app's own server (a built-in sample) is the app's own file: no question to ask
+  if (p && 'url' in p && isSameOrigin(p.url)) void loadLinkPhoto(view);
   if (mismatch !== undefined) {
     notify('warning', 'The answer written in this link does not match its scene (the link was edited or made by another program): the answer shown is the one recomputed here.');
   } else if (photo === 'failed') {

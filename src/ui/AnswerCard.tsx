@@ -1,5 +1,5 @@
 import type { SceneGraph } from '../core/scene/types';
-import type { Answer } from '../core/reason/answer';
+import type { Answer, Quantity } from '../core/reason/answer';
 import type { HistoryEntry } from '../state/questionsStore';
 import { chooseCandidate, focusEntry } from '../state/ask';
 import { setDraft } from '../state/questionsStore';
@@ -8,24 +8,32 @@ import type { UnitSystem } from '../core/units/length';
 import { captionOf, formatQuantity, headline, percent } from './format';
 import { VlmAnswer } from './VlmAnswer';
 
-function Evidence({ answer, scene, system }: { answer: Answer; scene: SceneGraph | null; system: UnitSystem }) {
+function Quantities({ list, system }: { list: Quantity[]; system: UnitSystem }) {
+  if (list.length === 0) return null;
+  return (
+    <dl className="quantities">
+      {list.map((q, i) => (
+        <div key={i}>
+          <dt>{q.label}</dt>
+          <dd>{formatQuantity(q, system)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** "Why?": in plain words first (objects, the numbers that decide, caveats, steps); the method one click deeper. */
+function Evidence({ answer, scene, system, kept }: { answer: Answer; scene: SceneGraph | null; system: UnitSystem; kept: Record<string, string> }) {
+  const plain = answer.evidence.quantities.filter((q) => !q.technical);
+  const technical = answer.evidence.quantities.filter((q) => q.technical);
   return (
     <div className="evidence">
       {answer.evidence.objects.length > 0 && (
         <p>
-          Objects: {answer.evidence.objects.map((id) => captionOf(scene, id)).join(', ')}
+          Measured on: {[...new Set(answer.evidence.objects.map((id) => captionOf(scene, id, kept)))].join(', ')}
         </p>
       )}
-      {answer.evidence.quantities.length > 0 && (
-        <dl className="quantities">
-          {answer.evidence.quantities.map((q, i) => (
-            <div key={i}>
-              <dt>{q.label}</dt>
-              <dd>{formatQuantity(q, system)}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      <Quantities list={plain} system={system} />
       {answer.caveats.length > 0 && (
         <ul className="caveats">
           {answer.caveats.map((c, i) => <li key={i}>{c}</li>)}
@@ -35,11 +43,20 @@ function Evidence({ answer, scene, system }: { answer: Answer; scene: SceneGraph
         <ol className="steps">
           {answer.steps.map((s, i) => (
             <li key={i}>
-              <span className="step-desc">{s.description}</span> — {s.answer.sentence}
+              <span className="step-desc">{s.description}</span>: {s.answer.sentence}
             </li>
           ))}
         </ol>
       )}
+      <details className="why-method">
+        <summary>How it was computed</summary>
+        <p>
+          Positions and sizes come from each object&apos;s 3D box in the scene (metres, the floor level, up is up).
+          A comparison counts as &quot;about the same&quot; when the difference is inside the margin the measurement can tell apart.
+          Confidence {percent(answer.confidence)} combines that margin with how well each object was measured.
+        </p>
+        <Quantities list={technical} system={system} />
+      </details>
     </div>
   );
 }
@@ -54,7 +71,8 @@ export function AnswerCard({ entry, scene, active, stale }: { entry: HistoryEntr
     'data-entry-id': entry.id,
     'data-kind': o.kind,
   };
-  const question = <span className="answer-q">{entry.text}{stale && <span className="badge">{entry.sceneTitle}</span>}</span>;
+  const question = <span className="answer-q">{entry.text}{stale && <span className="badge">from the previous scene: {entry.sceneTitle}</span>}</span>;
+  const kept = entry.captions;
 
   if (o.kind === 'answer') {
     const a = o.answer;
@@ -71,7 +89,7 @@ export function AnswerCard({ entry, scene, active, stale }: { entry: HistoryEntr
         <button type="button" className="answer-focus" onClick={() => focusEntry(entry)} aria-pressed={active} disabled={stale} title="Show this answer in the views">
           {question}
           <span className="answer-headline">
-            <span className="answer-value">{headline(a, scene, system, o.unit)}</span>
+            <span className="answer-value">{headline(a, scene, system, o.unit, kept)}</span>
             <span className="confidence" title="How much to trust this answer">
               <span className="confidence-bar" style={{ width: percent(a.confidence) }} aria-hidden="true" />
               <span className="confidence-text">confidence {percent(a.confidence)}</span>
@@ -81,7 +99,7 @@ export function AnswerCard({ entry, scene, active, stale }: { entry: HistoryEntr
         </button>
         <details className="why">
           <summary>Why?</summary>
-          <Evidence answer={a} scene={scene} system={system} />
+          <Evidence answer={a} scene={scene} system={system} kept={kept} />
         </details>
       </article>
     );
@@ -90,10 +108,10 @@ export function AnswerCard({ entry, scene, active, stale }: { entry: HistoryEntr
     return (
       <article {...common} aria-label={`Question needs clarifying: ${entry.text}`}>
         {question}
-        <p>Which “{o.phrase}” do you mean?</p>
+        <p className="answer-sentence">Which “{o.phrase}” do you mean?</p>
         <div className="chip-row">
           {o.candidates.map((c) => (
-            <button key={c.id} type="button" className="chip chip--candidate" onClick={() => chooseCandidate(entry, c.caption)}>
+            <button key={c.id} type="button" className="chip chip--candidate" onClick={() => chooseCandidate(entry, c.id)}>
               {c.caption}
             </button>
           ))}

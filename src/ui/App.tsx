@@ -22,6 +22,11 @@ import { PanelBoundary } from './PanelBoundary';
 import { RemoteRequests } from './RemoteRequests';
 import { askConsent, isSameOrigin } from '../state/remoteConsent';
 import { checkPhotoUrl } from '../io/shareLink';
+import { useStore } from 'zustand';
+import { panelStore, togglePanel, openPanel } from './panels';
+import { effectiveModelHost } from '../state/modelHostCheck';
+import { hostOf } from '../state/remoteConsent';
+import type { IntrinsicsSource } from '../core/camera/intrinsics';
 import './app.css';
 
 const DEFAULT_SAMPLE = 'living-room';
@@ -60,6 +65,8 @@ function SettingsPanel() {
   const host = useSettings((s) => s.modelHost);
   const sceneCheck = useSettings((s) => s.sceneCheck);
   const depthModel = useSettings((s) => s.depthModel);
+  const effective = effectiveModelHost();
+  const fromWords = effective.from === 'url' ? 'from the address (?modelHost=)' : effective.from === 'setting' ? 'from this setting' : 'the default';
   return (
     <div className="settings">
       <label>
@@ -82,11 +89,28 @@ function SettingsPanel() {
       </label>
       <label>
         Model host
-        <input type="url" defaultValue={host} placeholder="Hugging Face Hub (default)" onBlur={(e) => settingsStore.getState().setModelHost(e.target.value)} />
+        <input type="url" defaultValue={host} placeholder="https://your-host/models/ (empty: Hugging Face Hub)" onBlur={(e) => settingsStore.getState().setModelHost(e.target.value)} />
       </label>
+      <p className="hint" data-testid="effective-host">
+        Models come from <strong>{hostOf(effective.base)}</strong> ({fromWords}): <code>{effective.base}</code>
+      </p>
+      <p className="hint">
+        To serve the models yourself (a school or lab without access to the Hugging Face Hub), run{' '}
+        <code>npm run models:mirror -- ./models</code> on a machine that can reach the Hub, serve the <code>./models</code> folder
+        with any static web server (with CORS and <code>Cross-Origin-Resource-Policy: cross-origin</code> when it is another origin),
+        and enter its address here.
+      </p>
     </div>
   );
 }
+
+const FOCAL_SOURCE: Record<IntrinsicsSource, string> = {
+  explicit: 'given with the scene',
+  'exif-35mm': "from the photo's EXIF (35 mm equivalent)",
+  'exif-focal-plane': "from the photo's EXIF (focal plane)",
+  'model-estimate': 'estimated by the depth model',
+  default: 'guessed (the photo does not say)',
+};
 
 function SceneInfo() {
   const current = useScene((s) => s.current);
@@ -99,7 +123,7 @@ function SceneInfo() {
         {sc && <> · {sc.objects.length} objects · camera {sc.frame.cameraHeight.toFixed(2)} m above the {sc.frame.method === 'support-plane' ? 'support plane' : 'assumed floor'}</>}
         {current.timings?.total !== undefined && <> · built in {Math.round(current.timings.total)} ms</>}
       </p>
-      <p className="hint">Lens: {current.intrinsicsSource === 'default' ? 'guessed' : current.intrinsicsSource} — {current.intrinsicsDetail}</p>
+      <p className="hint">Camera focal length: {FOCAL_SOURCE[current.intrinsicsSource]} — {current.intrinsicsDetail}</p>
       {sc?.frame.confidence === 'low' && <p className="hint warn">No floor or table plane found: the camera was assumed level, so up/down answers are less certain.</p>}
       {current.notes.map((n, i) => <p key={i} className="hint">{n}</p>)}
     </div>
@@ -138,7 +162,7 @@ async function openImageParam(image: string, sample: string): Promise<void> {
 
 export function App() {
   const [samples, setSamples] = useState<SampleInfo[]>([]);
-  const [panel, setPanel] = useState<'none' | 'rgbd' | 'settings' | 'share'>('none');
+  const panel = useStore(panelStore, (s) => s.panel);
   const canShare = useScene((s) => Boolean(s.current?.scene));
   const sceneKey = useScene((s) => s.current?.key);
   const dragging = useDropAndPaste();
@@ -158,6 +182,7 @@ export function App() {
 
   return (
     <div className={`app${dragging ? ' is-dragging' : ''}`}>
+      <a className="skip-link" href="#question-input">Skip to the question box</a>
       <header className="app-header">
         <div className="brand">
           <h1>SpatialLens</h1>
@@ -173,21 +198,21 @@ export function App() {
         <nav className="toolbar" aria-label="Scene and settings">
           <SamplePicker samples={samples} />
           <InputPanel />
-          <button type="button" className="btn" aria-expanded={panel === 'rgbd'} onClick={() => setPanel(panel === 'rgbd' ? 'none' : 'rgbd')}>
+          <button type="button" className="btn" aria-expanded={panel === 'rgbd'} onClick={() => togglePanel('rgbd')}>
             RGB-D pair…
           </button>
           <SceneFileButtons />
-          <button type="button" className="btn" aria-expanded={panel === 'share'} disabled={!canShare} onClick={() => setPanel(panel === 'share' ? 'none' : 'share')}>
+          <button type="button" className="btn" aria-expanded={panel === 'share'} disabled={!canShare} onClick={() => togglePanel('share')}>
             Share
           </button>
           <PresenterToggle />
           <UnitToggle />
-          <button type="button" className="btn btn--ghost" aria-expanded={panel === 'settings'} onClick={() => setPanel(panel === 'settings' ? 'none' : 'settings')}>
+          <button type="button" className="btn btn--ghost" aria-expanded={panel === 'settings'} onClick={() => togglePanel('settings')}>
             Settings
           </button>
         </nav>
       </header>
-      {panel === 'rgbd' && <div className="drawer"><PanelBoundary name="The RGB-D form"><RgbdForm onDone={() => setPanel('none')} /></PanelBoundary></div>}
+      {panel === 'rgbd' && <div className="drawer"><PanelBoundary name="The RGB-D form"><RgbdForm onDone={() => openPanel('none')} /></PanelBoundary></div>}
       {panel === 'settings' && <div className="drawer"><PanelBoundary name="Settings"><SettingsPanel /></PanelBoundary></div>}
       {panel === 'share' && <div className="drawer"><PanelBoundary name="The share panel" resetKey={sceneKey}><SharePanel /></PanelBoundary></div>}
       <NoticeBar />

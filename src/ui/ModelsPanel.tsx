@@ -3,6 +3,10 @@ import { useEffect, useState } from 'react';
 import { cancelModels, expectedDownload, runModels } from '../state/runModels';
 import { useSettings } from '../state/hooks';
 import { totals, type StageName } from '../state/pipelineStore';
+import { checkModelHost, hostCheckStore } from '../state/modelHostCheck';
+import { useStore } from 'zustand';
+import { loadSample } from '../state/loadScene';
+import { openPanel } from './panels';
 
 const STAGES: { name: StageName; label: string }[] = [
   { name: 'filter', label: 'Scene check' },
@@ -25,6 +29,11 @@ export function ModelsPanel() {
   const sceneCheck = useSettings((s) => s.sceneCheck);
   const [download, setDownload] = useState<{ bytes: number; device: string } | null>(null);
   const needsModels = !!current && !current.scene && current.source.kind === 'photo';
+  const check = useStore(hostCheckStore);
+  const modelHost = useSettings((s) => s.modelHost);
+  useEffect(() => {
+    if (needsModels) void checkModelHost();
+  }, [needsModels, modelHost, preset]);
   useEffect(() => {
     // only when the panel shows: asking for GPU adapters can wake a discrete GPU
     if (!needsModels) return;
@@ -54,6 +63,7 @@ export function ModelsPanel() {
           {download ? <>the first run downloads {mb(download.bytes)} of models (once; the browser keeps them).</> : 'the first run downloads the models.'}
         </span>
       </div>
+      <HostStatusLine status={check.status} host={check.host} reason={check.reason} />
       {anyStarted && (
         <ol className="stages" aria-label="Model stages">
           {STAGES.map((s) => {
@@ -74,6 +84,27 @@ export function ModelsPanel() {
           <progress value={t.loaded} max={t.total} aria-label="Model download progress" />
         </p>
       )}
+    </div>
+  );
+}
+
+/** Whether the model host can be reached, said before the button is pressed, with the ways forward. */
+function HostStatusLine({ status, host, reason }: { status: string; host: string; reason?: string }) {
+  if (status === 'checking') return <p className="hint" role="status">Checking that the model host {host} can be reached…</p>;
+  if (status === 'needs-consent') return <p className="hint">The models would come from <strong>{host}</strong> (named in the address); the app asks before contacting it.</p>;
+  if (status !== 'unreachable') return null;
+  return (
+    <div className="host-unreachable" role="alert" data-testid="host-unreachable">
+      <p>
+        <strong>The model host {host} cannot be reached</strong> from this browser{reason ? ` (${reason})` : ''}, so this photo cannot be measured yet.
+        Ways forward:
+      </p>
+      <div className="host-actions">
+        <button type="button" className="btn" onClick={() => openPanel('settings')}>Set a model host…</button>
+        <button type="button" className="btn" onClick={() => void loadSample('living-room')}>Open a sample scene</button>
+        <button type="button" className="btn" onClick={() => openPanel('rgbd')}>Load an RGB-D pair…</button>
+        <button type="button" className="btn btn--ghost" onClick={() => void checkModelHost()}>Check again</button>
+      </div>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 
 import type { DepthMap, RGBAImage } from '../core/geometry/raster';
 import type { SceneGraph } from '../core/scene/types';
 import { workingSize } from '../io/imageLimits';
-import { rasterizeMasks, type MaskLayer } from './maskRaster';
+import { outlineMasks, rasterizeMasks, type MaskLayer } from './maskRaster';
 import { useScene, useSettings } from '../state/hooks';
 import { settingsStore } from '../state/settingsStore';
 import { addMeasurePoint, clearMeasure } from '../state/measure';
@@ -27,7 +27,8 @@ function maskImage(scene: SceneGraph | null, width: number, height: number): RGB
     layers.push({ mask: o.mask, rgb: [parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16)] });
   });
   const data = rasterizeMasks(layers, width, height);
-  return data ? { width, height, data } : null;
+  // outlines, not a tint: the photo's colours stay what they are
+  return data ? { width, height, data: outlineMasks(data, width, height) } : null;
 }
 
 /** Robust range for the colour scale: 2nd..98th percentile of valid depths. */
@@ -73,6 +74,7 @@ export function PhotoView() {
   const current = useScene((s) => s.current);
   const highlight = useScene((s) => s.highlight);
   const measure = useScene((s) => s.measure);
+  const loading = useScene((s) => s.loading);
   const showMasks = useSettings((s) => s.showMasks);
   const showDepth = useSettings((s) => s.showDepth);
   const units = useSettings((s) => s.units);
@@ -98,6 +100,8 @@ export function PhotoView() {
   }, [masks, showMasks, showDepth, rgb]);
 
   if (!current || !rgb) {
+    // while something loads, the notice bar is the one place that says so
+    if (loading) return <div className="photo-empty" aria-hidden="true" />;
     return <div className="photo-empty">No photo yet: pick a sample, or drop a photo anywhere.</div>;
   }
   const { width, height } = rgb;

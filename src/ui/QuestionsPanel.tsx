@@ -1,9 +1,12 @@
-import { useMemo, useRef, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, type FormEvent } from 'react';
 import { useQuestions, useScene } from '../state/hooks';
 import { ask, askSuggestion, questionText, suggestionsFor } from '../state/ask';
 import { setDraft, questionsStore } from '../state/questionsStore';
 import { AnswerCard } from './AnswerCard';
 import { objectColor } from '../viewer/colors';
+
+/** A narrow screen (a phone held upright): suggestions stay folded there. */
+const isPhone = (): boolean => typeof matchMedia === 'function' && matchMedia('(max-width: 600px)').matches;
 
 export function QuestionsPanel() {
   const current = useScene((s) => s.current);
@@ -35,10 +38,29 @@ export function QuestionsPanel() {
     });
   };
 
-  const measured = history.filter((h) => h.outcome.kind !== 'free-form').slice().reverse();
-  const open = history.filter((h) => h.outcome.kind === 'free-form').slice().reverse();
+  // newest first, every kind together (measured, clarification, not measured): the answer is where you look
+  const entries = history.slice().reverse();
+  const newest = entries[0]?.id;
   // while a scene loads a question can still be asked: it is held and answered on the new scene
   const canAsk = Boolean(scene) || loading !== null;
+  const sceneKey = current?.key;
+  const listRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (newest === undefined) return;
+    const el = listRef.current?.querySelector<HTMLElement>(`[data-entry-id="${newest}"]`);
+    // jsdom-free browsers only: scrollIntoView is missing in some test DOMs
+    el?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [newest]);
+
+  useEffect(() => {
+    // a scene that finished loading: the next thing to do is to ask, so the box takes the focus
+    // (unless the person is typing elsewhere, e.g. in a form or presenter mode)
+    if (!sceneKey) return;
+    const active = document.activeElement;
+    if (active && active !== document.body && active.closest('input, textarea, select, [contenteditable], dialog, .presenter')) return;
+    inputRef.current?.focus({ preventScroll: true });
+  }, [sceneKey]);
 
   return (
     <section className="questions" aria-labelledby="questions-title">
@@ -51,7 +73,7 @@ export function QuestionsPanel() {
           type="text"
           value={draft}
           onChange={(e) => setDraft(e.target.value)}
-          placeholder={canAsk ? 'e.g. How far is the lamp from the sofa?' : 'Load a scene with depth to ask questions'}
+          placeholder={canAsk ? 'How far is the lamp from the sofa?' : 'Load a scene to ask'}
           autoComplete="off"
           disabled={!canAsk}
         />
@@ -64,6 +86,17 @@ export function QuestionsPanel() {
           Waiting for the scene to load: “{pending}” will be answered on it.
         </p>
       )}
+      <div className="history" aria-live="polite" ref={listRef}>
+        {entries.map((h) => (
+          <AnswerCard
+            key={h.id}
+            entry={h}
+            scene={h.sceneKey === current?.key ? scene : null}
+            active={h.id === activeId}
+            stale={h.sceneKey !== current?.key}
+          />
+        ))}
+      </div>
       {scene && scene.objects.length > 0 && (
         <div className="chip-row" role="group" aria-label="Objects in the scene: click to insert into the question">
           {scene.objects.map((o, i) => (
@@ -75,8 +108,9 @@ export function QuestionsPanel() {
         </div>
       )}
       {scene && suggestions.length > 0 && (
-        <div className="suggestions">
-          <h3>Try asking</h3>
+        // open until the first question; on phones always folded (the question box and answers come first)
+        <details className="suggestions" open={history.length === 0 && !isPhone()} key={history.length === 0 ? 'fresh' : 'used'}>
+          <summary>Try asking</summary>
           <ul>
             {suggestions.map((s, i) => (
               <li key={i}>
@@ -86,22 +120,8 @@ export function QuestionsPanel() {
               </li>
             ))}
           </ul>
-        </div>
+        </details>
       )}
-      <div className="history" aria-live="polite">
-        {measured.length > 0 && <h3>Answers</h3>}
-        {measured.map((h) => (
-          <AnswerCard key={h.id} entry={h} scene={h.sceneKey === current?.key ? scene : null} active={h.id === activeId} stale={h.sceneKey !== current?.key} />
-        ))}
-        {open.length > 0 && (
-          <>
-            <h3>Open-ended questions (not measured)</h3>
-            {open.map((h) => (
-              <AnswerCard key={h.id} entry={h} scene={null} active={false} stale={h.sceneKey !== current?.key} />
-            ))}
-          </>
-        )}
-      </div>
     </section>
   );
 }

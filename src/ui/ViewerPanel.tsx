@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { classroomStore } from '../state/classroomStore';
 import { SceneViewer } from '../viewer/SceneViewer';
 import { sceneStore } from '../state/sceneStore';
 import { settingsStore } from '../state/settingsStore';
@@ -9,12 +10,16 @@ import { addMeasurePoint } from '../state/measure';
 import { formatMetres } from './format';
 
 /** Hosts the three.js viewer and feeds it from the stores (outside React's render: no re-render per frame). */
+/** A touch screen as the main pointer (phones, tablets): the hints name fingers, not a mouse. */
+const isTouch = (): boolean => typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
+
 export function ViewerPanel() {
   const hostRef = useRef<HTMLDivElement>(null);
   const viewerRef = useRef<SceneViewer | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   // A scene restored from a share link has boxes but no point cloud: still a 3D scene.
   const hasScene = useScene((s) => Boolean(s.current?.cloud || s.current?.scene?.objects.length));
+  const loading = useScene((s) => s.loading !== null);
 
   useEffect(() => {
     const host = hostRef.current;
@@ -50,12 +55,17 @@ export function ViewerPanel() {
     };
     apply();
     const unsubScene = sceneStore.subscribe((s, prev) => apply(s, prev));
+    // presenter mode's strip covers the bottom of the window: the picture stays above it
+    const unsubInset = classroomStore.subscribe((s, prev) => {
+      if (s.panelHeight !== prev.panelHeight || s.presenting !== prev.presenting) viewer.setBottomInset(s.presenting ? s.panelHeight : 0);
+    });
     const unsubUnits = settingsStore.subscribe((s, prev) => {
       if (s.units !== prev.units) viewer.setMeasure(sceneStore.getState().measure.points, measureText());
     });
     return () => {
       unsubScene();
       unsubUnits();
+      unsubInset();
       if (debug.viewer === viewer) debug.viewer = null;
       detachViewer();
       viewer.dispose();
@@ -67,12 +77,16 @@ export function ViewerPanel() {
     <div className="viewer-panel">
       <div ref={hostRef} className="viewer-host" data-testid="viewer-host" />
       {failed && <div className="viewer-overlay" role="alert">The 3D view could not start (WebGL unavailable): {failed}</div>}
-      {!failed && !hasScene && <div className="viewer-overlay">No 3D scene for this input yet.</div>}
+      {!failed && !hasScene && !loading && <div className="viewer-overlay">No 3D scene for this input yet.</div>}
       <div className="viewer-toolbar">
         <button type="button" className="btn btn--small" onClick={() => viewerRef.current?.resetView()}>
           Reset view
         </button>
-        <span className="hint">Drag to orbit · right-drag to pan · scroll to zoom · click two points to measure</span>
+        <span className="hint" data-testid="viewer-hint">
+          {isTouch()
+            ? 'Drag with one finger to orbit · pinch to zoom · two fingers to move · tap two points to measure'
+            : 'Drag to orbit · right-drag or arrow keys to move · scroll or + / − to zoom · click two points to measure'}
+        </span>
       </div>
     </div>
   );

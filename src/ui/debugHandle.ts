@@ -7,6 +7,8 @@ export interface DebugHandle {
   readonly frames: number;
   readonly sceneKey: string | null;
   readonly objectIds: string[];
+  /** the words the 3D overlay shows for the answer in view */
+  readonly visualLabels: string[];
   viewer: SceneViewer | null;
   /** The Sequence view's state (frames processed, timestamps, thumbnails, notes). */
   readonly sequence: SequenceState;
@@ -31,6 +33,9 @@ const handle: DebugHandle = {
   },
   get objectIds() {
     return sceneStore.getState().current?.scene?.objects.map((o) => o.id) ?? [];
+  },
+  get visualLabels() {
+    return sceneStore.getState().visuals.flatMap((v) => ('label' in v ? [v.label] : []));
   },
 };
 

@@ -3,8 +3,9 @@ import type { UnitRequest } from '../core/reason/query';
 import type { SceneGraph } from '../core/scene/types';
 import { formatLength, type UnitSystem } from '../core/units/length';
 
-export function captionOf(scene: SceneGraph | null | undefined, id: string): string {
-  return scene?.objects.find((o) => o.id === id)?.caption ?? id;
+/** An object's caption: from the scene when it is there, else from the captions kept with the question. */
+export function captionOf(scene: SceneGraph | null | undefined, id: string, kept?: Readonly<Record<string, string>>): string {
+  return scene?.objects.find((o) => o.id === id)?.caption ?? kept?.[id] ?? 'an object of the earlier scene';
 }
 
 export function formatMetres(m: number, system: UnitSystem, request?: UnitRequest, uncertainty?: number): string {
@@ -12,20 +13,23 @@ export function formatMetres(m: number, system: UnitSystem, request?: UnitReques
 }
 
 /** The short headline of an answer: a verdict, a chosen object, an order or a number with its unit. */
-export function headline(a: Answer, scene: SceneGraph | null | undefined, system: UnitSystem, request?: UnitRequest): string {
+/** An answer's length as its sentence rounds it: with the uncertainty of the quantity it reports. */
+function valueText(a: Answer, value: number, system: UnitSystem, request?: UnitRequest): string {
+  const q = a.evidence.quantities.find((x) => x.unit === 'm' && Math.abs(Math.abs(x.value) - Math.abs(value)) < 1e-9);
+  return formatMetres(Math.abs(value), system, request, q?.uncertainty);
+}
+
+export function headline(a: Answer, scene: SceneGraph | null | undefined, system: UnitSystem, request?: UnitRequest, kept?: Readonly<Record<string, string>>): string {
   if (a.choice) {
-    const v = a.value !== undefined && a.unit === 'm' ? ` · ${formatMetres(a.value, system, request)}` : '';
-    return `${captionOf(scene, a.choice)}${v}`;
+    const v = a.value !== undefined && a.unit === 'm' ? ` · ${valueText(a, a.value, system, request)}` : '';
+    return `${captionOf(scene, a.choice, kept)}${v}`;
   }
-  if (a.value !== undefined && a.unit === 'm') {
-    const q = a.evidence.quantities.find((x) => x.unit === 'm' && Math.abs(x.value - (a.value as number)) < 1e-9);
-    return formatMetres(a.value, system, request, q?.uncertainty);
-  }
+  if (a.value !== undefined && a.unit === 'm') return valueText(a, a.value, system, request);
   if (a.direction) return `${a.direction.clock} o’clock`;
   if (a.value !== undefined && a.unit === 'clock') return `${a.value} o’clock`;
   if (a.value !== undefined && a.unit === 'count') return String(a.value);
   if (a.verdict) return a.verdict === 'yes' ? 'Yes' : a.verdict === 'no' ? 'No' : 'About the same';
-  if (a.order) return a.order.map((id) => captionOf(scene, id)).join(' → ');
+  if (a.order) return a.order.map((id) => captionOf(scene, id, kept)).join(' → ');
   return '—';
 }
 
@@ -41,8 +45,10 @@ export function formatQuantity(q: Quantity, system: UnitSystem): string {
       return `${q.value} o’clock`;
     case 'count':
       return String(q.value);
+    case 'm3':
+      return `${q.value < 0.1 ? q.value.toFixed(3) : q.value.toFixed(2)} m³`;
     case 'ratio':
-      return `× ${q.value.toFixed(2)}`;
+      return q.value.toFixed(2);
   }
 }
 

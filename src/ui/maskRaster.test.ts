@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { encodeMask } from '../core/scene/mask';
-import { rasterizeMasks } from './maskRaster';
+import { outlineMasks, rasterizeMasks } from './maskRaster';
 
 describe('rasterizeMasks', () => {
   it('at the mask size it paints exactly the mask', () => {
@@ -50,5 +50,17 @@ describe('rasterizeMasks', () => {
     expect(out.length).toBe(1024 * 1024 * 4);
     expect(out[3]).toBe(80);
     expect(out[out.length - 1]).toBe(80);
+  });
+});
+
+describe('outlineMasks', () => {
+  it('keeps the edge of a mask and clears its inside', () => {
+    const w = 5, h = 5;
+    const data = new Uint8ClampedArray(w * h * 4);
+    for (let v = 0; v < h; v++) for (let u = 0; u < w; u++) data.set([10, 200, 30, 80], (v * w + u) * 4);
+    const out = outlineMasks(data, w, h);
+    expect(out[(2 * w + 2) * 4 + 3]).toBe(0);
+    expect(out[(0 * w + 2) * 4 + 3]).toBe(255);
+    expect([...out.slice(0, 3)]).toEqual([10, 200, 30]);
   });
 });

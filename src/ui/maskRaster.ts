@@ -50,3 +50,23 @@ export function rasterizeMasks(layers: readonly MaskLayer[], width: number, heig
   }
   return any ? data : null;
 }
+
+/**
+ * Only the edge of each mask, opaque: a pixel stays when a 4-neighbour is not covered by the same colour.
+ * Outlines keep the object's own colours readable (a tint made a green chair look purple).
+ */
+export function outlineMasks(data: Uint8ClampedArray, width: number, height: number): Uint8ClampedArray {
+  const out = new Uint8ClampedArray(data.length);
+  const same = (o: number, p: number) => data[p + 3] > 0 && data[p] === data[o] && data[p + 1] === data[o + 1] && data[p + 2] === data[o + 2];
+  for (let v = 0; v < height; v++) {
+    for (let u = 0; u < width; u++) {
+      const o = (v * width + u) * 4;
+      if (data[o + 3] === 0) continue;
+      const edge = u === 0 || v === 0 || u === width - 1 || v === height - 1
+        || !same(o, o - 4) || !same(o, o + 4) || !same(o, o - width * 4) || !same(o, o + width * 4);
+      if (!edge) continue;
+      out[o] = data[o]; out[o + 1] = data[o + 1]; out[o + 2] = data[o + 2]; out[o + 3] = 255;
+    }
+  }
+  return out;
+}

@@ -12,13 +12,23 @@ import type { SceneGraph } from '../core/scene/types';
 import type { Visual } from '../core/reason/answer';
 import type { Vec3 } from '../core/geometry/vec';
 import { objectColor } from './colors';
-import { makeLabel } from './labels';
+import { declutterLabels, makeLabel } from './labels';
 import { estimatedFaceLines } from './estimatedFaces';
 
 export const BACKGROUND = 0x10141a;
 
 export interface ViewerStats {
   frames: number;
+}
+
+/** A cylinder from `a` to `b`, drawn over everything (an answer's measurement must stay visible). */
+function tube(a: THREE.Vector3, b: THREE.Vector3, radius: number, color: number): THREE.Mesh {
+  const dir = b.clone().sub(a);
+  const m = new THREE.Mesh(new THREE.CylinderGeometry(radius, radius, Math.max(dir.length(), 1e-6), 12), new THREE.MeshBasicMaterial({ color, depthTest: false }));
+  m.position.copy(a.clone().add(b).multiplyScalar(0.5));
+  m.quaternion.setFromUnitVectors(new THREE.Vector3(0, 1, 0), dir.normalize());
+  m.renderOrder = 2;
+  return m;
 }
 
 function disposeTree(obj: THREE.Object3D): void {
@@ -62,7 +72,7 @@ export class SceneViewer {
     this.renderer = new THREE.WebGLRenderer({ antialias: true, preserveDrawingBuffer: true });
     this.renderer.setPixelRatio(Math.min(2, window.devicePixelRatio || 1));
     this.renderer.setClearColor(BACKGROUND);
-    this.renderer.domElement.setAttribute('aria-label', '3D view of the scene: drag to orbit, scroll to zoom');
+    this.renderer.domElement.setAttribute('aria-label', '3D view of the scene: drag to orbit, scroll or + and - to zoom, arrow keys to move');
     this.renderer.domElement.setAttribute('role', 'img');
     this.renderer.domElement.tabIndex = 0;
     container.appendChild(this.renderer.domElement);
@@ -72,6 +82,16 @@ export class SceneViewer {
     this.controls = new OrbitControls(this.camera, this.renderer.domElement);
     this.controls.enableDamping = false; // damping needs a frame loop; on-demand rendering has none
     this.controls.listenToKeyEvents(this.renderer.domElement);
+    // zoom limits: never inside an object's label, never so far the scene is a dot
+    this.controls.minDistance = 0.3;
+    this.controls.maxDistance = 80;
+    // arrow keys pan (OrbitControls); + and - zoom, like the scroll wheel
+    this.renderer.domElement.addEventListener('keydown', (e) => {
+      if (e.key === '+' || e.key === '=' || e.key === '-' || e.key === '_') {
+        e.preventDefault();
+        this.zoomBy(e.key === '-' || e.key === '_' ? 1 / 0.8 : 0.8);
+      }
+    });
     this.controls.addEventListener('change', () => this.requestRender());
     this.scene.add(this.gridGroup, this.cloudGroup, this.boxGroup, this.visualGroup, this.measureGroup);
     this.scene.add(new THREE.AmbientLight(0xffffff, 1));
@@ -95,8 +115,29 @@ export class SceneViewer {
       this.pending = 0;
       this.renderer.render(this.scene, this.camera);
       this.labels.render(this.scene, this.camera);
+      declutterLabels(this.labels.domElement);
       this.stats.frames++;
     });
+  }
+
+  /** Move the camera towards (factor < 1) or away from the point it orbits, within the zoom limits. */
+  zoomBy(factor: number): void {
+    const offset = this.camera.position.clone().sub(this.controls.target);
+    const d = Math.min(this.controls.maxDistance, Math.max(this.controls.minDistance, offset.length() * factor));
+    this.camera.position.copy(this.controls.target).add(offset.setLength(d));
+    this.controls.update();
+    this.requestRender();
+  }
+
+  private bottomInset = 0;
+
+  /**
+   * Keep the picture above a panel covering the bottom `px` of the view (presenter mode's question strip):
+   * the camera frames the uncovered part, the strip covers only what lies below the frame.
+   */
+  setBottomInset(px: number): void {
+    this.bottomInset = Math.max(0, px);
+    this.resize();
   }
 
   private resize(): void {
@@ -104,7 +145,10 @@ export class SceneViewer {
     const h = Math.max(1, this.container.clientHeight);
     this.renderer.setSize(w, h, true);
     this.labels.setSize(w, h);
-    this.camera.aspect = w / h;
+    const visible = Math.max(h * 0.25, h - this.bottomInset);
+    this.camera.aspect = w / visible;
+    if (visible < h) this.camera.setViewOffset(w, visible, 0, 0, w, h);
+    else this.camera.clearViewOffset();
     this.camera.updateProjectionMatrix();
     this.requestRender();
   }
@@ -236,21 +280,23 @@ export class SceneViewer {
     const dir = to.clone().sub(from);
     const len = dir.length();
     if (!(len > 1e-6)) return;
+    // tubes, not 1-pixel lines: thick enough to see on a projector or a phone
+    const radius = Math.max(0.012, Math.min(0.03, len * 0.012));
+    group.add(tube(from, arrow ? to.clone().sub(dir.clone().setLength(Math.min(0.25, len * 0.2))) : to, radius, color));
     if (arrow) {
-      group.add(new THREE.ArrowHelper(dir.clone().normalize(), from, len, color, Math.min(0.25, len * 0.2), Math.min(0.12, len * 0.1)));
+      const headLen = Math.min(0.25, len * 0.2);
+      const head = new THREE.Mesh(new THREE.ConeGeometry(radius * 3, headLen, 16), new THREE.MeshBasicMaterial({ color, depthTest: false }));
+      head.position.copy(to.clone().sub(dir.clone().setLength(headLen / 2)));
+      head.quaternion.setFromUnitVectors(new THREE.Vector3(0, 1, 0), dir.clone().normalize());
+      group.add(head);
     } else {
-      const geo = new THREE.BufferGeometry().setFromPoints([from, to]);
-      group.add(new THREE.Line(geo, new THREE.LineBasicMaterial({ color, depthTest: false })));
-      const dot = new THREE.SphereGeometry(Math.max(0.015, len * 0.015), 12, 8);
+      const dot = new THREE.SphereGeometry(radius * 1.8, 12, 8);
       for (const p of [from, to]) {
         const m = new THREE.Mesh(dot, new THREE.MeshBasicMaterial({ color, depthTest: false }));
         m.position.copy(p);
         group.add(m);
       }
-      if (bar) {
-        const tick = new THREE.BufferGeometry().setFromPoints([to.clone().add(new THREE.Vector3(-0.08, 0, 0)), to.clone().add(new THREE.Vector3(0.08, 0, 0))]);
-        group.add(new THREE.Line(tick, new THREE.LineBasicMaterial({ color })));
-      }
+      if (bar) group.add(tube(to.clone().add(new THREE.Vector3(-0.1, 0, 0)), to.clone().add(new THREE.Vector3(0.1, 0, 0)), radius, color));
     }
     if (text) {
       const label = makeLabel(text, 'viewer-label--measure');

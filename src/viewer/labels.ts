@@ -7,3 +7,36 @@ export function makeLabel(text: string, className: string): CSS2DObject {
   el.textContent = text;
   return new CSS2DObject(el);
 }
+
+/**
+ * Labels never overlap: after each frame, labels are placed in order of importance (answer measurements,
+ * then highlighted objects, then the rest); one that would overlap a placed label is nudged up or down by
+ * its height (a few tries) and hidden when no place is free. Uses the CSS `translate` property, which the
+ * CSS2DRenderer's `transform` leaves alone.
+ */
+export function declutterLabels(root: HTMLElement): void {
+  const els = [...root.querySelectorAll<HTMLElement>('.viewer-label')].filter((e) => e.style.display !== 'none');
+  const rank = (e: HTMLElement) => (e.classList.contains('viewer-label--measure') ? 0 : e.classList.contains('is-highlighted') ? 1 : e.classList.contains('is-dimmed') ? 3 : 2);
+  els.sort((a, b) => rank(a) - rank(b));
+  for (const e of els) {
+    e.style.translate = '';
+    e.style.visibility = '';
+  }
+  const placed: DOMRect[] = [];
+  const hits = (r: DOMRect) => placed.some((p) => r.left < p.right && r.right > p.left && r.top < p.bottom && r.bottom > p.top);
+  for (const e of els) {
+    const r = e.getBoundingClientRect();
+    if (r.width === 0) continue;
+    let spot: DOMRect | null = null;
+    for (const dy of [0, -1, 1, -2, 2, -3, 3].map((k) => k * (r.height + 2))) {
+      const moved = new DOMRect(r.left, r.top + dy, r.width, r.height);
+      if (!hits(moved)) {
+        spot = moved;
+        if (dy !== 0) e.style.translate = `0 ${dy}px`;
+        break;
+      }
+    }
+    if (spot) placed.push(spot);
+    else e.style.visibility = 'hidden';
+  }
+}

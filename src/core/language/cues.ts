@@ -60,7 +60,8 @@ export const AXIS_CUES: Table<'horizontal_distance' | 'vertical_distance'> = [
 /** Size of one object. */
 export const DIMENSION_CUES: Table<SizeMeasure> = [
   ['tall|height|high|tallness|heights', 'height'],
-  ['wide|width|broad|breadth|long|length|big|large|size|dimensions|dimension|footprint|widths|lengths', 'width'],
+  ['long|length|lengths', 'length'],
+  ['wide|width|broad|breadth|big|large|size|dimensions|dimension|footprint|widths', 'width'],
   ['deep|depth|thick|thickness', 'depth'],
 ];
 

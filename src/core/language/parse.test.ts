@@ -77,7 +77,7 @@ describe('parseQuestion', () => {
   });
 
   it('sends what it cannot template to the free-form path', () => {
-    for (const t of ['how tall is it?', 'how far is the sofa from the camera?', 'how far apart is the sofa?', 'Tell me about this photo', '']) {
+    for (const t of ['how tall is it?', 'how far apart is the sofa?', 'Tell me about this photo', '']) {
       expect(parseQuestion(t, living).status, t).toBe('free-form');
     }
   });
@@ -89,7 +89,7 @@ describe('parseQuestion', () => {
 
   it('expands "the tallest object" to every object of the scene', () => {
     const r = parseQuestion('which is the biggest thing in the room?', living);
-    expect(r.status === 'ok' && r.parsed.query).toEqual({ type: 'order', by: 'size', objects: living.objects.map((o) => o.id), descending: true });
+    expect(r.status === 'ok' && r.parsed.query).toEqual({ type: 'order', by: 'size', objects: living.objects.map((o) => o.id), descending: true, top: true });
   });
 
   it('accepts a full SceneGraph', () => {
@@ -134,16 +134,17 @@ describe('parseQuestion', () => {
     expect(query('How much space is there between the sofa and the coffee table?')).toEqual({ query: { type: 'pair', measure: 'distance', a: 'sofa', b: 'table' } });
     expect(query('Is the red chair closer to me than the blue chair?')).toEqual({ query: { type: 'relation', form: 'yesno', relation: 'front', a: 'chairL', b: 'chairR' } });
     expect(query('Is the lamp on the left or the right of the sofa?')).toEqual({ query: { type: 'relation', form: 'yesno', relation: 'left', a: 'lamp', b: 'sofa' } });
-    expect(query('How long is the bus?', SCENES.street)).toEqual({ query: { type: 'size', measure: 'width', a: 'bus' } });
-    expect(query('How tall is the lamp in feet and inches?')).toEqual({ query: { type: 'size', measure: 'height', a: 'lamp' }, unit: 'imperial' });
+    expect(query('How long is the bus?', SCENES.street)).toEqual({ query: { type: 'size', measure: 'length', a: 'bus' } });
+    expect(query('How tall is the lamp in feet and inches?')).toEqual({ query: { type: 'size', measure: 'height', a: 'lamp' }, unit: 'ft-in' });
     // absent: named, with what the scene has, not sent to the VLM
     expect(q('Where is the TV?', SCENES.street)).toMatchObject({ status: 'unresolved', phrases: ['tv'] });
-    // understood but not measurable as asked: said so, with the closest question that is
-    expect(q('What is directly behind the coffee table?')).toMatchObject({ status: 'free-form', suggestion: { type: 'count', relation: 'behind', reference: 'table' } });
-    expect(q('How far is the sofa from me?')).toMatchObject({ status: 'free-form', understood: 'the distance from the camera to the sofa' });
+    // what stands in a relation, the distance from the camera and counting a kind are measured
+    expect(query('What is directly behind the coffee table?')).toEqual({ query: { type: 'find', relation: 'behind', reference: 'table' } });
+    expect(query('How far is the sofa from me?')).toEqual({ query: { type: 'range', a: 'sofa' } });
+    expect(query('Which chair is nearer to me?')).toEqual({ query: { type: 'order', by: 'camera_distance', objects: ['chairL', 'chairR'], descending: false, top: true } });
     expect(q('Where is the TV?')).toMatchObject({ status: 'free-form', suggestion: { type: 'extreme', which: 'closest', to: 'tv' } });
-    // counting objects of a kind is not measured: it goes to the VLM, with what was understood
-    expect(q('How many chairs are there?')).toMatchObject({ status: 'free-form', understood: 'counting objects' });
+    expect(query('How many chairs are there?')).toEqual({ query: { type: 'tally', objects: ['chairL', 'chairR'] } });
+    expect(q('How many pianos are there?')).toMatchObject({ status: 'unresolved', phrases: ['piano'] });
   });
 
   it('explains every parse: the words that chose the predicate and the objects', () => {
@@ -156,3 +157,22 @@ describe('parseQuestion', () => {
   });
 });
 
+
+describe('clarification never loops', () => {
+  const box = (x0: number) => ({ x0, y0: 0, x1: x0 + 50, y1: 50 });
+  const scene = {
+    objects: [
+      { id: 'lamp', caption: 'lamp', box2d: box(0), centroid: [0, 1, -3] as [number, number, number] },
+      { id: 'desk-lamp', caption: 'desk lamp', box2d: box(100), centroid: [1, 1, -3] as [number, number, number] },
+      { id: 'dresser', caption: 'dresser', box2d: box(200), centroid: [2, 1, -3] as [number, number, number] },
+      { id: 'dresser-mirror', caption: 'dresser mirror', box2d: box(300), centroid: [3, 1, -3] as [number, number, number] },
+      { id: 'desk', caption: 'desk', box2d: box(400), centroid: [4, 1, -3] as [number, number, number] },
+    ],
+  };
+  it('an exact caption match wins over a longer caption with the same head', () => {
+    for (const [text, id] of [['How tall is the lamp?', 'lamp'], ['How tall is the desk lamp?', 'desk-lamp'], ['How tall is the dresser?', 'dresser'], ['How tall is the desk?', 'desk'], ['How tall is the dresser mirror?', 'dresser-mirror']] as const) {
+      const r = parseQuestion(text, scene);
+      expect(r.status === 'ok' && r.parsed.query, text).toEqual({ type: 'size', measure: 'height', a: id });
+    }
+  });
+});

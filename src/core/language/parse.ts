@@ -178,7 +178,7 @@ function understood(reading: Extract<Reading, { kind: 'understood' }>, resolver:
 /** Every object slot of a draft, in order ("all objects" in an ordering is not a slot). */
 function slotsOf(q: Query): string[] {
   const slots = queryObjectIds(q);
-  return q.type === 'order' ? slots.filter((o) => draftSlot(o).kind !== 'all') : slots;
+  return q.type === 'order' || q.type === 'tally' ? slots.filter((o) => draftSlot(o).kind !== 'all') : slots;
 }
 
 function mapSlots(q: Query, resolveSlot: (p: string) => SlotIds, all: string[]): Query {
@@ -189,16 +189,19 @@ function mapSlots(q: Query, resolveSlot: (p: string) => SlotIds, all: string[]):
     case 'pair':
       return { ...q, a: f(q.a), b: f(q.b) };
     case 'size':
+    case 'range':
       return { ...q, a: f(q.a) };
     case 'extreme':
       return q.among ? { ...q, to: f(q.to), among: q.among.flatMap(many) } : { ...q, to: f(q.to) };
     case 'order':
+    case 'tally':
       return { ...q, objects: q.objects.flatMap(many) };
     case 'between':
       return { ...q, a: f(q.a), b: f(q.b), c: f(q.c) };
     case 'triangle':
       return { ...q, objects: [f(q.objects[0]), f(q.objects[1]), f(q.objects[2])] };
     case 'count':
+    case 'find':
       return { ...q, reference: f(q.reference) };
   }
 }

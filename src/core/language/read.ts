@@ -126,7 +126,8 @@ function readCount(c: Ctx): Reading | null {
     if (ref) return q({ type: 'count', relation: rel.rel, reference: ref }, 'count', m[0], rel.text);
     return understood(`counting what is ${rel.text} something`, [], [m[0], rel.text]);
   }
-  // "how many chairs are there": counting objects of a kind is not measured; the VLM can look
+  // "how many chairs are there": the objects of the one kind named (each caption found, no model needed)
+  if (c.slots.length === 1) return q({ type: 'tally', objects: [KIND_PREFIX + c.slots[0]] }, 'count', m[0]);
   return understood('counting objects', [], [m[0]]);
 }
 
@@ -208,8 +209,8 @@ function readExtreme(c: Ctx): Reading | null {
   const among = kind ? [KIND_PREFIX + kind] : c.slots.filter((x) => x !== to);
   if (to === 'cam') {
     if (!kind && among.length === 2) return q({ type: 'relation', form: 'choice', relation: which === 'closest' ? 'front' : 'behind', a: among[0], b: among[1] }, 'choice', m[0]);
-    if (!kind && among.length === 1) return understood(`the distance of ${among[0]} from the camera`, among, [m[0]], { type: 'order', by: 'camera_distance', objects: [ALL_OBJECTS], descending: which === 'farthest' });
-    return q({ type: 'order', by: 'camera_distance', objects: among.length > 0 ? among : [ALL_OBJECTS], descending: which === 'farthest' }, 'order', m[0]);
+    if (!kind && among.length === 1) return q({ type: 'range', a: among[0] }, 'quantity', m[0]);
+    return q({ type: 'order', by: 'camera_distance', objects: among.length > 0 ? among : [ALL_OBJECTS], descending: which === 'farthest', top: true }, 'superlative', m[0]);
   }
   // "what is next to A" is the object closest to A; "which is closer to A, B or C" picks among B and C
   if (c.wh === 'where') return null;
@@ -219,7 +220,8 @@ function readExtreme(c: Ctx): Reading | null {
 /** "which chair ...": the mention right after the question word stands for every object of its kind. */
 function kindSlot(c: Ctx): string | null {
   const m = /\bwhich (obj\d+) (?:is|are|was|sits|stands|appears|looks|seems)\b/.exec(c.s);
-  return m && c.slots.length >= 2 ? m[1] : null;
+  // "which chair is nearer to me": the camera is the reference, the kind the candidates
+  return m && (c.slots.length >= 2 || c.cam) ? m[1] : null;
 }
 
 function readSuperlative(c: Ctx): Reading | null {
@@ -228,13 +230,13 @@ function readSuperlative(c: Ctx): Reading | null {
   if (!sup) return null;
   if (c.slots.length === 0) {
     if (c.wh !== 'which' && c.wh !== 'what') return null;
-    return q({ type: 'order', by: sup.value.by, objects: [ALL_OBJECTS], descending: sup.value.descending }, 'superlative', sup.text);
+    return q({ type: 'order', by: sup.value.by, objects: [ALL_OBJECTS], descending: sup.value.descending, top: true }, 'superlative', sup.text);
   }
   if (c.slots.length === 2) {
     const [up, down] = COMPARATIVE_OF[sup.value.by];
     return q({ type: 'relation', form: 'choice', relation: sup.value.descending ? up : down, a: c.slots[0], b: c.slots[1] }, 'choice', sup.text);
   }
-  if (c.slots.length >= 3) return q({ type: 'order', by: sup.value.by, objects: c.slots, descending: sup.value.descending }, 'superlative', sup.text);
+  if (c.slots.length >= 3) return q({ type: 'order', by: sup.value.by, objects: c.slots, descending: sup.value.descending, top: true }, 'superlative', sup.text);
   return null;
 }
 
@@ -257,7 +259,7 @@ function readComparativeList(c: Ctx): Reading | null {
   const rel = relationIn(c.s);
   const key = rel ? ORDER_OF[rel.rel] : undefined;
   if (!rel || !key || referenceOf(c.s, rel.end) !== null && /\bthan\b/.test(c.s)) return null;
-  return q({ type: 'order', by: key[0], objects: c.slots, descending: key[1] }, 'candidate list', rel.text);
+  return q({ type: 'order', by: key[0], objects: c.slots, descending: key[1], top: true }, 'candidate list', rel.text);
 }
 
 function readChoice(c: Ctx): Reading | null {
@@ -287,6 +289,8 @@ function readRelation(c: Ctx): Reading | null {
   if (objs.length === 1 && (c.cam || /\b(?:what|which|who)\b/.test(c.s))) {
     const x = objs[0];
     if (c.cam) return understood(`whether ${x} is ${rel.text} the camera`, [x], [rel.text]);
+    // "what is (directly) behind the coffee table": the objects in that relation, nearest first
+    if (/\b(?:what|which)\b/.test(c.s)) return q({ type: 'find', relation: rel.rel, reference: x }, 'find', rel.text);
     return understood(`what is ${rel.text.replace(/ (?:than|of)$/, '')} ${x}`, [x], [rel.text], POSITIONAL.has(rel.rel) ? { type: 'count', relation: rel.rel, reference: x } : undefined);
   }
   if (objs.length === 1 && c.yesNo) return understood(`whether ${objs[0]} is ${rel.text} something`, [objs[0]], [rel.text]);
@@ -305,9 +309,8 @@ function readDistance(c: Ctx): Reading | null {
   if (!cue) return null;
   const { axis, text } = axisOf(c.s);
   const measure: PairMeasure = axis ?? 'distance';
-  if (c.cam && c.slots.length === 1) {
-    return understood(`the distance from the camera to ${c.slots[0]}`, c.slots, [cue[0]], { type: 'order', by: 'camera_distance', objects: [ALL_OBJECTS], descending: false });
-  }
+  // "how far is the sofa from me": the distance from the camera
+  if (c.cam && c.slots.length === 1) return q({ type: 'range', a: c.slots[0] }, 'quantity', cue[0]);
   if (c.slots.length === 2) return q({ type: 'pair', measure, a: c.slots[0], b: c.slots[1] }, c.yesNo || !c.wh ? 'yes/no (a distance)' : 'quantity', cue[0], text);
   // "how far apart are the two chairs": one plural mention; parse.ts decides whether it names a pair
   if (c.slots.length === 1 && dist && !near && c.plural.has(c.slots[0])) return q({ type: 'pair', measure, a: c.slots[0], b: c.slots[0] }, 'quantity', cue[0], text);

@@ -59,6 +59,8 @@ const NON_OBJECTS = new Set([
 interface Indexed {
   obj: SceneObjectLike;
   words: Set<string>;
+  /** the caption's words, canonical, in order ("desk lamp") */
+  full: string;
   /** last word of the caption, canonical ("lamp" of "desk lamp") */
   head: string;
 }
@@ -71,7 +73,8 @@ function indexObjects(scene: SceneLike): Indexed[] {
     }
     const cap = tokenize(applyPhraseSynonyms(obj.caption)).filter((w) => w !== ',');
     const last = cap[cap.length - 1] ?? '';
-    return { obj, words, head: canonicalNoun(SPELLING[last] ?? last) };
+    const full = cap.map((w) => canonicalNoun(SPELLING[w] ?? w)).join(' ');
+    return { obj, words, full, head: canonicalNoun(SPELLING[last] ?? last) };
   });
 }
 
@@ -111,6 +114,9 @@ export function resolveReferent(phrase: string, scene: SceneLike): Resolution {
     return /\bcamera\b/.test(phrase) ? { kind: 'missing', phrase: 'camera' } : { kind: 'empty' };
   }
   const head = content[content.length - 1];
+  // a phrase that is exactly one object's caption names that object ("the lamp" beside a "desk lamp")
+  const exact = index.filter((o) => o.full === content.join(' '));
+  if (exact.length === 1 && qualifiers.length === 0) return { kind: 'ok', id: exact[0].obj.id };
   // a caption whose own head is the word wins ("the desk" is the desk, not the desk lamp)
   const byHead = index.filter((o) => o.head === head);
   let cands = byHead.length > 0 ? byHead : index.filter((o) => o.words.has(head));

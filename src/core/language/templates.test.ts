@@ -23,13 +23,18 @@ function allQueries(): Query[] {
   }
   const pairs: PairMeasure[] = ['distance', 'horizontal_distance', 'vertical_distance', 'direction', 'how_much_left', 'how_much_above', 'how_much_behind'];
   for (const measure of pairs) qs.push({ type: 'pair', measure, a: 'o2', b: 'o5' });
-  for (const measure of ['width', 'height', 'depth'] as SizeMeasure[]) qs.push({ type: 'size', measure, a: 'o4' });
+  for (const measure of ['width', 'height', 'depth', 'length'] as SizeMeasure[]) qs.push({ type: 'size', measure, a: 'o4' });
+  for (const relation of RELATIONS) qs.push({ type: 'find', relation, reference: 'o5' });
+  qs.push({ type: 'range', a: 'o2' }, { type: 'tally', objects: ['o1'] });
   for (const which of ['closest', 'farthest'] as const) {
     qs.push({ type: 'extreme', which, to: 'o2' });
     qs.push({ type: 'extreme', which, to: 'o2', among: ['o1', 'o3', 'o5'] });
   }
   for (const by of ['height', 'size', 'width', 'camera_distance', 'elevation'] as OrderKey[]) {
-    for (const descending of [true, false]) qs.push({ type: 'order', by, objects: ['o4', 'o1', 'o3'], descending });
+    for (const descending of [true, false]) {
+      qs.push({ type: 'order', by, objects: ['o4', 'o1', 'o3'], descending });
+      qs.push({ type: 'order', by, objects: ['o4', 'o1', 'o3'], descending, top: true });
+    }
   }
   qs.push({ type: 'between', a: 'o5', b: 'o2', c: 'o3' });
   for (const shape of ['equilateral', 'isosceles', 'right'] as const) qs.push({ type: 'triangle', shape, objects: ['o1', 'o2', 'o3'] });

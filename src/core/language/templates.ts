@@ -7,6 +7,7 @@
  * {list} (objects of an ordering, a triangle or an extreme's candidates).
  */
 import type { OrderKey, Query, Relation } from '../reason/query';
+import { kindNoun } from '../reason/templates';
 
 /** Key of the template list a query uses: "relation.yesno.left", "pair.distance", "order.height.desc"... */
 export function templateKey(q: Query): string {
@@ -20,13 +21,19 @@ export function templateKey(q: Query): string {
     case 'extreme':
       return q.among && q.among.length > 0 ? `extreme.${q.which}.among` : `extreme.${q.which}`;
     case 'order':
-      return `order.${q.by}.${q.descending ? 'desc' : 'asc'}`;
+      return `order.${q.by}.${q.descending ? 'desc' : 'asc'}${q.top ? '.top' : ''}`;
     case 'between':
       return 'between';
     case 'triangle':
       return `triangle.${q.shape}`;
     case 'count':
       return `count.${q.relation}`;
+    case 'range':
+      return 'range';
+    case 'tally':
+      return 'tally';
+    case 'find':
+      return `find.${q.relation}`;
   }
 }
 
@@ -84,7 +91,8 @@ const PAIR: Record<string, readonly string[]> = {
 const SIZE: Record<string, readonly string[]> = {
   'size.height': ['How tall is {a}?', 'What is the height of {a}?', 'How high is {a}?', 'What height is {a}?', 'Tell me how tall {a} is.'],
   // "long / length" is the longest horizontal side, i.e. the width (DESIGN.md)
-  'size.width': ['How wide is {a}?', 'What is the width of {a}?', 'How broad is {a}?', 'What width is {a}?', 'Can you tell me how wide {a} is?', 'How long is {a}?', 'What is the length of {a}?'],
+  'size.width': ['How wide is {a}?', 'What is the width of {a}?', 'How broad is {a}?', 'What width is {a}?', 'Can you tell me how wide {a} is?'],
+  'size.length': ['How long is {a}?', 'What is the length of {a}?', 'How long is {a} from end to end?', 'Tell me the length of {a}.', 'What length is {a}?'],
   'size.depth': ['How deep is {a}?', 'What is the depth of {a}?', 'What depth is {a}?', 'How deep is {a} from front to back?', 'Tell me the depth of {a}.'],
 };
 
@@ -119,6 +127,19 @@ const ORDER: Record<OrderKey, [readonly string[], readonly string[]]> = {
   ],
 };
 
+/** The superlative of each ordering key, [descending, ascending]. */
+const SUPERLATIVE_WORDS: Record<OrderKey, [string, string]> = {
+  height: ['tallest', 'shortest'], size: ['biggest', 'smallest'], width: ['widest', 'narrowest'],
+  camera_distance: ['farthest from the camera', 'closest to the camera'], elevation: ['highest', 'lowest'],
+};
+
+const ORDER_KEY_WORD: Record<OrderKey, string> = { height: 'height', size: 'size', width: 'width', camera_distance: 'distance from the camera', elevation: 'elevation' };
+
+/** Five ways to ask which of a list is the most something. */
+function superlatives(adj: string): string[] {
+  return [`Which of {list} is the ${adj}?`, `Which is the ${adj}: {list}?`, `Of {list}, which one is the ${adj}?`, `Among {list}, which is the ${adj}?`, `Which one of {list} is the ${adj}?`];
+}
+
 const TRIANGLE: Record<string, readonly string[]> = Object.fromEntries(
   ([['equilateral', 'an equilateral'], ['isosceles', 'an isosceles'], ['right', 'a right']] as const).map(([shape, art]) => [
     `triangle.${shape}`,
@@ -151,9 +172,16 @@ export const questionTemplates: Readonly<Record<string, readonly string[]>> = {
   ...PAIR,
   ...SIZE,
   ...EXTREME,
+  // "Which of ... is the tallest?" is a superlative (the answer names the winner); the rest are orderings
   ...Object.fromEntries(
-    (Object.keys(ORDER) as OrderKey[]).flatMap((k) => [[`order.${k}.desc`, ORDER[k][0]], [`order.${k}.asc`, ORDER[k][1]]]),
+    (Object.keys(ORDER) as OrderKey[]).flatMap((k) => ORDER[k].flatMap((list, i) => {
+      const key = `order.${k}.${i === 0 ? 'desc' : 'asc'}`;
+      const first = SUPERLATIVE_WORDS[k][i].split(' ')[0];
+      return [[key, [...list.filter((t) => !t.startsWith('Which')), `Can you sort {list} by ${ORDER_KEY_WORD[k]}, ${first} first?`]], [`${key}.top`, superlatives(SUPERLATIVE_WORDS[k][i])]];
+    })),
   ),
+  range: ['How far is {a} from the camera?', 'How far away from the camera is {a}?', 'What is the distance from the camera to {a}?', 'How far is {a} from me?', 'How far away is {a} from us?'],
+  tally: ['How many {kind} are there?', 'How many {kind} can you see?', 'Count the {kind}.', 'How many {kind} are in the scene?', 'What number of {kind} are there?'],
   between: ['Is {a} between {b} and {c}?', 'Is {a} in between {b} and {c}?', 'Does {a} sit between {b} and {c}?', 'Is {a} located between {b} and {c}?', 'Does {a} lie in between {b} and {c}?'],
   ...TRIANGLE,
   ...Object.fromEntries(
@@ -163,6 +191,12 @@ export const questionTemplates: Readonly<Record<string, readonly string[]>> = {
         `How many objects are ${p} {ref}?`, `How many things are ${q} {ref}?`, `Count the objects ${p} {ref}.`,
         `How many items are there ${q} {ref}?`, `How many objects are located ${p} {ref}?`,
       ]];
+    }),
+  ),
+  ...Object.fromEntries(
+    RELATIONS_ALL.map((r) => {
+      const [p] = COUNT_RELATION[r];
+      return [`find.${r}`, [`What is ${p} {ref}?`, `What is directly ${p} {ref}?`, `Which objects are ${p} {ref}?`, `What is there ${p} {ref}?`, `Which things are ${p} {ref}?`]];
     }),
   ),
 };
@@ -211,10 +245,17 @@ export function fillTemplate(template: string, q: Query, captionOf: (id: string)
       slots.list = listPhrase(q.objects.map(np));
       break;
     case 'count':
+    case 'find':
       slots.ref = np(q.reference);
       break;
+    case 'range':
+      slots.a = np(q.a);
+      break;
+    case 'tally':
+      slots.kind = kindNoun(q.objects.map(captionOf), 2);
+      break;
   }
-  const text = template.replace(/\{(a|A|b|c|to|ref|list)\}/g, (_, k: string) => {
+  const text = template.replace(/\{(a|A|b|c|to|ref|list|kind)\}/g, (_, k: string) => {
     const v = slots[k.toLowerCase()] ?? '';
     return k === 'A' ? v.charAt(0).toUpperCase() + v.slice(1) : v;
   });

@@ -5,7 +5,7 @@
 import type { UnitRequest } from '../reason/query';
 
 const UNIT_WORDS: readonly (readonly [string, UnitRequest])[] = [
-  ['feet and inches|foot and inches', 'imperial'],
+  ['feet and inches|foot and inches|ft and in', 'ft-in'],
   ['feet|foot|ft', 'ft'],
   ['inches|inch', 'in'],
   ['centimeters|centimeter|cm|cms', 'cm'],

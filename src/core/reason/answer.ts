@@ -7,9 +7,11 @@ export type Verdict = 'yes' | 'no' | 'about-the-same';
 export interface Quantity {
   label: string;
   value: number;
-  unit: 'm' | 'deg' | 'clock' | 'count' | 'ratio';
+  unit: 'm' | 'm3' | 'deg' | 'clock' | 'count' | 'ratio';
   /** One-sigma uncertainty in the same unit, where known. */
   uncertainty?: number;
+  /** A step of the method (tie margins, signed differences), shown one click deeper than the plain "why". */
+  technical?: boolean;
 }
 
 /** What the viewer can draw for an answer. */

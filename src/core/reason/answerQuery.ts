@@ -7,8 +7,8 @@ import type { Answer } from './answer';
 import type { Query } from './query';
 import { type AnswerOptions, makeCtx } from './context';
 import { answerRelation } from './relations';
-import { answerPair, answerSize } from './measures';
-import { answerBetween, answerCount, answerExtreme, answerOrder, answerTriangle } from './composite';
+import { answerPair, answerRange, answerSize } from './measures';
+import { answerBetween, answerCount, answerExtreme, answerFind, answerOrder, answerTally, answerTriangle } from './composite';
 
 export type { AnswerOptions } from './context';
 export { UnknownObjectError } from './context';
@@ -24,5 +24,8 @@ export function answerQuery(scene: SceneGraph, query: Query, opts: AnswerOptions
     case 'between': return answerBetween(ctx, query);
     case 'triangle': return answerTriangle(ctx, query);
     case 'count': return answerCount(ctx, query);
+    case 'range': return answerRange(ctx, query);
+    case 'tally': return answerTally(ctx, query);
+    case 'find': return answerFind(ctx, query);
   }
 }

@@ -19,10 +19,11 @@ import { cross, dot, norm, sub } from '../geometry/vec';
 import type { SceneObject } from '../scene/types';
 import type { Answer, Quantity, Step } from './answer';
 import type { OrderKey, Query, Relation, TriangleShape } from './query';
+import { toView } from './viewpoint';
 import { type Ctx, MIN_TIE_BAND_M, comparisonConfidence, withCaveats } from './context';
 import { answerPair, centreDistance } from './measures';
 import { answerRelation, familyMeasure, RELATION_FAMILY } from './relations';
-import { ORDER_WORDS, RELATION_WORDS, SHAPE_WORDS, capitalise, phrase } from './templates';
+import { ORDER_WORDS, RELATION_WORDS, SHAPE_WORDS, capitalise, kindNoun, phrase, label } from './templates';
 
 export const EXTREME_TIE_FRACTION = 0.05;
 export const BETWEEN_MIN_TOL_M = 0.1;
@@ -48,8 +49,10 @@ function compositeAnswer(
   steps: Step[],
   sentence: string,
   confidence: number,
+  /** the steps the answer rests on, when not all (a superlative rests on its first comparison) */
+  deciding: Step[] = steps,
 ): Answer {
-  const caveats = unionCaveats(steps);
+  const caveats = unionCaveats(deciding);
   return { ...base, steps, caveats, confidence: Math.min(1, Math.max(0, confidence)), sentence: withCaveats(sentence, caveats) };
 }
 
@@ -63,7 +66,7 @@ export function answerExtreme(ctx: Ctx, query: Extract<Query, { type: 'extreme' 
   const pool = (query.among ?? ctx.scene.objects.map((o) => o.id)).filter((id) => id !== ref.id);
   const candidates = [...new Set(pool)].map((id) => ctx.get(id));
   const steps: Step[] = candidates.map((o) => ({
-    description: `distance from ${ref.id} to ${o.id}`,
+    description: label('qDistance', { a: ctx.name(ref), b: ctx.name(o) }),
     answer: answerPair(ctx, { type: 'pair', measure: 'distance', a: ref.id, b: o.id }),
   }));
   const ranked = candidates
@@ -71,7 +74,7 @@ export function answerExtreme(ctx: Ctx, query: Extract<Query, { type: 'extreme' 
     .sort((x, y) => (query.which === 'closest' ? x.key - y.key : y.key - x.key) || (x.o.id < y.o.id ? -1 : 1));
   const evidence = {
     objects: [ref.id, ...candidates.map((o) => o.id)],
-    quantities: ranked.map<Quantity>((r) => ({ label: `distance from ${ref.id} to ${r.o.id}`, value: r.d, unit: 'm' })),
+    quantities: ranked.map<Quantity>((r) => ({ label: label('qDistance', { a: ctx.name(ref), b: ctx.name(r.o) }), value: r.d, unit: 'm' })),
     visuals: [] as Answer['evidence']['visuals'],
   };
   if (!ranked.length) {
@@ -114,7 +117,7 @@ export function answerOrder(ctx: Ctx, query: Extract<Query, { type: 'order' }>):
   for (let i = 0; i + 1 < measured.length; i++) {
     const [a, b] = [measured[i].o, measured[i + 1].o];
     const answer = answerRelation(ctx, { type: 'relation', form: 'choice', relation, a: a.id, b: b.id });
-    steps.push({ description: `which is ${RELATION_WORDS[relation].more}: ${a.id} or ${b.id}`, answer });
+    steps.push({ description: `which is ${RELATION_WORDS[relation].more}: ${ctx.name(a)} or ${ctx.name(b)}`, answer });
     if (answer.choice === undefined) ties.push(`${ctx.name(a)} and ${ctx.name(b)}`);
   }
   const w = ORDER_WORDS[query.by];
@@ -124,21 +127,24 @@ export function answerOrder(ctx: Ctx, query: Extract<Query, { type: 'order' }>):
     list: listNames(measured.map((m) => ctx.name(m.o))),
   });
   if (ties.length) sentence = sentence.replace(/\.$/, '') + phrase('orderTieSuffix', ctx.seed, { pairs: ties.join(', ') }) + '.';
+  // a superlative names its winner first, unless the top two are too close to call
+  const winner = query.top && steps[0]?.answer.choice !== undefined ? measured[0].o : undefined;
+  if (winner) sentence = phrase('superlative', ctx.seed, { x: ctx.name(winner), adj: (query.descending ? w.descending : w.ascending) + (query.by === 'camera_distance' ? ' to the camera' : '') }) + ' ' + sentence;
   const volume = family === 'volume';
   return compositeAnswer(ctx, {
-    query, order,
+    query, order, ...(winner ? { choice: winner.id } : {}),
     evidence: {
       objects: order,
-      quantities: measured.map<Quantity>((m) => ({ label: `${w.key} of ${m.o.id}${volume ? ' (m^3)' : ''}`, value: m.v, unit: volume ? 'ratio' : 'm' })),
+      quantities: measured.map<Quantity>((m) => ({ label: `${volume ? 'volume' : w.key} of ${ctx.name(m.o)}`, value: m.v, unit: volume ? 'm3' : 'm' })),
       visuals: [{ kind: 'highlight', objectIds: order }],
     },
-  }, steps, sentence, steps.length ? minConfidence(steps) : 1);
+  }, steps, sentence, winner ? steps[0].answer.confidence : steps.length ? minConfidence(steps) : 1, winner ? steps.slice(0, 1) : steps);
 }
 
 export function answerBetween(ctx: Ctx, query: Extract<Query, { type: 'between' }>): Answer {
   const [a, b, c] = [ctx.get(query.a), ctx.get(query.b), ctx.get(query.c)];
   const steps: Step[] = ([[b, a], [a, c], [b, c]] as const).map(([p, q]) => ({
-    description: `horizontal distance from ${p.id} to ${q.id}`,
+    description: label('qHorizontal', { a: ctx.name(p), b: ctx.name(q) }),
     answer: answerPair(ctx, { type: 'pair', measure: 'horizontal_distance', a: p.id, b: q.id }),
   }));
   // Compute from the end with the smaller id so that "between B and C" and "between C and B" agree to the bit.
@@ -173,13 +179,13 @@ export function answerBetween(ctx: Ctx, query: Extract<Query, { type: 'between' 
     evidence: {
       objects: [a.id, b.id, c.id],
       quantities: [
-        { label: `position of ${a.id} along ${b.id}->${c.id} (0..1)`, value: t, unit: 'ratio' },
-        { label: `distance of ${a.id} from the line ${b.id}-${c.id}`, value: off, unit: 'm', uncertainty: sigma },
+        { label: `how far along the way from ${ctx.name(b)} to ${ctx.name(c)} ${ctx.name(a)} is (0 to 1)`, value: t, unit: 'ratio', technical: true },
+        { label: `distance of ${ctx.name(a)} from the line joining ${ctx.name(b)} and ${ctx.name(c)}`, value: off, unit: 'm', uncertainty: sigma },
         { label: 'tolerance', value: tol, unit: 'm' },
       ],
       visuals: [
         { kind: 'highlight', objectIds: [a.id, b.id, c.id] },
-        { kind: 'line', from: b.obb.center, to: c.obb.center, label: `${b.id}-${c.id}` },
+        { kind: 'line', from: b.obb.center, to: c.obb.center, label: `${ctx.name(b)} – ${ctx.name(c)}` },
       ],
     },
   }, steps, sentence, geometric * minConfidence(steps));
@@ -253,13 +259,19 @@ export function answerTriangle(ctx: Ctx, query: Extract<Query, { type: 'triangle
   }, steps, sentence, minConfidence(steps));
 }
 
-export function answerCount(ctx: Ctx, query: Extract<Query, { type: 'count' }>): Answer {
-  const ref = ctx.get(query.reference);
+/** "Is O <relation> the reference?" for every other object of the scene, one step each. */
+function relationSteps(ctx: Ctx, relation: Relation, ref: SceneObject): { others: SceneObject[]; steps: Step[] } {
   const others = ctx.scene.objects.filter((o) => o.id !== ref.id);
   const steps: Step[] = others.map((o) => ({
-    description: `is ${o.id} ${RELATION_WORDS[query.relation].rel} ${ref.id}`,
-    answer: answerRelation(ctx, { type: 'relation', form: 'yesno', relation: query.relation, a: o.id, b: ref.id }),
+    description: `is ${ctx.name(o)} ${RELATION_WORDS[relation].rel} ${ctx.name(ref)}`,
+    answer: answerRelation(ctx, { type: 'relation', form: 'yesno', relation, a: o.id, b: ref.id }),
   }));
+  return { others, steps };
+}
+
+export function answerCount(ctx: Ctx, query: Extract<Query, { type: 'count' }>): Answer {
+  const ref = ctx.get(query.reference);
+  const { others, steps } = relationSteps(ctx, query.relation, ref);
   const hits = others.filter((_, i) => steps[i].answer.verdict === 'yes');
   const ties = others.filter((_, i) => steps[i].answer.verdict === 'about-the-same');
   const n = hits.length;
@@ -277,9 +289,69 @@ export function answerCount(ctx: Ctx, query: Extract<Query, { type: 'count' }>):
     query, value: n, unit: 'count',
     evidence: {
       objects: [ref.id, ...hits.map((o) => o.id)],
-      quantities: [{ label: `objects ${query.relation} ${ref.id}`, value: n, unit: 'count' }],
+      quantities: [{ label: `objects ${RELATION_WORDS[query.relation].rel} ${ctx.name(ref)}`, value: n, unit: 'count' }],
       visuals: [{ kind: 'highlight', objectIds: hits.map((o) => o.id) }],
     },
   }, steps, sentence, confidence);
 }
 
+
+/** "How many chairs are there?": the objects of one kind the parser found, named. */
+export function answerTally(ctx: Ctx, query: Extract<Query, { type: 'tally' }>): Answer {
+  const objects = [...new Set(query.objects)].map((id) => ctx.get(id));
+  const n = objects.length;
+  const noun = kindNoun(objects.map((o) => o.caption), n);
+  const sentence = phrase('tally', ctx.seed, { n, noun, are: n === 1 ? 'is' : 'are', list: listNames(objects.map((o) => ctx.name(o))) });
+  const confidence = n ? Math.min(...objects.map((o) => 0.5 + 0.5 * o.confidence)) : 1;
+  return compositeAnswer(ctx, {
+    query, value: n, unit: 'count',
+    evidence: {
+      objects: objects.map((o) => o.id),
+      quantities: [{ label: `${noun} found`, value: n, unit: 'count' }],
+      visuals: [{ kind: 'highlight', objectIds: objects.map((o) => o.id) }],
+    },
+  }, [], sentence, confidence);
+}
+
+/**
+ * "What is (directly) behind the coffee table?": every object for which "O <relation> reference" answers
+ * yes, nearest to the reference first (the nearest is what "directly" asks for).
+ */
+export function answerFind(ctx: Ctx, query: Extract<Query, { type: 'find' }>): Answer {
+  const ref = ctx.get(query.reference);
+  const { others, steps } = relationSteps(ctx, query.relation, ref);
+  // in line with the reference first (what "directly behind" means: across the view, their boxes overlap), then nearest
+  const inLine = (o: SceneObject): boolean => lateralOverlap(ctx, query.relation, o, ref);
+  const hits = others
+    .filter((_, i) => steps[i].answer.verdict === 'yes')
+    .map((o) => ({ o, d: centreDistance(o, ref), line: inLine(o) ? 0 : 1 }))
+    .sort((x, y) => x.line - y.line || x.d - y.d || (x.o.id < y.o.id ? -1 : 1))
+    .map((h) => h.o);
+  const n = hits.length;
+  const vars = {
+    rel: RELATION_WORDS[query.relation].rel, ref: ctx.name(ref), are: n === 1 ? 'is' : 'are',
+    list: listNames(hits.map((o) => ctx.name(o))), first: hits[0] ? ctx.name(hits[0]) : '',
+    directly: hits[0] && inLine(hits[0]) ? 'directly ' : '',
+  };
+  const sentence = phrase(n === 0 ? 'findNone' : n === 1 ? 'findOne' : 'find', ctx.seed, vars);
+  const deciding = steps.filter((s, i) => hits.includes(others[i]) || s.answer.verdict === 'about-the-same');
+  const confidence = deciding.length ? minConfidence(deciding) : steps.length ? minConfidence(steps) : 1;
+  return compositeAnswer(ctx, {
+    query, value: n, unit: 'count', ...(hits[0] ? { choice: hits[0].id } : {}),
+    evidence: {
+      objects: [ref.id, ...hits.map((o) => o.id)],
+      quantities: hits.map<Quantity>((o) => ({ label: label('qDistance', { a: ctx.name(ref), b: ctx.name(o) }), value: centreDistance(o, ref), unit: 'm' })),
+      visuals: [{ kind: 'highlight', objectIds: [ref.id, ...hits.map((o) => o.id)] }],
+    },
+  }, steps, sentence, confidence);
+}
+
+/** Whether `o` is in line with `ref` for a relation: behind/in front overlap across the view, left/right in depth. */
+function lateralOverlap(ctx: Ctx, relation: Relation, o: SceneObject, ref: SceneObject): boolean {
+  const vo = toView(ctx.view, o.obb.center);
+  const vr = toView(ctx.view, ref.obb.center);
+  const half = (x: SceneObject) => Math.max(x.obb.size[0], x.obb.size[2]) / 2;
+  if (relation === 'behind' || relation === 'front') return Math.abs(vo.right - vr.right) < half(o) + half(ref);
+  if (relation === 'left' || relation === 'right') return Math.abs(vo.ahead - vr.ahead) < half(o) + half(ref);
+  return Math.hypot(vo.right - vr.right, vo.ahead - vr.ahead) < half(o) + half(ref);
+}

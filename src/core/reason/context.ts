@@ -21,6 +21,8 @@ import { formatLength, horizontalSigma, verticalSigma, type UnitSystem } from '.
 import { captionPhrase } from './templates';
 import type { Answer } from './answer';
 import { BACK_PROJECTED_PENALTY, ESTIMATE_PENALTY, estimateCaveat, estimateQuantities } from './amodalCaveats';
+import { occlusionsOf, type Extent } from './occlusion';
+import type { SizeMeasure } from './query';
 
 export class UnknownObjectError extends Error {
   readonly objectId: string;
@@ -124,12 +126,21 @@ const FLAG_WHY: Readonly<Record<ObjectFlag, string>> = {
 export const LOW_FRAME_CAVEAT =
   'no floor or table was found, so "up" assumes a level camera and heights may be off';
 
+/** A hidden end makes the visible extent too small: x 0.7 per hidden extent an answer rests on. */
+export const HIDDEN_PENALTY = 0.7;
+
+/** The extents a size answer rests on. */
+export function extentsOf(measure: SizeMeasure | 'volume'): Extent[] {
+  return measure === 'height' ? ['height'] : measure === 'volume' ? ['height', 'width'] : ['width'];
+}
+
 /** Applies object and frame penalties to a geometric confidence; returns it with the caveats. */
 export function finishConfidence(
   ctx: Ctx,
   geometric: number,
   objects: SceneObject[],
   vertical: boolean,
+  extents: readonly Extent[] = [],
 ): { confidence: number; caveats: string[] } {
   const caveats: string[] = [];
   let c = geometric * (0.5 + 0.5 * Math.min(...objects.map((o) => o.confidence), 1));
@@ -146,6 +157,13 @@ export function finishConfidence(
     if (est) {
       c *= o.amodal?.estimated.includes('back-projected') ? BACK_PROJECTED_PENALTY : ESTIMATE_PENALTY;
       caveats.push(est);
+      continue;
+    }
+    // no estimate stands in for a hidden end: a nearer box past its edge may still cut the measured extent
+    for (const h of occlusionsOf(o, ctx.scene.objects, ctx.view)) {
+      if (!extents.includes(h.extent)) continue;
+      c *= HIDDEN_PENALTY;
+      caveats.push(`${ctx.name(o)} may be partly hidden behind ${ctx.name(h.by)}, so its ${h.extent} may be under-measured`);
     }
   }
   if (vertical && ctx.lowFrame) {
@@ -169,8 +187,10 @@ export function finish(
   geometric: number,
   objects: SceneObject[],
   vertical: boolean,
+  /** the extents of the objects the answer rests on (sizes), checked for hidden ends */
+  measure?: SizeMeasure | 'volume',
 ): Answer {
-  const { confidence, caveats } = finishConfidence(ctx, geometric, objects, vertical);
+  const { confidence, caveats } = finishConfidence(ctx, geometric, objects, vertical, measure ? extentsOf(measure) : []);
   const estimates = estimateQuantities([...new Set(objects)]);
   const evidence = estimates.length ? { ...base.evidence, quantities: [...base.evidence.quantities, ...estimates] } : base.evidence;
   return { ...base, evidence, confidence, caveats, sentence: withCaveats(sentence, caveats) };

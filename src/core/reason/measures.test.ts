@@ -17,7 +17,7 @@ describe('distances', () => {
     const d = pair('distance', 'table', 'chair');
     expect(d.value).toBeCloseTo(Math.hypot(2, 0.075), 12);
     expect(d.unit).toBe('m');
-    const gapQ = d.evidence.quantities.find((q) => q.label.startsWith('gap'));
+    const gapQ = d.evidence.quantities.find((q) => q.label.startsWith('Gap'));
     expect(gapQ?.value).toBeCloseTo(2 - 0.6 - 0.25, 12);
     expect(d.sentence).toBe('The table and the chair are 2.0 m apart (centre to centre; their closest surfaces are 1.2 m apart).');
     expect(d.evidence.visuals.filter((v) => v.kind === 'line')).toHaveLength(2);

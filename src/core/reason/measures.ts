@@ -17,12 +17,12 @@
 import type { Vec3 } from '../geometry/vec';
 import { cross, distance, dot, normalize } from '../geometry/vec';
 import type { SceneObject } from '../scene/types';
-import type { Answer, Visual } from './answer';
+import type { Answer, Quantity, Visual } from './answer';
 import type { Query, Relation } from './query';
 import { boxGap, depthOf, heightOf, obbAxes, widthOf, widthSegment } from './boxGeometry';
 import { type Ctx, finish, lengthTieBand, measurementConfidence, comparisonConfidence } from './context';
 import { compare } from './relations';
-import { RELATION_WORDS, phrase } from './templates';
+import { RELATION_WORDS, phrase, label } from './templates';
 import { UP } from './viewpoint';
 
 export const GAP_REPORT_M = 0.05;
@@ -82,142 +82,164 @@ const HOW_MUCH_RELATION: Readonly<Record<'how_much_left' | 'how_much_above' | 'h
   how_much_behind: 'behind',
 };
 
+/** What every pair measure starts from: both objects, their names and centres, the highlight. */
+interface PairCtx {
+  ctx: Ctx;
+  query: PairQuery;
+  a: SceneObject;
+  b: SceneObject;
+  na: string;
+  nb: string;
+  ca: Vec3;
+  cb: Vec3;
+  highlight: Visual;
+}
+
+type PairMeasureFn = (p: PairCtx) => Answer;
+
+function answerDistance({ ctx, query, a, b, na, nb, ca, cb, highlight }: PairCtx): Answer {
+  const value = centreDistance(a, b);
+  // A 3D distance does not depend on which way is up: no frame penalty, horizontal errors.
+  const sigma = Math.hypot(ctx.sigmaH(a), ctx.sigmaH(b));
+  const gap = boxGap(a.obb, b.obb);
+  const text = ctx.fmt(value, sigma);
+  const visuals: Visual[] = [highlight, { kind: 'line', from: ca, to: cb, label: text }];
+  const quantities: Quantity[] = [{ label: label('qDistance', { a: na, b: nb }), value, unit: 'm', uncertainty: sigma }];
+  let sentence = phrase('distance', ctx.seed, { a: na, b: nb, value: text });
+  if (value - gap.distance > GAP_REPORT_M) {
+    const gapText = ctx.fmt(gap.distance, sigma);
+    quantities.push({ label: label('qGap', { a: na, b: nb }), value: gap.distance, unit: 'm', uncertainty: sigma });
+    if (gap.distance > 0) visuals.push({ kind: 'line', from: gap.onA, to: gap.onB, label: gapText });
+    const suffix = gap.distance > 0 ? phrase('gapSuffix', ctx.seed, { gap: gapText }) : phrase('touchSuffix', ctx.seed, {});
+    sentence = sentence.replace(/\.$/, '') + suffix + '.';
+  }
+  return finish(ctx, { query, value, unit: 'm', evidence: { objects: [a.id, b.id], quantities, visuals } },
+    sentence, measurementConfidence(value, sigma), [a, b], false);
+}
+
+function answerHorizontal({ ctx, query, a, b, na, nb, ca, cb, highlight }: PairCtx): Answer {
+  const value = horizontalDistance(a, b);
+  const sigma = Math.hypot(ctx.sigmaH(a), ctx.sigmaH(b));
+  const text = ctx.fmt(value, sigma);
+  const y = Math.min(ca[1], cb[1]);
+  return finish(ctx, {
+    query, value, unit: 'm',
+    evidence: {
+      objects: [a.id, b.id],
+      quantities: [{ label: label('qHorizontal', { a: na, b: nb }), value, unit: 'm', uncertainty: sigma }],
+      visuals: [highlight, { kind: 'line', from: [ca[0], y, ca[2]], to: [cb[0], y, cb[2]], label: text }],
+    },
+  }, phrase('horizontal_distance', ctx.seed, { a: na, b: nb, value: text }), measurementConfidence(value, sigma), [a, b], false);
+}
+
+function answerVertical({ ctx, query, a, b, na, nb, ca, cb, highlight }: PairCtx): Answer {
+  const value = Math.abs(ca[1] - cb[1]);
+  const sigma = Math.hypot(ctx.sigmaV(a), ctx.sigmaV(b));
+  const text = ctx.fmt(value, sigma);
+  const [upper, lower] = ca[1] >= cb[1] ? [a, b] : [b, a];
+  const band = lengthTieBand(heightOf(a), heightOf(b));
+  const vgap = upper.obb.center[1] - upper.obb.size[1] / 2 - (lower.obb.center[1] + lower.obb.size[1] / 2);
+  const vars = { a: na, b: nb, value: text, upper: ctx.name(upper), lower: ctx.name(lower), gap: ctx.fmt(vgap, sigma) };
+  let sentence = phrase(value <= band ? 'verticalTie' : 'vertical_distance', ctx.seed, vars);
+  if (value > band) {
+    if (Math.abs(vgap) < 0.02) sentence += ' ' + phrase('verticalLevelNote', ctx.seed, vars);
+    else if (vgap > 0) sentence += ' ' + phrase('verticalGapNote', ctx.seed, vars);
+  }
+  const top = upper.obb.center;
+  return finish(ctx, {
+    query, value, unit: 'm',
+    evidence: {
+      objects: [a.id, b.id],
+      quantities: [
+        { label: label('qVertical', vars), value, unit: 'm', uncertainty: sigma },
+        { label: label('qVerticalGap', vars), value: vgap, unit: 'm', uncertainty: sigma },
+      ],
+      visuals: [highlight, { kind: 'height-bar', base: [top[0], lower.obb.center[1], top[2]], top, label: text }],
+    },
+  }, sentence, measurementConfidence(value, sigma), [a, b], true);
+}
+
+function answerDirection({ ctx, query, a, b, na, nb, ca, cb, highlight }: PairCtx): Answer {
+  const d = clockDirection(ca, cb, ctx.view.eye, ctx.view.forward);
+  const dy = cb[1] - ca[1];
+  // With no horizontal offset the clock angle is float noise: say above / below / same spot instead.
+  const overhead = d.horizontal < OVERHEAD_M;
+  const same = overhead && Math.abs(dy) <= OVERHEAD_M;
+  const sentence = same
+    ? phrase('directionSame', ctx.seed, { a: na, b: nb })
+    : overhead
+      ? phrase('directionOverhead', ctx.seed, { a: na, b: nb, updown: dy > 0 ? 'above' : 'below' })
+      : phrase('direction', ctx.seed, { a: na, b: nb, clock: d.clock, words: d.phrase });
+  const words = same ? 'same spot' : overhead ? (dy > 0 ? 'above' : 'below') : d.words;
+  if (overhead) d.clock = 12;
+  const sigma = Math.hypot(ctx.sigmaH(a), ctx.sigmaH(b));
+  // One clock hour is 30 degrees: how sure the hour is depends on the lateral error at that distance.
+  const geometric = 1 / (1 + sigma / Math.max(d.horizontal * Math.tan(Math.PI / 12), 0.01));
+  return finish(ctx, {
+    query, value: d.clock, unit: 'clock', direction: { clock: d.clock, words },
+    evidence: {
+      objects: [a.id, b.id],
+      quantities: [
+        { label: label('qClock', { a: na, b: nb }), value: d.clock, unit: 'clock' },
+        { label: label('qClockAngle', { a: na, b: nb }), value: (d.angle * 180) / Math.PI, unit: 'deg', technical: true },
+        { label: label('qHorizontal', { a: na, b: nb }), value: d.horizontal, unit: 'm', uncertainty: sigma },
+      ],
+      visuals: [highlight, { kind: 'arrow', from: ca, to: cb, label: `${d.clock} o'clock` }],
+    },
+  }, sentence, geometric, [a, b], false);
+}
+
+function answerHowMuch({ ctx, query, a, b, na, nb, ca, cb, highlight }: PairCtx): Answer {
+  const relation = HOW_MUCH_RELATION[query.measure as keyof typeof HOW_MUCH_RELATION];
+  const c = compare(ctx, relation, a, b);
+  const vertical = relation === 'above';
+  const sigma = vertical ? Math.hypot(ctx.sigmaV(a), ctx.sigmaV(b)) : Math.hypot(ctx.sigmaH(a), ctx.sigmaH(b));
+  const text = ctx.fmt(Math.abs(c.diff), sigma);
+  const w = RELATION_WORDS[relation];
+  const base: Omit<Answer, 'confidence' | 'caveats' | 'sentence'> = {
+    query, value: c.diff === 0 ? 0 : c.diff, unit: 'm',
+    evidence: {
+      objects: [a.id, b.id],
+      quantities: [
+        { label: label('qHowMuch', { a: na, b: nb, moreThan: w.moreThan }), value: c.diff, unit: 'm', uncertainty: sigma },
+        { label: label('qTieBand', {}), value: c.band, unit: 'm', technical: true },
+      ],
+      visuals: [highlight, { kind: 'arrow', from: cb, to: ca, label: text }],
+    },
+  };
+  let sentence: string;
+  if (c.verdict === 'about-the-same') {
+    sentence = phrase('howMuchTie', ctx.seed, { a: na, b: nb, tie: w.tie, value: text });
+  } else {
+    const [more, less] = c.diff > 0 ? [a, b] : [b, a];
+    base.choice = more.id;
+    sentence = phrase('howMuch', ctx.seed, { more: ctx.name(more), less: ctx.name(less), moreThan: w.moreThan, value: text });
+  }
+  return finish(ctx, base, sentence, comparisonConfidence(c.diff, c.band) * measurementConfidence(c.diff, sigma) ** 0.5, [a, b], vertical);
+}
+
+/** One function per pair measure. */
+const PAIR_MEASURES: Readonly<Record<PairQuery['measure'], PairMeasureFn>> = {
+  distance: answerDistance,
+  horizontal_distance: answerHorizontal,
+  vertical_distance: answerVertical,
+  direction: answerDirection,
+  how_much_left: answerHowMuch,
+  how_much_above: answerHowMuch,
+  how_much_behind: answerHowMuch,
+};
+
 export function answerPair(ctx: Ctx, query: PairQuery): Answer {
   const a = ctx.get(query.a);
   const b = ctx.get(query.b);
-  const na = ctx.name(a);
-  const nb = ctx.name(b);
-  const ca = a.obb.center;
-  const cb = b.obb.center;
-  const objs = [a, b];
-  const highlight: Visual = { kind: 'highlight', objectIds: [a.id, b.id] };
-  switch (query.measure) {
-    case 'distance': {
-      const value = centreDistance(a, b);
-      // A 3D distance does not depend on which way is up: no frame penalty, horizontal errors.
-      const sigma = Math.hypot(ctx.sigmaH(a), ctx.sigmaH(b));
-      const gap = boxGap(a.obb, b.obb);
-      const text = ctx.fmt(value, sigma);
-      const visuals: Visual[] = [highlight, { kind: 'line', from: ca, to: cb, label: text }];
-      const quantities = [{ label: 'distance between centres', value, unit: 'm' as const, uncertainty: sigma }];
-      let sentence = phrase('distance', ctx.seed, { a: na, b: nb, value: text });
-      if (value - gap.distance > GAP_REPORT_M) {
-        const gapText = ctx.fmt(gap.distance, sigma);
-        quantities.push({ label: 'gap between closest surfaces', value: gap.distance, unit: 'm', uncertainty: sigma });
-        if (gap.distance > 0) visuals.push({ kind: 'line', from: gap.onA, to: gap.onB, label: gapText });
-        const suffix = gap.distance > 0 ? phrase('gapSuffix', ctx.seed, { gap: gapText }) : phrase('touchSuffix', ctx.seed, {});
-        sentence = sentence.replace(/\.$/, '') + suffix + '.';
-      }
-      return finish(ctx, { query, value, unit: 'm', evidence: { objects: [a.id, b.id], quantities, visuals } },
-        sentence, measurementConfidence(value, sigma), objs, false);
-    }
-    case 'horizontal_distance': {
-      const value = horizontalDistance(a, b);
-      const sigma = Math.hypot(ctx.sigmaH(a), ctx.sigmaH(b));
-      const text = ctx.fmt(value, sigma);
-      const y = Math.min(ca[1], cb[1]);
-      return finish(ctx, {
-        query, value, unit: 'm',
-        evidence: {
-          objects: [a.id, b.id],
-          quantities: [{ label: 'horizontal distance between centres', value, unit: 'm', uncertainty: sigma }],
-          visuals: [highlight, { kind: 'line', from: [ca[0], y, ca[2]], to: [cb[0], y, cb[2]], label: text }],
-        },
-      }, phrase('horizontal_distance', ctx.seed, { a: na, b: nb, value: text }),
-      measurementConfidence(value, sigma), objs, false);
-    }
-    case 'vertical_distance': {
-      const value = Math.abs(ca[1] - cb[1]);
-      const sigma = Math.hypot(ctx.sigmaV(a), ctx.sigmaV(b));
-      const text = ctx.fmt(value, sigma);
-      const [upper, lower] = ca[1] >= cb[1] ? [a, b] : [b, a];
-      const band = lengthTieBand(heightOf(a), heightOf(b));
-      const vgap = upper.obb.center[1] - upper.obb.size[1] / 2 - (lower.obb.center[1] + lower.obb.size[1] / 2);
-      const vars = { a: na, b: nb, value: text, upper: ctx.name(upper), lower: ctx.name(lower) };
-      let sentence = phrase(value <= band ? 'verticalTie' : 'vertical_distance', ctx.seed, vars);
-      if (value > band) {
-        const note = Math.abs(vgap) < 0.02
-          ? ` The bottom of ${vars.upper} is level with the top of ${vars.lower}.`
-          : vgap > 0 ? ` The bottom of ${vars.upper} is ${ctx.fmt(vgap, sigma)} above the top of ${vars.lower}.` : '';
-        sentence += note;
-      }
-      const top = upper.obb.center;
-      return finish(ctx, {
-        query, value, unit: 'm',
-        evidence: {
-          objects: [a.id, b.id],
-          quantities: [
-            { label: 'vertical distance between centres', value, unit: 'm', uncertainty: sigma },
-            { label: `bottom of ${upper.id} above top of ${lower.id}`, value: vgap, unit: 'm', uncertainty: sigma },
-          ],
-          visuals: [highlight, { kind: 'height-bar', base: [top[0], lower.obb.center[1], top[2]], top, label: text }],
-        },
-      }, sentence, measurementConfidence(value, sigma), objs, true);
-    }
-    case 'direction': {
-      const d = clockDirection(ca, cb, ctx.view.eye, ctx.view.forward);
-      const dy = cb[1] - ca[1];
-      // With no horizontal offset the clock angle is float noise: say above / below / same spot instead.
-      const overhead = d.horizontal < OVERHEAD_M;
-      const same = overhead && Math.abs(dy) <= OVERHEAD_M;
-      const sentence = same
-        ? phrase('directionSame', ctx.seed, { a: na, b: nb })
-        : overhead
-          ? phrase('directionOverhead', ctx.seed, { a: na, b: nb, updown: dy > 0 ? 'above' : 'below' })
-          : phrase('direction', ctx.seed, { a: na, b: nb, clock: d.clock, words: d.phrase });
-      const words = same ? 'same spot' : overhead ? (dy > 0 ? 'above' : 'below') : d.words;
-      if (overhead) d.clock = 12;
-      const sigma = Math.hypot(ctx.sigmaH(a), ctx.sigmaH(b));
-      // One clock hour is 30 degrees: how sure the hour is depends on the lateral error at that distance.
-      const geometric = 1 / (1 + sigma / Math.max(d.horizontal * Math.tan(Math.PI / 12), 0.01));
-      return finish(ctx, {
-        query, value: d.clock, unit: 'clock', direction: { clock: d.clock, words },
-        evidence: {
-          objects: [a.id, b.id],
-          quantities: [
-            { label: 'clock direction', value: d.clock, unit: 'clock' },
-            { label: 'clockwise angle from facing the camera', value: (d.angle * 180) / Math.PI, unit: 'deg' },
-            { label: 'horizontal distance', value: d.horizontal, unit: 'm', uncertainty: sigma },
-          ],
-          visuals: [highlight, { kind: 'arrow', from: ca, to: cb, label: `${d.clock} o'clock` }],
-        },
-      }, sentence, geometric, objs, false);
-    }
-    case 'how_much_left':
-    case 'how_much_above':
-    case 'how_much_behind': {
-      const relation = HOW_MUCH_RELATION[query.measure];
-      const c = compare(ctx, relation, a, b);
-      const vertical = relation === 'above';
-      const sigma = vertical ? Math.hypot(ctx.sigmaV(a), ctx.sigmaV(b)) : Math.hypot(ctx.sigmaH(a), ctx.sigmaH(b));
-      const text = ctx.fmt(Math.abs(c.diff), sigma);
-      const w = RELATION_WORDS[relation];
-      const base: Omit<Answer, 'confidence' | 'caveats' | 'sentence'> = {
-        query, value: c.diff === 0 ? 0 : c.diff, unit: 'm',
-        evidence: {
-          objects: [a.id, b.id],
-          quantities: [
-            { label: `how much more ${relation} ${a.id} is than ${b.id}`, value: c.diff, unit: 'm', uncertainty: sigma },
-            { label: 'tie band', value: c.band, unit: 'm' },
-          ],
-          visuals: [highlight, { kind: 'arrow', from: cb, to: ca, label: text }],
-        },
-      };
-      let sentence: string;
-      if (c.verdict === 'about-the-same') {
-        sentence = phrase('howMuchTie', ctx.seed, { a: na, b: nb, tie: w.tie, value: text });
-      } else {
-        const [more, less] = c.diff > 0 ? [a, b] : [b, a];
-        base.choice = more.id;
-        sentence = phrase('howMuch', ctx.seed, { more: ctx.name(more), less: ctx.name(less), moreThan: w.moreThan, value: text });
-      }
-      return finish(ctx, base, sentence, comparisonConfidence(c.diff, c.band) * measurementConfidence(c.diff, sigma) ** 0.5, objs, vertical);
-    }
-  }
+  return PAIR_MEASURES[query.measure]({
+    ctx, query, a, b, na: ctx.name(a), nb: ctx.name(b), ca: a.obb.center, cb: b.obb.center,
+    highlight: { kind: 'highlight', objectIds: [a.id, b.id] },
+  });
 }
 
 export function sizeOf(o: SceneObject, measure: SizeQuery['measure']): number {
-  return measure === 'width' ? widthOf(o) : measure === 'height' ? heightOf(o) : depthOf(o);
+  return measure === 'width' || measure === 'length' ? widthOf(o) : measure === 'height' ? heightOf(o) : depthOf(o);
 }
 
 export function answerSize(ctx: Ctx, query: SizeQuery): Answer {
@@ -231,7 +253,7 @@ export function answerSize(ctx: Ctx, query: SizeQuery): Answer {
   if (vertical) {
     const h = a.obb.size[1] / 2;
     visual = { kind: 'height-bar', base: [c[0], c[1] - h, c[2]], top: [c[0], c[1] + h, c[2]], label: text };
-  } else if (query.measure === 'width') {
+  } else if (query.measure === 'width' || query.measure === 'length') {
     const [from, to] = widthSegment(a.obb);
     visual = { kind: 'line', from, to, label: text };
   } else {
@@ -244,8 +266,25 @@ export function answerSize(ctx: Ctx, query: SizeQuery): Answer {
     query, value, unit: 'm',
     evidence: {
       objects: [a.id],
-      quantities: [{ label: `${query.measure} of ${a.id}`, value, unit: 'm', uncertainty: sigma }],
+      quantities: [{ label: label('qSize', { a: ctx.name(a), measure: query.measure }), value, unit: 'm', uncertainty: sigma }],
       visuals: [{ kind: 'highlight', objectIds: [a.id] }, visual],
     },
-  }, phrase(query.measure, ctx.seed, { a: ctx.name(a), value: text }), measurementConfidence(value, sigma), [a], vertical);
+  }, phrase(query.measure, ctx.seed, { a: ctx.name(a), value: text }), measurementConfidence(value, sigma), [a], vertical, query.measure);
+}
+
+/** How far an object is from the camera: the eye to the object's box centre, and to its nearest point. */
+export function answerRange(ctx: Ctx, query: Extract<Query, { type: 'range' }>): Answer {
+  const a = ctx.get(query.a);
+  const eye = ctx.view.eye;
+  const value = distance(eye, a.obb.center);
+  const sigma = ctx.sigmaH(a);
+  const text = ctx.fmt(value, sigma);
+  return finish(ctx, {
+    query, value, unit: 'm',
+    evidence: {
+      objects: [a.id],
+      quantities: [{ label: label('qRange', { a: ctx.name(a) }), value, unit: 'm', uncertainty: sigma }],
+      visuals: [{ kind: 'highlight', objectIds: [a.id] }, { kind: 'line', from: [eye[0], a.obb.center[1], eye[2]], to: a.obb.center, label: text }],
+    },
+  }, phrase('range', ctx.seed, { a: ctx.name(a), value: text }), measurementConfidence(value, sigma), [a], false);
 }

@@ -34,8 +34,8 @@ export type PairMeasure =
   | 'how_much_above'
   | 'how_much_behind';
 
-/** Quantities of one object. */
-export type SizeMeasure = 'width' | 'height' | 'depth';
+/** Quantities of one object. `length` is the width (the longer horizontal side), worded as "long". */
+export type SizeMeasure = 'width' | 'height' | 'depth' | 'length';
 
 /** What an ordering or an extreme is measured by. */
 export type OrderKey = 'height' | 'size' | 'width' | 'camera_distance' | 'elevation';
@@ -50,10 +50,17 @@ export type Query =
   | { type: 'pair'; measure: PairMeasure; a: string; b: string }
   | { type: 'size'; measure: SizeMeasure; a: string }
   | { type: 'extreme'; which: 'closest' | 'farthest'; to: string; among?: string[] }
-  | { type: 'order'; by: OrderKey; objects: string[]; descending: boolean }
+  /** `top`: a superlative ("which is the tallest?"): the answer leads with the first of the order */
+  | { type: 'order'; by: OrderKey; objects: string[]; descending: boolean; top?: true }
   | { type: 'between'; a: string; b: string; c: string }
   | { type: 'triangle'; shape: TriangleShape; objects: [string, string, string] }
-  | { type: 'count'; relation: Relation; reference: string };
+  | { type: 'count'; relation: Relation; reference: string }
+  /** how far an object is from the camera ("how far is the sofa from me?") */
+  | { type: 'range'; a: string }
+  /** how many objects of one kind the scene holds ("how many chairs are there?"): the objects of that kind */
+  | { type: 'tally'; objects: string[] }
+  /** which objects stand in a relation to a reference ("what is behind the coffee table?"), nearest first */
+  | { type: 'find'; relation: Relation; reference: string };
 
 /** The object ids a query names, in query order. */
 export function queryObjectIds(q: Query): string[] {
@@ -72,7 +79,36 @@ export function queryObjectIds(q: Query): string[] {
     case 'triangle':
       return [...q.objects];
     case 'count':
+    case 'find':
       return [q.reference];
+    case 'range':
+      return [q.a];
+    case 'tally':
+      return [...q.objects];
+  }
+}
+
+/** The query with every object id passed through `f` (a clarification swaps one id for the chosen one). */
+export function mapQueryIds(q: Query, f: (id: string) => string): Query {
+  switch (q.type) {
+    case 'relation':
+    case 'pair':
+      return { ...q, a: f(q.a), b: f(q.b) };
+    case 'size':
+    case 'range':
+      return { ...q, a: f(q.a) };
+    case 'extreme':
+      return q.among ? { ...q, to: f(q.to), among: q.among.map(f) } : { ...q, to: f(q.to) };
+    case 'order':
+    case 'tally':
+      return { ...q, objects: q.objects.map(f) };
+    case 'between':
+      return { ...q, a: f(q.a), b: f(q.b), c: f(q.c) };
+    case 'triangle':
+      return { ...q, objects: [f(q.objects[0]), f(q.objects[1]), f(q.objects[2])] };
+    case 'count':
+    case 'find':
+      return { ...q, reference: f(q.reference) };
   }
 }
 

@@ -22,7 +22,7 @@ import type { Answer, Quantity, Visual } from './answer';
 import type { Query, Relation } from './query';
 import { extentAlong, heightOf, volumeOf, widthOf, widthSegment } from './boxGeometry';
 import { type Ctx, comparisonConfidence, finish, lengthTieBand } from './context';
-import { RELATION_WORDS, phrase } from './templates';
+import { RELATION_WORDS, label, phrase, type RelationWords } from './templates';
 import { toView, viewRight } from './viewpoint';
 import { uncertaintyBand } from './tieBands';
 
@@ -107,20 +107,20 @@ export function compare(ctx: Ctx, relation: Relation, a: SceneObject, b: SceneOb
   return { diff, band, verdict, measureA, measureB };
 }
 
-function relationVisuals(family: Family, a: SceneObject, b: SceneObject, label: string): Visual[] {
+function relationVisuals(ctx: Ctx, family: Family, a: SceneObject, b: SceneObject, lineLabel: string): Visual[] {
   const vis: Visual[] = [{ kind: 'highlight', objectIds: [a.id, b.id] }];
   const bar = (o: SceneObject): Visual => {
     const c = o.obb.center;
     const h = o.obb.size[1] / 2;
-    return { kind: 'height-bar', base: [c[0], c[1] - h, c[2]] as Vec3, top: [c[0], c[1] + h, c[2]] as Vec3, label: `height of ${o.id}` };
+    return { kind: 'height-bar', base: [c[0], c[1] - h, c[2]] as Vec3, top: [c[0], c[1] + h, c[2]] as Vec3, label: label('qSize', { a: ctx.name(o), measure: 'height' }) };
   };
   if (family === 'height') vis.push(bar(a), bar(b));
   else if (family === 'width') {
     for (const o of [a, b]) {
       const [from, to] = widthSegment(o.obb);
-      vis.push({ kind: 'line', from, to, label: `width of ${o.id}` });
+      vis.push({ kind: 'line', from, to, label: label('qSize', { a: ctx.name(o), measure: 'width' }) });
     }
-  } else if (family !== 'volume') vis.push({ kind: 'line', from: a.obb.center, to: b.obb.center, label });
+  } else if (family !== 'volume') vis.push({ kind: 'line', from: a.obb.center, to: b.obb.center, label: lineLabel });
   return vis;
 }
 
@@ -134,12 +134,12 @@ export function answerRelation(
   const c = compare(ctx, query.relation, a, b);
   const w = RELATION_WORDS[query.relation];
   const isVolume = family === 'volume';
-  const unit: Quantity['unit'] = isVolume ? 'ratio' : 'm';
+  const unit: Quantity['unit'] = isVolume ? 'm3' : 'm';
   const quantities: Quantity[] = [
-    { label: `${FAMILY_LABEL[family]} of ${a.id}${isVolume ? ' (m^3)' : ''}`, value: c.measureA, unit },
-    { label: `${FAMILY_LABEL[family]} of ${b.id}${isVolume ? ' (m^3)' : ''}`, value: c.measureB, unit },
-    { label: `difference (positive: ${query.relation} holds)`, value: c.diff, unit },
-    { label: 'tie band', value: c.band, unit },
+    { label: `${FAMILY_LABEL[family]} of ${ctx.name(a)}`, value: c.measureA, unit },
+    { label: `${FAMILY_LABEL[family]} of ${ctx.name(b)}`, value: c.measureB, unit },
+    { label: label('qDifference', { rel: w.rel, a: ctx.name(a), b: ctx.name(b) }), value: c.diff, unit, technical: true },
+    { label: label('qTieBand', {}), value: c.band, unit, technical: true },
   ];
   if (!isVolume) {
     const sig = VERTICAL_FAMILIES.has(family) ? [ctx.sigmaV(a), ctx.sigmaV(b)] : [ctx.sigmaH(a), ctx.sigmaH(b)];
@@ -151,7 +151,8 @@ export function answerRelation(
   let sentence: string;
   const base: Omit<Answer, 'confidence' | 'caveats' | 'sentence'> = {
     query,
-    evidence: { objects: [a.id, b.id], quantities, visuals: relationVisuals(family, a, b, w.rel) },
+    // the overlay says what the sentence says: "No — to the right of", never the relation asked about
+    evidence: { objects: [a.id, b.id], quantities, visuals: relationVisuals(ctx, family, a, b, overlayLabel(query.form, c.verdict, w, ctx.name(c.verdict === 'no' ? b : a))) },
   };
   if (query.form === 'yesno') {
     base.verdict = c.verdict;
@@ -164,5 +165,15 @@ export function answerRelation(
     base.choice = x.id;
     sentence = phrase('choice', ctx.seed, { ...vars, x: ctx.name(x), y: ctx.name(y) });
   }
-  return finish(ctx, base, sentence, comparisonConfidence(c.diff, c.band), [a, b], VERTICAL_FAMILIES.has(family));
+  return finish(ctx, base, sentence, comparisonConfidence(c.diff, c.band), [a, b], VERTICAL_FAMILIES.has(family), FAMILY_EXTENT[family]);
+}
+
+/** The size extents a relation family rests on (positions rest on none). */
+const FAMILY_EXTENT: Readonly<Partial<Record<Family, 'height' | 'width' | 'volume'>>> = { height: 'height', width: 'width', volume: 'volume' };
+
+/** The verdict in a few words for the 3D overlay, the same as the sentence's. */
+function overlayLabel(form: 'yesno' | 'choice', verdict: Comparison['verdict'], w: RelationWords, winner: string): string {
+  if (verdict === 'about-the-same') return label('overlayTie', {});
+  if (form === 'choice') return label('overlayChoice', { x: winner, more: w.more });
+  return label(verdict === 'yes' ? 'overlayYes' : 'overlayNo', { rel: verdict === 'yes' ? w.rel : w.opposite });
 }

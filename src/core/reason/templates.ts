@@ -93,6 +93,8 @@ export const TEMPLATES = {
     'vertically, {a} and {b} are about the same: {value} apart.',
   ],
   width: ['{a} is {value} wide.', 'the width of {a} is about {value}.', '{a} measures {value} across.'],
+  length: ['{a} is {value} long.', 'the length of {a} is about {value}.', '{a} measures {value} along its longest side.'],
+  range: ['{a} is {value} from the camera.', 'the distance from the camera to {a} is about {value}.', '{a} stands about {value} away from the camera.'],
   height: ['{a} is {value} tall.', 'the height of {a} is about {value}.', '{a} stands {value} high.'],
   depth: ['{a} is {value} deep.', 'the depth of {a} is about {value}.', '{a} measures {value} along its shorter side.'],
   direction: [
@@ -135,6 +137,7 @@ export const TEMPLATES = {
     '{first} first, ordered by {key}: {list}.',
     'in order of {key} ({first} first): {list}.',
   ],
+  superlative: ['{x} is the {adj}.', 'the {adj} is {x}.', '{x} is the {adj} of them.'],
   orderTieSuffix: [
     ' ({pairs} are about the same)',
     '; {pairs} are close to a tie',
@@ -165,6 +168,20 @@ export const TEMPLATES = {
     'no — the three do not form {shape} triangle ({detail}).',
     'not quite: {a}, {b} and {c} are not {shape} triangle; {detail}.',
   ],
+  verticalLevelNote: ['the bottom of {upper} is level with the top of {lower}.', '{upper} rests level with the top of {lower}.', 'the top of {lower} is level with the bottom of {upper}.'],
+  verticalGapNote: ['the bottom of {upper} is {gap} above the top of {lower}.', 'there is {gap} between the top of {lower} and the bottom of {upper}.', '{upper} clears the top of {lower} by {gap}.'],
+  tally: [
+    'i count {n} {noun}: {list}.',
+    'there {are} {n} {noun}: {list}.',
+    '{n} {noun}: {list}.',
+  ],
+  find: [
+    '{first} is {directly}{rel} {ref}; in all, {list} {are} {rel} it.',
+    '{directly}{rel} {ref}: {first}. Also {rel} it: {list}.',
+    '{first} is {directly}{rel} {ref} ({list} {are} {rel} it).',
+  ],
+  findOne: ['{first} is {directly}{rel} {ref}.', '{directly}{rel} {ref} is {first}.', 'only {first} is {rel} {ref}.'],
+  findNone: ['nothing in the scene is {rel} {ref}.', 'i see nothing {rel} {ref}.', 'no object is {rel} {ref}.'],
   count: [
     '{n} {objects} {are} {rel} {ref}{list}.',
     'i count {n} {objects} {rel} {ref}{list}.',
@@ -173,6 +190,34 @@ export const TEMPLATES = {
 } as const satisfies Record<string, readonly string[]>;
 
 export type TemplateKey = keyof typeof TEMPLATES;
+
+/** One wording each: the 3D overlay's words (the same verdict as the sentence) and the labels of the numbers behind an answer. */
+export const LABELS = {
+  overlayYes: 'yes — {rel}',
+  overlayNo: 'no — {rel}',
+  overlayTie: 'about the same',
+  overlayChoice: '{x}: {more}',
+  qDistance: 'distance between the centres of {a} and {b}',
+  qGap: 'gap between the nearest surfaces of {a} and {b}',
+  qHorizontal: 'distance along the floor between {a} and {b}',
+  qVertical: 'difference in height between the centres of {a} and {b}',
+  qVerticalGap: 'from the top of {lower} up to the bottom of {upper}',
+  qClock: 'direction of {b} seen from {a} (clock)',
+  qClockAngle: 'angle from facing the camera, clockwise',
+  qHowMuch: 'how much {a} is {moreThan} {b}',
+  qDifference: 'difference ({a} {rel} {b} when positive)',
+  qTieBand: 'margin inside which two values count as the same',
+  qSize: '{measure} of {a}',
+  qRange: 'distance from the camera to the centre of {a}',
+} as const satisfies Record<string, string>;
+
+export type LabelKey = keyof typeof LABELS;
+
+/** A label filled and capitalised. */
+export function label(key: LabelKey, vars: Readonly<Record<string, string | number>>): string {
+  return capitalise(fill(LABELS[key], vars));
+}
+
 
 export const ORDER_WORDS: Readonly<Record<OrderKey, { key: string; descending: string; ascending: string }>> = {
   height: { key: 'height', descending: 'tallest', ascending: 'shortest' },
@@ -211,4 +256,12 @@ export function captionPhrase(caption: string): string {
 /** Fills a picked template and capitalises the sentence. */
 export function phrase(key: TemplateKey, seed: number, vars: Readonly<Record<string, string | number>>): string {
   return capitalise(fill(pickTemplate(key, seed), vars));
+}
+
+/** The kind a set of captions shares, by their last word ("red chair", "blue chair" -> "chairs"), else "objects". */
+export function kindNoun(captions: string[], n: number): string {
+  const heads = new Set(captions.map((c) => c.trim().toLowerCase().split(/\s+/).pop() ?? ''));
+  const head = heads.size === 1 ? [...heads][0] : '';
+  if (!head) return n === 1 ? 'object' : 'objects';
+  return n === 1 || head.endsWith('s') ? head : `${head}${/(?:x|ch|sh)$/.test(head) ? 'es' : 's'}`;
 }

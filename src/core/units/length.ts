@@ -11,7 +11,7 @@
  *   never more than 3 significant digits, never less than 1.
  */
 /** A unit a question asks for ("in cm", "in feet") or a whole system. */
-export type UnitRequest = 'm' | 'cm' | 'mm' | 'ft' | 'in' | 'yd' | 'metric' | 'imperial';
+export type UnitRequest = 'm' | 'cm' | 'mm' | 'ft' | 'in' | 'yd' | 'metric' | 'imperial' | 'ft-in';
 
 export type LengthUnit = 'm' | 'cm' | 'mm' | 'ft' | 'in' | 'yd';
 export type UnitSystem = 'metric' | 'imperial';
@@ -39,6 +39,7 @@ export const MIN_EXPONENT = -6;
 
 /** The display unit for a length, given the person's system or explicit request. */
 export function displayUnit(metres: number, system: UnitSystem, request?: UnitRequest): LengthUnit {
+  if (request === 'ft-in') return 'ft';
   if (request && request !== 'metric' && request !== 'imperial') return request;
   const sys: UnitSystem = request === 'metric' || request === 'imperial' ? request : system;
   const m = Math.abs(metres);
@@ -106,6 +107,7 @@ export function formatLength(
   opts: { system?: UnitSystem; request?: UnitRequest; uncertainty?: number } = {},
 ): DisplayLength {
   const system = opts.system ?? 'metric';
+  if (opts.request === 'ft-in') return formatFeetInches(metres, opts.uncertainty);
   const unit = displayUnit(metres, system, opts.request);
   const d = formatIn(metres, unit, opts.uncertainty);
   // 0.996 m rounds to "100 cm": say "1.0 m" instead, as the metres rule would for that number.
@@ -113,6 +115,21 @@ export function formatLength(
   if (!explicit && unit === 'cm' && Math.abs(d.value) >= 100) return formatIn(metres, 'm', opts.uncertainty);
   if (!explicit && unit === 'in' && Math.abs(d.value) >= 36) return formatIn(metres, 'ft', opts.uncertainty);
   return d;
+}
+
+/**
+ * "5 ft 11 in", for a person who asked for feet and inches: to the inch, or to the foot when twice the
+ * uncertainty is a foot or more (the inches would say more than was measured).
+ */
+export function formatFeetInches(metres: number, uncertainty?: number): DisplayLength {
+  const inches = Math.abs(metres) / METRES_PER.in;
+  const step = uncertainty !== undefined && (2 * uncertainty) / METRES_PER.in >= 12 ? 12 : 1;
+  const r = Math.round(inches / step) * step;
+  const ft = Math.floor(r / 12);
+  const inch = r - ft * 12;
+  const sign = metres < 0 && r > 0 ? '-' : '';
+  const text = ft === 0 ? `${sign}${inch} in` : inch === 0 ? `${sign}${ft} ft` : `${sign}${ft} ft ${inch} in`;
+  return { text, value: (Math.sign(metres) || 1) * (r / 12), unit: 'ft', stepMetres: step * METRES_PER.in };
 }
 
 const PARSE_UNITS: ReadonlyArray<[RegExp, LengthUnit]> = [

@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
 import type { Answer } from '../../core/reason/answer';
+import type { SceneGraph } from '../../core/scene/types';
+import { parseLength } from '../../core/units/length';
 import { useScene, useSettings } from '../../state/hooks';
 import { outcomeOf, questionText, showAnswer, suggestionsFor } from '../../state/ask';
 import {
-  addGuess, classroomStore, clearGuesses, reveal, setGuessFirst, setPresenting, spreadOf, step, togglePresenting, type Guess,
+  addGuess, classroomStore, clearGuesses, reveal, setGuessFirst, setPanelHeight, setPresenting, spreadOf, step, togglePresenting, type Guess,
 } from '../../state/classroomStore';
 import { captionOf, headline } from '../format';
 import { GuessSpread } from './GuessSpread';
@@ -39,6 +41,13 @@ function usePresenterKeys(count: number): void {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       const { presenting } = classroomStore.getState();
+      // Escape in a guess field leaves the field (the keys work again), a second Escape leaves presenter mode
+      if (e.key === 'Escape' && presenting && typing(e.target)) {
+        e.preventDefault();
+        (e.target as HTMLElement).blur();
+        document.querySelector<HTMLElement>('.presenter')?.focus();
+        return;
+      }
       if (e.key === 'Escape' && presenting) {
         e.preventDefault();
         setPresenting(false);
@@ -68,24 +77,54 @@ function usePresenterKeys(count: number): void {
   }, [count]);
 }
 
-function GuessForm({ index, unit }: { index: number; unit: 'm' | 'ft' }) {
+/** What a guess can be for this answer: a length, one of a few options, or free text (a count, a clock hour). */
+type GuessKind = { kind: 'length' } | { kind: 'options'; options: string[] } | { kind: 'text' };
+
+function guessKindOf(answer: Answer, scene: SceneGraph | null): GuessKind {
+  if (isNumeric(answer)) return { kind: 'length' };
+  if (answer.verdict) return { kind: 'options', options: ['Yes', 'No', 'About the same'] };
+  if (answer.choice !== undefined || answer.order) {
+    const ids = [...new Set(answer.evidence.objects)];
+    return { kind: 'options', options: ids.map((id) => captionOf(scene, id)) };
+  }
+  return { kind: 'text' };
+}
+
+/** A guessed length in metres: "2.5 m", "8 ft", "30 cm", or a bare number in the display unit. */
+export function guessMetres(text: string, unit: 'm' | 'ft'): number | null {
+  const t = text.trim().replace(',', '.');
+  const bare = Number(t);
+  if (t && Number.isFinite(bare)) return bare >= 0 ? (unit === 'ft' ? bare * FT : bare) : null;
+  const m = parseLength(t);
+  return m !== null && m >= 0 ? m : null;
+}
+
+function GuessForm({ index, unit, guess }: { index: number; unit: 'm' | 'ft'; guess: GuessKind }) {
   const [name, setName] = useState('');
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const v = Number(value.replace(',', '.'));
-    if (!value.trim() || !Number.isFinite(v) || v < 0) {
-      setError(`Type a guess in ${unit === 'm' ? 'metres' : 'feet'} (a number, 0 or more).`);
-      return;
-    }
+  const add = (g: Omit<Guess, 'name'>) => {
     const count = classroomStore.getState().guesses[index]?.length ?? 0;
-    addGuess(index, { name: name.trim().slice(0, 40) || `Guess ${count + 1}`, value: v, unit });
+    addGuess(index, { name: name.trim().slice(0, 40) || `Guess ${count + 1}`, ...g });
     setName('');
     setValue('');
     setError(null);
     nameRef.current?.focus();
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (guess.kind === 'length') {
+      const m = guessMetres(value, unit);
+      if (m === null) {
+        setError(`Type a length: a number in ${unit === 'm' ? 'metres' : 'feet'}, or with its unit ("2.5 m", "8 ft", "30 cm").`);
+        return;
+      }
+      add({ value: unit === 'ft' ? m / FT : m, unit });
+    } else if (guess.kind === 'text') {
+      if (!value.trim()) return setError('Type a guess.');
+      add({ value: NaN, unit, pick: value.trim().slice(0, 40) });
+    }
   };
   return (
     <form className="guess-form" onSubmit={submit} aria-label="Add a guess">
@@ -93,11 +132,21 @@ function GuessForm({ index, unit }: { index: number; unit: 'm' | 'ft' }) {
         Name
         <input ref={nameRef} type="text" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" maxLength={40} />
       </label>
-      <label>
-        Guess ({unit})
-        <input type="text" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} autoComplete="off" />
-      </label>
-      <button type="submit" className="btn">Add guess</button>
+      {guess.kind === 'options' ? (
+        <div className="guess-options" role="group" aria-label="Guess">
+          {guess.options.map((o) => (
+            <button key={o} type="button" className="btn" onClick={() => add({ value: NaN, unit, pick: o })}>{o}</button>
+          ))}
+        </div>
+      ) : (
+        <>
+          <label>
+            {guess.kind === 'length' ? `Guess (${unit}, or with a unit)` : 'Guess'}
+            <input type="text" inputMode={guess.kind === 'length' ? 'decimal' : 'text'} value={value} onChange={(e) => setValue(e.target.value)} autoComplete="off" />
+          </label>
+          <button type="submit" className="btn">Add guess</button>
+        </>
+      )}
       {error && <p className="warn" role="alert">{error}</p>}
     </form>
   );
@@ -126,7 +175,8 @@ export function PresenterMode() {
   const outcome = useMemo(() => (presenting && text && scene ? outcomeOf(text) : null), [presenting, text, scene, units]);
   const answer = outcome?.kind === 'answer' ? outcome.answer : null;
   const numeric = isNumeric(answer);
-  const hidden = guessFirst && numeric && !revealed;
+  // every kind of question is guessed first: yes/no, which one, how many, how far
+  const hidden = guessFirst && !!answer && !revealed;
   const unit: 'm' | 'ft' = units === 'imperial' ? 'ft' : 'm';
 
   useEffect(() => {
@@ -140,6 +190,17 @@ export function PresenterMode() {
   }, [presenting]);
   useEffect(() => {
     document.documentElement.classList.toggle('is-presenting', presenting);
+  }, [presenting]);
+  useEffect(() => {
+    // the 3D view frames what is above this strip: the objects asked about are never under it
+    const el = regionRef.current;
+    if (!presenting || !el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => setPanelHeight(el.getBoundingClientRect().height));
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      setPanelHeight(0);
+    };
   }, [presenting]);
 
   if (!presenting) return null;
@@ -164,7 +225,7 @@ export function PresenterMode() {
       {outcome && outcome.kind !== 'answer' && <p className="presenter-a">{outcome.kind === 'error' ? outcome.message : 'This question cannot be measured on this scene.'}</p>}
       {answer && hidden && (
         <div className="presenter-guess" data-testid="guess-first">
-          <GuessForm key={index} index={index} unit={unit} />
+          <GuessForm key={index} index={index} unit={unit} guess={guessKindOf(answer, scene)} />
           {guesses.length > 0 && <p className="presenter-small">{guesses.length} guess{guesses.length === 1 ? '' : 'es'} in: {guesses.map((g) => g.name).join(', ')}</p>}
           <button type="button" className="btn btn--primary" onClick={reveal}>Reveal answer</button>
         </div>
@@ -173,6 +234,22 @@ export function PresenterMode() {
         <div className="presenter-answer" data-testid="presenter-answer" data-value={answer.value ?? ''}>
           <p className="presenter-a">{headline(answer, scene, units, outcome?.kind === 'answer' ? outcome.unit : undefined)}</p>
           <p className="presenter-small">{answer.sentence}</p>
+          {truth === null && guesses.length > 0 && (
+            <table className="guess-table" data-testid="guess-table">
+              <thead>
+                <tr><th scope="col">Name</th><th scope="col">Guess</th><th scope="col">Right?</th></tr>
+              </thead>
+              <tbody>
+                {guesses.map((g, i) => (
+                  <tr key={i}>
+                    <td>{g.name}</td>
+                    <td>{g.pick ?? ''}</td>
+                    <td>{rightPick(g.pick, answer, scene) ? 'Yes' : 'No'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
           {truth !== null && guesses.length > 0 && (
             <>
               <table className="guess-table" data-testid="guess-table">
@@ -209,6 +286,15 @@ export function PresenterMode() {
       )}
     </div>
   );
+}
+
+/** Whether a picked option is the answer (the verdict, or the chosen object's caption). */
+function rightPick(pick: string | undefined, answer: Answer, scene: SceneGraph | null): boolean {
+  if (!pick) return false;
+  if (answer.verdict) return pick === (answer.verdict === 'yes' ? 'Yes' : answer.verdict === 'no' ? 'No' : 'About the same');
+  const winner = answer.choice ?? answer.order?.[0];
+  if (winner) return pick === captionOf(scene, winner);
+  return pick.trim() === String(answer.value ?? '');
 }
 
 export function PresenterToggle() {
