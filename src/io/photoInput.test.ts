@@ -3,6 +3,7 @@ import { encode } from 'fast-png';
 import { encodeDepthPng } from './depthFile';
 import { bytesPhotoDecoder } from './imageDecode';
 import { loadPhoto, loadRgbdInput, type InputFile } from './photoInput';
+import { SENSOR_RELATIVE_DEPTH_ERROR } from '../core/units/uncertainty';
 
 const png = (w: number, h: number): Uint8Array => {
   const data = new Uint8Array(w * h * 3);
@@ -28,6 +29,8 @@ describe('loadRgbdInput', () => {
     expect(r.objects).toHaveLength(1);
     expect(r.objects?.[0].box2d).toEqual({ x0: 0, y0: 0, x1: 32, y1: 24 });
     expect(r.depthWarning).toBeNull();
+    // a depth file is a sensor's: its tie bands and gravity weights use the sensor's relative error
+    expect(r.depthRelativeError).toBe(SENSOR_RELATIVE_DEPTH_ERROR);
   });
 
   it('falls back to the default camera without EXIF or given numbers', async () => {

@@ -13,6 +13,7 @@ import { checkDepthPngHeader, decodeDepthPng, depthContentProblem, DepthFileErro
 import { readExifTags } from './exif';
 import { ImageInputError, workingSize, WORKING_SIDE } from './imageLimits';
 import { parseSidecar, type SidecarObject } from './objectsSidecar';
+import { SENSOR_RELATIVE_DEPTH_ERROR } from '../core/units/uncertainty';
 
 export type PhotoFormat = 'jpeg' | 'png' | 'webp' | 'ppm';
 
@@ -130,6 +131,8 @@ export interface LoadedRgbd extends LoadedPhoto {
   depth: DepthMap;
   /** A warning about the depth content (few valid pixels); refusals throw instead. */
   depthWarning: string | null;
+  /** Relative depth error of a depth file: a sensor's (units/uncertainty.ts), for buildScene's tie bands and gravity weights. */
+  depthRelativeError: number;
 }
 
 /** Shapes differing by more than 2% in aspect: a crop, not the same frame. */
@@ -160,7 +163,7 @@ export async function loadRgbdInput(r: RgbdRequest, decoder: PhotoDecoder): Prom
     name: r.photo.name, format: header.format, original, rgb, bytes: photoBytes, orientation: header.orientation,
     camera: await cameraOf(photoBytes, original, size, r),
     objects: await sidecarObjects(r.sidecar, original, size),
-    depth, depthWarning: problem?.text ?? null,
+    depth, depthWarning: problem?.text ?? null, depthRelativeError: SENSOR_RELATIVE_DEPTH_ERROR,
   };
 }
 

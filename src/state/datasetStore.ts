@@ -167,7 +167,7 @@ async function buildInWorker(input: LoadedRgbd, depthSource: string, objectsSour
   const r = await buildSceneOffThread({
     depth: input.depth, intrinsics, intrinsicsSource: source, intrinsicsDetail: detail, rgb: input.rgb,
     // Same stride as a single RGB-D pair in the app, so the dataset says what the app would answer.
-    objects: input.objects ?? [], stride: rgbdStride(input.depth),
+    objects: input.objects ?? [], stride: rgbdStride(input.depth), depthRelativeError: input.depthRelativeError,
     provenance: { depthSource, objectsSource, createdAt: new Date().toISOString(), app: APP_NAME, imageName: input.name, notes: [] },
   });
   return r.scene;

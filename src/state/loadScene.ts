@@ -125,6 +125,8 @@ interface BuildArgs {
   objects: { id: string; caption: string; box2d: Box2D; mask?: MaskRLE }[];
   prov: SceneProvenance;
   notes?: string[];
+  /** Relative depth error when the depth is a sensor's (an RGB-D pair); absent: model depth's default. */
+  depthRelativeError?: number;
 }
 
 async function buildIfPossible(a: BuildArgs, t: LoadTicket): Promise<LoadedScene> {
@@ -141,6 +143,7 @@ async function buildIfPossible(a: BuildArgs, t: LoadTicket): Promise<LoadedScene
   const out = await buildSceneOffThread({
     depth: a.depth, intrinsics: a.intrinsics, intrinsicsSource: a.source, intrinsicsDetail: a.detail,
     rgb: a.rgb, objects: a.objects, provenance: a.prov, stride,
+    ...(a.depthRelativeError === undefined ? {} : { depthRelativeError: a.depthRelativeError }),
   }, t.signal);
   ensureCurrent(t);
   loaded.scene = out.scene;
@@ -218,6 +221,7 @@ export async function loadRgbdPair(photoFile: Blob, depthFile: Blob, opts: RgbdO
     await nextFrame();
     const loaded = await buildIfPossible({
       kind: 'rgbd', name: photoName, title: `${photoName} + depth`, rgb, depth, intrinsics: K, source, detail, objects: objects ?? [],
+      depthRelativeError: input.depthRelativeError,
       prov: provenance(`depth file ${depthName} (${DEPTH_SCALES[opts.scale].label})`, objectsName ? `boxes from ${objectsName}` : 'none (no detector loaded)', photoName),
       notes: [...(problem ? [problem] : []), ...(objectsName ? [] : ['No object detector is loaded, so this scene has no objects: click two points on the photo to measure.'])],
     }, t);

@@ -58,7 +58,7 @@ describe('relations on a known scene', () => {
 describe('near ties answer "about the same"', () => {
   const s = buildScene([
     { id: 'a', caption: 'box', center: [0, 0.25, -3], size: [0.5, 0.5, 0.5] },
-    { id: 'b', caption: 'crate', center: [0.04, 0.27, -3.03], size: [0.52, 0.53, 0.49] },
+    { id: 'b', caption: 'crate', center: [0.03, 0.27, -3.03], size: [0.52, 0.53, 0.49] },
   ]);
   it.each(RELATIONS)('%s', (relation) => {
     const yn = yesno(relation, 'a', 'b', s);
@@ -69,7 +69,7 @@ describe('near ties answer "about the same"', () => {
     expect(ch.sentence).toMatch(/about the same/);
   });
   it('just outside the band is decided, with less confidence than a clear case', () => {
-    // band for lateral: 2 sigma of the difference, sigma = hypot(2% of the lateral offset + 1 cm, 5% of the extent): ~8 cm here
+    // band for lateral: 2 sigma of the difference, sigma = hypot(2% of the lateral offset + 1 cm, 1.5% of the extent): ~4 cm here
     const near = buildScene([
       { id: 'a', center: [0, 0.25, -3], size: [0.5, 0.5, 0.5] },
       { id: 'b', center: [0.1, 0.25, -3], size: [0.5, 0.5, 0.5] },
