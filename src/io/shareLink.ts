@@ -164,6 +164,42 @@ function buildUrl(baseUrl: string, wire: Wire): string {
   return `${baseUrl.split('#')[0]}#${SHARE_LINK_PREFIX}${toBase64Url(deflateSync(json, { level: 9 }))}`;
 }
 
+/** The question as the link carries it: validated, naming only the scene's objects, with its recomputed answer. */
+function checkedQuestion(scene: SceneGraph, input: NonNullable<ShareInput['question']>): SharedQuestion {
+  const q = v.safeParse(QuestionSchema, input);
+  if (!q.success) throw new ShareLinkError(`question is not valid: ${issuesText(q.issues, 'question')}`);
+  const question = q.output;
+  if (!question.query) return question;
+  const missing = queryIds(question.query).find((id) => !scene.objects.some((o) => o.id === id));
+  if (missing !== undefined) throw new ShareLinkError(`question names object "${missing}" that the scene does not hold`);
+  // The link carries the recomputed answer (sentence for display, key for the check on open).
+  let a: ReturnType<typeof recomputeAnswer>;
+  try {
+    a = recomputeAnswer(scene, { ...question, query: question.query });
+  } catch (e) {
+    throw new ShareLinkError(`question cannot be answered on this scene (${e instanceof Error ? e.message : String(e)})`);
+  }
+  return { ...question, sentence: a.sentence, answer: answerKey(a) };
+}
+
+function checkedView(view: NonNullable<ShareInput['view']>): ShareView {
+  const vr = v.safeParse(ViewSchema, view);
+  if (!vr.success) throw new ShareLinkError(`view is not valid: ${issuesText(vr.issues, 'view')}`);
+  return vr.output;
+}
+
+function checkedPhoto(photo: NonNullable<ShareInput['photo']>): Wire['photo'] {
+  if ('url' in photo) {
+    const bad = checkPhotoUrl(photo.url);
+    if (bad) throw new ShareLinkError(bad);
+    return { url: photo.url };
+  }
+  const { thumbnail, mime } = photo;
+  if (sniffThumbnailMime(thumbnail) !== mime) throw new ShareLinkError(`thumbnail bytes are not ${mime}`);
+  // A thumbnail too large for any link is dropped like one that does not fit.
+  return thumbnail.length <= SHARE_LINK_LIMITS.maxThumbnailBytes ? { thumbnail: toBase64Url(thumbnail), mime } : undefined;
+}
+
 /**
  * Build a link under `maxChars` (default 8,000). Throws ShareLinkError when the input is invalid or even
  * the barest form (boxes, rounded, no sentence) is too long — the UI should offer a scene file instead.
@@ -173,41 +209,9 @@ export function encodeShareLink(input: ShareInput, opts: { baseUrl: string; maxC
   const parsed = parseScene(input.scene);
   if (!parsed.ok) throw new ShareLinkError(`scene is not valid: ${parsed.error}`);
   const scene = parsed.scene;
-  let question: SharedQuestion | undefined;
-  if (input.question) {
-    const q = v.safeParse(QuestionSchema, input.question);
-    if (!q.success) throw new ShareLinkError(`question is not valid: ${issuesText(q.issues, 'question')}`);
-    question = q.output;
-    if (question.query) {
-      const missing = queryIds(question.query).find((id) => !scene.objects.some((o) => o.id === id));
-      if (missing !== undefined) throw new ShareLinkError(`question names object "${missing}" that the scene does not hold`);
-      // The link carries the recomputed answer (sentence for display, key for the check on open).
-      let a: ReturnType<typeof recomputeAnswer>;
-      try {
-        a = recomputeAnswer(scene, { ...question, query: question.query });
-      } catch (e) {
-        throw new ShareLinkError(`question cannot be answered on this scene (${e instanceof Error ? e.message : String(e)})`);
-      }
-      question = { ...question, sentence: a.sentence, answer: answerKey(a) };
-    }
-  }
-  let view = input.view;
-  if (view) {
-    const vr = v.safeParse(ViewSchema, view);
-    if (!vr.success) throw new ShareLinkError(`view is not valid: ${issuesText(vr.issues, 'view')}`);
-    view = vr.output;
-  }
-  let photo: Wire['photo'];
-  if (input.photo && 'url' in input.photo) {
-    const bad = checkPhotoUrl(input.photo.url);
-    if (bad) throw new ShareLinkError(bad);
-    photo = { url: input.photo.url };
-  } else if (input.photo) {
-    const { thumbnail, mime } = input.photo;
-    if (sniffThumbnailMime(thumbnail) !== mime) throw new ShareLinkError(`thumbnail bytes are not ${mime}`);
-    // A thumbnail too large for any link is dropped like one that does not fit.
-    if (thumbnail.length <= SHARE_LINK_LIMITS.maxThumbnailBytes) photo = { thumbnail: toBase64Url(thumbnail), mime };
-  }
+  const question = input.question && checkedQuestion(scene, input.question);
+  const view = input.view && checkedView(input.view);
+  const photo = input.photo && checkedPhoto(input.photo);
 
   const dropped: string[] = input.photo && !('url' in input.photo) && !photo ? ['thumbnail'] : [];
   let wire: Wire = { v: SHARE_LINK_VERSION, scene, ...(question ? { question } : {}), ...(view ? { view } : {}), ...(photo ? { photo } : {}) };

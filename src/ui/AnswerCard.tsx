@@ -62,6 +62,7 @@ function Evidence({ answer, scene, system, kept }: { answer: Answer; scene: Scen
 }
 
 /** One question and what became of it. Data attributes carry the raw result for tests and exports. */
+// Over 80 lines on purpose: one card's JSX, each answer kind a branch of it.
 export function AnswerCard({ entry, scene, active, stale }: { entry: HistoryEntry; scene: SceneGraph | null; active: boolean; stale: boolean }) {
   const system = useSettings((s) => s.units);
   const o = entry.outcome;

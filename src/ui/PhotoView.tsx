@@ -70,6 +70,7 @@ const RAMP_STOPS = Array.from({ length: 9 }, (_, i) => {
 }).join(', ');
 
 /** The photo with object boxes, captions and masks; a depth-map view; click two points to measure. */
+// Over 80 lines on purpose: the canvas effects (draw, measure clicks, resize) share refs that a split would pass around.
 export function PhotoView() {
   const current = useScene((s) => s.current);
   const highlight = useScene((s) => s.highlight);

@@ -8,6 +8,7 @@ import { objectColor } from '../viewer/colors';
 /** A narrow screen (a phone held upright): suggestions stay folded there. */
 const isPhone = (): boolean => typeof matchMedia === 'function' && matchMedia('(max-width: 600px)').matches;
 
+// Over 80 lines on purpose: mostly the panel's JSX (box, suggestions, one answer list) read top to bottom.
 export function QuestionsPanel() {
   const current = useScene((s) => s.current);
   const draft = useQuestions((s) => s.draft);

@@ -51,6 +51,10 @@ export interface AmodalBox {
 
 const hidden = (f: ObjectVisibility[keyof ObjectVisibility]) => f !== 'observed';
 
+/**
+ * Completes the hidden extents of one visible box (support contact, then category prior, then footprint symmetry,
+ * then the wall stop). Over 80 lines on purpose: the estimators share the running size/centre and each reads as a step.
+ */
 export function completeAmodal(inp: AmodalInput): AmodalBox {
   const vis = inp.visibleObb;
   const size: Vec3 = [...vis.size];

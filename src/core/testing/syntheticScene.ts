@@ -112,6 +112,7 @@ function boxCorners(b: SyntheticBox): Vec3[] {
 }
 
 /** Render the scene: depth (camera z, metres; 0 where a ray hits nothing), RGB, masks and truth. */
+// Test support, over 80 lines on purpose: one ray-casting loop writes depth, colour, masks and truth together.
 export function renderSyntheticScene(spec: SyntheticSceneSpec): SyntheticRender {
   const { width: W, height: H } = spec.image;
   const fx = W / 2 / Math.tan(((spec.image.fovXDeg ?? 60) * deg) / 2);
