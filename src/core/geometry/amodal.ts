@@ -52,8 +52,9 @@ export interface AmodalBox {
 const hidden = (f: ObjectVisibility[keyof ObjectVisibility]) => f !== 'observed';
 
 /**
- * Completes the hidden extents of one visible box (support contact, then category prior, then footprint symmetry,
- * then the wall stop). Over 80 lines on purpose: the estimators share the running size/centre and each reads as a step.
+ * Completes the hidden extents of one visible box: horizontal extents from the category prior (or footprint symmetry
+ * when no prior applies), then the height down to the support or from the prior. Over 80 lines on purpose: the
+ * estimators share the running size and centre, and each reads as one step.
  */
 export function completeAmodal(inp: AmodalInput): AmodalBox {
   const vis = inp.visibleObb;
