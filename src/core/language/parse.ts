@@ -21,7 +21,7 @@
  * - Orderings without a direction: camera distance nearest first, everything else largest first.
  * - "is A on the left or the right of B" is read as "is A left of B": the answer names the side it is on.
  */
-import { queryObjectIds, type ParseResult, type ParsedQuestion, type Query, type UnitRequest } from '../reason/query';
+import { mapQueryIds, queryObjectIds, type ParseResult, type ParsedQuestion, type Query, type UnitRequest } from '../reason/query';
 import { findMentions, indexScene, type Mention, type MentionKind } from './mentions';
 import { normalizeQuestion, objectWords, singular } from './normalize';
 import { ALL_OBJECTS, KIND_PREFIX, readSkeleton, type Reading } from './read';
@@ -182,28 +182,11 @@ function slotsOf(q: Query): string[] {
 }
 
 function mapSlots(q: Query, resolveSlot: (p: string) => SlotIds, all: string[]): Query {
-  const f = (p: string): string => oneId(resolveSlot(p));
-  const many = (p: string): string[] => (draftSlot(p).kind === 'all' ? all : allIds(resolveSlot(p)));
-  switch (q.type) {
-    case 'relation':
-    case 'pair':
-      return { ...q, a: f(q.a), b: f(q.b) };
-    case 'size':
-    case 'range':
-      return { ...q, a: f(q.a) };
-    case 'extreme':
-      return q.among ? { ...q, to: f(q.to), among: q.among.flatMap(many) } : { ...q, to: f(q.to) };
-    case 'order':
-    case 'tally':
-      return { ...q, objects: q.objects.flatMap(many) };
-    case 'between':
-      return { ...q, a: f(q.a), b: f(q.b), c: f(q.c) };
-    case 'triangle':
-      return { ...q, objects: [f(q.objects[0]), f(q.objects[1]), f(q.objects[2])] };
-    case 'count':
-    case 'find':
-      return { ...q, reference: f(q.reference) };
-  }
+  return mapQueryIds(
+    q,
+    (p) => oneId(resolveSlot(p)),
+    (p) => (draftSlot(p).kind === 'all' ? all : allIds(resolveSlot(p))),
+  );
 }
 
 function resolve(draft: Query, unit: UnitRequest | undefined, resolver: Resolver, text: string, scene: SceneLike): ParseResult {

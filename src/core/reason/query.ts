@@ -88,8 +88,11 @@ export function queryObjectIds(q: Query): string[] {
   }
 }
 
-/** The query with every object id passed through `f` (a clarification swaps one id for the chosen one). */
-export function mapQueryIds(q: Query, f: (id: string) => string): Query {
+/**
+ * The query with every object id passed through `f` (a clarification swaps one id for the chosen one); ids in a
+ * list (an ordering, a tally, a superlative's candidates) go through `many`, which may stand one slot for several.
+ */
+export function mapQueryIds(q: Query, f: (id: string) => string, many: (id: string) => string[] = (id) => [f(id)]): Query {
   switch (q.type) {
     case 'relation':
     case 'pair':
@@ -98,10 +101,10 @@ export function mapQueryIds(q: Query, f: (id: string) => string): Query {
     case 'range':
       return { ...q, a: f(q.a) };
     case 'extreme':
-      return q.among ? { ...q, to: f(q.to), among: q.among.map(f) } : { ...q, to: f(q.to) };
+      return q.among ? { ...q, to: f(q.to), among: q.among.flatMap(many) } : { ...q, to: f(q.to) };
     case 'order':
     case 'tally':
-      return { ...q, objects: q.objects.map(f) };
+      return { ...q, objects: q.objects.flatMap(many) };
     case 'between':
       return { ...q, a: f(q.a), b: f(q.b), c: f(q.c) };
     case 'triangle':
