@@ -95,6 +95,8 @@ describe('questions asked while a scene loads', () => {
     const { history } = questionsStore.getState();
     expect(history).toHaveLength(1);
     expect(history[0].sceneKey).toBe(old.key);
+    // answered, not swallowed by the "could not be answered" fallback
+    expect(history[0].outcome.kind).not.toBe('error');
   });
 
   it('the history is bounded', () => {

@@ -28,7 +28,9 @@ export const CHECK_TIMEOUT_MS = 6000;
 
 /** The host the models will come from, as the settings and the address say now. */
 export function effectiveModelHost(): ModelHost {
-  return resolveModelHost({ search: location.search, setting: settingsStore.getState().modelHost || null, origin: location.origin });
+  // outside a page (the CLI, unit tests in Node) there is no address: only the setting and the default count
+  const page = typeof location === 'undefined' ? { search: '', origin: 'http://localhost' } : location;
+  return resolveModelHost({ search: page.search, setting: settingsStore.getState().modelHost || null, origin: page.origin });
 }
 
 const initial = (): HostCheck => {

@@ -12,15 +12,15 @@ import { settingsStore } from './settingsStore';
 import { getPipeline } from './runModels';
 import { resolveManifest, type DeviceCaps } from '../pipeline/manifest';
 import { downloadSize } from '../pipeline/hub/listing';
-import { resolveModelHost } from '../pipeline/host';
+import { effectiveModelHost } from './modelHostCheck';
 
 type FreeForm = Extract<Outcome, { kind: 'free-form' }>;
 
 /** The VLM this session would use, and whether it is already in memory (then no confirmation is needed). */
 export function vlmInfo(): { model: string; approxBytes: number; loaded: boolean; host: string } {
-  const { modelPreset, modelHost } = settingsStore.getState();
+  const { modelPreset } = settingsStore.getState();
   const entry = resolveManifest(modelPreset).vlm;
-  const host = resolveModelHost({ search: location.search, setting: modelHost || null, origin: location.origin });
+  const host = effectiveModelHost();
   const d = pipelineStore.getState().device;
   // before the device is known, the size on WebGPU without shader-f16 (the largest variant) is shown
   const caps: DeviceCaps = d.kind === 'wasm' ? { kind: 'wasm', shaderF16: false } : { kind: 'webgpu', shaderF16: d.kind === 'webgpu' && d.shaderF16 };
