@@ -1,11 +1,11 @@
 /**
  * Test videos made in the page (never committed): frames drawn on a canvas, encoded with WebCodecs
- * VideoEncoder, muxed with mediabunny. Frame n is one flat colour that encodes n (red = 4n mod 256,
+ * VideoEncoder (VP8, VP9, H.264 or AV1, as this browser allows), muxed with mediabunny into WebM, MP4 or MOV. Frame n is one flat colour that encodes n (red = 4n mod 256,
  * blue = 255 - red), so a test can read a decoded frame's number back from its colour.
  * Also: a video whose codec the browser cannot decode (HEVC packets in Matroska), and a "2-hour" video
  * (two frames, at 0 s and at 7199 s). Playwright calls window.videoHarness.
  */
-import { BufferTarget, EncodedPacket, EncodedVideoPacketSource, MkvOutputFormat, Output, WebMOutputFormat } from 'mediabunny';
+import { BufferTarget, EncodedPacket, EncodedVideoPacketSource, MkvOutputFormat, MovOutputFormat, Mp4OutputFormat, Output, WebMOutputFormat } from 'mediabunny';
 import { VideoFrames } from '../src/io/videoFrames';
 
 export interface MakeVideo {
@@ -15,18 +15,40 @@ export interface MakeVideo {
   height: number;
   /** Presentation time of each frame, seconds (default n / fps). */
   times?: number[];
+  /** Codec and container (default VP8 in WebM). */
+  codec?: TestCodec;
+  container?: TestContainer;
+}
+
+export type TestCodec = 'vp8' | 'vp9' | 'avc' | 'av1';
+export type TestContainer = 'webm' | 'mp4' | 'mov';
+
+/** WebCodecs codec strings for the encoder (baseline H.264 level 3.1, VP9 profile 0, AV1 main 8-bit). */
+const CODEC_STRING: Record<TestCodec, string> = { vp8: 'vp8', vp9: 'vp09.00.10.08', avc: 'avc1.42001f', av1: 'av01.0.04M.08' };
+
+const muxerFor = (c: TestContainer) => (c === 'mp4' ? new Mp4OutputFormat() : c === 'mov' ? new MovOutputFormat() : new WebMOutputFormat());
+
+/** Which codecs this browser's VideoEncoder takes at a size (H.264 is missing from some Chromium builds). */
+async function encodable(width: number, height: number): Promise<Record<TestCodec, boolean>> {
+  const out = {} as Record<TestCodec, boolean>;
+  for (const c of Object.keys(CODEC_STRING) as TestCodec[]) {
+    const r = await VideoEncoder.isConfigSupported({ codec: CODEC_STRING[c], width, height, bitrate: 500_000, framerate: 10 }).catch(() => ({ supported: false }));
+    out[c] = r.supported === true;
+  }
+  return out;
 }
 
 export const colourOf = (n: number): [number, number, number] => [(n * 4) % 256, 128, 255 - ((n * 4) % 256)];
 
-async function encodeVp8(o: MakeVideo): Promise<Uint8Array> {
-  const source = new EncodedVideoPacketSource('vp8');
-  const output = new Output({ format: new WebMOutputFormat(), target: new BufferTarget() });
+async function encode(o: MakeVideo): Promise<Uint8Array> {
+  const codec = o.codec ?? 'vp8';
+  const source = new EncodedVideoPacketSource(codec);
+  const output = new Output({ format: muxerFor(o.container ?? 'webm'), target: new BufferTarget() });
   output.addVideoTrack(source, { frameRate: o.fps });
   await output.start();
   const chunks: { chunk: EncodedVideoChunk; meta?: EncodedVideoChunkMetadata }[] = [];
   const encoder = new VideoEncoder({ output: (chunk, meta) => chunks.push({ chunk, meta }), error: (e) => { throw e; } });
-  encoder.configure({ codec: 'vp8', width: o.width, height: o.height, bitrate: 500_000, framerate: o.fps });
+  encoder.configure({ codec: CODEC_STRING[codec], ...(codec === 'avc' ? { avc: { format: 'avc' as const } } : {}), width: o.width, height: o.height, bitrate: 500_000, framerate: o.fps });
   const canvas = new OffscreenCanvas(o.width, o.height);
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('no 2D canvas');
@@ -70,7 +92,7 @@ const toB64 = (b: Uint8Array): string => {
 
 /** Decode cost per frame at `fps` for a video made here (the bench's figure). */
 async function decodeCost(o: MakeVideo, fps: number): Promise<{ frames: number; msPerFrame: number; openMs: number }> {
-  const bytes = await encodeVp8(o);
+  const bytes = await encode(o);
   const t0 = performance.now();
   const v = await VideoFrames.open(new Blob([new Uint8Array(bytes)]), 'bench.webm', { fps });
   const t1 = performance.now();
@@ -85,6 +107,7 @@ declare global {
   interface Window {
     videoHarness: {
       makeVideo(o: MakeVideo): Promise<string>;
+      encodable(width: number, height: number): Promise<Record<TestCodec, boolean>>;
       unsupportedCodec(): Promise<string>;
       decodeCost(o: MakeVideo, fps: number): Promise<{ frames: number; msPerFrame: number; openMs: number }>;
       ready: boolean;
@@ -93,7 +116,8 @@ declare global {
 }
 
 window.videoHarness = {
-  makeVideo: async (o) => toB64(await encodeVp8(o)),
+  makeVideo: async (o) => toB64(await encode(o)),
+  encodable,
   unsupportedCodec: async () => toB64(await unsupportedCodec()),
   decodeCost,
   ready: true,
