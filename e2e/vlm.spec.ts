@@ -25,8 +25,8 @@ test('a free-form question asks before downloading the VLM; an unreachable host 
   await expect(card.getByTestId('vlm-size')).toHaveText(/^\d+ MB$/);
   await expect(card).toContainText('SmolVLM');
   await expect(card).toContainText('not measured');
-  // Kept apart from measured answers.
-  await expect(page.getByRole('heading', { name: /Open-ended questions/ })).toBeVisible();
+  // One answer list, newest first (#16): the VLM card is on top, marked as not measured (checked above).
+  await expect(page.getByTestId('answer').first()).toHaveAttribute('data-kind', 'free-form');
   await page.waitForTimeout(500);
   expect(g.outside, 'nothing is downloaded before the person accepts').toEqual([]);
 
