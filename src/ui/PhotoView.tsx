@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { DepthMap, RGBAImage } from '../core/geometry/raster';
 import type { SceneGraph } from '../core/scene/types';
 import { workingSize } from '../io/imageLimits';
@@ -7,6 +7,7 @@ import { useScene, useSettings } from '../state/hooks';
 import { settingsStore } from '../state/settingsStore';
 import { addMeasurePoint, clearMeasure } from '../state/measure';
 import { objectColor, depthRamp } from '../viewer/colors';
+import { declutter } from '../viewer/labels';
 import { formatMetres } from './format';
 
 function paint(canvas: HTMLCanvasElement | null, img: RGBAImage | null): void {
@@ -81,8 +82,24 @@ export function PhotoView() {
   const units = useSettings((s) => s.units);
   const photoRef = useRef<HTMLCanvasElement>(null);
   const overlayRef = useRef<HTMLCanvasElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
   const scene = current?.scene ?? null;
   const rgb = current?.rgb ?? null;
+  // captions never overlap: the same placing as the 3D labels (highlighted first, dimmed last), redone on resize
+  useLayoutEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const place = () => {
+      const w = svg.getBoundingClientRect().width;
+      if (w === 0) return;
+      const rank = (e: Element) => (e.parentElement?.classList.contains('is-highlighted') ? 1 : e.parentElement?.classList.contains('is-dimmed') ? 3 : 2);
+      declutter([...svg.querySelectorAll<SVGTextElement>('text.obj2d-label')], rank, svg.viewBox.baseVal.width / w);
+    };
+    place();
+    const ro = new ResizeObserver(place);
+    ro.observe(svg);
+    return () => ro.disconnect();
+  }, [scene, highlight, rgb]);
 
   const masks = useMemo(() => (rgb && showMasks ? maskImage(scene, rgb.width, rgb.height) : null), [scene, rgb, showMasks]);
   // built only while the depth view is on (a scene without it never pays for the coloured image)
@@ -134,6 +151,7 @@ export function PhotoView() {
           role="img"
           aria-label={`${showDepth ? 'Depth map' : 'Photo'} of ${current.source.title} with ${scene?.objects.length ?? 0} objects. Click two points to measure the distance between them.`}
           data-testid="photo-svg"
+          ref={svgRef}
           tabIndex={0}
           onClick={onClick}
           onKeyDown={onKey}
@@ -145,7 +163,7 @@ export function PhotoView() {
             return (
               <g key={o.id} className={`obj2d${hi ? ' is-highlighted' : ''}${dim ? ' is-dimmed' : ''}`} data-object-id={o.id}>
                 <rect x={o.box2d.x0 * bx} y={o.box2d.y0 * by} width={(o.box2d.x1 - o.box2d.x0) * bx} height={(o.box2d.y1 - o.box2d.y0) * by} stroke={color} strokeWidth={(hi ? 3.5 : 2) * scale} fill="none" />
-                <text x={o.box2d.x0 * bx + 3 * scale} y={Math.max(o.box2d.y0 * by - 4 * scale, 12 * scale)} fill="#fff" stroke="#000" strokeWidth={3 * scale} paintOrder="stroke" fontSize={13 * scale} fontWeight={600}>
+                <text className="obj2d-label" x={o.box2d.x0 * bx + 3 * scale} y={Math.max(o.box2d.y0 * by - 4 * scale, 12 * scale)} fill="#fff" stroke="#000" strokeWidth={3 * scale} paintOrder="stroke" fontSize={13 * scale} fontWeight={600}>
                   {o.caption}
                 </text>
               </g>

@@ -15,8 +15,17 @@ export function makeLabel(text: string, className: string): CSS2DObject {
  * CSS2DRenderer's `transform` leaves alone.
  */
 export function declutterLabels(root: HTMLElement): void {
-  const els = [...root.querySelectorAll<HTMLElement>('.viewer-label')].filter((e) => e.style.display !== 'none');
-  const rank = (e: HTMLElement) => (e.classList.contains('viewer-label--measure') ? 0 : e.classList.contains('is-highlighted') ? 1 : e.classList.contains('is-dimmed') ? 3 : 2);
+  const rank = (e: Element) => (e.classList.contains('viewer-label--measure') ? 0 : e.classList.contains('is-highlighted') ? 1 : e.classList.contains('is-dimmed') ? 3 : 2);
+  declutter([...root.querySelectorAll<HTMLElement>('.viewer-label')], rank);
+}
+
+/**
+ * The placing itself, shared by the 3D labels and the photo's SVG captions: `rank` orders by importance
+ * (lower first); `unitsPerPx` converts the screen-pixel nudge into the element's own units (an SVG drawn
+ * in image pixels and scaled to fit needs its viewBox units, not CSS pixels).
+ */
+export function declutter(all: ReadonlyArray<HTMLElement | SVGGraphicsElement>, rank: (e: Element) => number, unitsPerPx = 1): void {
+  const els = all.filter((e) => e.style.display !== 'none');
   els.sort((a, b) => rank(a) - rank(b));
   for (const e of els) {
     e.style.translate = '';
@@ -32,7 +41,7 @@ export function declutterLabels(root: HTMLElement): void {
       const moved = new DOMRect(r.left, r.top + dy, r.width, r.height);
       if (!hits(moved)) {
         spot = moved;
-        if (dy !== 0) e.style.translate = `0 ${dy}px`;
+        if (dy !== 0) e.style.translate = `0 ${dy * unitsPerPx}px`;
         break;
       }
     }
