@@ -5,7 +5,6 @@
 import { SpatialPipeline } from '../pipeline/orchestrator';
 import { defaultWorkers } from '../pipeline/workers';
 import { detectDevice, type DeviceChoice } from '../pipeline/device';
-import { resolveModelHost } from '../pipeline/host';
 import { DEPTH_PRO, PRESETS, resolveManifest, type Manifest } from '../pipeline/manifest';
 import { downloadSize, photoDownloadBytes } from '../pipeline/hub/listing';
 import { pipelineStore } from './pipelineStore';
@@ -14,7 +13,7 @@ import { notify, sceneStore, emptyMeasure } from './sceneStore';
 import { scaleIntrinsics } from '../core/camera/transform';
 import { approveModelHost } from './remoteConsent';
 import { finishLoad, startLoad } from './loadSequence';
-import { hostCheckStore, modelFailureMessage } from './modelHostCheck';
+import { effectiveModelHost, hostCheckStore, modelFailureMessage } from './modelHostCheck';
 
 let pipeline: SpatialPipeline | null = null;
 let pipelineKey = '';
@@ -30,7 +29,7 @@ function chosenManifest(): Manifest {
 export async function getPipeline(): Promise<SpatialPipeline> {
   const { modelPreset, modelHost, sceneCheck, depthModel } = settingsStore.getState();
   const key = `${modelPreset}|${modelHost}|${sceneCheck}|${depthModel}|${location.search}`;
-  const host = resolveModelHost({ search: location.search, setting: modelHost || null, origin: location.origin });
+  const host = effectiveModelHost();
   // a host named in the address (?modelHost=) is shown and asked about before the first download
   await approveModelHost(host, modelHost);
   if (pipeline && key === pipelineKey) return pipeline;
