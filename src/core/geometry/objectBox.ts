@@ -13,6 +13,7 @@ import { clampBox, median, type ObjectEnv } from './objectEnv';
 import type { ObjectPoints } from './objectPoints';
 import type { ObjectSample } from './objectSample';
 import type { Vec3 } from './vec';
+import { depthNoiseSigma, noisyFootprint } from './noiseEdges';
 import { lShapeYaw, rectangleAtYaw } from './yawFit';
 
 /** Chosen on the synthetic benchmark (1.05-1.3 tried; larger keeps the L-shape heading more often and was best). */
@@ -22,11 +23,28 @@ const AREA_RATIO = 1.3;
  * than the minimum-area rectangle (a footprint with no clear straight sides, where the closeness score
  * is flat): then the minimum-area one.
  */
-function footprintBox(p: ObjectPoints): OBB {
+function footprintBox(p: ObjectPoints, sigmaAlong: (ux: number, uz: number) => number): { obb: OBB; aabb: AABB } {
   const tight = orientedBoundingBox(p.points, p.count);
-  const r = rectangleAtYaw(p.points, p.count, lShapeYaw(p.points, p.count, YAW_D0));
-  if (r.ex * r.ez > AREA_RATIO * tight.size[0] * tight.size[2]) return tight;
-  return { center: [r.cx, (p.min[1] + p.max[1]) / 2, r.cz], size: [r.ex, p.max[1] - p.min[1], r.ez], yaw: r.yaw };
+  const l = rectangleAtYaw(p.points, p.count, lShapeYaw(p.points, p.count, YAW_D0));
+  const yaw = l.ex * l.ez > AREA_RATIO * tight.size[0] * tight.size[2] ? tight.yaw : l.yaw;
+  // the sides from the points less the depth noise's outward push (noiseEdges.ts)
+  const { rect: r, x, z } = noisyFootprint(p.points, p.count, yaw, p.min, p.max, sigmaAlong);
+  return {
+    obb: { center: [r.cx, (p.min[1] + p.max[1]) / 2, r.cz], size: [r.ex, p.max[1] - p.min[1], r.ez], yaw: r.yaw },
+    aabb: { min: [x[0], p.min[1], z[0]], max: [x[1], p.max[1], z[1]] },
+  };
+}
+
+/**
+ * Noise sigma along a horizontal direction (ux, uz) of the canonical frame: the depth noise measured on
+ * the object, which acts along the viewing ray (camera to the points' centroid).
+ */
+function noiseAlong(env: ObjectEnv, p: ObjectPoints): (ux: number, uz: number) => number {
+  const sigma = depthNoiseSigma(env.depth.data, env.W, p.pixels, p.count);
+  const t = env.frame.translation;
+  const rx = p.sum[0] / p.count - t[0], ry = p.sum[1] / p.count - t[1], rz = p.sum[2] / p.count - t[2];
+  const rl = Math.hypot(rx, ry, rz) || 1;
+  return (ux, uz) => (sigma * Math.abs(rx * ux + rz * uz)) / rl;
 }
 
 /** Yaw search (yawFit.ts): points within this many metres of a side count as on it (the sensor's depth noise at a few metres; chosen on the synthetic benchmark, 0.01-0.05 m). */
@@ -53,8 +71,7 @@ export interface BoxEvidence {
 
 export function fitObjectBox(env: ObjectEnv, p: ObjectPoints, box2d: Box2D, ev: BoxEvidence): ObjectBox {
   const { count } = p;
-  const aabb: AABB = { min: p.min, max: p.max };
-  const obb = footprintBox(p);
+  const { obb, aabb } = footprintBox(p, noiseAlong(env, p));
   let foot = Infinity, boxFoot = Infinity;
   if (ev.boxOnly && env.hasPlane && aabb.min[1] < 2 * ev.bandY) foot = 0; // the band removal cut the object's foot: it stands on the plane
   else if (ev.boxOnly && env.hasPlane) boxFoot = occludedFoot(env.depth.data, env.W, env.K, env.frame, p.pixels, count, clampBox(box2d, env.sx, env.sy, env.W, env.H, 0));
