@@ -40,6 +40,16 @@ describe('amodal completion', () => {
     expect(r.info.estimated).toEqual([null, null, null]);
     expect(r.obb.size).toEqual([3.9, 1.5, 1.6]);
   });
+  it("the axis-aligned box holds the turned box's hidden far corner, as an annotated box does", () => {
+    // seen at 45 degrees the points' own axis-aligned box stops at the two visible faces; the far corner is the object's too
+    const obb: OBB = { center: [0, 0.76, -10], size: [3.9, 1.5, 1.6], yaw: Math.PI / 4 };
+    const pointsBox = { min: [-1.4, 0, -11.4] as [number, number, number], max: [1.4, 1.5, -9.3] as [number, number, number] };
+    const r = completeAmodal({
+      visibleAabb: pointsBox, visibleObb: obb, visibility: seen, caption: 'car', camera: [0, 1.5, 0], hasSupport: true, boxFoot: Infinity,
+    });
+    expect(r.aabb).toEqual(aabbOfObb(r.obb));
+    expect(r.aabb.min[2]).toBeLessThan(pointsBox.min[2] - 0.5);
+  });
   it('the visible extent is a lower bound: a long van stays as long as it is seen', () => {
     const r = complete({ center: [0, 1, -10], size: [1.9, 2, 0.1], yaw: 0 }, 'car', { left: 'border-cut' });
     expect(r.obb.size[0]).toBeGreaterThanOrEqual(1.9);

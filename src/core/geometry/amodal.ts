@@ -137,11 +137,9 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
   const obb: OBB = { center, size, yaw: vis.yaw };
   const info: AmodalInfo = { visibleAabb: inp.visibleAabb, visibleObb: vis, estimated, spread, visibility: inp.visibility };
   if (prior && estimated.some((e) => e === 'category-prior')) info.prior = `${prior.category} (${prior.source})`;
-  // the points' own axis-aligned box where the footprint was seen (tighter than the corners of a turned box)
-  const va = inp.visibleAabb;
-  const aabb: AABB = estimated[0] || estimated[2]
-    ? aabbOfObb(obb)
-    : { min: [va.min[0], bottom, va.min[2]], max: [va.max[0], top, va.max[2]] };
+  // the axis-aligned box of the whole oriented box, hidden corner included, as annotated boxes give it (the
+  // points' own box stops at the visible faces: a car seen at 30 degrees lost its far corner, 0.75 m of depth)
+  const aabb: AABB = aabbOfObb(obb);
   return { aabb, obb, info };
 }
 
