@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useScene, useSettings } from '../state/hooks';
 import { settingsStore, type DepthModel, type ModelPreset } from '../state/settingsStore';
 import { sceneCheckBytes } from '../state/runModels';
@@ -12,7 +12,6 @@ import { QuestionsPanel } from './QuestionsPanel';
 import { InputPanel, RgbdForm, useDropAndPaste } from './InputPanel';
 import { ModelsPanel } from './ModelsPanel';
 import { DatasetView } from './dataset/DatasetView';
-import { SequenceView } from './sequence/SequenceView';
 import { SharePanel } from './share/SharePanel';
 import { LinkBanner } from './share/LinkBanner';
 import { SceneFileButtons } from './share/SceneFileButtons';
@@ -28,6 +27,9 @@ import { effectiveModelHost } from '../state/modelHostCheck';
 import { hostOf } from '../state/remoteConsent';
 import type { IntrinsicsSource } from '../core/camera/intrinsics';
 import './app.css';
+
+// The sequence view brings the video demuxer and decoder (mediabunny, ~380 KiB): loaded when first opened, not at start-up.
+const SequenceView = lazy(() => import('./sequence/SequenceView').then((m) => ({ default: m.SequenceView })));
 
 const DEFAULT_SAMPLE = 'living-room';
 
@@ -219,7 +221,7 @@ export function App() {
       <PanelBoundary name="The link banner" resetKey={sceneKey}><LinkBanner /></PanelBoundary>
       <PanelBoundary name="The request banner"><RemoteRequests /></PanelBoundary>
       {view === 'dataset' && <main className="app-main app-main--dataset"><PanelBoundary name="Dataset export"><DatasetView /></PanelBoundary></main>}
-      {view === 'sequence' && <main className="app-main app-main--dataset"><PanelBoundary name="Sequence"><SequenceView /></PanelBoundary></main>}
+      {view === 'sequence' && <main className="app-main app-main--dataset"><PanelBoundary name="Sequence"><Suspense fallback={<p className="sequence-loading" role="status">Loading the sequence view…</p>}><SequenceView /></Suspense></PanelBoundary></main>}
       <main className="app-main" hidden={view !== 'ask'}>
         <section className="pane pane--photo" aria-label="Photo">
           <h2 className="pane-title">Photo</h2>
