@@ -4,6 +4,7 @@
  *
  * Confidence (0..1) = geometric part x object part x flag and frame penalties:
  * - geometric, decided comparisons: margin m = |difference| / tie band (m > 1): 0.5 + 0.5 (1 - e^{-1.5 (m - 1)});
+ *   decided within 2 sigma of the measurement (relations.ts): 0.5 x P(the sign is right) = 0.5 Phi(|difference| / sigma);
  *   ties: 1 - 0.5 |difference| / band (sure of "about the same" when the difference is near 0);
  *   measurements: 1 / (1 + 2 sigma / max(value, 5 cm)).
  * - object part: 0.5 + 0.5 x the lower object confidence.

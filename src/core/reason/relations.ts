@@ -21,10 +21,11 @@ import type { SceneObject } from '../scene/types';
 import type { Answer, Quantity, Visual } from './answer';
 import type { Query, Relation } from './query';
 import { extentAlong, heightOf, volumeOf, widthOf, widthSegment } from './boxGeometry';
-import { type Ctx, comparisonConfidence, finish, lengthTieBand } from './context';
+import { type Ctx, comparisonConfidence, finish, lengthTieBand, withCaveats } from './context';
 import { RELATION_WORDS, label, phrase, type RelationWords } from './templates';
 import { toView, viewRight } from './viewpoint';
-import { uncertaintyBand } from './tieBands';
+import { TIE_SIGMAS, uncertaintyBand } from './tieBands';
+import { normalCdf } from '../units/uncertainty';
 
 type Family = 'lateral' | 'vertical' | 'depth' | 'width' | 'height' | 'volume';
 
@@ -70,7 +71,14 @@ export function familyMeasure(ctx: Ctx, family: Family, o: SceneObject): number 
 }
 
 export function familyBand(ctx: Ctx, family: Family, a: SceneObject, b: SceneObject): number {
-  if (ctx.ties === 'uncertainty') return uncertaintyBand(ctx, family, a, b);
+  // "about the same" needs a difference that is small (a person's tie band) and that the measurement cannot
+  // resolve (its own 2-sigma band): a measured 30% difference with estimated extents is "probably", not a tie
+  if (ctx.ties === 'uncertainty') return Math.min(uncertaintyBand(ctx, family, a, b), shareBand(ctx, family, a, b));
+  return shareBand(ctx, family, a, b);
+}
+
+/** A person's "about the same": 10% of the mean extent along the compared direction (20% of the mean volume). */
+function shareBand(ctx: Ctx, family: Family, a: SceneObject, b: SceneObject): number {
   switch (family) {
     case 'lateral': {
       const r = viewRight(ctx.view);
@@ -91,7 +99,10 @@ export function familyBand(ctx: Ctx, family: Family, a: SceneObject, b: SceneObj
 export interface Comparison {
   /** signed, positive when "A relation B" holds */
   diff: number;
+  /** the tie band: "about the same" within it */
   band: number;
+  /** one sigma of the difference from the measurement's uncertainty (0 where ties are a share of size) */
+  sigma: number;
   verdict: 'yes' | 'no' | 'about-the-same';
   measureA: number;
   measureB: number;
@@ -103,8 +114,9 @@ export function compare(ctx: Ctx, relation: Relation, a: SceneObject, b: SceneOb
   const measureB = familyMeasure(ctx, family, b);
   const diff = sign * (measureA - measureB);
   const band = familyBand(ctx, family, a, b);
+  const sigma = ctx.ties === 'uncertainty' ? uncertaintyBand(ctx, family, a, b) / TIE_SIGMAS : 0;
   const verdict = Math.abs(diff) <= band ? 'about-the-same' : diff > 0 ? 'yes' : 'no';
-  return { diff, band, verdict, measureA, measureB };
+  return { diff, band, sigma, verdict, measureA, measureB };
 }
 
 function relationVisuals(ctx: Ctx, family: Family, a: SceneObject, b: SceneObject, lineLabel: string): Visual[] {
@@ -165,7 +177,13 @@ export function answerRelation(
     base.choice = x.id;
     sentence = phrase('choice', ctx.seed, { ...vars, x: ctx.name(x), y: ctx.name(y) });
   }
-  return finish(ctx, base, sentence, comparisonConfidence(c.diff, c.band), [a, b], VERTICAL_FAMILIES.has(family), FAMILY_EXTENT[family]);
+  // decided although within 2 sigma: as sure as the sign of the difference is (the normal's tail), and it says so
+  const unsure = c.verdict !== 'about-the-same' && Math.abs(c.diff) <= TIE_SIGMAS * c.sigma;
+  const geometric = unsure ? normalCdf(Math.abs(c.diff) / c.sigma) * 0.5 : comparisonConfidence(c.diff, c.band);
+  const answer = finish(ctx, base, sentence, geometric, [a, b], VERTICAL_FAMILIES.has(family), FAMILY_EXTENT[family]);
+  if (!unsure) return answer;
+  const caveats = [phrase('withinUncertainty', ctx.seed, { pct: String(Math.round(100 * normalCdf(Math.abs(c.diff) / c.sigma))) }), ...answer.caveats];
+  return { ...answer, caveats, sentence: withCaveats(sentence, caveats) };
 }
 
 /** The size extents a relation family rests on (positions rest on none). */

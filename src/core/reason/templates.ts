@@ -168,6 +168,11 @@ export const TEMPLATES = {
     'no — the three do not form {shape} triangle ({detail}).',
     'not quite: {a}, {b} and {c} are not {shape} triangle; {detail}.',
   ],
+  withinUncertainty: [
+    'the difference is within the measurement uncertainty (about {pct}% likely this way round)',
+    'the measured difference is smaller than its uncertainty (about {pct}% likely this way round)',
+    'the difference is within the uncertainty of the measurement, so this is about {pct}% likely',
+  ],
   verticalLevelNote: ['the bottom of {upper} is level with the top of {lower}.', '{upper} rests level with the top of {lower}.', 'the top of {lower} is level with the bottom of {upper}.'],
   verticalGapNote: ['the bottom of {upper} is {gap} above the top of {lower}.', 'there is {gap} between the top of {lower} and the bottom of {upper}.', '{upper} clears the top of {lower} by {gap}.'],
   tally: [

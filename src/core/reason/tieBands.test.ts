@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildScene } from '../testing/sceneBuilder';
 import { makeCtx } from './context';
-import { compare } from './relations';
+import { answerRelation, compare } from './relations';
 import { measureSigma, uncertaintyBand } from './tieBands';
 
 describe('ties from uncertainty', () => {
@@ -14,9 +14,35 @@ describe('ties from uncertainty', () => {
     const bn = uncertaintyBand(makeCtx(near), 'depth', near.objects[0], near.objects[1]);
     const bf = uncertaintyBand(makeCtx(far), 'depth', far.objects[0], far.objects[1]);
     expect(bf).toBeGreaterThan(2 * bn);
-    // 30 cm apart: decided at 2 m, about the same at 8 m
-    expect(compare(makeCtx(near), 'behind', near.objects[1], near.objects[0]).verdict).toBe('yes');
+    // 30 cm apart: decided at 2 m; at 8 m within 2 sigma, so decided by the sign but unsure, and saying so
+    const cn = compare(makeCtx(near), 'behind', near.objects[1], near.objects[0]);
+    const cf = compare(makeCtx(far), 'behind', far.objects[1], far.objects[0]);
+    expect(cn.verdict).toBe('yes');
+    expect(cf.verdict).toBe('yes');
+    expect(Math.abs(cf.diff)).toBeLessThan(2 * cf.sigma);
+    const q = { type: 'relation', form: 'yesno', relation: 'behind', a: 'b', b: 'a' } as const;
+    const an = answerRelation(makeCtx(near), q), af = answerRelation(makeCtx(far), q);
+    expect(an.caveats.join(' ')).not.toMatch(/uncertaint/);
+    expect(af.caveats[0]).toMatch(/uncertaint.*\d+% likely/);
+    expect(af.confidence).toBeLessThan(0.5);
+    expect(an.confidence).toBeGreaterThan(af.confidence);
+  });
+  it('"about the same" needs both: a small difference (under 10% of the size) the measurement cannot resolve', () => {
+    const pair = (z: number, gap: number) => buildScene([
+      { id: 'a', center: [0, 0.4, -z], size: [0.6, 0.8, 0.6] },
+      { id: 'b', center: [0.5, 0.4, -z - gap], size: [0.6, 0.8, 0.6] },
+    ]);
+    const far = pair(8, 0.04);
     expect(compare(makeCtx(far), 'behind', far.objects[1], far.objects[0]).verdict).toBe('about-the-same');
+    // two 3 m sofas 25 cm apart in depth, 1.5 m away: under 10% of their size, but beyond 2 sigma, so decided
+    const big = buildScene([
+      { id: 'a', center: [0, 0.4, -1.5], size: [3, 0.8, 3] },
+      { id: 'b', center: [3.5, 0.4, -1.75], size: [3, 0.8, 3] },
+    ]);
+    const c = compare(makeCtx(big), 'behind', big.objects[1], big.objects[0]);
+    expect(c.diff).toBeLessThan(0.3);
+    expect(c.diff).toBeGreaterThan(2 * c.sigma);
+    expect(c.verdict).toBe('yes');
   });
   it('an estimated extent widens the sigma by its spread; too few points double the noise part', () => {
     const s = at(3);
