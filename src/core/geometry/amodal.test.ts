@@ -50,6 +50,15 @@ describe('amodal completion', () => {
     expect(r.aabb).toEqual(aabbOfObb(r.obb));
     expect(r.aabb.min[2]).toBeLessThan(pointsBox.min[2] - 0.5);
   });
+  it('a side face shows the depth only when its end of the box is not hidden', () => {
+    // a van turned 29 degrees: its end face (on the left in the view) shows its depth unless that end is hidden
+    const van: OBB = { center: [0, 1, -10], size: [5.07, 2.2, 0.6], yaw: 0.5 };
+    expect(complete(van, 'van').info.estimated[2]).toBeNull();
+    expect(complete(van, 'van', { right: 'occluded' }).info.estimated[2]).toBeNull();
+    const hid = complete(van, 'van', { left: 'occluded' });
+    expect(hid.info.estimated[2]).toBe('category-prior');
+    expect(hid.obb.size[2]).toBeCloseTo(1.9007, 3);
+  });
   it('the visible extent is a lower bound: a long van stays as long as it is seen', () => {
     const r = complete({ center: [0, 1, -10], size: [1.9, 2, 0.1], yaw: 0 }, 'car', { left: 'border-cut' });
     expect(r.obb.size[0]).toBeGreaterThanOrEqual(1.9);

@@ -74,9 +74,12 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
   const along = Math.abs(dot(ax, dx, dz)) >= Math.abs(dot(az, dx, dz)) ? 0 : 2;
   const across = along === 0 ? 2 : 0;
   const uAlong = axes[along]!, uAcross = axes[across]!;
-  // the along extent shows only on a side face (normal = the across axis) turned towards the camera
-  const alongHidden = Math.abs(dot(uAcross, dx, dz)) < SIDE_FACE_MIN;
   const v = inp.visibility;
+  // the along extent shows only on a side face (normal = the across axis) turned towards the camera, and
+  // only when the end of the box where that face is (left or right in the view) is not itself hidden
+  const towards = dot(uAcross, dx, dz) <= 0 ? 1 : -1;
+  const faceOnRight = towards * dot(uAcross, right[0], right[2]) > 0;
+  const alongHidden = Math.abs(dot(uAcross, dx, dz)) < SIDE_FACE_MIN || hidden(faceOnRight ? v.right : v.left);
   const acrossCut = hidden(v.left) || hidden(v.right);
   const set = (axis: 0 | 1 | 2, value: number, by: AmodalEstimator, s: number): number => {
     if (!(value > size[axis] + 1e-3)) return 0;
