@@ -21,6 +21,10 @@ describe('category priors', () => {
     expect(categoryPrior('dresser mirror')).toBeNull(); // a mirror, not a dresser
     expect(categoryPrior('lamp on the table')).toBeNull(); // a lamp
     expect(categoryPrior('carpet')).toBeNull(); // no word match inside a word
+    expect(categoryPrior('kitchen cabinet')?.source).toMatch(/ScanNet/);
+    expect(categoryPrior('bedside cabinet')?.category).toBe('night_stand'); // the longer phrase first
+    expect(categoryPrior('trash can')?.category).toBe('garbagebin');
+    expect(categoryPrior('door')).toBeNull(); // ScanNet's axis-aligned door boxes are half a metre deep: left out
     const car = categoryPrior('car')!;
     expect([car.long, car.short, car.height].map((v) => Math.round(v * 100))).toEqual([388, 163, 153]);
   });
