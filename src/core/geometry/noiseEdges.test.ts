@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { depthNoiseSigma, expectedMaxNormal, noisyFootprint, probit } from './noiseEdges';
+import { rectangleAtYaw } from './yawFit';
 
 /** The x sides of positions along x (as xyz points), through noisyFootprint's axis-aligned sides. */
 function noisySides(v: number[] | Float64Array, n: number, s: number): [number, number] {
   const pts = Float32Array.from([...v].flatMap((x) => [x, 0, 0]));
   let lo = Infinity, hi = -Infinity;
   for (let i = 0; i < n; i++) { lo = Math.min(lo, pts[i * 3]); hi = Math.max(hi, pts[i * 3]); }
-  return noisyFootprint(pts, n, 0, [lo, 0, 0], [hi, 0, 0], (ux) => s * Math.abs(ux)).x;
+  return noisyFootprint(pts, n, rectangleAtYaw(pts, n, 0), [lo, 0, 0], [hi, 0, 0], (ux) => s * Math.abs(ux)).x;
 }
 /** The footprint rectangle of xyz points at a heading, with noise sigmaAlong. */
 function noisyRectangleAtYaw(pts: Float32Array, n: number, yaw: number, sigmaAlong: (ux: number, uz: number) => number) {
   const min = [Infinity, 0, Infinity], max = [-Infinity, 0, -Infinity];
   for (let i = 0; i < n; i++) for (const k of [0, 2]) { min[k] = Math.min(min[k], pts[i * 3 + k]); max[k] = Math.max(max[k], pts[i * 3 + k]); }
-  return noisyFootprint(pts, n, yaw, min, max, sigmaAlong).rect;
+  return noisyFootprint(pts, n, rectangleAtYaw(pts, n, yaw), min, max, sigmaAlong).rect;
 }
 import { mulberry32 } from './prng';
 

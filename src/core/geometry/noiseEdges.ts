@@ -18,7 +18,7 @@ import type { FootprintRect } from './yawFit';
 const SAME_SURFACE_REL = 0.05;
 /** Valid neighbours are searched this many pixels to each side (projected LiDAR leaves gaps along a row). */
 const MAX_GAP = 3;
-const MAX_SAMPLES = 1000;
+const MAX_SAMPLES = 500;
 /**
  * The points "at" a side are those within this many sigma of its outermost point. Where all the points
  * lie on the side (a face seen head-on) a 3-sigma window counts them all and 1.5 sigma too few; where they
@@ -102,28 +102,20 @@ export interface NoisyFootprint {
 }
 
 /**
- * The footprint rectangle at a heading and the axis-aligned x/z sides of the points (xyz, first `count`;
- * `min`/`max` their extremes), every side pulled in by the noise along its normal: `sigmaAlong(ux, uz)` is
- * the noise sigma along a horizontal direction. Two passes over the points, no allocation.
+ * The footprint rectangle `raw` (the points' tight rectangle at its heading, as rectangleAtYaw gives it) and
+ * the axis-aligned x/z sides of the points (xyz, first `count`; `min`/`max` their extremes), every side pulled
+ * in by the noise along its normal: `sigmaAlong(ux, uz)` is the noise sigma along a horizontal direction.
+ * One pass over the points where there is noise to undo, none where there is not.
  */
 export function noisyFootprint(
-  points: Float32Array, count: number, yaw: number, min: readonly number[], max: readonly number[],
+  points: Float32Array, count: number, raw: FootprintRect, min: readonly number[], max: readonly number[],
   sigmaAlong: (ux: number, uz: number) => number,
 ): NoisyFootprint {
-  while (yaw > Math.PI / 4) yaw -= Math.PI / 2;
-  while (yaw < -Math.PI / 4) yaw += Math.PI / 2;
-  if (count === 0) return { rect: { cx: 0, cz: 0, ex: 0, ez: 0, yaw: 0 }, x: [0, 0], z: [0, 0] };
+  const { yaw } = raw;
   const c = Math.cos(yaw), s = Math.sin(yaw);
-  // local x = (c, -s), local z = (s, c) in (x, z)
-  let a0 = Infinity, a1 = -Infinity, b0 = Infinity, b1 = -Infinity;
-  for (let i = 0; i < count; i++) {
-    const x = points[i * 3], z = points[i * 3 + 2];
-    const a = x * c - z * s, b = x * s + z * c;
-    if (a < a0) a0 = a;
-    if (a > a1) a1 = a;
-    if (b < b0) b0 = b;
-    if (b > b1) b1 = b;
-  }
+  // local x = (c, -s), local z = (s, c) in (x, z): the rectangle's sides in local coordinates
+  const ma = raw.cx * c - raw.cz * s, mb = raw.cx * s + raw.cz * c;
+  let a0 = ma - raw.ex / 2, a1 = ma + raw.ex / 2, b0 = mb - raw.ez / 2, b1 = mb + raw.ez / 2;
   const sa = sigmaAlong(c, -s), sb = sigmaAlong(s, c), sx = sigmaAlong(1, 0), sz = sigmaAlong(0, 1);
   let x: [number, number] = [min[0], max[0]], z: [number, number] = [min[2], max[2]];
   if (Math.max(sa, sb, sx, sz) > NEGLIGIBLE_SIGMA_M && count >= 2) {
@@ -148,6 +140,6 @@ export function noisyFootprint(
     x = pulledSides(min[0], max[0], mx0, mx1, sx);
     z = pulledSides(min[2], max[2], mz0, mz1, sz);
   }
-  const ma = (a0 + a1) / 2, mb = (b0 + b1) / 2;
-  return { rect: { cx: ma * c + mb * s, cz: -ma * s + mb * c, ex: a1 - a0, ez: b1 - b0, yaw }, x, z };
+  const na = (a0 + a1) / 2, nb = (b0 + b1) / 2;
+  return { rect: { cx: na * c + nb * s, cz: -na * s + nb * c, ex: a1 - a0, ez: b1 - b0, yaw }, x, z };
 }

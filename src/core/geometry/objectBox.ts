@@ -26,9 +26,9 @@ const AREA_RATIO = 1.3;
 function footprintBox(p: ObjectPoints, sigmaAlong: (ux: number, uz: number) => number): { obb: OBB; aabb: AABB } {
   const tight = orientedBoundingBox(p.points, p.count);
   const l = rectangleAtYaw(p.points, p.count, lShapeYaw(p.points, p.count, YAW_D0));
-  const yaw = l.ex * l.ez > AREA_RATIO * tight.size[0] * tight.size[2] ? tight.yaw : l.yaw;
+  const raw = l.ex * l.ez > AREA_RATIO * tight.size[0] * tight.size[2] ? rectangleAtYaw(p.points, p.count, tight.yaw) : l;
   // the sides from the points less the depth noise's outward push (noiseEdges.ts)
-  const { rect: r, x, z } = noisyFootprint(p.points, p.count, yaw, p.min, p.max, sigmaAlong);
+  const { rect: r, x, z } = noisyFootprint(p.points, p.count, raw, p.min, p.max, sigmaAlong);
   return {
     obb: { center: [r.cx, (p.min[1] + p.max[1]) / 2, r.cz], size: [r.ex, p.max[1] - p.min[1], r.ez], yaw: r.yaw },
     aabb: { min: [x[0], p.min[1], z[0]], max: [x[1], p.max[1], z[1]] },
