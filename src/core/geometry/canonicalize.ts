@@ -87,7 +87,10 @@ export function findSupportPlanes(cloud: PointCloud, opts: CanonicalizeOptions =
   };
   const out: PlaneCandidate[] = [];
   const drop = scratchUint8('findSupportPlanes.drop', n).fill(0);
-  for (let round = 0; round < (opts.maxPlanes ?? 3) && remaining.length >= minInliers; round++) {
+  const maxPlanes = opts.maxPlanes ?? 3;
+  // a search that found a strip does not count towards maxPlanes (within twice as many searches)
+  let strips = 0;
+  for (let round = 0; round < Math.min(2 * maxPlanes, maxPlanes + strips) && remaining.length >= minInliers; round++) {
     const res = segmentPlane(cloud.positions, n, {
       distanceThreshold: thr,
       iterations: opts.iterations ?? 300,
@@ -103,8 +106,12 @@ export function findSupportPlanes(cloud: PointCloud, opts: CanonicalizeOptions =
       normal = [-normal[0], -normal[1], -normal[2]];
       d = -d;
     }
-    // the least-squares refit may leave the cone or cross the camera: then it is not a support plane
-    if (filter({ normal, d })) out.push({ normal, d, inliers: res.inliers.length, searched });
+    // the least-squares refit may leave the cone or cross the camera: then it is not a support plane; nor
+    // is a plane whose inliers are a strip (it can turn freely about the strip's axis)
+    if (filter({ normal, d })) {
+      if (inPlaneSpread(cloud.positions, res.inliers, normal) >= MIN_SPREAD_M) out.push({ normal, d, inliers: res.inliers.length, searched });
+      else strips++;
+    }
     for (const i of res.inliers) drop[i] = 1;
     const next = new Uint32Array(remaining.length);
     let m = 0;
@@ -112,6 +119,52 @@ export function findSupportPlanes(cloud: PointCloud, opts: CanonicalizeOptions =
     remaining = next.slice(0, m);
   }
   return out.sort((a, b) => b.inliers - a.inliers);
+}
+
+/**
+ * A support plane's inliers spread at least this far (metres, median absolute deviation) across their
+ * narrower in-plane direction. A band around a near-horizontal plane cuts a vertical face (a headboard
+ * beside the camera, a wall) in a strip of many pixels; a plane through that strip can turn freely about
+ * it, and picked up a room's headboard 10 degrees off level on the synthetic benchmark. A floor or table
+ * top seen at all spreads tens of centimetres both ways.
+ */
+const MIN_SPREAD_M = 0.05;
+
+/** Median absolute deviation of the inliers along their narrower in-plane direction (about 600 of them: a median needs no more). */
+export function inPlaneSpread(points: Float32Array, inliers: Uint32Array, normal: Vec3): number {
+  const n = inliers.length;
+  if (n < 3) return 0;
+  // an in-plane basis (e1, e2), then the 2x2 covariance of the inliers' coordinates in it
+  const e1 = normalize(Math.abs(normal[0]) < 0.9 ? cross(normal, [1, 0, 0]) : cross(normal, [0, 1, 0]));
+  const e2 = cross(normal, e1);
+  const step = Math.max(1, Math.floor(n / 600));
+  const m = Math.ceil(n / step);
+  const us = new Float64Array(m), vs = new Float64Array(m);
+  for (let k = 0, j = 0; k < n; k += step, j++) {
+    const i = inliers[k] * 3, x = points[i], y = points[i + 1], z = points[i + 2];
+    us[j] = e1[0] * x + e1[1] * y + e1[2] * z;
+    vs[j] = e2[0] * x + e2[1] * y + e2[2] * z;
+  }
+  // robustly: the covariance of the three quarters nearest the median point (a far tail, a few stray inliers
+  // on the back wall, would otherwise turn the axes)
+  const mu = us.slice().sort()[m >> 1], mv = vs.slice().sort()[m >> 1];
+  const r2 = new Float64Array(m);
+  for (let k = 0; k < m; k++) r2[k] = (us[k] - mu) ** 2 + (vs[k] - mv) ** 2;
+  const cut = r2.slice().sort()[Math.floor(0.75 * (m - 1))];
+  let cuu = 0, cuv = 0, cvv = 0;
+  for (let k = 0; k < m; k++) {
+    if (r2[k] > cut) continue;
+    const du = us[k] - mu, dv = vs[k] - mv;
+    cuu += du * du; cuv += du * dv; cvv += dv * dv;
+  }
+  // the minor axis of that 2x2 covariance, and the median absolute deviation along it
+  const theta = 0.5 * Math.atan2(2 * cuv, cuu - cvv) + Math.PI / 2;
+  const a = Math.cos(theta), b = Math.sin(theta);
+  const w = new Float64Array(m);
+  for (let k = 0; k < m; k++) w[k] = a * us[k] + b * vs[k];
+  const med = w.slice().sort()[m >> 1];
+  for (let k = 0; k < m; k++) w[k] = Math.abs(w[k] - med);
+  return w.sort()[m >> 1];
 }
 
 /**
