@@ -3,12 +3,15 @@ import type { ObjectVisibility, OBB } from '../scene/types';
 import { aabbOfObb, completeAmodal } from './amodal';
 import { categoryPrior } from './categoryPriors';
 import { objectVisibility } from './visibility';
+import type { Vec3 } from './vec';
 
 const seen: ObjectVisibility = { left: 'observed', right: 'observed', top: 'observed', bottom: 'observed', near: 'observed', far: 'self-hidden' };
-const complete = (obb: OBB, caption: string, visibility: Partial<ObjectVisibility> = {}, extra: { hasSupport?: boolean; boxFoot?: number; walls?: { normal: [number, number, number]; d: number }[] } = {}) =>
+type Extra = { focalPx?: number; hasSupport?: boolean; boxFoot?: number; boxReach?: number; walls?: { normal: [number, number, number]; d: number }[]; freeSpace?: (p: Vec3) => boolean };
+const complete = (obb: OBB, caption: string, visibility: Partial<ObjectVisibility> = {}, extra: Extra = {}) =>
   completeAmodal({
     visibleAabb: aabbOfObb(obb), visibleObb: obb, visibility: { ...seen, ...visibility }, caption, camera: [0, 1.5, 0],
     hasSupport: extra.hasSupport ?? true, boxFoot: extra.boxFoot ?? Infinity, walls: extra.walls ? () => extra.walls! : undefined,
+    boxReach: extra.boxReach, freeSpace: extra.freeSpace, focalPx: extra.focalPx,
   });
 
 describe('category priors', () => {
@@ -73,7 +76,11 @@ describe('amodal completion', () => {
     expect(r.info.estimated[2]).toBe('footprint-symmetry');
     expect(r.obb.size[2]).toBeCloseTo(0.4, 6);
     // seen from above (a monitor on a desk): its top face would show a depth, so thin stays thin
-    expect(complete({ center: [0, 1.0, -3], size: [0.6, 0.4, 0.02], yaw: 0 }, 'monitor').info.estimated[2]).toBeNull();
+    const monitor = { center: [0, 1.0, -3] as Vec3, size: [0.6, 0.4, 0.02] as Vec3, yaw: 0 };
+    expect(complete(monitor, 'monitor').info.estimated[2]).toBeNull();
+    // unless that face would be a few rows of the depth map (0.4 x 0.3 x 500 / 9.09 = 6.6 rows)
+    expect(complete(monitor, 'monitor', {}, { focalPx: 500 }).info.estimated[2]).toBe('footprint-symmetry');
+    expect(complete(monitor, 'monitor', {}, { focalPx: 1000 }).info.estimated[2]).toBeNull();
     const flat = complete({ center: [0, 1.6, -3.98], size: [0.8, 0.6, 0.02], yaw: 0 }, 'painting', {}, { walls: [{ normal: [0, 0, 1], d: 4 }] });
     expect(flat.obb.size[2]).toBeLessThan(0.05);
   });
@@ -85,6 +92,51 @@ describe('amodal completion', () => {
     // no category: only down to the 2D box's bottom edge
     const lamp = complete({ center: [1, 0.9, -5], size: [0.3, 0.4, 0.3], yaw: 0.7 }, 'lamp', { bottom: 'occluded' }, { boxFoot: 0.5 });
     expect(lamp.aabb.min[1]).toBeCloseTo(0.5, 6);
+  });
+});
+
+describe('amodal completion against the free space the depth saw', () => {
+  it('a hidden depth grows towards the camera when the space behind the seen face is seen empty', () => {
+    // a car whose near part is out of view: only its far end face shows, and the road is seen right behind it
+    const back = { center: [0, 0.76, -10] as Vec3, size: [1.6, 1.5, 0.1] as Vec3, yaw: 0 };
+    const free = (p: Vec3) => p[2] < -10.05 && Math.abs(p[0]) < 2;
+    const r = complete(back, 'car', {}, { freeSpace: free });
+    expect(r.obb.size[2]).toBeCloseTo(3.883, 2);
+    expect(r.obb.center[2]).toBeCloseTo(-10 + (3.883 - 0.1) / 2, 2);
+    // a few crossings (noise at the silhouette) leave the default, away from the camera
+    const few = complete(back, 'car', {}, { freeSpace: (p) => free(p) && p[1] > 1.1 && Math.abs(p[0]) < 0.3 });
+    expect(few.obb.center[2]).toBeLessThan(-10);
+  });
+  it("both sides hidden: the car's length goes across the view when along the line of sight is seen empty", () => {
+    // a van end seen past a nearer object on its right: 0.2 m of it across the view, 1.9 m deep
+    const end = { center: [0, 1.1, -12] as Vec3, size: [0.2, 2.2, 1.9] as Vec3, yaw: 0 };
+    const plain = complete(end, 'van', { right: 'occluded' });
+    expect(plain.obb.size[2]).toBeCloseTo(5.07, 2); // the larger seen extent is taken as the long one
+    // the street is seen behind it and in front of it, beside the nearer object
+    const free = (p: Vec3) => Math.abs(p[0]) < 0.5 && (p[2] < -13 || p[2] > -10.9);
+    const r = complete(end, 'van', { right: 'occluded' }, { freeSpace: free });
+    expect(r.obb.size[0]).toBeCloseTo(5.07, 2);
+    expect(r.obb.size[2]).toBeCloseTo(1.9, 6);
+    expect(r.obb.center[0]).toBeGreaterThan(2); // towards the occluded right
+    // not when what is seen rules it out: a seen depth beyond the short side's prior is the long side
+    const long = complete({ ...end, size: [0.2, 2.2, 3.2] }, 'van', { right: 'occluded' }, { freeSpace: free });
+    expect(long.obb.size[0]).toBeLessThan(3.2);
+  });
+  it('no category, an end cut off and the depth seen on a side face: a square footprint across the cut', () => {
+    const lamp = { center: [-1.39, 0.7, -2.15] as Vec3, size: [0.21, 1.39, 0.37] as Vec3, yaw: 0 };
+    const r = complete(lamp, 'floor lamp', { left: 'border-cut' });
+    expect(r.info.estimated[0]).toBe('footprint-symmetry');
+    expect(r.obb.size[0]).toBeCloseTo(0.37, 6);
+    expect(r.obb.center[0]).toBeCloseTo(-1.39 - 0.08, 6);
+  });
+  it("a 2D box reaching down to the floor where the depth has nothing (a lamp's pole) stands on it", () => {
+    const shade = { center: [0.5, 1.3, -3] as Vec3, size: [0.4, 0.3, 0.4] as Vec3, yaw: 0 };
+    const r = complete(shade, 'floor lamp', {}, { boxReach: 0.02 });
+    expect(r.info.estimated[1]).toBe('support-contact');
+    expect(r.aabb.min[1]).toBe(0);
+    // a box that reaches a table top, or no support plane: left as seen
+    expect(complete(shade, 'floor lamp', {}, { boxReach: 0.7 }).aabb.min[1]).toBeCloseTo(1.15, 6);
+    expect(complete(shade, 'floor lamp', {}, { boxReach: 0.02, hasSupport: false }).aabb.min[1]).toBeCloseTo(1.15, 6);
   });
 });
 

@@ -6,6 +6,7 @@
 import type { AmodalInfo, Box2D } from '../scene/types';
 import { completeAmodal, type AmodalBox } from './amodal';
 import type { ObjectBox } from './objectBox';
+import { freeSpaceTest } from './freeSpace';
 import { clampBox, type ObjectEnv } from './objectEnv';
 import type { ObjectPoints } from './objectPoints';
 import type { WallCache } from './objectSurfaces';
@@ -34,7 +35,8 @@ export function amodalBox(env: ObjectEnv, caption: string, box2d: Box2D, box: Ob
   return completeAmodal({
     visibleAabb: box.aabb, visibleObb: box.obb, visibility, caption,
     camera: [frame.translation[0], frame.translation[1], frame.translation[2]],
-    hasSupport: env.hasPlane, boxFoot: box.boxFoot,
+    hasSupport: env.hasPlane, boxFoot: box.boxFoot, boxReach: box.boxReach, focalPx: K.fy,
+    freeSpace: freeSpaceTest(env.depth, K, frame),
     walls: () => (env.hasPlane ? (walls.walls ??= findWalls(env.depth, K, frame, { flyingPixelThreshold: env.thr })) : []),
   });
 }

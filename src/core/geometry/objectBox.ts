@@ -57,6 +57,11 @@ export interface ObjectBox {
   confidence: number;
   /** Box only: the height the 2D box's bottom edge reaches at the object's depth where a nearer surface hides its bottom (Infinity: none). */
   boxFoot: number;
+  /**
+   * The height the 2D box's bottom edge reaches at the object's depth wherever the kept pixels stop short of
+   * it, whatever is seen there (a lamp's pole or a chair's legs, too thin for the depth; Infinity: no gap).
+   */
+  boxReach: number;
 }
 
 /** What the box of a well-sampled object rests on. */
@@ -72,9 +77,11 @@ export interface BoxEvidence {
 export function fitObjectBox(env: ObjectEnv, p: ObjectPoints, box2d: Box2D, ev: BoxEvidence): ObjectBox {
   const { count } = p;
   const { obb, aabb } = footprintBox(p, noiseAlong(env, p));
-  let foot = Infinity, boxFoot = Infinity;
+  let foot = Infinity, boxFoot = Infinity, boxReach = Infinity;
+  const below = env.hasPlane ? footBelow(env.depth.data, env.W, env.K, env.frame, p.pixels, count, clampBox(box2d, env.sx, env.sy, env.W, env.H, 0)) : null;
   if (ev.boxOnly && env.hasPlane && aabb.min[1] < 2 * ev.bandY) foot = 0; // the band removal cut the object's foot: it stands on the plane
-  else if (ev.boxOnly && env.hasPlane) boxFoot = occludedFoot(env.depth.data, env.W, env.K, env.frame, p.pixels, count, clampBox(box2d, env.sx, env.sy, env.W, env.H, 0));
+  else if (ev.boxOnly && below) boxFoot = below.occluded;
+  if (below) boxReach = below.reach;
   if (foot < aabb.min[1]) {
     aabb.min[1] = foot;
     const top = obb.center[1] + obb.size[1] / 2;
@@ -85,7 +92,7 @@ export function fitObjectBox(env: ObjectEnv, p: ObjectPoints, box2d: Box2D, ev: 
   const kept = ev.firstPassKept;
   const support = Math.min(1, kept / 300) * Math.sqrt(kept / Math.max(kept, ev.sampleCount));
   const confidence = support * (ev.boxOnly ? 0.7 : 1) * (env.frame.confidence === 'low' ? 0.6 : 1) * (ev.flags.includes('truncated') ? 0.8 : 1);
-  return { aabb, obb, centroid, confidence, boxFoot };
+  return { aabb, obb, centroid, confidence, boxFoot, boxReach };
 }
 
 /** Map-wide median depth, computed once per objects3d call when a fallback box first needs it. */
@@ -117,19 +124,21 @@ export function fallbackBox(env: ObjectEnv, s: ObjectSample, box2d: Box2D, count
     min: [centroid[0] - wd / 2, centroid[1] - ht / 2, centroid[2] - dp / 2],
     max: [centroid[0] + wd / 2, centroid[1] + ht / 2, centroid[2] + dp / 2],
   };
-  return { aabb, obb: { center: [...centroid] as Vec3, size: [wd, ht, dp], yaw: 0 }, centroid, confidence: count > 0 ? 0.1 : 0, boxFoot: Infinity };
+  return { aabb, obb: { center: [...centroid] as Vec3, size: [wd, ht, dp], yaw: 0 }, centroid, confidence: count > 0 ? 0.1 : 0, boxFoot: Infinity, boxReach: Infinity };
 }
 
 /**
- * Box only: where the kept pixels stop short of the 2D box's bottom edge because a nearer surface hides
- * the rest (a night stand behind a bed, a bed behind an ottoman), the box says the object goes on down to
- * that edge: the height (>= 0, the support plane) of the box's bottom edge at the object's median depth,
- * under its kept columns. Infinity when the bottom is seen, or what lies below it is not nearer.
+ * Where the kept pixels stop short of the 2D box's bottom edge, the box says the object goes on down to
+ * that edge: `reach` is the height (>= 0, the support plane) of the box's bottom edge at the object's median
+ * depth, under its kept columns; `occluded` is the same where a nearer surface hides that gap (a night stand
+ * behind a bed, a bed behind an ottoman). Infinity when the bottom is seen (or, for `occluded`, what lies
+ * below it is not nearer).
  */
-export function occludedFoot(
+export function footBelow(
   data: Float32Array, W: number, K: Intrinsics, frame: CanonicalFrame,
   pix: Uint32Array, count: number, box: Box2D,
-): number {
+): { occluded: number; reach: number } {
+  const none = { occluded: Infinity, reach: Infinity };
   let yb = -1, xa = Infinity, xb = -Infinity;
   const zs: number[] = [];
   const stride = Math.max(1, Math.floor(count / 2000));
@@ -141,8 +150,12 @@ export function occludedFoot(
     if (k % stride === 0) zs.push(data[i]);
   }
   const gapRows = box.y1 - 1 - yb;
-  if (gapRows < Math.max(3, 0.05 * (box.y1 - box.y0))) return Infinity;
+  if (gapRows < Math.max(3, 0.05 * (box.y1 - box.y0))) return none;
   const zc = median(zs);
+  const u = (xa + xb) / 2, v = box.y1 - 0.5;
+  const cx = ((u - K.cx) / K.fx) * zc, cy = ((v - K.cy) / K.fy) * zc;
+  const R = frame.rotation;
+  const reach = Math.max(0, R[3] * cx + R[4] * cy + R[5] * zc + frame.translation[1]);
   let valid = 0, nearer = 0;
   const st = Math.max(1, Math.floor(Math.sqrt(((xb - xa + 1) * gapRows) / 400)));
   for (let y = yb + 1; y < box.y1; y += st)
@@ -152,11 +165,7 @@ export function occludedFoot(
       valid++;
       if (z < 0.9 * zc) nearer++;
     }
-  if (valid < 10 || nearer < 0.5 * valid) return Infinity;
-  const u = (xa + xb) / 2, v = box.y1 - 0.5;
-  const cx = ((u - K.cx) / K.fx) * zc, cy = ((v - K.cy) / K.fy) * zc;
-  const R = frame.rotation;
-  return Math.max(0, R[3] * cx + R[4] * cy + R[5] * zc + frame.translation[1]);
+  return { occluded: valid < 10 || nearer < 0.5 * valid ? Infinity : reach, reach };
 }
 
 function validDepthsInBox(data: Float32Array, W: number, r: Box2D): number[] {
