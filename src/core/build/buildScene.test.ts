@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { angleBetween } from '../geometry/vec';
+import { angleBetween, type Vec3 } from '../geometry/vec';
 import { renderSyntheticScene, sampleRoomSpec, type SyntheticCamera, type SyntheticRender } from '../testing/syntheticScene';
 import { buildScene, type BuildSceneInput } from './buildScene';
 import type { SceneObject } from '../scene/types';
@@ -136,20 +136,38 @@ describe('buildScene with boxes only (no masks)', () => {
 });
 
 describe('buildScene fallbacks', () => {
-  it('no floor in view: level camera, low confidence', () => {
-    const spec = sampleRoomSpec({ pitchDeg: 0, height: 1.5 });
+  it('no floor in view: up from the wall, low confidence; the origin at the lowest points seen', () => {
+    for (const pitchDeg of [0, 15]) {
+      const spec = sampleRoomSpec({ pitchDeg, height: 1.5 });
+      spec.floor = false;
+      spec.objects = [];
+      spec.wall = { distance: 4 };
+      const r = renderSyntheticScene(spec);
+      const { scene } = buildScene(input(r, true));
+      expect(scene.frame.method).toBe('walls');
+      expect(scene.frame.confidence).toBe('low');
+      expect(scene.frame.plane).toBeNull();
+      // a level camera would be pitchDeg off; the wall says where vertical is
+      const up: Vec3 = [scene.frame.rotation[3], scene.frame.rotation[4], scene.frame.rotation[5]];
+      expect((angleBetween(up, r.truth.upInCamera) * 180) / Math.PI).toBeLessThan(0.5);
+      // origin at the lowest observed points: the wall's bottom edge in view (the image's bottom ray meets
+      // the wall 4 m away at 4 tan(pitch + half the vertical field of view) below the camera)
+      const low = 4 * Math.tan(((pitchDeg * Math.PI) / 180) + Math.atan(r.intrinsics.cy / r.intrinsics.fy));
+      expect(scene.frame.cameraHeight).toBeGreaterThan(0.9 * low);
+      expect(scene.frame.cameraHeight).toBeLessThan(1.05 * low);
+    }
+  });
+
+  it('nothing to stand on and no wall: a level camera', () => {
+    const spec = sampleRoomSpec({ pitchDeg: 10, height: 1.5 });
     spec.floor = false;
+    spec.wall = undefined;
     spec.objects = [];
-    spec.wall = { distance: 4 };
     const r = renderSyntheticScene(spec);
     const { scene } = buildScene(input(r, true));
     expect(scene.frame.method).toBe('level-camera');
     expect(scene.frame.confidence).toBe('low');
-    expect(scene.frame.plane).toBeNull();
     expect(angleBetween([scene.frame.rotation[3], scene.frame.rotation[4], scene.frame.rotation[5]], [0, -1, 0])).toBeLessThan(1e-9);
-    // origin at the lowest observed points: the wall's bottom edge in view
-    expect(scene.frame.cameraHeight).toBeGreaterThan(0.5);
-    expect(scene.frame.cameraHeight).toBeLessThan(2.5);
   });
 
   it('objects without depth are kept and flagged, with a fallback box', () => {

@@ -1,5 +1,5 @@
 import type { CanonicalFrame } from '../scene/types';
-import { findVerticalPlanes, refineGravity } from './gravity';
+import { findVerticalPlanes, refineGravity, upFromWalls } from './gravity';
 import { fitPlane, segmentPlane, type Plane } from './plane';
 import { scratchUint8, scratchUint32 } from './scratch';
 import type { PointCloud } from './raster';
@@ -121,6 +121,9 @@ export function findSupportPlanes(cloud: PointCloud, opts: CanonicalizeOptions =
   return out.sort((a, b) => b.inliers - a.inliers);
 }
 
+/** With no support plane, the largest wall must hold this share of the sampled points to set up alone. */
+const WALLS_ALONE_SHARE = 0.1;
+
 /**
  * A support plane's inliers spread at least this far (metres, median absolute deviation) across their
  * narrower in-plane direction. A band around a near-horizontal plane cuts a vertical face (a headboard
@@ -182,12 +185,14 @@ export function chooseSupportPlane(cands: PlaneCandidate[]): PlaneCandidate | nu
 
 /**
  * Camera frame -> canonical frame (see CanonicalFrame). With a support plane: +Y is its normal, the origin
- * is the camera's foot on it, confidence 'high'. Without one: the camera is assumed level (+Y = upGuess), the origin sits at the level of the lowest observed points (2nd percentile of
+ * is the camera's foot on it, confidence 'high'. Without one: up from the walls when one holds WALLS_ALONE_SHARE
+ * of the view (gravity.ts upFromWalls, method 'walls'), else the camera is assumed level (+Y = upGuess,
+ * method 'level-camera'); the origin sits at the level of the lowest observed points (2nd percentile of
  * height below the camera, so a few stray points do not decide it; 1.5 m when the cloud is empty),
- * confidence 'low', method 'level-camera'.
+ * confidence 'low'.
  */
 export function canonicalize(cloud: PointCloud, opts: CanonicalizeOptions = {}): CanonicalFrame {
-  const up = normalize(opts.upGuess ?? [0, -1, 0]);
+  const guess = normalize(opts.upGuess ?? [0, -1, 0]);
   const cands = findSupportPlanes(cloud, opts);
   const chosen = chooseSupportPlane(cands);
   if (chosen) {
@@ -207,7 +212,7 @@ export function canonicalize(cloud: PointCloud, opts: CanonicalizeOptions = {}):
       }
       const refit = fitPlane(p, idx, m);
       if (!refit) break;
-      const s = dot(refit.normal, up) >= 0 ? 1 : -1;
+      const s = dot(refit.normal, guess) >= 0 ? 1 : -1;
       normal = [refit.normal[0] * s, refit.normal[1] * s, refit.normal[2] * s];
       d = refit.d * s;
     }
@@ -232,6 +237,19 @@ export function canonicalize(cloud: PointCloud, opts: CanonicalizeOptions = {}):
       ...(gravityResidualDeg === undefined ? {} : { gravityResidualDeg }),
     };
   }
+  // no support plane: walls, when one holds enough of the view, still say which way is up (a close-up of
+  // furniture against a wall); else the camera is taken as level
+  let up = guess, method: CanonicalFrame['method'] = 'level-camera', gravityResidualDeg: number | undefined;
+  if (cloud.count > 0 && (opts.refineGravity ?? true)) {
+    const thr = opts.distanceThreshold ?? Math.min(0.08, Math.max(0.02, 0.01 * medianDepth(cloud)));
+    const walls = findVerticalPlanes(cloud, guess, { band: thr, tiltDeg: opts.maxTiltDeg ?? 35 });
+    const g = walls.length && walls[0].share >= WALLS_ALONE_SHARE ? upFromWalls(guess, walls) : null;
+    if (g) {
+      up = g.up;
+      method = 'walls';
+      gravityResidualDeg = Math.round(g.residualDeg * 1000) / 1000;
+    }
+  }
   let h = 1.5;
   if (cloud.count > 0) {
     const step = Math.max(1, Math.floor(cloud.count / 5000));
@@ -241,7 +259,7 @@ export function canonicalize(cloud: PointCloud, opts: CanonicalizeOptions = {}):
     below.sort((x, y) => y - x);
     h = Math.max(0, below[Math.floor(below.length * 0.02)]);
   }
-  return { ...frameFromUp(up, h), plane: null, confidence: 'low', method: 'level-camera' };
+  return { ...frameFromUp(up, h), plane: null, confidence: 'low', method, ...(gravityResidualDeg === undefined ? {} : { gravityResidualDeg }) };
 }
 
 /** `out` may be `positions` itself (each point is read before it is written). */

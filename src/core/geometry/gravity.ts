@@ -11,7 +11,7 @@
 import { symmetricEigen3 } from './eigen3';
 import { fitPlane, segmentPlane, type Plane } from './plane';
 import type { PointCloud } from './raster';
-import { dot, normalize, type Vec3 } from './vec';
+import { cross, dot, normalize, type Vec3 } from './vec';
 
 /**
  * A horizontal plane joins the refinement when its normal is within this many degrees of the support
@@ -39,13 +39,13 @@ export interface GravityRefinement {
 }
 
 /** Vertical planes (relative to `up`) holding WALL_SHARE of an even sample of the cloud, largest first (at most 3). */
-export function findVerticalPlanes(cloud: PointCloud, up: Vec3, opts: { maxPoints?: number; band?: number; seed?: number } = {}): WeightedPlane[] {
+export function findVerticalPlanes(cloud: PointCloud, up: Vec3, opts: { maxPoints?: number; band?: number; seed?: number; tiltDeg?: number } = {}): WeightedPlane[] {
   const n = cloud.count;
   const step = Math.max(1, Math.ceil(n / (opts.maxPoints ?? 6000)));
   let remaining = new Uint32Array(Math.ceil(n / step));
   for (let k = 0, i = 0; i < n; i += step) remaining[k++] = i;
   const minIn = Math.max(50, Math.ceil(WALL_SHARE * remaining.length));
-  const sinMax = Math.sin((WALL_TILT_DEG * Math.PI) / 180);
+  const sinMax = Math.sin(((opts.tiltDeg ?? WALL_TILT_DEG) * Math.PI) / 180);
   const out: WeightedPlane[] = [];
   for (let round = 0; round < 3 && remaining.length >= minIn; round++) {
     const res = segmentPlane(cloud.positions, n, {
@@ -106,3 +106,43 @@ export function refineGravity(support: WeightedPlane, horizontals: readonly Weig
   }
   return { up, residualDeg: sw > 0 ? (Math.sqrt(se / sw) * 180) / Math.PI : 0, horizontals: hs.length - 1, walls: walls.length };
 }
+
+/** Two walls fix up when their normals are at least this far from parallel (their cross product). */
+const WALLS_APART_DEG = 30;
+
+/**
+ * Up from walls alone, when no support plane is seen (a close-up of furniture against a wall): vertical
+ * planes are perpendicular to up. Two walls far enough from parallel fix it (the normal of both); one
+ * fixes all but the turn about its own normal, which is taken from the guess (the level camera): up is
+ * the guess made perpendicular to the wall. The weighted RMS of the walls' angles from vertical is the
+ * residual. Null without a wall.
+ */
+export function upFromWalls(guess: Vec3, walls: readonly WeightedPlane[]): GravityRefinement | null {
+  if (walls.length === 0) return null;
+  const g = normalize(guess);
+  let up: Vec3 | null = null;
+  const sinApart = Math.sin((WALLS_APART_DEG * Math.PI) / 180);
+  if (walls.some((w, i) => walls.some((v, j) => j > i && Math.hypot(...cross(normalize(w.normal), normalize(v.normal))) >= sinApart))) {
+    // the direction closest to perpendicular to every wall: the least eigenvector of sum w m m^T
+    const m = new Float64Array(9);
+    for (const w of walls) {
+      const n = normalize(w.normal);
+      for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) m[i * 3 + j] += w.share * n[i] * n[j];
+    }
+    const { values, vectors } = symmetricEigen3(m);
+    let least = 0;
+    for (let k = 1; k < 3; k++) if (values[k] < values[least]) least = k;
+    up = normalize(vectors[least]);
+  } else {
+    const n = normalize(walls[0].normal), k = dot(g, n);
+    up = normalize([g[0] - k * n[0], g[1] - k * n[1], g[2] - k * n[2]]);
+  }
+  if (dot(up, g) < 0) up = [-up[0], -up[1], -up[2]];
+  let sw = 0, se = 0;
+  for (const v of walls) {
+    const a = Math.asin(Math.min(1, Math.abs(dot(up, normalize(v.normal)))));
+    sw += v.share; se += v.share * a * a;
+  }
+  return { up, residualDeg: sw > 0 ? (Math.sqrt(se / sw) * 180) / Math.PI : 0, horizontals: 0, walls: walls.length };
+}
+
