@@ -11,7 +11,7 @@ const complete = (obb: OBB, caption: string, visibility: Partial<ObjectVisibilit
   completeAmodal({
     visibleAabb: aabbOfObb(obb), visibleObb: obb, visibility: { ...seen, ...visibility }, caption, camera: [0, 1.5, 0],
     hasSupport: extra.hasSupport ?? true, boxFoot: extra.boxFoot ?? Infinity, walls: extra.walls ? () => extra.walls! : undefined,
-    boxReach: extra.boxReach, freeSpace: extra.freeSpace, focalPx: extra.focalPx,
+    boxReach: extra.boxReach === undefined ? undefined : () => extra.boxReach!, freeSpace: extra.freeSpace, focalPx: extra.focalPx,
   });
 
 describe('category priors', () => {

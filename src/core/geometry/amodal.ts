@@ -54,8 +54,8 @@ export interface AmodalInput {
   hasSupport: boolean;
   /** height the 2D box's bottom edge reaches at the object's depth (Infinity: unknown) */
   boxFoot: number;
-  /** the same wherever the seen points stop short of that edge, hidden or not (objectBox.ts footBelow) */
-  boxReach?: number;
+  /** the same wherever the seen points stop short of that edge, hidden or not (objectBox.ts footBelow; asked only when needed) */
+  boxReach?: () => number;
   /** the depth map's vertical focal length, pixels (default: infinite, every top face above eye level shows) */
   focalPx?: number;
   /** the scene's walls (n·p + d > 0 on the room side), asked for only when a depth is estimated: nothing goes on behind a wall */
@@ -171,16 +171,16 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
   // height: bottom down to the support, or the 2D box's edge; a cut top (or a hidden bottom off any support) from the prior
   let bottom = center[1] - size[1] / 2, top = center[1] + size[1] / 2;
   const seenHeight = size[1];
-  const reach = inp.boxReach ?? Infinity;
+  const reach = () => inp.boxReach?.() ?? Infinity;
   if (hidden(v.bottom) && bottom > ON_SUPPORT_M) {
     if (inp.hasSupport && prior?.grounded) bottom = 0;
-    else if (Math.min(inp.boxFoot, reach) < bottom) bottom = Math.max(inp.hasSupport ? 0 : -Infinity, Math.min(inp.boxFoot, reach));
+    else if (Math.min(inp.boxFoot, reach()) < bottom) bottom = Math.max(inp.hasSupport ? 0 : -Infinity, Math.min(inp.boxFoot, reach()));
     else if (prior && !inp.hasSupport) bottom = top - Math.max(seenHeight, prior.height);
     if (top - bottom > seenHeight + 1e-3) {
       estimated[1] = prior && !inp.hasSupport ? 'category-prior' : 'support-contact';
       spread[1] = estimated[1] === 'category-prior' ? PRIOR_SPREAD : SUPPORT_SPREAD;
     }
-  } else if (inp.hasSupport && bottom > ON_SUPPORT_M && reach <= Math.max(REACH_M, REACH_REL * top)) {
+  } else if (inp.hasSupport && bottom > ON_SUPPORT_M && reach() <= Math.max(REACH_M, REACH_REL * top)) {
     // the 2D box goes on down to the support where the depth has nothing: thin legs or a pole it missed
     bottom = 0;
     estimated[1] = 'support-contact';

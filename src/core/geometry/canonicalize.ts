@@ -133,14 +133,14 @@ const WALLS_ALONE_SHARE = 0.1;
  */
 const MIN_SPREAD_M = 0.05;
 
-/** Median absolute deviation of the inliers along their narrower in-plane direction (about 600 of them: a median needs no more). */
+/** Median absolute deviation of the inliers along their narrower in-plane direction (about 300 of them: a median needs no more). */
 export function inPlaneSpread(points: Float32Array, inliers: Uint32Array, normal: Vec3): number {
   const n = inliers.length;
   if (n < 3) return 0;
   // an in-plane basis (e1, e2), then the 2x2 covariance of the inliers' coordinates in it
   const e1 = normalize(Math.abs(normal[0]) < 0.9 ? cross(normal, [1, 0, 0]) : cross(normal, [0, 1, 0]));
   const e2 = cross(normal, e1);
-  const step = Math.max(1, Math.floor(n / 600));
+  const step = Math.max(1, Math.floor(n / 300));
   const m = Math.ceil(n / step);
   const us = new Float64Array(m), vs = new Float64Array(m);
   for (let k = 0, j = 0; k < n; k += step, j++) {

@@ -61,7 +61,7 @@ export interface ObjectBox {
    * The height the 2D box's bottom edge reaches at the object's depth wherever the kept pixels stop short of
    * it, whatever is seen there (a lamp's pole or a chair's legs, too thin for the depth; Infinity: no gap).
    */
-  boxReach: number;
+  boxReach: () => number;
 }
 
 /** What the box of a well-sampled object rests on. */
@@ -77,11 +77,13 @@ export interface BoxEvidence {
 export function fitObjectBox(env: ObjectEnv, p: ObjectPoints, box2d: Box2D, ev: BoxEvidence): ObjectBox {
   const { count } = p;
   const { obb, aabb } = footprintBox(p, noiseAlong(env, p));
-  let foot = Infinity, boxFoot = Infinity, boxReach = Infinity;
-  const below = env.hasPlane ? footBelow(env.depth.data, env.W, env.K, env.frame, p.pixels, count, clampBox(box2d, env.sx, env.sy, env.W, env.H, 0)) : null;
+  let foot = Infinity, boxFoot = Infinity;
+  // one pass over the object's pixels: made when the box-only foot needs it, else only if amodal asks
+  let below: { occluded: number; reach: number } | null = null;
+  const look = () => (below ??= env.hasPlane ? footBelow(env.depth.data, env.W, env.K, env.frame, p.pixels, count, clampBox(box2d, env.sx, env.sy, env.W, env.H, 0)) : { occluded: Infinity, reach: Infinity });
   if (ev.boxOnly && env.hasPlane && aabb.min[1] < 2 * ev.bandY) foot = 0; // the band removal cut the object's foot: it stands on the plane
-  else if (ev.boxOnly && below) boxFoot = below.occluded;
-  if (below) boxReach = below.reach;
+  else if (ev.boxOnly && env.hasPlane) boxFoot = look().occluded;
+  const boxReach = () => look().reach;
   if (foot < aabb.min[1]) {
     aabb.min[1] = foot;
     const top = obb.center[1] + obb.size[1] / 2;
@@ -124,7 +126,7 @@ export function fallbackBox(env: ObjectEnv, s: ObjectSample, box2d: Box2D, count
     min: [centroid[0] - wd / 2, centroid[1] - ht / 2, centroid[2] - dp / 2],
     max: [centroid[0] + wd / 2, centroid[1] + ht / 2, centroid[2] + dp / 2],
   };
-  return { aabb, obb: { center: [...centroid] as Vec3, size: [wd, ht, dp], yaw: 0 }, centroid, confidence: count > 0 ? 0.1 : 0, boxFoot: Infinity, boxReach: Infinity };
+  return { aabb, obb: { center: [...centroid] as Vec3, size: [wd, ht, dp], yaw: 0 }, centroid, confidence: count > 0 ? 0.1 : 0, boxFoot: Infinity, boxReach: () => Infinity };
 }
 
 /**
@@ -140,17 +142,17 @@ export function footBelow(
 ): { occluded: number; reach: number } {
   const none = { occluded: Infinity, reach: Infinity };
   let yb = -1, xa = Infinity, xb = -Infinity;
-  const zs: number[] = [];
-  const stride = Math.max(1, Math.floor(count / 2000));
   for (let k = 0; k < count; k++) {
     const i = pix[k], x = i % W, y = (i - x) / W;
     if (y > yb) yb = y;
     if (x < xa) xa = x;
     if (x > xb) xb = x;
-    if (k % stride === 0) zs.push(data[i]);
   }
   const gapRows = box.y1 - 1 - yb;
   if (gapRows < Math.max(3, 0.05 * (box.y1 - box.y0))) return none;
+  const stride = Math.max(1, Math.floor(count / 2000));
+  const zs: number[] = [];
+  for (let k = 0; k < count; k += stride) zs.push(data[pix[k]]);
   const zc = median(zs);
   const u = (xa + xb) / 2, v = box.y1 - 0.5;
   const cx = ((u - K.cx) / K.fx) * zc, cy = ((v - K.cy) / K.fy) * zc;
