@@ -18,8 +18,8 @@
  * horizontal extents are hidden, which is the category's long side, is checked against the free space the
  * depth saw (freeSpace.ts): a completion whose added part lies where the camera saw through to something
  * farther is turned the other way when that way is clear.
- * What it cannot do: complete an object with no category across a cut or occluded end (nothing says how
- * far it goes on), tell a hidden extent of an unusual member of a category (the prior's mean is used), or
+ * What it cannot do: complete an object with no category across a cut or occluded end when no side face
+ * shows its depth (nothing says how far it goes on), tell a hidden extent of an unusual member of a category (the prior's mean is used), or
  * see thin parts that the depth misses.
  */
 import type { AABB, AmodalEstimator, AmodalInfo, OBB, ObjectVisibility } from '../scene/types';
@@ -130,7 +130,7 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
   // a camera above the object's top sees the top face, which spans the depth: then a thin object is thin,
   // as long as that face, were the object as deep as it is wide, would span TOP_FACE_PX rows of the depth map
   const over = inp.camera[1] - (center[1] + size[1] / 2);
-  const topSeen = over > 0 && (Math.min(size[across], size[1]) * over * (inp.focalPx ?? Infinity)) / (dl * dl + over * over) >= TOP_FACE_PX;
+  const topSeen = over > 0 && (inp.focalPx === undefined || (Math.min(size[across], size[1]) * over * inp.focalPx) / (dl * dl + over * over) >= TOP_FACE_PX);
   if (prior && prior.boxLike) {
     // which of the two sides is the category's long one: the one the seen extents match
     const fit = (e: number, m: number) => Math.abs(Math.log(Math.max(e, 1e-3) / m));
@@ -161,7 +161,7 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
   } else if (!prior && alongHidden && !topSeen) {
     growAlong(Math.min(size[across], size[1]), 'footprint-symmetry', SYMMETRY_SPREAD);
   } else if (!prior && acrossCut && !alongHidden) {
-    // the same symmetry the other way: an end cut off, the depth seen on a side face
+    // the same symmetry the other way: an end cut off or hidden, the depth seen on a side face
     const target = Math.min(size[along], size[1]);
     const sign = clearSide(inp, center, size, vis.yaw, across, target - size[across], acrossSigns());
     grow(center, uAcross, set(across, target, 'footprint-symmetry', SYMMETRY_SPREAD), sign);

@@ -120,7 +120,7 @@ const WALLS_APART_DEG = 30;
 export function upFromWalls(guess: Vec3, walls: readonly WeightedPlane[]): GravityRefinement | null {
   if (walls.length === 0) return null;
   const g = normalize(guess);
-  let up: Vec3 | null = null;
+  let up: Vec3;
   const sinApart = Math.sin((WALLS_APART_DEG * Math.PI) / 180);
   if (walls.some((w, i) => walls.some((v, j) => j > i && Math.hypot(...cross(normalize(w.normal), normalize(v.normal))) >= sinApart))) {
     // the direction closest to perpendicular to every wall: the least eigenvector of sum w m m^T
@@ -145,4 +145,3 @@ export function upFromWalls(guess: Vec3, walls: readonly WeightedPlane[]): Gravi
   }
   return { up, residualDeg: sw > 0 ? (Math.sqrt(se / sw) * 180) / Math.PI : 0, horizontals: 0, walls: walls.length };
 }
-
