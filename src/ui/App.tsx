@@ -126,7 +126,13 @@ function SceneInfo() {
         {current.timings?.total !== undefined && <> · built in {Math.round(current.timings.total)} ms</>}
       </p>
       <p className="hint">Camera focal length: {FOCAL_SOURCE[current.intrinsicsSource]} — {current.intrinsicsDetail}</p>
-      {sc?.frame.confidence === 'low' && <p className="hint warn">No floor or table plane found: the camera was assumed level, so up/down answers are less certain.</p>}
+      {sc?.frame.confidence === 'low' && (
+        <p className="hint warn">
+          {sc.frame.method === 'walls'
+            ? 'No floor or table plane found: "up" was taken from the walls and heights start at the lowest point seen, so up/down answers are less certain.'
+            : 'No floor or table plane found: the camera was assumed level, so up/down answers are less certain.'}
+        </p>
+      )}
       {current.notes.map((n, i) => <p key={i} className="hint">{n}</p>)}
     </div>
   );

@@ -126,6 +126,9 @@ const FLAG_WHY: Readonly<Record<ObjectFlag, string>> = {
 
 export const LOW_FRAME_CAVEAT =
   'no floor or table was found, so "up" assumes a level camera and heights may be off';
+/** The same when the walls gave "up" (canonicalize.ts): up is better known, but heights have no floor to start from. */
+export const WALLS_FRAME_CAVEAT =
+  'no floor or table was found, so "up" comes from the walls and heights are measured from the lowest point seen';
 
 /** A hidden end makes the visible extent too small: x 0.7 per hidden extent an answer rests on. */
 export const HIDDEN_PENALTY = 0.7;
@@ -169,7 +172,7 @@ export function finishConfidence(
   }
   if (vertical && ctx.lowFrame) {
     c *= 0.6;
-    caveats.push(LOW_FRAME_CAVEAT);
+    caveats.push(ctx.scene.frame.method === 'walls' ? WALLS_FRAME_CAVEAT : LOW_FRAME_CAVEAT);
   }
   return { confidence: Math.min(1, Math.max(0, c)), caveats };
 }

@@ -111,6 +111,11 @@ describe('confidence and caveats', () => {
     const left = yesno('left', 'chair', 'table', low);
     expect(left.caveats).toEqual([]);
     expect(left.confidence).toBeCloseTo(yesno('left', 'chair', 'table').confidence, 12);
+    // up from the walls: the caveat says so, not that the camera was assumed level
+    const walls = { ...low, frame: { ...low.frame, method: 'walls' as const } };
+    const wallsTall = yesno('taller', 'lamp', 'chair', walls);
+    expect(wallsTall.sentence).toMatch(/comes from the walls/);
+    expect(wallsTall.sentence).not.toMatch(/level camera/);
   });
   it('object confidence scales the answer confidence', () => {
     const weak = buildScene([{ ...chair, confidence: 0.2 }, table]);
