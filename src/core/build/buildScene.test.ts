@@ -158,7 +158,7 @@ describe('buildScene fallbacks', () => {
     }
   });
 
-  it('nothing to stand on and no wall: a level camera', () => {
+  it('nothing in view (no floor, no wall, no points): a level camera at the default height', () => {
     const spec = sampleRoomSpec({ pitchDeg: 10, height: 1.5 });
     spec.floor = false;
     spec.wall = undefined;
@@ -168,6 +168,7 @@ describe('buildScene fallbacks', () => {
     expect(scene.frame.method).toBe('level-camera');
     expect(scene.frame.confidence).toBe('low');
     expect(angleBetween([scene.frame.rotation[3], scene.frame.rotation[4], scene.frame.rotation[5]], [0, -1, 0])).toBeLessThan(1e-9);
+    expect(scene.frame.cameraHeight).toBe(1.5);
   });
 
   it('objects without depth are kept and flagged, with a fallback box', () => {

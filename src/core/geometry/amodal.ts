@@ -112,10 +112,10 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
   };
 
   // the far side is hidden behind the near one, so a depth grows away from the camera, unless the depth map
-  // saw that space empty and the other way is not (a near end cut by the image border)
+  // saw that space empty and the other way is not (a near end cut by the image border; clearest)
   const growAlong = (target: number, by: AmodalEstimator, s: number) => {
     const away = Math.sign(dot(uAlong, dx, dz)) || 1;
-    const sign = clearSide(inp, center, size, vis.yaw, along, target - size[along], [away, -away]);
+    const sign = clearest(inp, center, size, vis.yaw, along, target - size[along], [away, -away]).sign;
     grow(center, uAlong, set(along, target, by, s), sign);
     if (sign === away) stopAtWalls(inp, center, size, along, uAlong, away, vis.size[along]);
   };
@@ -155,7 +155,7 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
     if (alongHidden) growAlong(acrossIsLong ? prior.short : prior.long, 'category-prior', PRIOR_SPREAD);
     if (acrossCut) {
       const target = acrossIsLong ? prior.long : prior.short;
-      const sign = clearSide(inp, center, size, vis.yaw, across, target - size[across], acrossSigns());
+      const sign = clearest(inp, center, size, vis.yaw, across, target - size[across], acrossSigns()).sign;
       grow(center, uAcross, set(across, target, 'category-prior', PRIOR_SPREAD), sign);
     }
   } else if (!prior && alongHidden && !topSeen) {
@@ -163,7 +163,7 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
   } else if (!prior && acrossCut && !alongHidden) {
     // the same symmetry the other way: an end cut off or hidden, the depth seen on a side face
     const target = Math.min(size[along], size[1]);
-    const sign = clearSide(inp, center, size, vis.yaw, across, target - size[across], acrossSigns());
+    const sign = clearest(inp, center, size, vis.yaw, across, target - size[across], acrossSigns()).sign;
     grow(center, uAcross, set(across, target, 'footprint-symmetry', SYMMETRY_SPREAD), sign);
   }
   if (size[along] <= vis.size[along] + 1e-3) { estimated[along] = null; spread[along] = 0; }
@@ -173,8 +173,8 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
   const seenHeight = size[1];
   const reach = () => inp.boxReach?.() ?? Infinity;
   if (hidden(v.bottom) && bottom > ON_SUPPORT_M) {
-    if (inp.hasSupport && prior?.grounded) bottom = 0;
-    else if (Math.min(inp.boxFoot, reach()) < bottom) bottom = Math.max(inp.hasSupport ? 0 : -Infinity, Math.min(inp.boxFoot, reach()));
+    const foot = inp.hasSupport && prior?.grounded ? 0 : Math.min(inp.boxFoot, reach());
+    if (foot < bottom) bottom = Math.max(inp.hasSupport ? 0 : -Infinity, foot);
     else if (prior && !inp.hasSupport) bottom = top - Math.max(seenHeight, prior.height);
     if (top - bottom > seenHeight + 1e-3) {
       estimated[1] = prior && !inp.hasSupport ? 'category-prior' : 'support-contact';
@@ -233,12 +233,8 @@ const CROSSED_SHARE = 1 / 3;
 /**
  * Of the ways a box may grow by `g` along its `axis` (sign +1/-1: one side, 0: both), the one whose added
  * slab lies least in seen-empty space; the first (the default) unless it clearly crosses it (CROSSED_SHARE).
+ * Also the share of the chosen slab in seen-empty space (0 without a depth map to ask).
  */
-function clearSide(inp: AmodalInput, center: Vec3, size: Vec3, yaw: number, axis: 0 | 2, g: number, signs: number[]): number {
-  return clearest(inp, center, size, yaw, axis, g, signs).sign;
-}
-
-/** clearSide's choice, and the share of its slab in seen-empty space (0 without a depth map to ask). */
 function clearest(inp: AmodalInput, center: Vec3, size: Vec3, yaw: number, axis: 0 | 2, g: number, signs: number[]): { sign: number; crossed: number } {
   const test = inp.freeSpace;
   if (!test || !(g > 1e-3)) return { sign: signs[0], crossed: 0 };

@@ -63,6 +63,11 @@ function medianDepth(cloud: PointCloud): number {
   return zs[zs.length >> 1];
 }
 
+/** The RANSAC band of the plane searches: distanceThreshold, or 1% of the median depth clamped to 2..8 cm. */
+function planeBand(cloud: PointCloud, opts: CanonicalizeOptions): number {
+  return opts.distanceThreshold ?? Math.min(0.08, Math.max(0.02, 0.01 * medianDepth(cloud)));
+}
+
 /**
  * Find candidate support planes, largest first: RANSAC restricted to planes within maxTilt of the up guess
  * that have the camera on their upper side, removing each plane's inliers before the next search.
@@ -71,7 +76,7 @@ export function findSupportPlanes(cloud: PointCloud, opts: CanonicalizeOptions =
   const up = normalize(opts.upGuess ?? [0, -1, 0]);
   const cosMax = Math.cos(((opts.maxTiltDeg ?? 35) * Math.PI) / 180);
   const minH = opts.minCameraHeight ?? 0.1;
-  const thr = opts.distanceThreshold ?? Math.min(0.08, Math.max(0.02, 0.01 * medianDepth(cloud)));
+  const thr = planeBand(cloud, opts);
   const n = cloud.count;
   const maxPoints = opts.maxPoints ?? 20000;
   const step = Math.max(1, Math.ceil(n / maxPoints));
@@ -193,12 +198,12 @@ export function chooseSupportPlane(cands: PlaneCandidate[]): PlaneCandidate | nu
  */
 export function canonicalize(cloud: PointCloud, opts: CanonicalizeOptions = {}): CanonicalFrame {
   const guess = normalize(opts.upGuess ?? [0, -1, 0]);
-  const cands = findSupportPlanes(cloud, opts);
+  const thr = planeBand(cloud, opts);
+  const cands = findSupportPlanes(cloud, { ...opts, distanceThreshold: thr });
   const chosen = chooseSupportPlane(cands);
   if (chosen) {
     // refine on every point of the full cloud near the chosen plane (the search used a subsample), then
     // again in a narrower band so object feet standing within the RANSAC band do not lift the fit
-    const thr = opts.distanceThreshold ?? Math.min(0.08, Math.max(0.02, 0.01 * medianDepth(cloud)));
     const p = cloud.positions;
     const idx = scratchUint32('canonicalize.refit', cloud.count);
     let normal = chosen.normal, d = chosen.d;
@@ -241,7 +246,6 @@ export function canonicalize(cloud: PointCloud, opts: CanonicalizeOptions = {}):
   // furniture against a wall); else the camera is taken as level
   let up = guess, method: CanonicalFrame['method'] = 'level-camera', gravityResidualDeg: number | undefined;
   if (cloud.count > 0 && (opts.refineGravity ?? true)) {
-    const thr = opts.distanceThreshold ?? Math.min(0.08, Math.max(0.02, 0.01 * medianDepth(cloud)));
     const walls = findVerticalPlanes(cloud, guess, { band: thr, tiltDeg: opts.maxTiltDeg ?? 35 });
     const g = walls.length && walls[0].share >= WALLS_ALONE_SHARE ? upFromWalls(guess, walls) : null;
     if (g) {

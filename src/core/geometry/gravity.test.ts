@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderSyntheticScene, sampleRoomSpec } from '../testing/syntheticScene';
-import { findVerticalPlanes, refineGravity } from './gravity';
+import { findVerticalPlanes, refineGravity, upFromWalls } from './gravity';
 import { liftDepth } from './lift';
 import { angleBetween, normalize, type Vec3 } from './vec';
 
@@ -34,5 +34,30 @@ describe('gravity refinement', () => {
     const walls = findVerticalPlanes(liftDepth(r.depth, r.intrinsics, {}), r.truth.upInCamera);
     expect(walls.length).toBeGreaterThanOrEqual(1);
     expect(Math.abs(90 - deg(walls[0].normal, r.truth.upInCamera))).toBeLessThan(0.2);
+  });
+});
+
+describe('up from walls alone', () => {
+  // a camera pitched 15 degrees down: true up is tilted towards the camera's -z
+  const up: Vec3 = [0, Math.cos((15 * Math.PI) / 180), -Math.sin((15 * Math.PI) / 180)];
+  const perp = (a: Vec3): Vec3 => normalize([a[0] - up[0] * (a[0] * up[0] + a[1] * up[1] + a[2] * up[2]), a[1] - up[1] * (a[0] * up[0] + a[1] * up[1] + a[2] * up[2]), a[2] - up[2] * (a[0] * up[0] + a[1] * up[1] + a[2] * up[2])]);
+  const back = { normal: perp([0, 0, 1]), d: 4, share: 0.5 };
+  const side = { normal: perp([1, 0, 0]), d: 2, share: 0.2 };
+  const level: Vec3 = [0, 1, 0];
+  it('two walls apart fix up whatever the guess', () => {
+    const g = upFromWalls(level, [back, side])!;
+    expect(deg(g.up, up)).toBeLessThan(1e-6);
+    expect(g.residualDeg).toBeLessThan(1e-6);
+    expect(g.walls).toBe(2);
+  });
+  it("one wall fixes the pitch; the roll is the guess's", () => {
+    const g = upFromWalls(level, [back])!;
+    expect(deg(g.up, up)).toBeLessThan(1e-6); // the level guess has no roll, nor has the truth
+    const rolled = upFromWalls(tilt(3), [back])!;
+    expect(deg(rolled.up, up)).toBeGreaterThan(2.5); // a rolled guess keeps its roll
+    expect(Math.abs(rolled.up[0] * back.normal[0] + rolled.up[1] * back.normal[1] + rolled.up[2] * back.normal[2])).toBeLessThan(1e-9);
+  });
+  it('no wall: nothing', () => {
+    expect(upFromWalls(level, [])).toBeNull();
   });
 });

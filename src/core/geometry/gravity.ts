@@ -82,21 +82,34 @@ export function refineGravity(support: WeightedPlane, horizontals: readonly Weig
   const up0 = normalize(support.normal);
   const cosAgree = Math.cos((AGREE_DEG * Math.PI) / 180);
   const hs = [support, ...horizontals.filter((h) => Math.abs(dot(normalize(h.normal), up0)) >= cosAgree)];
+  let up = leastSquaresUp(hs, walls, up0);
+  // never move far from the support plane: a wrong "wall" (a wardrobe front at an angle) must not tilt the frame
+  if (dot(up, up0) < Math.cos((MAX_MOVE_DEG * Math.PI) / 180)) up = up0;
+  return { up, residualDeg: residualDeg(up, hs, walls), horizontals: hs.length - 1, walls: walls.length };
+}
+
+/**
+ * The unit vector u maximising sum_h w_h (u . n_h)^2 - sum_v w_v (u . m_v)^2: the top eigenvector of that
+ * 3x3 matrix, turned to the side of `towards`.
+ */
+function leastSquaresUp(horizontals: readonly WeightedPlane[], walls: readonly WeightedPlane[], towards: Vec3): Vec3 {
   const m = new Float64Array(9);
   const add = (n: Vec3, w: number) => {
     for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) m[i * 3 + j] += w * n[i] * n[j];
   };
-  for (const h of hs) add(normalize(h.normal), h.share);
+  for (const h of horizontals) add(normalize(h.normal), h.share);
   for (const v of walls) add(normalize(v.normal), -v.share);
   const { values, vectors } = symmetricEigen3(m);
   let best = 0;
   for (let k = 1; k < 3; k++) if (values[k] > values[best]) best = k;
-  let up = normalize(vectors[best]);
-  if (dot(up, up0) < 0) up = [-up[0], -up[1], -up[2]];
-  // never move far from the support plane: a wrong "wall" (a wardrobe front at an angle) must not tilt the frame
-  if (dot(up, up0) < Math.cos((MAX_MOVE_DEG * Math.PI) / 180)) up = up0;
+  const up = normalize(vectors[best]);
+  return dot(up, towards) < 0 ? [-up[0], -up[1], -up[2]] : up;
+}
+
+/** Weighted RMS angle (degrees) of the horizontal normals from `up` and of the wall normals from 90 degrees to it. */
+function residualDeg(up: Vec3, horizontals: readonly WeightedPlane[], walls: readonly WeightedPlane[]): number {
   let sw = 0, se = 0;
-  for (const h of hs) {
+  for (const h of horizontals) {
     const a = Math.acos(Math.min(1, Math.abs(dot(up, normalize(h.normal)))));
     sw += h.share; se += h.share * a * a;
   }
@@ -104,7 +117,7 @@ export function refineGravity(support: WeightedPlane, horizontals: readonly Weig
     const a = Math.asin(Math.min(1, Math.abs(dot(up, normalize(v.normal)))));
     sw += v.share; se += v.share * a * a;
   }
-  return { up, residualDeg: sw > 0 ? (Math.sqrt(se / sw) * 180) / Math.PI : 0, horizontals: hs.length - 1, walls: walls.length };
+  return sw > 0 ? (Math.sqrt(se / sw) * 180) / Math.PI : 0;
 }
 
 /** Two walls fix up when their normals are at least this far from parallel (their cross product). */
@@ -112,36 +125,21 @@ const WALLS_APART_DEG = 30;
 
 /**
  * Up from walls alone, when no support plane is seen (a close-up of furniture against a wall): vertical
- * planes are perpendicular to up. Two walls far enough from parallel fix it (the normal of both); one
- * fixes all but the turn about its own normal, which is taken from the guess (the level camera): up is
- * the guess made perpendicular to the wall. The weighted RMS of the walls' angles from vertical is the
- * residual. Null without a wall.
+ * planes are perpendicular to up. Two walls far enough from parallel fix it (the same least squares as
+ * refineGravity, with no horizontal plane); one fixes all but the turn about its own normal, which is taken
+ * from the guess (the level camera): up is the guess made perpendicular to the wall. The weighted RMS of
+ * the walls' angles from vertical is the residual. Null without a wall.
  */
 export function upFromWalls(guess: Vec3, walls: readonly WeightedPlane[]): GravityRefinement | null {
   if (walls.length === 0) return null;
   const g = normalize(guess);
-  let up: Vec3;
   const sinApart = Math.sin((WALLS_APART_DEG * Math.PI) / 180);
-  if (walls.some((w, i) => walls.some((v, j) => j > i && Math.hypot(...cross(normalize(w.normal), normalize(v.normal))) >= sinApart))) {
-    // the direction closest to perpendicular to every wall: the least eigenvector of sum w m m^T
-    const m = new Float64Array(9);
-    for (const w of walls) {
-      const n = normalize(w.normal);
-      for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) m[i * 3 + j] += w.share * n[i] * n[j];
-    }
-    const { values, vectors } = symmetricEigen3(m);
-    let least = 0;
-    for (let k = 1; k < 3; k++) if (values[k] < values[least]) least = k;
-    up = normalize(vectors[least]);
-  } else {
+  const apart = walls.some((w, i) => walls.some((v, j) => j > i && Math.hypot(...cross(normalize(w.normal), normalize(v.normal))) >= sinApart));
+  let up: Vec3;
+  if (apart) up = leastSquaresUp([], walls, g);
+  else {
     const n = normalize(walls[0].normal), k = dot(g, n);
     up = normalize([g[0] - k * n[0], g[1] - k * n[1], g[2] - k * n[2]]);
   }
-  if (dot(up, g) < 0) up = [-up[0], -up[1], -up[2]];
-  let sw = 0, se = 0;
-  for (const v of walls) {
-    const a = Math.asin(Math.min(1, Math.abs(dot(up, normalize(v.normal)))));
-    sw += v.share; se += v.share * a * a;
-  }
-  return { up, residualDeg: sw > 0 ? (Math.sqrt(se / sw) * 180) / Math.PI : 0, horizontals: 0, walls: walls.length };
+  return { up, residualDeg: residualDeg(up, [], walls), horizontals: 0, walls: walls.length };
 }
