@@ -6,6 +6,7 @@
  * from it into road the camera sees. This is the space-carving test of multi-view reconstruction, with one view.
  */
 import type { Intrinsics } from '../camera/intrinsics';
+import { canonicalToPixel } from '../camera/project';
 import type { CanonicalFrame } from '../scene/types';
 import type { DepthMap } from './raster';
 import type { Vec3 } from './vec';
@@ -19,19 +20,18 @@ export type FreeSpaceTest = (p: Vec3) => boolean;
 export function freeSpaceTest(depth: DepthMap, K: Intrinsics, frame: Pick<CanonicalFrame, 'rotation' | 'translation'>): FreeSpaceTest {
   const R = frame.rotation, t = frame.translation;
   const W = depth.width, H = depth.height, data = depth.data;
+  const pixelOf = canonicalToPixel(frame, K, W, H);
   return (p) => {
-    // canonical = R cam + t, so cam = R^T (p - t)
-    const dx = p[0] - t[0], dy = p[1] - t[1], dz = p[2] - t[2];
-    const z = R[2] * dx + R[5] * dy + R[8] * dz;
-    if (!(z > 0.05)) return false;
-    const x = R[0] * dx + R[3] * dy + R[6] * dz, y = R[1] * dx + R[4] * dy + R[7] * dz;
-    const u = Math.floor((K.fx * x) / z + K.cx), v = Math.floor((K.fy * y) / z + K.cy);
-    if (u < 0 || v < 0 || u >= W || v >= H) return false;
+    const i = pixelOf(p[0], p[1], p[2]);
+    if (i < 0) return false;
+    // the point's depth along the camera's axis (the third row of R^T (p - t))
+    const z = R[2] * (p[0] - t[0]) + R[5] * (p[1] - t[1]) + R[8] * (p[2] - t[2]);
     // the nearest surface the ray meets: the nearest valid depth in a 3x3 neighbourhood (projected LiDAR is sparse)
+    const u = i % W, v = (i - u) / W;
     let zs = Infinity;
     for (let j = Math.max(0, v - 1); j <= Math.min(H - 1, v + 1); j++)
-      for (let i = Math.max(0, u - 1); i <= Math.min(W - 1, u + 1); i++) {
-        const d = data[j * W + i];
+      for (let k = Math.max(0, u - 1); k <= Math.min(W - 1, u + 1); k++) {
+        const d = data[j * W + k];
         if (d > 0 && d < zs) zs = d;
       }
     return zs < Infinity && zs > z + Math.max(FREE_MIN_M, FREE_REL * z);
