@@ -1,7 +1,7 @@
 import type { CanonicalFrame } from '../scene/types';
 import type { Intrinsics } from '../camera/intrinsics';
 import { intrinsicsForSize, isFlyingPixel } from './lift';
-import { segmentPlane, type Plane } from './plane';
+import { fitPlane, segmentPlane, type Plane } from './plane';
 import type { DepthMap } from './raster';
 
 /**
@@ -75,17 +75,60 @@ export function findWalls(depth: DepthMap, K: Intrinsics, frame: CanonicalFrame,
       maxScoringPoints: 1000,
     });
     if (!res || res.inliers.length < minIn) break;
-    let [a, b, c] = res.plane.normal;
-    let d = res.plane.d;
+    // A far wall's depth noise can exceed the band (a structured-light sensor at 4-5 m: 3-4 cm): then the
+    // band holds only its middle, the rest reads as "behind" and the refit tilts. The wall's own spread
+    // widens its band, and the plane is refitted on that.
+    const { plane, band: wband, inliers } = widenToNoise(pts, remaining, res.plane, band);
+    let [a, b, c] = plane.normal;
+    let d = plane.d;
     // face the camera (at T in the canonical frame)
     if (a * T[0] + b * T[1] + c * T[2] + d < 0) { a = -a; b = -b; c = -c; d = -d; }
     let behind = 0;
-    for (let k = 0; k < n; k++) if (a * pts[k * 3] + b * pts[k * 3 + 1] + c * pts[k * 3 + 2] + d < -2 * band) behind++;
-    if (Math.abs(b) <= sinTilt && behind <= maxBehind) walls.push({ normal: [a, b, c], d, band, inliers: res.inliers.length });
+    for (let k = 0; k < n; k++) if (a * pts[k * 3] + b * pts[k * 3 + 1] + c * pts[k * 3 + 2] + d < -2 * wband) behind++;
+    if (Math.abs(b) <= sinTilt && behind <= maxBehind) walls.push({ normal: [a, b, c], d, band: wband, inliers: inliers.length });
     for (const i of res.inliers) drop[i] = 1;
+    for (const i of inliers) drop[i] = 1;
     remaining = remaining.filter((i) => !drop[i]);
   }
   return walls;
+}
+
+/**
+ * The plane's band widened to its points' spread: the robust sigma (1.4826 x MAD) of the signed residuals
+ * within three bands, iterated so a spread wider than the band is not cut short; band = max(band, 3 sigma),
+ * and the plane refitted by least squares on the points within it.
+ */
+function widenToNoise(pts: Float32Array, idx: Uint32Array, plane: Plane, band: number): { plane: Plane; band: number; inliers: Uint32Array } {
+  let p = plane, wband = band;
+  const res: number[] = [];
+  for (let round = 0; round < 2; round++) {
+    const [a, b, c] = p.normal, d = p.d;
+    res.length = 0;
+    const lim = 3 * wband;
+    for (const i of idx) {
+      const s = a * pts[i * 3] + b * pts[i * 3 + 1] + c * pts[i * 3 + 2] + d;
+      if (s < lim && s > -lim) res.push(s);
+    }
+    if (res.length < 10) break;
+    const sigma = 1.4826 * mad(res);
+    const next = Math.max(band, 3 * sigma);
+    if (next <= wband * 1.05 && round > 0) break;
+    wband = next;
+    const within = idx.filter((i) => Math.abs(p.normal[0] * pts[i * 3] + p.normal[1] * pts[i * 3 + 1] + p.normal[2] * pts[i * 3 + 2] + p.d) < wband);
+    const refit = fitPlane(pts, within);
+    if (!refit) break;
+    if (refit.normal[0] * p.normal[0] + refit.normal[1] * p.normal[1] + refit.normal[2] * p.normal[2] < 0) { refit.normal = [-refit.normal[0], -refit.normal[1], -refit.normal[2]]; refit.d = -refit.d; }
+    p = refit;
+  }
+  const inliers = idx.filter((i) => Math.abs(p.normal[0] * pts[i * 3] + p.normal[1] * pts[i * 3 + 1] + p.normal[2] * pts[i * 3 + 2] + p.d) < wband);
+  return { plane: p, band: wband, inliers };
+}
+
+function mad(v: number[]): number {
+  const s = [...v].sort((x, y) => x - y);
+  const m = s[s.length >> 1];
+  const dev = s.map((x) => Math.abs(x - m)).sort((x, y) => x - y);
+  return dev[dev.length >> 1];
 }
 
 /**
