@@ -22,7 +22,7 @@ export function amodalBox(env: ObjectEnv, caption: string, box2d: Box2D, box: Ob
   const band = (z: number) => Math.max(0.03, 0.01 * z);
   const visibility = objectVisibility({
     depth: env.depth, box: clampBox(box2d, env.sx, env.sy, W, H, 0), pixels: pts?.pixels ?? new Uint32Array(0), count: pts?.count ?? 0,
-    width: W, height: H,
+    width: W, height: H, ...(pts ? { pixelBounds: pts.pixelBounds } : {}),
     onSupport: env.hasPlane ? (x, y, z) => r3 * (x - K.cx) * ifx * z + r4 * (y - K.cy) * ify * z + r5 * z + ty < band(z) : undefined,
   });
   if (!pts) {

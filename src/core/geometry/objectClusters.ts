@@ -59,8 +59,8 @@ interface Clustered {
 export function clusterVoxelSize(env: ObjectEnv, s: ObjectSample): number {
   const density = s.sampled > 0 ? Math.min(1, s.boxDepths.length / Math.min(s.sampled, 4000)) : 1;
   const spacing = (s.zMed * s.step * env.ifx) / Math.sqrt(Math.max(1e-3, density));
-  s.pairD.sort((a, b) => a - b);
-  const p90 = s.pairD.length >= 20 ? s.pairD[Math.floor(s.pairD.length * 0.9)] : 0;
+  const pd = new Float64Array(s.pairD).sort();
+  const p90 = pd.length >= 20 ? pd[Math.floor(pd.length * 0.9)] : 0;
   return Math.max(env.clusterVoxel, 2 * spacing, 1.5 * p90);
 }
 

@@ -20,11 +20,13 @@ export interface ObjectPoints {
   max: Vec3;
   /** sum of the points (centroid = sum / count) */
   sum: Vec3;
+  /** the kept pixels' bounds, depth-map pixels (x1, y1 inclusive); x0 > x1 when none */
+  pixelBounds: { x0: number; y0: number; x1: number; y1: number };
 }
 
 export function gatherObjectPoints(env: ObjectEnv, r: ObjectRegion, sel: ClusterSelection | null, surf: SurfaceRemoval): ObjectPoints {
   const mn: Vec3 = [Infinity, Infinity, Infinity], mx: Vec3 = [-Infinity, -Infinity, -Infinity];
-  const out: ObjectPoints = { points: new Float32Array(0), pixels: new Uint32Array(0), count: 0, min: mn, max: mx, sum: [0, 0, 0] };
+  const out: ObjectPoints = { points: new Float32Array(0), pixels: new Uint32Array(0), count: 0, min: mn, max: mx, sum: [0, 0, 0], pixelBounds: { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity } };
   if (!sel || sel.firstPassKept < env.minPoints) return out;
   const occ = keptOccupancy(sel);
   const { W, H, K, ifx, ify, thr, filterFlying } = env;
@@ -42,7 +44,7 @@ export function gatherObjectPoints(env: ObjectEnv, r: ObjectRegion, sel: Cluster
   // the extents (erosion alone shaves a pixel off each side: a centimetre or two of a small object)
   const inMask = pixelSelector(r, W, H, true);
   const { inv, ox, oy, oz, dx, dy, dz, cells } = occ;
-  let count = 0, sx3 = 0, sy3 = 0, sz3 = 0;
+  let count = 0, sx3 = 0, sy3 = 0, sz3 = 0, bx0 = Infinity, bx1 = -Infinity, by0 = Infinity, by1 = -Infinity;
   for (let y = region.y0; y < region.y1; y++) {
     const ry = (y - K.cy) * ify;
     for (let x = region.x0; x < region.x1; x++) {
@@ -73,6 +75,8 @@ export function gatherObjectPoints(env: ObjectEnv, r: ObjectRegion, sel: Cluster
       if (py < mn[1]) mn[1] = py; if (py > mx[1]) mx[1] = py;
       if (pz < mn[2]) mn[2] = pz; if (pz > mx[2]) mx[2] = pz;
       sx3 += px; sy3 += py; sz3 += pz;
+      if (x < bx0) bx0 = x; if (x > bx1) bx1 = x;
+      if (y < by0) by0 = y; by1 = y;
       scratchPix[count++] = i;
     }
   }
@@ -80,6 +84,7 @@ export function gatherObjectPoints(env: ObjectEnv, r: ObjectRegion, sel: Cluster
   out.pixels = scratchPix;
   out.count = count;
   out.sum = [sx3, sy3, sz3];
+  out.pixelBounds = { x0: bx0, y0: by0, x1: bx1, y1: by1 };
   return out;
 }
 

@@ -26,6 +26,8 @@ export interface VisibilityInput {
   /** the image border in depth-map pixels: a box side within a pixel of it is cut */
   width: number;
   height: number;
+  /** the kept pixels' bounds (x1, y1 inclusive), when the caller has them: saves a pass over the pixels */
+  pixelBounds?: Box2D;
   /** true where a pixel's point lies on the support plane (floor in front of an object is not an occluder) */
   onSupport?: (x: number, y: number, z: number) => boolean;
 }
@@ -36,11 +38,16 @@ export function objectVisibility(v: VisibilityInput): ObjectVisibility {
   let xa = Infinity, xb = -Infinity, ya = Infinity, yb = -Infinity;
   const zs: number[] = [];
   const stride = Math.max(1, Math.floor(count / 1000));
-  for (let k = 0; k < count; k++) {
-    const i = pixels[k], x = i % W, y = (i - x) / W;
-    if (x < xa) xa = x; if (x > xb) xb = x;
-    if (y < ya) ya = y; if (y > yb) yb = y;
-    if (k % stride === 0) zs.push(data[i]);
+  if (v.pixelBounds) {
+    ({ x0: xa, y0: ya, x1: xb, y1: yb } = v.pixelBounds);
+    for (let k = 0; k < count; k += stride) zs.push(data[pixels[k]]);
+  } else {
+    for (let k = 0; k < count; k++) {
+      const i = pixels[k], x = i % W, y = (i - x) / W;
+      if (x < xa) xa = x; if (x > xb) xb = x;
+      if (y < ya) ya = y; if (y > yb) yb = y;
+      if (k % stride === 0) zs.push(data[i]);
+    }
   }
   const zc = median(zs);
   const limit = zc - Math.max(NEARER_MIN_M, NEARER_REL * zc);

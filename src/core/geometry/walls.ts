@@ -125,9 +125,9 @@ function widenToNoise(pts: Float32Array, idx: Uint32Array, plane: Plane, band: n
 }
 
 function mad(v: number[]): number {
-  const s = [...v].sort((x, y) => x - y);
+  const s = new Float64Array(v).sort();
   const m = s[s.length >> 1];
-  const dev = s.map((x) => Math.abs(x - m)).sort((x, y) => x - y);
+  const dev = s.map((x) => Math.abs(x - m)).sort();
   return dev[dev.length >> 1];
 }
 
