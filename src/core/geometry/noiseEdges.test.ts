@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { depthNoiseSigma, expectedMaxNormal, noisyFootprint, probit } from './noiseEdges';
+import { depthNoiseSigma, expectedMaxNormal, noisyFootprint, probit, pulledSides } from './noiseEdges';
 import { rectangleAtYaw } from './yawFit';
 
 /** The x sides of positions along x (as xyz points), through noisyFootprint's axis-aligned sides. */
@@ -110,6 +110,43 @@ describe('noisySides', () => {
     expect(hi - lo - 0.5).toBeGreaterThan(0.12); // the raw extent is 25% too long
     expect(Math.abs(b - a - 0.5)).toBeLessThan(0.05);
     expect(Math.abs(a)).toBeLessThan(0.03);
+  });
+  it('finds the sides of a box 6 m from a structured-light sensor: a face head-on and a top running back', () => {
+    // sigma 6 cm; the front face's points all lie at one depth, so its side is their centre, not their
+    // extreme less the expected maximum (that left the depth 1.2 sigma long: 0.57 m for 0.5 m)
+    for (const seed of [1, 2, 3]) {
+      const r = mulberry32(seed);
+      const n = 2000, s = 0.06;
+      const v = new Float64Array(n);
+      for (let i = 0; i < n; i++) v[i] = (i % 2 ? 0 : 0.5 * r()) + s * gaussian(r);
+      const [a, b] = noisySides(v, n, s);
+      expect(Math.abs(b - a - 0.5), `seed ${seed}`).toBeLessThan(0.02);
+      expect(Math.abs(a), `seed ${seed}`).toBeLessThan(0.02);
+    }
+  });
+  it('puts a lone face seen head-on at its depth, whatever the noise', () => {
+    const r = mulberry32(9);
+    for (const s of [0.01, 0.05]) {
+      const n = 1500, v = new Float64Array(n);
+      for (let i = 0; i < n; i++) v[i] = 2 + s * gaussian(r);
+      const [a, b] = noisySides(v, n, s);
+      expect(Math.abs(a - 2)).toBeLessThan(0.25 * s);
+      expect(Math.abs(b - 2)).toBeLessThan(0.25 * s);
+    }
+  });
+  it('falls back to the expected-maximum pull where a side has too few points to fit', () => {
+    const r = mulberry32(4);
+    const n = 30, s = 0.03, v = new Float64Array(n);
+    for (let i = 0; i < n; i++) v[i] = 0.4 * r() + s * gaussian(r);
+    let lo = Infinity, hi = -Infinity;
+    for (const x of v) { lo = Math.min(lo, x); hi = Math.max(hi, x); }
+    let mlo = 0, mhi = 0;
+    for (const x of v) { if (x <= lo + 2 * s) mlo++; if (x >= hi - 2 * s) mhi++; }
+    const [a, b] = noisySides(v, n, s);
+    const [pa, pb] = pulledSides(lo, hi, mlo, mhi, s);
+    // float32 positions: the same to a micrometre
+    expect(a).toBeCloseTo(pa, 6);
+    expect(b).toBeCloseTo(pb, 6);
   });
   it('never moves a side through the middle', () => {
     const v = Float64Array.from([0, 0.01, 0.02]);
