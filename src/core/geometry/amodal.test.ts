@@ -57,6 +57,19 @@ describe('amodal completion', () => {
     expect(r.aabb).toEqual(aabbOfObb(r.obb));
     expect(r.aabb.min[2]).toBeLessThan(pointsBox.min[2] - 0.5);
   });
+  it('a bed whose headboard end is out of view gets the published height; seen whole, its low part stays low', () => {
+    // the base of a bed (0.5 m of its 0.93 m) runs out of the image on the right, where the headboard is
+    const base: OBB = { center: [1, 0.25, -4], size: [1.5, 0.5, 1.6], yaw: 0 };
+    const cut = complete(base, 'bed', { right: 'border-cut' });
+    expect(cut.info.estimated[1]).toBe('category-prior');
+    expect(cut.obb.size[1]).toBeCloseTo(categoryPrior('bed')!.height, 2);
+    expect(cut.obb.center[1] - cut.obb.size[1] / 2).toBeCloseTo(0, 6); // it still stands on the floor
+    // nothing out of view: what is seen is the bed
+    expect(complete(base, 'bed').obb.size[1]).toBe(0.5);
+    // within 3 spreads of the category's height, an end out of view says nothing about it
+    const low: OBB = { ...base, center: [1, 0.35, -4], size: [1.5, 0.7, 1.6] };
+    expect(complete(low, 'bed', { right: 'border-cut' }).obb.size[1]).toBe(0.7);
+  });
   it('a side face shows the depth only when its end of the box is not hidden', () => {
     // a van turned 29 degrees: its end face (on the left in the view) shows its depth unless that end is hidden
     const van: OBB = { center: [0, 1, -10], size: [5.07, 2.2, 0.6], yaw: 0.5 };
