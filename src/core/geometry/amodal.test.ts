@@ -70,6 +70,18 @@ describe('amodal completion', () => {
     const low: OBB = { ...base, center: [1, 0.35, -4], size: [1.5, 0.7, 1.6] };
     expect(complete(low, 'bed', { right: 'border-cut' }).obb.size[1]).toBe(0.7);
   });
+  it('with no category, a bottom cut by the image edge reaches the floor only when what is missing is no taller than the object is wide', () => {
+    // an ottoman, 0.7 m wide, seen from 0.27 m up: it stands on the floor
+    const ottoman = complete({ center: [0, 0.39, -1.5], size: [0.7, 0.24, 0.57], yaw: 0 }, 'ottoman', { bottom: 'border-cut' });
+    expect(ottoman.info.estimated[1]).toBe('support-contact');
+    expect(ottoman.obb.center[1] - ottoman.obb.size[1] / 2).toBeCloseTo(0, 6);
+    // a cup 8 cm wide, its bottom cut 0.75 m up (on a table out of view): left as seen
+    const cup = complete({ center: [0, 0.8, -0.6], size: [0.08, 0.1, 0.08], yaw: 0 }, 'cup', { bottom: 'border-cut' });
+    expect(cup.info.estimated[1]).toBeNull();
+    expect(cup.obb.size[1]).toBeCloseTo(0.1, 6);
+    // no support plane found: nothing to stand on
+    expect(complete({ center: [0, 0.39, -1.5], size: [0.7, 0.24, 0.57], yaw: 0 }, 'ottoman', { bottom: 'border-cut' }, { hasSupport: false }).obb.size[1]).toBeCloseTo(0.24, 6);
+  });
   it('a side face shows the depth only when its end of the box is not hidden', () => {
     // a van turned 29 degrees: its end face (on the left in the view) shows its depth unless that end is hidden
     const van: OBB = { center: [0, 1, -10], size: [5.07, 2.2, 0.6], yaw: 0.5 };

@@ -4,7 +4,9 @@
  * (a hidden extent is never shorter than what is seen):
  * - support contact: an object whose bottom is hidden (occluded, or cut by the image's bottom edge) and
  *   that stands on the support plane (a grounded category, see categoryPriors.ts) extends down to it;
- *   without a category, down to where its 2D box's bottom edge reaches at its depth, when that is lower;
+ *   without a category, down to it too when what is missing below is no taller than the object is wide
+ *   (an ottoman cut by the image's bottom edge; not a cup on a table), else down to where its 2D box's
+ *   bottom edge reaches at its depth, when that is lower;
  *   and any object whose 2D box reaches down to the support plane where its seen points stop short (a
  *   lamp's pole, a chair's legs: too thin for the depth) stands on it;
  * - category prior: the published mean size of the caption's category (categoryPriors.ts) for an extent
@@ -19,9 +21,11 @@
  * horizontal extents are hidden, which is the category's long side, is checked against the free space the
  * depth saw (freeSpace.ts): a completion whose added part lies where the camera saw through to something
  * farther is turned the other way when that way is clear.
- * What it cannot do: complete an object with no category across a cut or occluded end when no side face
- * shows its depth (nothing says how far it goes on), tell a hidden extent of an unusual member of a category (the prior's mean is used), or
- * see thin parts that the depth misses.
+ * What it cannot do: tell a wide object with no category that stands on something out of view (a television
+ * on a stand cut by the image's bottom edge goes down to the floor), complete an object with no category
+ * across a cut or occluded end when no side face shows its depth (nothing says how far it goes on), tell a
+ * hidden extent of an unusual member of a category (the prior's mean is used), or see thin parts that the
+ * depth misses.
  */
 import type { AABB, AmodalEstimator, AmodalInfo, OBB, ObjectVisibility } from '../scene/types';
 import { PRIOR_SPREAD, categoryPrior } from './categoryPriors';
@@ -176,7 +180,10 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
   const seenHeight = size[1];
   const reach = () => inp.boxReach?.() ?? Infinity;
   if (hidden(v.bottom) && bottom > ON_SUPPORT_M) {
-    const foot = inp.hasSupport && prior?.grounded ? 0 : Math.min(inp.boxFoot, reach());
+    // no category: on the support when what is missing below is no taller than the object is wide
+    // (an ottoman cut by the image's bottom edge; not a cup on a table, nor a painting)
+    const lowEnough = !prior && inp.hasSupport && bottom <= Math.max(size[0], size[2]);
+    const foot = inp.hasSupport && (prior?.grounded || lowEnough) ? 0 : Math.min(inp.boxFoot, reach());
     if (foot < bottom) bottom = Math.max(inp.hasSupport ? 0 : -Infinity, foot);
     else if (prior && !inp.hasSupport) bottom = top - Math.max(seenHeight, prior.height);
     if (top - bottom > seenHeight + 1e-3) {
