@@ -82,6 +82,18 @@ describe('amodal completion', () => {
     // no support plane found: nothing to stand on
     expect(complete({ center: [0, 0.39, -1.5], size: [0.7, 0.24, 0.57], yaw: 0 }, 'ottoman', { bottom: 'border-cut' }, { hasSupport: false }).obb.size[1]).toBeCloseTo(0.24, 6);
   });
+  it('a van across the view, cut by the left edge: its end face, 64 columns wide at 19 degrees, shows the width, so the length goes across', () => {
+    const van: OBB = { center: [-2.31, 1.01, -5.15], size: [1.28, 2.09, 1.97], yaw: 0.08 };
+    const prior = categoryPrior('van')!;
+    const r = complete(van, 'van', { left: 'border-cut' }, { focalPx: 550 });
+    expect(r.info.estimated[2]).toBeNull();
+    expect(r.obb.size[2]).toBeCloseTo(1.97, 6);
+    expect(r.obb.size[0]).toBeCloseTo(prior.long, 2);
+    expect(r.obb.center[0]).toBeLessThan(van.center[0] - 1); // towards the cut edge
+    // by the angle alone (under 20 degrees) the end face showed nothing, and the length went along the line of sight
+    const byAngle = complete(van, 'van', { left: 'border-cut' });
+    expect(byAngle.obb.size[2]).toBeCloseTo(prior.long, 2);
+  });
   it('a side face shows the depth only when its end of the box is not hidden', () => {
     // a van turned 29 degrees: its end face (on the left in the view) shows its depth unless that end is hidden
     const van: OBB = { center: [0, 1, -10], size: [5.07, 2.2, 0.6], yaw: 0.5 };
