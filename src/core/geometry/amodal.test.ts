@@ -94,6 +94,14 @@ describe('amodal completion', () => {
     const byAngle = complete(van, 'van', { left: 'border-cut' });
     expect(byAngle.obb.size[2]).toBeCloseTo(prior.long, 2);
   });
+  it("a bed seen over its headboard grows away: the space the camera saw over the low base is no reason to turn", () => {
+    // the headboard (1 m) hides the base (0.55 m): above the base, behind the headboard, the camera saw the wall
+    const headboard: OBB = { center: [0, 0.5, -2.7], size: [1.6, 1.0, 0.08], yaw: 0 };
+    const overBase = (p: Vec3) => p[2] < -2.74 && p[1] > 0.6;
+    const r = complete(headboard, 'bed', {}, { freeSpace: overBase });
+    expect(r.info.estimated[2]).toBe('category-prior');
+    expect(r.obb.center[2]).toBeLessThan(headboard.center[2] - 0.5);
+  });
   it('a side face shows the depth only when its end of the box is not hidden', () => {
     // a van turned 29 degrees: its end face (on the left in the view) shows its depth unless that end is hidden
     const van: OBB = { center: [0, 1, -10], size: [5.07, 2.2, 0.6], yaw: 0.5 };
