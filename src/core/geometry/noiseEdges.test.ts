@@ -148,6 +148,25 @@ describe('noisySides', () => {
     expect(a).toBeCloseTo(pa, 6);
     expect(b).toBeCloseTo(pb, 6);
   });
+  it('pulls the top and bottom in by the vertical part of the noise', () => {
+    // a crate 0.43 m tall seen from above: its top face (all at one height) and its front face (0 to 0.43 m)
+    const r = mulberry32(21);
+    const n = 3000, sy = 0.03;
+    const pts = new Float32Array(n * 3);
+    for (let i = 0; i < n; i++) {
+      pts[i * 3] = r() * 0.6;
+      pts[i * 3 + 1] = (i % 2 ? 0.43 : 0.43 * r()) + sy * gaussian(r);
+      pts[i * 3 + 2] = 0;
+    }
+    const min = [Infinity, Infinity, 0], max = [-Infinity, -Infinity, 0];
+    for (let i = 0; i < n; i++) for (const k of [0, 1]) { min[k] = Math.min(min[k], pts[i * 3 + k]); max[k] = Math.max(max[k], pts[i * 3 + k]); }
+    const { y } = noisyFootprint(pts, n, rectangleAtYaw(pts, n, 0), min, max, () => 0, sy);
+    expect(max[1] - min[1] - 0.43).toBeGreaterThan(0.1); // the raw height is a quarter too tall
+    expect(Math.abs(y[1] - y[0] - 0.43)).toBeLessThan(0.02);
+    expect(Math.abs(y[1] - 0.43)).toBeLessThan(0.01);
+    // no vertical noise given: the extremes stand
+    expect(noisyFootprint(pts, n, rectangleAtYaw(pts, n, 0), min, max, () => 0).y).toEqual([min[1], max[1]]);
+  });
   it('never moves a side through the middle', () => {
     const v = Float64Array.from([0, 0.01, 0.02]);
     const [a, b] = noisySides(v, 3, 1);

@@ -156,17 +156,20 @@ export interface NoisyFootprint {
   /** the axis-aligned x and z sides, pulled in */
   x: [number, number];
   z: [number, number];
+  /** the bottom and top, pulled in by the noise's vertical part (sigmaY) */
+  y: [number, number];
 }
 
 /**
  * The footprint rectangle `raw` (the points' tight rectangle at its heading, as rectangleAtYaw gives it) and
  * the axis-aligned x/z sides of the points (xyz, first `count`; `min`/`max` their extremes), every side pulled
- * in by the noise along its normal: `sigmaAlong(ux, uz)` is the noise sigma along a horizontal direction.
- * One pass over the points where there is noise to undo, none where there is not.
+ * in by the noise along its normal: `sigmaAlong(ux, uz)` is the noise sigma along a horizontal direction,
+ * `sigmaY` along up (the bottom and top; 0 leaves them at the extremes). One pass over the points (and one
+ * for the fitted sides) where there is noise to undo, none where there is not.
  */
 export function noisyFootprint(
   points: Float32Array, count: number, raw: FootprintRect, min: readonly number[], max: readonly number[],
-  sigmaAlong: (ux: number, uz: number) => number,
+  sigmaAlong: (ux: number, uz: number) => number, sigmaY = 0,
 ): NoisyFootprint {
   const { yaw } = raw;
   const c = Math.cos(yaw), s = Math.sin(yaw);
@@ -174,14 +177,18 @@ export function noisyFootprint(
   const ma = raw.cx * c - raw.cz * s, mb = raw.cx * s + raw.cz * c;
   let a0 = ma - raw.ex / 2, a1 = ma + raw.ex / 2, b0 = mb - raw.ez / 2, b1 = mb + raw.ez / 2;
   const sa = sigmaAlong(c, -s), sb = sigmaAlong(s, c), sx = sigmaAlong(1, 0), sz = sigmaAlong(0, 1);
-  let x: [number, number] = [min[0], max[0]], z: [number, number] = [min[2], max[2]];
-  if (Math.max(sa, sb, sx, sz) > NEGLIGIBLE_SIGMA_M && count >= 2) {
+  let x: [number, number] = [min[0], max[0]], z: [number, number] = [min[2], max[2]], y: [number, number] = [min[1], max[1]];
+  const sy = sigmaY;
+  if (Math.max(sa, sb, sx, sz, sy) > NEGLIGIBLE_SIGMA_M && count >= 2) {
     const w = EDGE_WINDOW;
     const ta0 = a0 + w * sa, ta1 = a1 - w * sa, tb0 = b0 + w * sb, tb1 = b1 - w * sb;
     const tx0 = min[0] + w * sx, tx1 = max[0] - w * sx, tz0 = min[2] + w * sz, tz1 = max[2] - w * sz;
-    let ma0 = 0, ma1 = 0, mb0 = 0, mb1 = 0, mx0 = 0, mx1 = 0, mz0 = 0, mz1 = 0;
+    const ty0 = min[1] + w * sy, ty1 = max[1] - w * sy;
+    let ma0 = 0, ma1 = 0, mb0 = 0, mb1 = 0, mx0 = 0, mx1 = 0, mz0 = 0, mz1 = 0, my0 = 0, my1 = 0;
     for (let i = 0; i < count; i++) {
-      const px = points[i * 3], pz = points[i * 3 + 2];
+      const px = points[i * 3], pz = points[i * 3 + 2], py = points[i * 3 + 1];
+      if (py <= ty0) my0++;
+      if (py >= ty1) my1++;
       const a = px * c - pz * s, b = px * s + pz * c;
       if (a <= ta0) ma0++;
       if (a >= ta1) ma1++;
@@ -196,28 +203,31 @@ export function noisyFootprint(
     [b0, b1] = pulledSides(b0, b1, mb0, mb1, sb);
     x = pulledSides(min[0], max[0], mx0, mx1, sx);
     z = pulledSides(min[2], max[2], mz0, mz1, sz);
-    const raw8 = [ma - raw.ex / 2, ma + raw.ex / 2, mb - raw.ez / 2, mb + raw.ez / 2, min[0], max[0], min[2], max[2]];
-    const fit = fittedSides(points, count, c, s, raw8, [sa, sa, sb, sb, sx, sx, sz, sz]);
+    y = pulledSides(min[1], max[1], my0, my1, sy);
+    const raw10 = [ma - raw.ex / 2, ma + raw.ex / 2, mb - raw.ez / 2, mb + raw.ez / 2, min[0], max[0], min[2], max[2], min[1], max[1]];
+    const fit = fittedSides(points, count, c, s, raw10, [sa, sa, sb, sb, sx, sx, sz, sz, sy, sy]);
     const pick = (k: number, pulled: number) => (fit[k] === null ? pulled : fit[k]);
     [a0, a1, b0, b1] = [pick(0, a0), pick(1, a1), pick(2, b0), pick(3, b1)];
     x = [pick(4, x[0]), pick(5, x[1])];
     z = [pick(6, z[0]), pick(7, z[1])];
+    y = [pick(8, y[0]), pick(9, y[1])];
   }
   const na = (a0 + a1) / 2, nb = (b0 + b1) / 2;
-  return { rect: { cx: na * c + nb * s, cz: -na * s + nb * c, ex: a1 - a0, ez: b1 - b0, yaw }, x, z };
+  return { rect: { cx: na * c + nb * s, cz: -na * s + nb * c, ex: a1 - a0, ez: b1 - b0, yaw }, x, z, y };
 }
 
 /**
- * The eight sides (local a lower/upper, local b lower/upper, x lower/upper, z lower/upper) fitted by
- * blurredSide where their window holds MIN_FIT points; null where it does not (or there is no noise along
+ * The ten sides (local a lower/upper, local b lower/upper, x lower/upper, z lower/upper, bottom/top) fitted
+ * by blurredSide where their window holds MIN_FIT points; null where it does not (or there is no noise along
  * that side). `raw` are the sides from the extremes, `sig` the noise along each side's normal. One pass over
- * the points fills the eight histograms.
+ * the points fills the ten histograms.
  */
+const SIDES = 10;
 function fittedSides(points: Float32Array, count: number, c: number, s: number, raw: number[], sig: number[]): (number | null)[] {
-  const out: (number | null)[] = new Array<number | null>(8).fill(null);
-  const hist = new Float64Array(8 * FIT_BINS);
-  const lo = new Float64Array(8), inv = new Float64Array(8), stop = new Float64Array(8), used = new Uint8Array(8), nbs = new Int32Array(8), reach = new Float64Array(8);
-  for (let k = 0; k < 8; k++) {
+  const out: (number | null)[] = new Array<number | null>(SIDES).fill(null);
+  const hist = new Float64Array(SIDES * FIT_BINS);
+  const lo = new Float64Array(SIDES), inv = new Float64Array(SIDES), stop = new Float64Array(SIDES), used = new Uint8Array(SIDES), nbs = new Int32Array(SIDES), reach = new Float64Array(SIDES);
+  for (let k = 0; k < SIDES; k++) {
     if (!(sig[k] > NEGLIGIBLE_SIGMA_M)) continue;
     const pair = k ^ 1, mid = (raw[k] + raw[pair]) / 2;
     // distances inwards from the outermost point, over at most the whole spread; the side stays on its half
@@ -228,12 +238,12 @@ function fittedSides(points: Float32Array, count: number, c: number, s: number, 
     reach[k] = Math.abs(raw[k] - mid);
     used[k] = nbs[k] >= 1 ? 1 : 0;
   }
-  const v = new Float64Array(8);
+  const v = new Float64Array(SIDES);
   for (let i = 0; i < count; i++) {
     const px = points[i * 3], pz = points[i * 3 + 2];
     const a = px * c - pz * s, b = px * s + pz * c;
-    v[0] = v[1] = a; v[2] = v[3] = b; v[4] = v[5] = px; v[6] = v[7] = pz;
-    for (let k = 0; k < 8; k++) {
+    v[0] = v[1] = a; v[2] = v[3] = b; v[4] = v[5] = px; v[6] = v[7] = pz; v[8] = v[9] = points[i * 3 + 1];
+    for (let k = 0; k < SIDES; k++) {
       if (!used[k]) continue;
       const dist = k & 1 ? lo[k] - v[k] : v[k] - lo[k];
       if (dist < 0 || dist >= stop[k]) continue;
@@ -242,7 +252,7 @@ function fittedSides(points: Float32Array, count: number, c: number, s: number, 
       hist[k * FIT_BINS + j]++;
     }
   }
-  for (let k = 0; k < 8; k++) {
+  for (let k = 0; k < SIDES; k++) {
     if (!used[k]) continue;
     const nb = nbs[k];
     const h = hist.subarray(k * FIT_BINS + FIT_BINS - nb, (k + 1) * FIT_BINS);

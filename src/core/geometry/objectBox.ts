@@ -1,6 +1,6 @@
 /**
  * objects3d phase 6, the box: the OBB is the tight rectangle of the XZ footprint at the L-shape heading (yawFit.ts)
- * times the Y range of the object's points. Box only, a foot the floor band cut, or a bottom a nearer
+ * times the Y range of the object's points, every side freed of the depth noise's push (noiseEdges.ts). Box only, a foot the floor band cut, or a bottom a nearer
  * surface hides, is extended down (to the plane, or to the 2D box's bottom edge at the object's depth).
  * Objects with fewer than minPoints points get a fallback box: the 2D box back-projected at the median
  * valid depth inside it (else the whole map's median, else 2 m), as deep as it is wide or tall (the
@@ -23,28 +23,35 @@ const AREA_RATIO = 1.3;
  * than the minimum-area rectangle (a footprint with no clear straight sides, where the closeness score
  * is flat): then the minimum-area one.
  */
-function footprintBox(p: ObjectPoints, sigmaAlong: (ux: number, uz: number) => number): { obb: OBB; aabb: AABB } {
+function footprintBox(p: ObjectPoints, noise: NoiseAlong): { obb: OBB; aabb: AABB } {
   const tight = orientedBoundingBox(p.points, p.count);
   const l = rectangleAtYaw(p.points, p.count, lShapeYaw(p.points, p.count, YAW_D0));
   const raw = l.ex * l.ez > AREA_RATIO * tight.size[0] * tight.size[2] ? rectangleAtYaw(p.points, p.count, tight.yaw) : l;
   // the sides from the points less the depth noise's outward push (noiseEdges.ts)
-  const { rect: r, x, z } = noisyFootprint(p.points, p.count, raw, p.min, p.max, sigmaAlong);
+  const { rect: r, x, z, y } = noisyFootprint(p.points, p.count, raw, p.min, p.max, noise.along, noise.vertical);
   return {
-    obb: { center: [r.cx, (p.min[1] + p.max[1]) / 2, r.cz], size: [r.ex, p.max[1] - p.min[1], r.ez], yaw: r.yaw },
-    aabb: { min: [x[0], p.min[1], z[0]], max: [x[1], p.max[1], z[1]] },
+    obb: { center: [r.cx, (y[0] + y[1]) / 2, r.cz], size: [r.ex, y[1] - y[0], r.ez], yaw: r.yaw },
+    aabb: { min: [x[0], y[0], z[0]], max: [x[1], y[1], z[1]] },
   };
 }
 
+interface NoiseAlong {
+  /** sigma along a horizontal direction (ux, uz) */
+  along: (ux: number, uz: number) => number;
+  /** sigma along up: a camera looking down at a box puts a share of the ray's noise on its top and bottom */
+  vertical: number;
+}
+
 /**
- * Noise sigma along a horizontal direction (ux, uz) of the canonical frame: the depth noise measured on
- * the object, which acts along the viewing ray (camera to the points' centroid).
+ * Noise sigma along a direction of the canonical frame: the depth noise measured on the object, which acts
+ * along the viewing ray (camera to the points' centroid), projected on that direction.
  */
-function noiseAlong(env: ObjectEnv, p: ObjectPoints): (ux: number, uz: number) => number {
+function noiseAlong(env: ObjectEnv, p: ObjectPoints): NoiseAlong {
   const sigma = depthNoiseSigma(env.depth.data, env.W, p.pixels, p.count);
   const t = env.frame.translation;
   const rx = p.sum[0] / p.count - t[0], ry = p.sum[1] / p.count - t[1], rz = p.sum[2] / p.count - t[2];
   const rl = Math.hypot(rx, ry, rz) || 1;
-  return (ux, uz) => (sigma * Math.abs(rx * ux + rz * uz)) / rl;
+  return { along: (ux, uz) => (sigma * Math.abs(rx * ux + rz * uz)) / rl, vertical: (sigma * Math.abs(ry)) / rl };
 }
 
 /** Yaw search (yawFit.ts): points within this many metres of a side count as on it (the sensor's depth noise at a few metres; chosen on the synthetic benchmark, 0.01-0.05 m). */
