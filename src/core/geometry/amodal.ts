@@ -115,7 +115,7 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
   const towards = dot(uAcross, dx, dz) <= 0 ? 1 : -1;
   const faceOnRight = towards * dot(uAcross, right[0], right[2]) > 0;
   // with a category, a side face that spans SIDE_FACE_PX columns shows the depth well enough to tell the long
-  // side from the short (a van across the view, its end face seen at 19 degrees: 60 columns); without one
+  // side from the short (a van across the view, its end face seen at 19 degrees: 64 columns); without one
   // the seen depth becomes the footprint (symmetry), which asks for a face turned SIDE_FACE_MIN towards the camera
   const sinFace = Math.abs(dot(uAcross, dx, dz));
   const faceSeen = prior?.boxLike && inp.focalPx !== undefined

@@ -7,12 +7,13 @@
  *   smooth surface z[x] - (z[x-1] + z[x+1]) / 2 has variance 1.5 sigma^2; the median absolute value is
  *   robust to the object's own edges). Model depth is smooth and measures near 0, so it is left alone;
  * - each side is fitted where the points near it are many: their histogram (bins of sigma / 4, from the
- *   outermost point inwards over 7 sigma, never past the middle of the spread) is matched by least squares
- *   to a face seen head-on at the side (a Gaussian bump) plus a surface running up to it (a step blurred by
- *   the Gaussian), both non-negative, over candidate sides every sigma / 10 within 4 sigma of the outermost
- *   point. A face seen head-on has all its points at one depth: its side is the bump's centre, which the
- *   extreme-value rule below missed by about 0.6 sigma per side (a box's depth 1.2 sigma too long: 7 cm at
- *   6 m from a structured-light sensor);
+ *   outermost point inwards over 7 sigma, at most across the whole spread) is matched by least squares to a
+ *   face seen head-on at the side (a Gaussian bump) plus a surface running up to it (a step blurred by the
+ *   Gaussian), both non-negative, over candidate sides every sigma / 10 within 4 sigma of the outermost
+ *   point and never past the middle. A face seen head-on has all its points at one depth: its side is the
+ *   bump's centre, which the extreme-value rule below missed by about 0.6 sigma per side (a box's depth 1.2
+ *   sigma too long: 7 cm at 6 m from a structured-light sensor). The same for the bottom and top, with the
+ *   noise's vertical part;
  * - where they are few (under MIN_FIT), each side is pulled in by the expected maximum of the Gaussian noise
  *   of the points at that side (the extreme-value expectation for m samples), the noise projected on the
  *   side's normal.
