@@ -102,6 +102,17 @@ describe('amodal completion', () => {
     expect(r.info.estimated[2]).toBe('category-prior');
     expect(r.obb.center[2]).toBeLessThan(headboard.center[2] - 0.5);
   });
+  it('a person keeps the depth seen, unless it is too thin for a person (a flat front): then the prior', () => {
+    const prior = categoryPrior('pedestrian')!;
+    const front = complete({ center: [0, 0.88, -12], size: [0.7, 1.76, 0.08], yaw: 0 }, 'pedestrian');
+    expect(front.info.estimated[2]).toBe('category-prior');
+    expect(front.obb.size[2]).toBeCloseTo(prior.short, 2);
+    expect(front.obb.center[2]).toBeLessThan(-12); // away from the camera
+    // 0.45 m of a body seen (the fixtures' KITTI pedestrian): left as seen
+    const body = complete({ center: [0, 0.88, -12], size: [0.7, 1.76, 0.45], yaw: 0 }, 'pedestrian');
+    expect(body.info.estimated).toEqual([null, null, null]);
+    expect(body.obb.size[2]).toBe(0.45);
+  });
   it('a side face shows the depth only when its end of the box is not hidden', () => {
     // a van turned 29 degrees: its end face (on the left in the view) shows its depth unless that end is hidden
     const van: OBB = { center: [0, 1, -10], size: [5.07, 2.2, 0.6], yaw: 0.5 };

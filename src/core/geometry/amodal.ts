@@ -9,7 +9,8 @@
  *   bottom edge reaches at its depth, when that is lower;
  *   and any object whose 2D box reaches down to the support plane where its seen points stop short (a
  *   lamp's pole, a chair's legs: too thin for the depth) stands on it;
- * - category prior: the published mean size of the caption's category (categoryPriors.ts) for an extent
+ * - category prior (people: only a depth along the line of sight more than 3 spreads under the category's
+ *   shorter side, a flat front): the published mean size of the caption's category (categoryPriors.ts) for an extent
  *   along the line of sight that no side face shows (the far side is always self-hidden), an extent across
  *   the view cut by the border or an occluder, and a height whose top or bottom is hidden, or that is under the
  *   category's by 3 spreads while an end is out of sight (the tall part may be there: a headboard, a cabin);
@@ -179,6 +180,10 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
       const sign = clearest(inp, center, size, vis.yaw, across, target - size[across], acrossSigns()).sign;
       grow(center, uAcross, set(across, target, 'category-prior', PRIOR_SPREAD), sign);
     }
+  } else if (prior && alongHidden && size[along] < prior.short * (1 - PART_SPREADS * PRIOR_SPREAD)) {
+    // not box-like (a person): what is seen stands, unless it is too thin for one (a LiDAR's flat front of a
+    // body): then the category's shorter side
+    growAlong(prior.short, 'category-prior', PRIOR_SPREAD);
   } else if (!prior && alongHidden && !topSeen) {
     growAlong(Math.min(size[across], size[1]), 'footprint-symmetry', SYMMETRY_SPREAD);
   } else if (!prior && acrossCut && !alongHidden) {
