@@ -117,7 +117,7 @@ const FIT_BINS = FIT_WINDOW * BINS_PER_SIGMA;
  * to FIT_REACH sigma in from ext) whose best non-negative mix of a face at s seen head-on (the Gaussian
  * density) and a surface running up to s (the Gaussian-blurred step) matches the histogram best (least squares).
  */
-export function blurredSide(h: Float64Array, nb: number, ext: number, sigma: number, floor: number): number {
+function blurredSide(h: Float64Array, nb: number, ext: number, sigma: number, floor: number): number {
   const d = sigma / BINS_PER_SIGMA;
   const lo = ext - nb * d;
   const k = d / (sigma * Math.sqrt(2 * Math.PI));

@@ -1,7 +1,8 @@
 /**
  * objects3d phase 6, the box: the OBB is the tight rectangle of the XZ footprint at the L-shape heading (yawFit.ts)
- * times the Y range of the object's points, every side freed of the depth noise's push (noiseEdges.ts). Box only, a foot the floor band cut, or a bottom a nearer
- * surface hides, is extended down (to the plane, or to the 2D box's bottom edge at the object's depth).
+ * times the Y range of the object's points, every side freed of the depth noise's push (noiseEdges.ts). Box
+ * only, a foot the floor band cut, or a bottom a nearer surface hides, is extended down (to the plane, or to
+ * the 2D box's bottom edge at the object's depth).
  * Objects with fewer than minPoints points get a fallback box: the 2D box back-projected at the median
  * valid depth inside it (else the whole map's median, else 2 m), as deep as it is wide or tall (the
  * smaller). Their confidence is near 0.
@@ -87,7 +88,7 @@ export function fitObjectBox(env: ObjectEnv, p: ObjectPoints, box2d: Box2D, ev: 
   let foot = Infinity, boxFoot = Infinity;
   // one pass over the object's pixels: made when the box-only foot needs it, else only if amodal asks
   let below: { occluded: number; reach: number } | null = null;
-  const look = () => (below ??= env.hasPlane ? footBelow(env.depth.data, env.W, env.K, env.frame, p.pixels, count, clampBox(box2d, env.sx, env.sy, env.W, env.H, 0)) : { occluded: Infinity, reach: Infinity });
+  const look = () => (below ??= env.hasPlane ? footBelow(env.depth.data, env.W, env.K, env.frame, p.pixels, count, p.pixelBounds, clampBox(box2d, env.sx, env.sy, env.W, env.H, 0)) : { occluded: Infinity, reach: Infinity });
   if (ev.boxOnly && env.hasPlane && aabb.min[1] < 2 * ev.bandY) foot = 0; // the band removal cut the object's foot: it stands on the plane
   else if (ev.boxOnly && env.hasPlane) boxFoot = look().occluded;
   const boxReach = () => look().reach;
@@ -145,16 +146,12 @@ export function fallbackBox(env: ObjectEnv, s: ObjectSample, box2d: Box2D, count
  */
 export function footBelow(
   data: Float32Array, W: number, K: Intrinsics, frame: CanonicalFrame,
-  pix: Uint32Array, count: number, box: Box2D,
+  pix: Uint32Array, count: number, kept: Box2D, box: Box2D,
 ): { occluded: number; reach: number } {
   const none = { occluded: Infinity, reach: Infinity };
-  let yb = -1, xa = Infinity, xb = -Infinity;
-  for (let k = 0; k < count; k++) {
-    const i = pix[k], x = i % W, y = (i - x) / W;
-    if (y > yb) yb = y;
-    if (x < xa) xa = x;
-    if (x > xb) xb = x;
-  }
+  if (count === 0) return none;
+  // the kept pixels' lowest row and their columns (bounds inclusive, from the gather pass)
+  const yb = kept.y1, xa = kept.x0, xb = kept.x1;
   const gapRows = box.y1 - 1 - yb;
   if (gapRows < Math.max(3, 0.05 * (box.y1 - box.y0))) return none;
   const stride = Math.max(1, Math.floor(count / 2000));

@@ -3,6 +3,7 @@
  * falls in (or next to) a voxel of the kept clusters, so the box's extents are limited neither by the
  * sampling step nor by the erosion. Floor band, walls and cut planes stay out as in the first pass.
  */
+import type { Box2D } from '../scene/types';
 import type { Vec3 } from './vec';
 import { onPlanes, type ClusterSelection } from './objectClusters';
 import type { ObjectEnv } from './objectEnv';
@@ -21,7 +22,7 @@ export interface ObjectPoints {
   /** sum of the points (centroid = sum / count) */
   sum: Vec3;
   /** the kept pixels' bounds, depth-map pixels (x1, y1 inclusive); x0 > x1 when none */
-  pixelBounds: { x0: number; y0: number; x1: number; y1: number };
+  pixelBounds: Box2D;
 }
 
 export function gatherObjectPoints(env: ObjectEnv, r: ObjectRegion, sel: ClusterSelection | null, surf: SurfaceRemoval): ObjectPoints {

@@ -1,6 +1,7 @@
 import type { CanonicalFrame } from '../scene/types';
 import type { Intrinsics } from '../camera/intrinsics';
 import { intrinsicsForSize, isFlyingPixel } from './lift';
+import { median } from './objectEnv';
 import { fitPlane, segmentPlane, type Plane } from './plane';
 import type { DepthMap } from './raster';
 
@@ -100,6 +101,7 @@ export function findWalls(depth: DepthMap, K: Intrinsics, frame: CanonicalFrame,
  */
 function widenToNoise(pts: Float32Array, idx: Uint32Array, plane: Plane, band: number): { plane: Plane; band: number; inliers: Uint32Array } {
   let p = plane, wband = band;
+  const within = (q: Plane, b: number) => idx.filter((i) => Math.abs(q.normal[0] * pts[i * 3] + q.normal[1] * pts[i * 3 + 1] + q.normal[2] * pts[i * 3 + 2] + q.d) < b);
   const res: number[] = [];
   for (let round = 0; round < 2; round++) {
     const [a, b, c] = p.normal, d = p.d;
@@ -110,25 +112,17 @@ function widenToNoise(pts: Float32Array, idx: Uint32Array, plane: Plane, band: n
       if (s < lim && s > -lim) res.push(s);
     }
     if (res.length < 10) break;
-    const sigma = 1.4826 * mad(res);
+    const m = median(res);
+    const sigma = 1.4826 * median(res.map((r) => Math.abs(r - m)));
     const next = Math.max(band, 3 * sigma);
     if (next <= wband * 1.05 && round > 0) break;
     wband = next;
-    const within = idx.filter((i) => Math.abs(p.normal[0] * pts[i * 3] + p.normal[1] * pts[i * 3 + 1] + p.normal[2] * pts[i * 3 + 2] + p.d) < wband);
-    const refit = fitPlane(pts, within);
+    const refit = fitPlane(pts, within(p, wband));
     if (!refit) break;
     if (refit.normal[0] * p.normal[0] + refit.normal[1] * p.normal[1] + refit.normal[2] * p.normal[2] < 0) { refit.normal = [-refit.normal[0], -refit.normal[1], -refit.normal[2]]; refit.d = -refit.d; }
     p = refit;
   }
-  const inliers = idx.filter((i) => Math.abs(p.normal[0] * pts[i * 3] + p.normal[1] * pts[i * 3 + 1] + p.normal[2] * pts[i * 3 + 2] + p.d) < wband);
-  return { plane: p, band: wband, inliers };
-}
-
-function mad(v: number[]): number {
-  const s = new Float64Array(v).sort();
-  const m = s[s.length >> 1];
-  const dev = s.map((x) => Math.abs(x - m)).sort();
-  return dev[dev.length >> 1];
+  return { plane: p, band: wband, inliers: within(p, wband) };
 }
 
 /**
