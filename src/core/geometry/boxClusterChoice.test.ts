@@ -67,3 +67,30 @@ describe('chooseBoxCluster: objects in pieces', () => {
     expect(o.aabb.max[1]).toBeLessThan(0.85);
   });
 });
+
+describe('chooseBoxCluster: an occluder whose own box holds this one', () => {
+  it("a far car's box crossed by a near person (a larger box, so not cut out): the car's halves, not the person leaving the box below", () => {
+    const spec: SyntheticSceneSpec = {
+      image: { width: 640, height: 480 },
+      camera: { height: 1.6, pitchDeg: 3 },
+      objects: [
+        { id: 'car', caption: 'car', parts: [{ center: [0, 0.7, -15], size: [4, 1.4, 1.7] }] },
+        { id: 'person', caption: 'person', parts: [{ center: [0.15, 0.765, -4.5], size: [0.45, 1.53, 0.35] }] },
+      ],
+    };
+    const r0 = renderSyntheticScene(spec);
+    const box = (id: string) => r0.objects.find((o) => o.id === id)!.box2d;
+    const car = box('car'), person = box('person');
+    const area = (b: Box2D) => (b.x1 - b.x0) * (b.y1 - b.y0);
+    // the setting: the person's box is the larger, reaches below the car's and hides the car's right part up to its top row
+    expect(area(person)).toBeGreaterThan(area(car));
+    expect(person.y1).toBeGreaterThan(car.y1 + 20);
+    expect(person.y0).toBeLessThanOrEqual(car.y0 + 1);
+    expect(person.x0).toBeGreaterThan(car.x0 + 40);
+    expect(person.x1).toBeLessThan(car.x1);
+    const { r, scene } = boxOnly(spec, { car, person });
+    const o = scene.objects.find((q) => q.id === 'car')!, t = r.truth.boxes.find((b) => b.id === 'car')!;
+    expect(o.amodal!.visibleAabb.min[2]).toBeLessThan(-14); // the car's points, not the person's at 4.5 m
+    expect(Math.hypot(o.obb.center[0] - t.obb.center[0], o.obb.center[2] - t.obb.center[2])).toBeLessThan(0.5);
+  });
+});

@@ -46,7 +46,10 @@ const PIECE_SHARE = 0.1;
  * of it: an occluder in front spans only part, the background spans all of it but lies behind. Clusters
  * that go on outside the box on two or more sides pass through it (background, an occluder around the
  * object) and are set aside while a contained one fits the box at all. Among clusters whose pixel bounds
- * fit the box (IoU) at least 0.7x as well as the best one, the front-most wins.
+ * fit the box (IoU) at least 0.7x as well as the best one, the front-most wins, and one that stays inside
+ * the box on every side before one that goes on beyond a side: a tight box ends where its object does, so
+ * a cluster leaving it is something else (a near rider whose torso crosses a far car's box, leaving it at
+ * the bottom, chosen before this rule for the car's two halves on either side of the rider).
  * An object seen in pieces (a bed once its wall is set aside: headboard, pillows, footboard, each apart in
  * depth) has no one cluster that spans its box: contained clusters join the winner, largest first, while
  * each makes the kept pixels' bounds fit the box better (IoU + 0.02), none deeper apart from the winner than
@@ -99,8 +102,11 @@ export function chooseBoxCluster(c: BoxClusters, ctx: BoxChoiceContext): BoxChoi
     bestIou = bestContained;
   }
   let chosen = L > 0 ? 0 : -1, bestD = Infinity;
+  const fits = (l: number) => iou[l] > 0 && iou[l] >= 0.7 * bestIou;
+  let tight = false;
+  for (let l = 0; l < L; l++) if (fits(l) && leakingSides(shares, l) === 0) tight = true;
   for (let l = 0; l < L; l++) {
-    if (iou[l] <= 0 || iou[l] < 0.7 * bestIou) continue;
+    if (!fits(l) || (tight && leakingSides(shares, l) > 0)) continue;
     const md = sumD[l] / sizes[l];
     if (md < bestD) { bestD = md; chosen = l; }
   }
