@@ -4,8 +4,8 @@
  * only, a foot the floor band cut, or a bottom a nearer surface hides, is extended down (to the plane, or to
  * the 2D box's bottom edge at the object's depth).
  * Objects with fewer than minPoints points get a fallback box: the 2D box back-projected at the median
- * valid depth inside it (else the whole map's median, else 2 m), as deep as it is wide or tall (the
- * smaller). Their confidence is near 0.
+ * depth of the few points the cluster choice kept, else at the median valid depth inside it (else the
+ * whole map's median, else 2 m), as deep as it is wide or tall (the smaller). Their confidence is near 0.
  */
 import type { Intrinsics } from '../camera/intrinsics';
 import type { AABB, Box2D, CanonicalFrame, OBB, ObjectFlag } from '../scene/types';
@@ -105,15 +105,25 @@ export function fitObjectBox(env: ObjectEnv, p: ObjectPoints, box2d: Box2D, ev: 
   return { aabb, obb, centroid, confidence, boxFoot, boxReach };
 }
 
+function keptMedianDepth(data: Float32Array, pixels: Uint32Array, count: number): number {
+  const zs = new Float64Array(count);
+  for (let i = 0; i < count; i++) zs[i] = data[pixels[i]];
+  return median(zs);
+}
+
 /** Map-wide median depth, computed once per objects3d call when a fallback box first needs it. */
 export type MapMedianCache = { value: number | null };
 
 /** The fallback box of an object with too few points; pushes its flags. */
-export function fallbackBox(env: ObjectEnv, s: ObjectSample, box2d: Box2D, count: number, flags: ObjectFlag[], cache: MapMedianCache): ObjectBox {
+export function fallbackBox(env: ObjectEnv, s: ObjectSample, box2d: Box2D, kept: { pixels: Uint32Array; count: number }, flags: ObjectFlag[], cache: MapMedianCache): ObjectBox {
   const { W, H, K, ifx, ify, sx, sy, frame } = env;
   const data = env.depth.data;
+  const count = kept.count;
   flags.push('too-few-points');
-  let z = median(s.boxDepths.length ? s.boxDepths : validDepthsInBox(data, W, clampBox(box2d, sx, sy, W, H, 0)));
+  // the few points the cluster choice kept are the object's layer (a far cyclist's 26 LiDAR returns seen
+  // past a near one whose box holds its box): their depth, not the box's, where a nearer object may fill it
+  let z = count > 0 ? keptMedianDepth(data, kept.pixels, count) : NaN;
+  if (!(z > 0)) z = median(s.boxDepths.length ? s.boxDepths : validDepthsInBox(data, W, clampBox(box2d, sx, sy, W, H, 0)));
   if (!(z > 0)) {
     flags.push('no-valid-depth');
     cache.value ??= median(validDepthsInBox(data, W, { x0: 0, y0: 0, x1: W, y1: H }));

@@ -83,7 +83,7 @@ export function objectEnv(ctx: Objects3dContext, opts: Objects3dOptions = {}): O
   };
 }
 
-export const median = (v: number[]): number => {
+export const median = (v: ArrayLike<number>): number => {
   if (v.length === 0) return NaN;
   // a typed array sorts numerically without a comparator call per step
   const s = new Float64Array(v).sort();

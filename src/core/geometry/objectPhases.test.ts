@@ -92,11 +92,30 @@ describe('objects3d phases', () => {
     const s = sampleObject(env, reg);
     expect(gatherObjectPoints(env, reg, null, { bandY: -Infinity, walls: [] }).count).toBe(0);
     const flags: ('too-few-points' | 'no-valid-depth')[] = [];
-    const fb = fallbackBox(env, s, obj.box2d, 0, flags, { value: null });
+    const fb = fallbackBox(env, s, obj.box2d, { pixels: new Uint32Array(0), count: 0 }, flags, { value: null });
     expect(flags).toEqual(['too-few-points']);
     expect(fb.confidence).toBe(0);
     const t = truth('cube').obb;
     expect(Math.abs(fb.obb.size[0] - t.size[0])).toBeLessThan(0.25); // rough by design: the 2D box at the front depth
     expect(Math.hypot(fb.centroid[0] - t.center[0], fb.centroid[2] - t.center[2])).toBeLessThan(0.4);
+  });
+
+  it('fallbackBox stands at the depth of the few points the cluster choice kept, not at the box median (a far object seen past a near one)', () => {
+    const obj = boxOnly('cube');
+    const reg = objectRegion(env, obj, []);
+    const s = sampleObject(env, reg);
+    // a dozen pixels of the wall behind, inside the cube's box: as if they were all that was left of a far object
+    const W = r.depth.width, b = obj.box2d, behind = -truth('cube').obb.center[2] + 1;
+    const far: number[] = [];
+    for (let y = Math.floor(b.y0); y < b.y1 && far.length < 12; y++)
+      for (let x = Math.floor(b.x0); x < b.x1 && far.length < 12; x++) if (r.depth.data[y * W + x] > behind) far.push(y * W + x);
+    expect(far.length).toBe(12);
+    const wallZ = [...far].map((p) => r.depth.data[p]).sort((p, q) => p - q)[6];
+    const fb = fallbackBox(env, s, obj.box2d, { pixels: Uint32Array.from(far), count: far.length }, [], { value: null });
+    const boxOnlyFb = fallbackBox(env, s, obj.box2d, { pixels: new Uint32Array(0), count: 0 }, [], { value: null });
+    const camDist = (p: number[]) => Math.hypot(p[0] - translation[0], p[1] - translation[1], p[2] - translation[2]);
+    expect(Math.abs(camDist(fb.centroid) - wallZ)).toBeLessThan(0.3 * wallZ);
+    expect(camDist(fb.centroid)).toBeGreaterThan(camDist(boxOnlyFb.centroid) + 0.5);
+    expect(fb.confidence).toBe(0.1);
   });
 });

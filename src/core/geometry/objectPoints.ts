@@ -25,10 +25,15 @@ export interface ObjectPoints {
   pixelBounds: Box2D;
 }
 
+/** A chosen cluster of at least this many sampled points is gathered, however few. */
+export const FEW_KEPT = 5;
+
 export function gatherObjectPoints(env: ObjectEnv, r: ObjectRegion, sel: ClusterSelection | null, surf: SurfaceRemoval): ObjectPoints {
   const mn: Vec3 = [Infinity, Infinity, Infinity], mx: Vec3 = [-Infinity, -Infinity, -Infinity];
   const out: ObjectPoints = { points: new Float32Array(0), pixels: new Uint32Array(0), count: 0, min: mn, max: mx, sum: [0, 0, 0], pixelBounds: { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity } };
-  if (!sel || sel.firstPassKept < env.minPoints) return out;
+  // a cluster under minPoints is still gathered (from FEW_KEPT points): too few for a box, but where it
+  // lies places the fallback box (objectBox.ts)
+  if (!sel || sel.firstPassKept < Math.min(env.minPoints, FEW_KEPT)) return out;
   const occ = keptOccupancy(sel);
   const { W, H, K, ifx, ify, thr, filterFlying } = env;
   const data = env.depth.data;

@@ -46,10 +46,10 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
     const surf = removeSupportAndWalls(env, sample, region.boxOnly, walls);
     const sel = chooseObjectClusters(env, sample, region, surf, b);
     const pts = gatherObjectPoints(env, region, sel, surf);
-    const ok = pts.count >= env.minPoints;
+    const ok = pts.count >= env.minPoints && (sel?.firstPassKept ?? 0) >= env.minPoints;
     const box: ObjectBox = ok
       ? fitObjectBox(env, pts, b, { boxOnly: region.boxOnly, bandY: surf.bandY, firstPassKept: sel?.firstPassKept ?? 0, sampleCount: sample.n, flags })
-      : fallbackBox(env, sample, b, pts.count, flags, mapMedian);
+      : fallbackBox(env, sample, b, pts, flags, mapMedian);
     const { aabb, obb, info } = amodalBox(env, obj.caption, b, box, ok ? pts : null, walls);
     const { centroid, confidence } = box;
     const out: SceneObject = {
