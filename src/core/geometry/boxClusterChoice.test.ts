@@ -93,4 +93,30 @@ describe('chooseBoxCluster: an occluder whose own box holds this one', () => {
     expect(o.amodal!.visibleAabb.min[2]).toBeLessThan(-14); // the car's points, not the person's at 4.5 m
     expect(Math.hypot(o.obb.center[0] - t.obb.center[0], o.obb.center[2] - t.obb.center[2])).toBeLessThan(0.5);
   });
+
+  it("a person whose head shows over a nearer pedestrian (LiDAR-sparse rows): the head, not the pedestrian's body that fills the rest of the box and goes on out of it into its own", () => {
+    const spec: SyntheticSceneSpec = {
+      image: { width: 640, height: 480 },
+      camera: { height: 1.7, pitchDeg: 3 },
+      objects: [
+        { id: 'far', caption: 'person', parts: [{ center: [0, 0.9, -11], size: [0.6, 1.8, 0.5] }] },
+        { id: 'near', caption: 'pedestrian', parts: [{ center: [-0.16, 0.75, -6.5], size: [0.6, 1.5, 0.5] }] },
+      ],
+    };
+    const r = renderSyntheticScene(spec);
+    const box = (id: string) => r.objects.find((o) => o.id === id)!.box2d;
+    const far = box('far'), near = box('near');
+    // the setting: the far person's box runs down past the head beside the near one, whose larger box goes on left and below
+    expect(far.y1 - far.y0).toBeGreaterThan(60);
+    expect(near.x0).toBeLessThan(far.x0 - 10);
+    expect(near.y1).toBeGreaterThan(far.y1 + 30);
+    // every third row, as a projected LiDAR scan
+    const depth = { ...r.depth, data: r.depth.data.map((z, i) => (Math.floor(i / r.depth.width) % 3 === 0 ? z : 0)) };
+    const { scene } = buildScene({
+      depth, intrinsics: r.intrinsics, intrinsicsSource: 'explicit', intrinsicsDetail: 'synthetic', rgb: r.rgb,
+      objects: r.objects.map((o) => ({ id: o.id, caption: o.caption, box2d: o.box2d })), provenance,
+    });
+    const o = scene.objects.find((q) => q.id === 'far')!;
+    expect(o.amodal!.visibleAabb.max[2]).toBeLessThan(-10.5); // the head at 10.75 m, not the body at 6.25 m
+  });
 });

@@ -1,5 +1,5 @@
 import type { Box2D } from '../scene/types';
-import { clusterLeakShares, leakingSides, type LeakRing } from './boxLeak';
+import { LEAK_SHARE, clusterLeakShares, leakingSides, type LeakRing } from './boxLeak';
 import type { ClusterResult } from './cluster';
 
 /** The sampled points of one box-only object, clustered. */
@@ -24,6 +24,8 @@ export interface BoxChoiceContext {
   /** Height of the floor band (points below it were dropped); -Infinity without a support plane. */
   bandY: number;
   ring: Omit<LeakRing, 'bandY'>;
+  /** The boxes of larger objects overlapping this one (depth-map pixels; objectRegion.ts coveringBoxes). */
+  covering?: readonly Box2D[];
 }
 
 export interface BoxChoice {
@@ -38,6 +40,17 @@ export interface BoxChoice {
   shares: Float64Array;
 }
 
+/**
+ * Whether larger box `c` holds cluster `l` (its pixel bounds, to within a sampling step) and goes on beyond
+ * `box` on every side where the cluster leaves it.
+ */
+function covers(c: Box2D, box: Box2D, b: Box2D, shares: Float64Array, l: number, step: number): boolean {
+  if (b.x0 < c.x0 - step || b.y0 < c.y0 - step || b.x1 > c.x1 + step || b.y1 > c.y1 + step) return false;
+  const beyond = [c.x0 < box.x0 - step, c.x1 > box.x1 + step, c.y0 < box.y0 - step, c.y1 > box.y1 + step];
+  for (let k = 0; k < 4; k++) if (shares[l * 4 + k] >= LEAK_SHARE && !beyond[k]) return false;
+  return true;
+}
+
 /** A piece joins only if it is at least this share of what is kept already. */
 const PIECE_SHARE = 0.1;
 
@@ -49,7 +62,10 @@ const PIECE_SHARE = 0.1;
  * fit the box (IoU) at least 0.7x as well as the best one, the front-most wins, and one that stays inside
  * the box on every side before one that goes on beyond a side: a tight box ends where its object does, so
  * a cluster leaving it is something else (a near rider whose torso crosses a far car's box, leaving it at
- * the bottom, chosen before this rule for the car's two halves on either side of the rider).
+ * the bottom, chosen before this rule for the car's two halves on either side of the rider). A cluster that
+ * leaves the box only where the box of a larger object goes on, and lies inside that box, is that object
+ * and is set aside while another cluster fits at all (a near pedestrian's body in the box of a person behind
+ * whose head alone shows).
  * An object seen in pieces (a bed once its wall is set aside: headboard, pillows, footboard, each apart in
  * depth) has no one cluster that spans its box: contained clusters join the winner, largest first, while
  * each makes the kept pixels' bounds fit the box better (IoU + 0.02), none deeper apart from the winner than
@@ -90,10 +106,22 @@ export function chooseBoxCluster(c: BoxClusters, ctx: BoxChoiceContext): BoxChoi
   }
   const bounds = Array.from({ length: L }, (_, l) => ({ x0: bx0[l], y0: by0[l], x1: bx1[l], y1: by1[l] }));
   const shares = clusterLeakShares({ ...ctx.ring, bandY }, box, step, cl.grid, cl.slotLabel, bounds);
+  // a cluster that leaves the box only where a larger object's box goes on, and lies inside that box, is
+  // that object (a near pedestrian's body crossing the box of a person behind, whose head alone shows)
+  const claimed = new Uint8Array(L);
+  let unclaimed = 0;
+  for (let l = 0; l < L; l++) {
+    if (iou[l] > 0 && leakingSides(shares, l) > 0 && (ctx.covering ?? []).some((c) => covers(c, box, bounds[l], shares, l, step))) claimed[l] = 1;
+    else if (iou[l] > 0) unclaimed++;
+  }
+  if (unclaimed > 0) for (let l = 0; l < L; l++) if (claimed[l]) iou[l] = 0;
+  let bestIouLeft = 0;
+  for (let l = 0; l < L; l++) if (iou[l] > bestIouLeft) bestIouLeft = iou[l];
+  bestIou = bestIouLeft;
   let bestContained = 0;
   const eligible = new Uint8Array(L);
   for (let l = 0; l < L; l++) {
-    if (leakingSides(shares, l) >= 2 || residue(l)) continue;
+    if (leakingSides(shares, l) >= 2 || residue(l) || (unclaimed > 0 && claimed[l])) continue;
     eligible[l] = 1;
     if (iou[l] > bestContained) bestContained = iou[l];
   }

@@ -38,6 +38,8 @@ export interface ObjectRegion {
   mask: MaskWindow | null;
   /** Box only: depth-map rectangles that are other objects' pixels. */
   excl: Box2D[];
+  /** Box only: the depth-map boxes of larger objects that overlap this one's (not cut out: which pixels are whose is the clusters' to say). */
+  covering: Box2D[];
   /** Some pixels of the region are not the object's (a mask, or cut-out boxes). */
   hasSel: boolean;
   /** How many candidate pixels the region holds (sizes the first pass's sampling step). */
@@ -75,7 +77,8 @@ export function objectRegion(env: ObjectEnv, obj: ObjectInput, inputs: readonly 
   // box only: the pixels of a smaller box mostly inside this one are the smaller object's (a mug on a
   // table, an ottoman in front of a bed), whichever of the two is in front
   const excl = boxOnly ? cutOutBoxes(inputs, obj, sx, sy, env.depth) : [];
-  const r: ObjectRegion = { region, boxOnly, mask, excl, hasSel: mask !== null || excl.length > 0, area: 0 };
+  const covering = boxOnly ? coveringBoxes(inputs, obj, sx, sy) : [];
+  const r: ObjectRegion = { region, boxOnly, mask, excl, covering, hasSel: mask !== null || excl.length > 0, area: 0 };
   r.area = regionArea(r, obj, W, H);
   return r;
 }
@@ -144,6 +147,21 @@ export function cutOutBoxes(inputs: readonly ObjectInput[], obj: ObjectInput, sx
       const front = medianDepthOutside(depth, pb, inter), back = medianDepthOutside(depth, pa, inter);
       if (front < back) out.push(inter);
     }
+  }
+  return out;
+}
+
+/** The boxes (depth-map pixels) of the other objects at least as large as `obj`'s that overlap it. */
+export function coveringBoxes(inputs: readonly ObjectInput[], obj: ObjectInput, sx: number, sy: number): Box2D[] {
+  const a = obj.box2d;
+  const areaA = (a.x1 - a.x0) * (a.y1 - a.y0);
+  const out: Box2D[] = [];
+  for (const o of inputs) {
+    if (o === obj) continue;
+    const b = o.box2d;
+    if ((b.x1 - b.x0) * (b.y1 - b.y0) < areaA) continue;
+    if (Math.min(a.x1, b.x1) <= Math.max(a.x0, b.x0) || Math.min(a.y1, b.y1) <= Math.max(a.y0, b.y0)) continue;
+    out.push({ x0: Math.floor(b.x0 * sx), y0: Math.floor(b.y0 * sy), x1: Math.ceil(b.x1 * sx), y1: Math.ceil(b.y1 * sy) });
   }
   return out;
 }
