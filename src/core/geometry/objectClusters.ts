@@ -55,11 +55,18 @@ interface Clustered {
   choice: BoxChoice | null;
 }
 
-/** The voxel size for clustering: neighbour spacing grows with depth, the sampling step and the map's sparsity. */
+/** See clusterVoxelSize. */
+const FAR_PAIRS = 10;
+
+/**
+ * The voxel size for clustering: neighbour spacing grows with depth, the sampling step and the map's sparsity.
+ * Pairs more than FAR_PAIRS times the box's median distance away are left out: a road running to the
+ * horizon behind a far cyclist spaces its samples metres apart, and no object there is clustered.
+ */
 export function clusterVoxelSize(env: ObjectEnv, s: ObjectSample): number {
   const density = s.sampled > 0 ? Math.min(1, s.boxDepths.length / Math.min(s.sampled, 4000)) : 1;
   const spacing = (s.zMed * s.step * env.ifx) / Math.sqrt(Math.max(1e-3, density));
-  const pd = new Float64Array(s.pairD).sort();
+  const pd = new Float64Array(s.pairD.filter((_, k) => !(s.pairDist[k] > FAR_PAIRS * s.zMed))).sort();
   const p90 = pd.length >= 20 ? pd[Math.floor(pd.length * 0.9)] : 0;
   return Math.max(env.clusterVoxel, 2 * spacing, 1.5 * p90);
 }

@@ -67,6 +67,16 @@ describe('objects3d phases', () => {
     expect(m.n).toBe(n);
   });
 
+  it('clusterVoxelSize: the spacing of samples far beyond the box (a road running to the horizon) does not set the voxel', () => {
+    const s = sampleObject(env, objectRegion(env, boxOnly('crate'), []));
+    const voxel = clusterVoxelSize(env, s);
+    expect(voxel).toBeLessThan(0.2);
+    // a third of the pairs on a surface 900 m away, 15 m apart (as a ray-cast ground plane near the horizon gives)
+    const extra = Math.ceil(s.pairD.length / 2);
+    for (let k = 0; k < extra; k++) { s.pairD.push(15); s.pairDist.push(900); }
+    expect(clusterVoxelSize(env, s)).toBeCloseTo(voxel, 9);
+  });
+
   it('chooseObjectClusters, gatherObjectPoints, fitObjectBox: a box-only crate comes out within 5 cm', () => {
     const obj = boxOnly('crate');
     const reg = objectRegion(env, obj, []);

@@ -29,6 +29,8 @@ export interface ObjectSample {
   zMed: number;
   /** distances between sample-grid neighbours on one surface (up to 4000) */
   pairD: number[];
+  /** per pair, its distance from the camera: pairs far beyond the box's median depth are left out of the spacing */
+  pairDist: number[];
 }
 
 export function sampleObject(env: ObjectEnv, r: ObjectRegion): ObjectSample {
@@ -61,7 +63,7 @@ export function sampleObject(env: ObjectEnv, r: ObjectRegion): ObjectSample {
   // which grazing views stretch far beyond depth * step / f
   const cols = Math.ceil((region.x1 - region.x0) / step);
   const prevRow = new Int32Array(Math.max(0, cols)).fill(-1);
-  const pairD: number[] = [];
+  const pairD: number[] = [], pairDist: number[] = [];
   for (let y = region.y0, row = 0; y < region.y1; y += step, row++) {
     let left = -1;
     for (let x = region.x0, c = 0; x < region.x1; x += step, c++) {
@@ -85,14 +87,17 @@ export function sampleObject(env: ObjectEnv, r: ObjectRegion): ObjectSample {
       for (const q of [left, up]) {
         if (q < 0 || pairD.length >= 4000) continue;
         const dz = pts[q * 3 + 2] - pts[o + 2], dxx = pts[q * 3] - pts[o], dyy = pts[q * 3 + 1] - pts[o + 1];
-        if (Math.abs(dist[q] - dist[n]) < 0.05 * dist[n]) pairD.push(Math.sqrt(dxx * dxx + dyy * dyy + dz * dz));
+        if (Math.abs(dist[q] - dist[n]) < 0.05 * dist[n]) {
+          pairD.push(Math.sqrt(dxx * dxx + dyy * dyy + dz * dz));
+          pairDist.push(dist[n]);
+        }
       }
       prevRow[c] = n;
       left = n;
       n++;
     }
   }
-  return { pts, dist, spix, gcell, n, step, cols, sampled, validFraction, boxDepths, zMed: median(boxDepths), pairD };
+  return { pts, dist, spix, gcell, n, step, cols, sampled, validFraction, boxDepths, zMed: median(boxDepths), pairD, pairDist };
 }
 
 /** Compacts the sample in place, keeping the samples `drop` says no to. */
