@@ -29,6 +29,15 @@ describe('gravity refinement', () => {
     const slanted = refineGravity(floor, [], [{ normal: normalize([0, 0.5, 1]), d: 3, share: 1 }]);
     expect(deg(slanted.up, [0, 1, 0])).toBeLessThanOrEqual(5 + 1e-6);
   });
+  it('a "wall" leaning more than WALL_AGREE_DEG from the support plane is left out (a car rear fitted with its cabin, set back)', () => {
+    const road = { normal: [0, 1, 0] as Vec3, d: 1.68, share: 0.54 };
+    const rear = { normal: normalize([0, Math.sin((4.7 * Math.PI) / 180), 1]), d: 5.4, share: 0.3 };
+    const g = refineGravity(road, [], [rear]);
+    expect(g.walls).toBe(0);
+    expect(deg(g.up, [0, 1, 0])).toBeLessThan(1e-6);
+    // one leaning 1.5 degrees still joins
+    expect(refineGravity(road, [], [{ ...rear, normal: normalize([0, Math.sin((1.5 * Math.PI) / 180), 1]) }]).walls).toBe(1);
+  });
   it('finds the wall of the sample room as a vertical plane', () => {
     const r = renderSyntheticScene(sampleRoomSpec({ pitchDeg: 15, rollDeg: 4 }));
     const walls = findVerticalPlanes(liftDepth(r.depth, r.intrinsics, {}), r.truth.upInCamera);
