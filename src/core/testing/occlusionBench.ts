@@ -152,8 +152,11 @@ export function occlusionScene(seed: number): BenchScene {
  * Depth as a sensor gives it. Rooms: a structured-light sensor's axial noise, sigma = 1.2 mm + 1.9 mm x
  * (z - 0.4 m)^2 (Nguyen, Izadi & Lovell 2012, Kinect v1). Streets: LiDAR projected into the image, every
  * third row and half the points of those (about a sixth of the pixels, as KITTI's projected scans), with
- * sigma = 2 cm + 0.1% of the range. Invalid pixels are 0.
+ * sigma = 2 cm + 0.1% of the range, and no return beyond LIDAR_RANGE_M. Invalid pixels are 0.
  */
+/** KITTI's Velodyne HDL-64E gives no returns beyond 120 m (its data sheet); the ray-cast road runs on to the horizon. */
+const LIDAR_RANGE_M = 120;
+
 export function noisyDepth(depth: DepthMap, kind: BenchKind, seed: number): DepthMap {
   const r = mulberry32(0xde97 + seed);
   const out = new Float32Array(depth.data.length);
@@ -164,7 +167,8 @@ export function noisyDepth(depth: DepthMap, kind: BenchKind, seed: number): Dept
     if (kind === 'street') {
       const y = Math.floor(i / W);
       if (y % 3 !== 0 || r() < 0.5) continue;
-      out[i] = z + (0.02 + 0.001 * z) * gauss(r);
+      const e = (0.02 + 0.001 * z) * gauss(r);
+      if (z <= LIDAR_RANGE_M) out[i] = z + e;
     } else {
       out[i] = z + (0.0012 + 0.0019 * (z - 0.4) ** 2) * gauss(r);
     }
