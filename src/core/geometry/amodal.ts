@@ -10,7 +10,7 @@
  *   and any object whose 2D box reaches down to the support plane where its seen points stop short (a
  *   lamp's pole, a chair's legs: too thin for the depth) stands on it;
  * - category prior (people: only a depth along the line of sight more than 3 spreads under the category's
- *   shorter side, a flat front, and then the footprint side the width across the view does not match): the published mean size of the caption's category (categoryPriors.ts) for an extent
+ *   shorter side, a flat front): the published mean size of the caption's category (categoryPriors.ts) for an extent
  *   along the line of sight that no side face shows (the far side is always self-hidden), an extent across
  *   the view cut by the border or an occluder, and a height whose top or bottom is hidden, or that is under the
  *   category's by 3 spreads while an end is out of sight (the tall part may be there: a headboard, a cabin);
@@ -86,8 +86,6 @@ export interface AmodalBox {
 }
 
 const hidden = (f: ObjectVisibility[keyof ObjectVisibility]) => f !== 'observed';
-/** How far a seen extent is from a prior's side, as the size of their log ratio. */
-const fitPrior = (e: number, m: number) => Math.abs(Math.log(Math.max(e, 1e-3) / m));
 
 /**
  * Completes the hidden extents of one visible box: horizontal extents from the category prior (or footprint symmetry
@@ -157,9 +155,10 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
   const topSeen = over > 0 && (inp.focalPx === undefined || (Math.min(size[across], size[1]) * over * inp.focalPx) / (dl * dl + over * over) >= TOP_FACE_PX);
   if (prior && prior.boxLike) {
     // which of the two sides is the category's long one: the one the seen extents match
+    const fit = (e: number, m: number) => Math.abs(Math.log(Math.max(e, 1e-3) / m));
     let acrossIsLong: boolean;
-    if (!acrossCut) acrossIsLong = fitPrior(size[across], prior.long) <= fitPrior(size[across], prior.short);
-    else if (!alongHidden) acrossIsLong = fitPrior(size[along], prior.short) <= fitPrior(size[along], prior.long);
+    if (!acrossCut) acrossIsLong = fit(size[across], prior.long) <= fit(size[across], prior.short);
+    else if (!alongHidden) acrossIsLong = fit(size[along], prior.short) <= fit(size[along], prior.long);
     else {
       // both hidden: the larger seen extent is the long one, unless that completion crosses seen-empty space
       // and the other way round clearly does not (a van seen past its end, its length hidden to the side)
@@ -183,11 +182,8 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
     }
   } else if (prior && alongHidden && size[along] < prior.short * (1 - PART_SPREADS * PRIOR_SPREAD)) {
     // not box-like (a person): what is seen stands, unless it is too thin for one (a LiDAR's flat front of a
-    // body): then the side of the category's footprint that the width across the view does not match (a
-    // walker facing the camera shows the shoulders, and the stride, the table's length, goes along the line of
-    // sight); the shorter side when that width is cut
-    const acrossIsShort = !acrossCut && fitPrior(size[across], prior.short) < fitPrior(size[across], prior.long);
-    growAlong(acrossIsShort ? prior.long : prior.short, 'category-prior', PRIOR_SPREAD);
+    // body): then the category's shorter side
+    growAlong(prior.short, 'category-prior', PRIOR_SPREAD);
   } else if (!prior && alongHidden && !topSeen) {
     growAlong(Math.min(size[across], size[1]), 'footprint-symmetry', SYMMETRY_SPREAD);
   } else if (!prior && acrossCut && !alongHidden) {
