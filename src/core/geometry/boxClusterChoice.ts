@@ -97,31 +97,31 @@ export function chooseBoxCluster(c: BoxClusters, ctx: BoxChoiceContext): BoxChoi
     return (ix * iy) / (fa + (x1 - x0) * (y1 - y0) - ix * iy);
   };
   const residue = (l: number) => hasPlane && topY[l] < 2 * bandY; // flat floor residue in the band
-  const iou = new Float64Array(L);
-  let bestIou = 0;
-  for (let l = 0; l < L; l++) {
-    if (sizes[l] < 0.1 * sizes[0] || residue(l)) continue;
-    iou[l] = fit(bx0[l], by0[l], bx1[l], by1[l]);
-    if (iou[l] > bestIou) bestIou = iou[l];
-  }
   const bounds = Array.from({ length: L }, (_, l) => ({ x0: bx0[l], y0: by0[l], x1: bx1[l], y1: by1[l] }));
   const shares = clusterLeakShares({ ...ctx.ring, bandY }, box, step, cl.grid, cl.slotLabel, bounds);
   // a cluster that leaves the box only where a larger object's box goes on, and lies inside that box, is
-  // that object (a near pedestrian's body crossing the box of a person behind, whose head alone shows)
+  // that object (a near pedestrian's body crossing the box of a person behind, whose head alone shows): set
+  // aside while any other cluster is left, and the 10% size floor is taken from the largest one left
   const claimed = new Uint8Array(L);
-  let unclaimed = 0;
+  let largest = 0;
   for (let l = 0; l < L; l++) {
-    if (iou[l] > 0 && leakingSides(shares, l) > 0 && (ctx.covering ?? []).some((c) => covers(c, box, bounds[l], shares, l, step))) claimed[l] = 1;
-    else if (iou[l] > 0) unclaimed++;
+    if (residue(l)) continue;
+    if (leakingSides(shares, l) > 0 && (ctx.covering ?? []).some((c) => covers(c, box, bounds[l], shares, l, step))) claimed[l] = 1;
+    else largest = Math.max(largest, sizes[l]);
   }
-  if (unclaimed > 0) for (let l = 0; l < L; l++) if (claimed[l]) iou[l] = 0;
-  let bestIouLeft = 0;
-  for (let l = 0; l < L; l++) if (iou[l] > bestIouLeft) bestIouLeft = iou[l];
-  bestIou = bestIouLeft;
+  const claims = largest > 0;
+  if (!claims) largest = sizes[0] ?? 0;
+  const iou = new Float64Array(L);
+  let bestIou = 0;
+  for (let l = 0; l < L; l++) {
+    if (sizes[l] < 0.1 * largest || residue(l) || (claims && claimed[l])) continue;
+    iou[l] = fit(bx0[l], by0[l], bx1[l], by1[l]);
+    if (iou[l] > bestIou) bestIou = iou[l];
+  }
   let bestContained = 0;
   const eligible = new Uint8Array(L);
   for (let l = 0; l < L; l++) {
-    if (leakingSides(shares, l) >= 2 || residue(l) || (unclaimed > 0 && claimed[l])) continue;
+    if (leakingSides(shares, l) >= 2 || residue(l) || (claims && claimed[l])) continue;
     eligible[l] = 1;
     if (iou[l] > bestContained) bestContained = iou[l];
   }
