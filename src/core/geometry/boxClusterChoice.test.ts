@@ -120,3 +120,20 @@ describe('chooseBoxCluster: an occluder whose own box holds this one', () => {
     expect(o.amodal!.visibleAabb.max[2]).toBeLessThan(-10.5); // the head at 10.75 m, not the body at 6.25 m
   });
 });
+
+describe('chooseBoxCluster: a covering box whose object fills this one', () => {
+  it("occlusion benchmark room 124: a chair 5 m away seen over a chest of drawers 1.3 m away whose top fills the chair's box", async () => {
+    const { occlusionScene, noisyDepth } = await import('../testing/occlusionBench');
+    const bench = occlusionScene(124);
+    const r = renderSyntheticScene(bench.spec);
+    const seen = r.objects.filter((o) => o.visiblePixels >= 150);
+    const { scene } = buildScene({
+      depth: noisyDepth(r.depth, bench.kind, 124), intrinsics: r.intrinsics, intrinsicsSource: 'explicit', intrinsicsDetail: 'synthetic', rgb: r.rgb,
+      objects: seen.map((o) => ({ id: o.id, caption: o.caption, box2d: o.box2d })), provenance,
+    });
+    const chair = scene.objects.find((o) => o.caption === 'chair')!;
+    const t = r.truth.boxes.find((b) => b.id === chair.id)!;
+    // the chest's cluster is over ten times the chair's in the chair's box; the chair's is still found
+    expect(Math.hypot(chair.obb.center[0] - t.obb.center[0], chair.obb.center[2] - t.obb.center[2])).toBeLessThan(0.3);
+  });
+});
