@@ -1,7 +1,7 @@
 /**
  * objects3d phase 2, the first-pass sample: a regular grid of about maxPoints of the object's pixels (the
- * step sized by the pixels that have depth, so sparse LiDAR keeps all of them), lifted to the canonical
- * frame. Every later phase of the first pass reads and compacts this one sample.
+ * step sized by the pixels that have depth, so sparse LiDAR keeps all of them, and on sparse depth the rows
+ * laid on its scan lines), lifted to the canonical frame. Every later phase of the first pass reads and compacts this one sample.
  */
 import { isFlyingPixel } from './lift';
 import { median, type ObjectEnv } from './objectEnv';
@@ -52,6 +52,7 @@ export function sampleObject(env: ObjectEnv, r: ObjectRegion): ObjectSample {
     }
   const validFraction = probe > 0 ? probeValid / probe : 0;
   const step = Math.max(1, Math.round(Math.sqrt((r.area * validFraction) / env.maxPoints)));
+  const phase = validFraction < 0.5 ? rowPhase(data, W, region, step, pstep) : 0;
   const cap = Math.ceil((region.x1 - region.x0) / step + 1) * Math.ceil((region.y1 - region.y0) / step + 1);
   const pts = new Float32Array(cap * 3);
   const dist = new Float32Array(cap);
@@ -64,7 +65,7 @@ export function sampleObject(env: ObjectEnv, r: ObjectRegion): ObjectSample {
   const cols = Math.ceil((region.x1 - region.x0) / step);
   const prevRow = new Int32Array(Math.max(0, cols)).fill(-1);
   const pairD: number[] = [], pairDist: number[] = [];
-  for (let y = region.y0, row = 0; y < region.y1; y += step, row++) {
+  for (let y = region.y0 + phase, row = 0; y < region.y1; y += step, row++) {
     let left = -1;
     for (let x = region.x0, c = 0; x < region.x1; x += step, c++) {
       const up = prevRow[c];
@@ -98,6 +99,25 @@ export function sampleObject(env: ObjectEnv, r: ObjectRegion): ObjectSample {
     }
   }
   return { pts, dist, spix, gcell, n, step, cols, sampled, validFraction, boxDepths, zMed: median(boxDepths), pairD, pairDist };
+}
+
+/**
+ * Sparse depth comes in rows (a LiDAR's scan lines every few pixels): a grid whose rows fall between them
+ * samples nothing (a car 5 m away, its box's rows every 3 px all between the scan lines every 3 px). The row
+ * offset, of 0..step-1, whose rows hold the most depth.
+ */
+function rowPhase(data: Float32Array, W: number, region: { x0: number; y0: number; x1: number; y1: number }, step: number, xStep: number): number {
+  let best = 0, most = -1;
+  for (let ph = 0; ph < step; ph++) {
+    let valid = 0;
+    for (let y = region.y0 + ph; y < region.y1; y += step)
+      for (let x = region.x0; x < region.x1; x += xStep) {
+        const z = data[y * W + x];
+        if (z > 0 && z < Infinity) valid++;
+      }
+    if (valid > most) { most = valid; best = ph; }
+  }
+  return best;
 }
 
 /** Compacts the sample in place, keeping the samples `drop` says no to. */
