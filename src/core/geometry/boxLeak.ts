@@ -1,5 +1,6 @@
 import type { Box2D } from '../scene/types';
 import { isFlyingPixel } from './lift';
+import { rowPhase } from './rowPhase';
 import type { DepthMap } from './raster';
 import { cellKey, type VoxelGrid } from './voxelGrid';
 import { onOrBehindWall, type Wall } from './walls';
@@ -87,7 +88,7 @@ function forEachRingPoint(
   const thr = ring.flyingPixelThreshold;
   const mx = Math.max(4, Math.round(0.1 * (box.x1 - box.x0))), my = Math.max(4, Math.round(0.1 * (box.y1 - box.y0)));
   const X0 = Math.max(0, box.x0 - mx), X1 = Math.min(W, box.x1 + mx), Y0 = Math.max(0, box.y0 - my), Y1 = Math.min(H, box.y1 + my);
-  for (let y = Y0; y < Y1; y += step) {
+  for (let y = Y0 + rowPhase(data, W, X0, Y0, X1, Y1, step); y < Y1; y += step) {
     for (let x = X0; x < X1; x += step) {
       const side = x < box.x0 ? 0 : x >= box.x1 ? 1 : y < box.y0 ? 2 : y >= box.y1 ? 3 : -1;
       if (side < 0) continue;

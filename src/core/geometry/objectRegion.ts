@@ -8,6 +8,7 @@ import type { Box2D, MaskRLE } from '../scene/types';
 import { erodeMaskKeepingThin } from './maskErosion';
 import { clampBox, median, type ObjectEnv } from './objectEnv';
 import type { DepthMap } from './raster';
+import { rowPhase } from './rowPhase';
 
 /** One detected object: 2D box (and mask) in the working image's pixels. */
 export interface ObjectInput {
@@ -172,7 +173,7 @@ function medianDepthOutside(depth: DepthMap, r: Box2D, hole: Box2D): number {
   const x0 = Math.max(0, r.x0), y0 = Math.max(0, r.y0), x1 = Math.min(W, r.x1), y1 = Math.min(H, r.y1);
   const step = Math.max(1, Math.floor(Math.sqrt(((x1 - x0) * (y1 - y0)) / 2000)));
   const zs: number[] = [];
-  for (let y = y0; y < y1; y += step)
+  for (let y = y0 + rowPhase(data, W, x0, y0, x1, y1, step); y < y1; y += step)
     for (let x = x0; x < x1; x += step) {
       if (x >= hole.x0 && x < hole.x1 && y >= hole.y0 && y < hole.y1) continue;
       const z = data[y * W + x];

@@ -6,6 +6,7 @@
 import { isFlyingPixel } from './lift';
 import { median, type ObjectEnv } from './objectEnv';
 import { pixelSelector, type ObjectRegion } from './objectRegion';
+import { rowPhase } from './rowPhase';
 
 /** The sampled points of one object (the first n entries of each array are live). */
 export interface ObjectSample {
@@ -52,7 +53,7 @@ export function sampleObject(env: ObjectEnv, r: ObjectRegion): ObjectSample {
     }
   const validFraction = probe > 0 ? probeValid / probe : 0;
   const step = Math.max(1, Math.round(Math.sqrt((r.area * validFraction) / env.maxPoints)));
-  const phase = validFraction < 0.5 ? rowPhase(data, W, region, step, pstep) : 0;
+  const phase = validFraction < 0.5 ? rowPhase(data, W, region.x0, region.y0, region.x1, region.y1, step, pstep) : 0;
   const cap = Math.ceil((region.x1 - region.x0) / step + 1) * Math.ceil((region.y1 - region.y0) / step + 1);
   const pts = new Float32Array(cap * 3);
   const dist = new Float32Array(cap);
@@ -99,25 +100,6 @@ export function sampleObject(env: ObjectEnv, r: ObjectRegion): ObjectSample {
     }
   }
   return { pts, dist, spix, gcell, n, step, cols, sampled, validFraction, boxDepths, zMed: median(boxDepths), pairD, pairDist };
-}
-
-/**
- * Sparse depth comes in rows (a LiDAR's scan lines every few pixels): a grid whose rows fall between them
- * samples nothing (a car 5 m away, its box's rows every 3 px all between the scan lines every 3 px). The row
- * offset, of 0..step-1, whose rows hold the most depth.
- */
-function rowPhase(data: Float32Array, W: number, region: { x0: number; y0: number; x1: number; y1: number }, step: number, xStep: number): number {
-  let best = 0, most = -1;
-  for (let ph = 0; ph < step; ph++) {
-    let valid = 0;
-    for (let y = region.y0 + ph; y < region.y1; y += step)
-      for (let x = region.x0; x < region.x1; x += xStep) {
-        const z = data[y * W + x];
-        if (z > 0 && z < Infinity) valid++;
-      }
-    if (valid > most) { most = valid; best = ph; }
-  }
-  return best;
 }
 
 /** Compacts the sample in place, keeping the samples `drop` says no to. */

@@ -5,8 +5,24 @@
 import { describe, expect, it } from 'vitest';
 import { buildScene } from '../build/buildScene';
 import { renderSyntheticScene, type SyntheticSceneSpec } from '../testing/syntheticScene';
+import { rowPhase } from './rowPhase';
+import { objectVisibility } from './visibility';
 
 const provenance = { depthSource: 'synthetic ray-caster', objectsSource: 'synthetic boxes', createdAt: '2026-01-01T00:00:00Z', app: 'test' };
+
+describe('rowPhase', () => {
+  it('is 0 on dense depth, and lays the rows on the scan lines of sparse depth', () => {
+    const W = 40, H = 40;
+    const dense = new Float32Array(W * H).fill(3);
+    expect(rowPhase(dense, W, 0, 5, 40, 40, 3)).toBe(0);
+    for (const lines of [0, 1, 2]) {
+      const sparse = dense.map((z, i) => (Math.floor(i / W) % 3 === lines ? z : 0));
+      const ph = rowPhase(sparse, W, 0, 5, 40, 40, 3);
+      expect((5 + ph) % 3).toBe(lines);
+    }
+    expect(rowPhase(dense, W, 0, 0, 40, 40, 1)).toBe(0);
+  });
+});
 
 describe('sampling sparse depth', () => {
   const spec: SyntheticSceneSpec = {
@@ -29,6 +45,26 @@ describe('sampling sparse depth', () => {
       expect(Math.abs(seen.min[0] - t.min[0])).toBeLessThan(0.1);
       expect(Math.abs(seen.max[0] - t.max[0])).toBeLessThan(0.1);
       expect(Math.abs(seen.max[1] - t.max[1])).toBeLessThan(0.1);
+    });
+  }
+
+  for (const phase of [0, 1, 2]) {
+    it(`the end of an object hidden by a nearer one in its box is occluded, scan lines from row ${phase}`, () => {
+      // 300 x 200 map: the object at 10 m over columns 150-279, rows 70-114, a person at 5 m in front of its
+      // left part (60-149); the gap between the object's points and the box's left edge is sampled every 3 rows
+      const W = 300, H = 200, data = new Float32Array(W * H);
+      const pixels: number[] = [];
+      for (let y = 0; y < H; y++)
+        for (let x = 0; x < W; x++) {
+          if (y % 3 !== phase) continue;
+          const i = y * W + x;
+          data[i] = x >= 60 && x < 150 && y >= 40 ? 5 : x >= 60 && x < 280 && y >= 70 && y < 115 ? 10 : 30;
+          if (data[i] === 10 && x >= 150) pixels.push(i);
+        }
+      // the object's 2D box spans what is seen of it, left of the person too (a sliver at 60..64 hidden here)
+      const v = objectVisibility({ depth: { width: W, height: H, data }, box: { x0: 60, y0: 70, x1: 280, y1: 115 }, pixels: Uint32Array.from(pixels), count: pixels.length, width: W, height: H });
+      expect(v.left).toBe('occluded');
+      expect(v.right).toBe('observed');
     });
   }
 });

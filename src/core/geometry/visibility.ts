@@ -10,6 +10,7 @@
 import type { Box2D, FaceState, ObjectVisibility } from '../scene/types';
 import { median } from './objectEnv';
 import type { DepthMap } from './raster';
+import { rowPhase } from './rowPhase';
 
 /** A side is occluded when at least this share of the valid depth beside it is nearer than the object. */
 const NEARER_SHARE = 0.5;
@@ -77,7 +78,7 @@ function nearerShare(depth: DepthMap, a: Box2D, b: Box2D | null, limit: number, 
     const x0 = Math.max(0, Math.floor(r.x0)), y0 = Math.max(0, Math.floor(r.y0));
     const x1 = Math.min(depth.width, Math.ceil(r.x1)), y1 = Math.min(depth.height, Math.ceil(r.y1));
     const st = Math.max(1, Math.floor(Math.sqrt(((x1 - x0) * (y1 - y0)) / 300)));
-    for (let y = y0; y < y1; y += st)
+    for (let y = y0 + rowPhase(depth.data, depth.width, x0, y0, x1, y1, st); y < y1; y += st)
       for (let x = x0; x < x1; x += st) {
         const z = depth.data[y * depth.width + x];
         if (!(z > 0 && z < Infinity) || (onSupport && onSupport(x, y, z))) continue;
