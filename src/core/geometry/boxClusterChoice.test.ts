@@ -136,4 +136,18 @@ describe('chooseBoxCluster: a covering box whose object fills this one', () => {
     // the chest's cluster is over ten times the chair's in the chair's box; the chair's is still found
     expect(Math.hypot(chair.obb.center[0] - t.obb.center[0], chair.obb.center[2] - t.obb.center[2])).toBeLessThan(0.3);
   });
+  it("occlusion benchmark street 99: a car 6.7 m away keeps its far end inside the box of a van 20 m away (67% inside the car's): only what is at the van's depth is cut out", async () => {
+    const { occlusionScene, noisyDepth } = await import('../testing/occlusionBench');
+    const bench = occlusionScene(99);
+    const r = renderSyntheticScene(bench.spec);
+    const seen = r.objects.filter((o) => o.visiblePixels >= 150);
+    const { scene } = buildScene({
+      depth: noisyDepth(r.depth, bench.kind, 99), intrinsics: r.intrinsics, intrinsicsSource: 'explicit', intrinsicsDetail: 'synthetic', rgb: r.rgb,
+      objects: seen.map((o) => ({ id: o.id, caption: o.caption, box2d: o.box2d })), provenance,
+    });
+    const car = scene.objects.find((o) => o.id === 'o2')!;
+    const t = r.truth.boxes.find((b) => b.id === 'o2')!;
+    expect(Math.max(...car.amodal!.visibleObb.size)).toBeGreaterThan(3); // 3.38 m long, seen at 38 degrees
+    expect(Math.hypot(car.obb.center[0] - t.obb.center[0], car.obb.center[2] - t.obb.center[2])).toBeLessThan(0.3);
+  });
 });

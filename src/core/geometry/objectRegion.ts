@@ -32,13 +32,18 @@ export interface MaskWindow {
   maskHeight: number;
 }
 
+/** A rectangle of another object's pixels; with zMin, only its pixels at least that far (the object behind this one). */
+export type CutOut = Box2D & { zMin?: number };
+
 export interface ObjectRegion {
   /** Depth-map pixels to scan, x1/y1 exclusive. */
   region: Box2D;
   boxOnly: boolean;
   mask: MaskWindow | null;
-  /** Box only: depth-map rectangles that are other objects' pixels. */
-  excl: Box2D[];
+  /** Box only: depth-map rectangles that are other objects' pixels (with zMin: only those at least that far). */
+  excl: CutOut[];
+  /** The depth map's values (the cut-outs with zMin read them). */
+  depthData: Float32Array;
   /** Box only: the depth-map boxes of larger objects that overlap this one's (not cut out: which pixels are whose is the clusters' to say). */
   covering: Box2D[];
   /** Some pixels of the region are not the object's (a mask, or cut-out boxes). */
@@ -49,6 +54,8 @@ export interface ObjectRegion {
 
 /** A smaller box this share inside a bigger one is an object on or in front of (or behind) the bigger one. */
 const NESTED_SHARE = 0.6;
+/** A nested box's object is behind this one when the depth of its box outside this one is this much farther (10%). */
+const BEHIND_REL = 0.1;
 /** A smaller box overlapping a bigger one at least this share, in front of it, is cut out of it where they overlap. */
 const OCCLUDER_SHARE = 0.2;
 
@@ -79,7 +86,7 @@ export function objectRegion(env: ObjectEnv, obj: ObjectInput, inputs: readonly 
   // table, an ottoman in front of a bed), whichever of the two is in front
   const excl = boxOnly ? cutOutBoxes(inputs, obj, sx, sy, env.depth) : [];
   const covering = boxOnly ? coveringBoxes(inputs, obj, sx, sy) : [];
-  const r: ObjectRegion = { region, boxOnly, mask, excl, covering, hasSel: mask !== null || excl.length > 0, area: 0 };
+  const r: ObjectRegion = { region, boxOnly, mask, excl, covering, depthData: env.depth.data, hasSel: mask !== null || excl.length > 0, area: 0 };
   r.area = regionArea(r, obj, W, H);
   return r;
 }
@@ -102,9 +109,9 @@ function regionArea(r: ObjectRegion, obj: ObjectInput, W: number, H: number): nu
 export function pixelSelector(r: ObjectRegion, W: number, H: number, raw: boolean): (x: number, y: number) => boolean {
   const m = r.mask;
   if (!m) {
-    const excl = r.excl;
+    const excl = r.excl, data = r.depthData;
     return (x, y) => {
-      for (const e of excl) if (x >= e.x0 && x < e.x1 && y >= e.y0 && y < e.y1) return false;
+      for (const e of excl) if (x >= e.x0 && x < e.x1 && y >= e.y0 && y < e.y1 && (e.zMin === undefined || data[y * W + x] >= e.zMin)) return false;
       return true;
     };
   }
@@ -123,15 +130,16 @@ export function pixelSelector(r: ObjectRegion, W: number, H: number, raw: boolea
 /**
  * What to cut out of box-only `obj`'s box (depth-map pixels): the boxes of the other objects that are smaller
  * and lie at least 60% inside it (a mug on a table, a night stand behind a bed: whichever is in front, those
- * pixels are the smaller object's), and where a smaller box overlaps it less (at least 20%), the overlap when
+ * pixels are the smaller object's; but where the smaller box also reaches outside and its depth there is 10%
+ * farther than `obj`'s outside it, only its pixels beyond the midway depth), and where a smaller box overlaps it less (at least 20%), the overlap when
  * the smaller object is in front (an ottoman before a bed, reaching below the bed's box): the median depth
  * of its box outside `obj`'s is nearer than that of `obj`'s box outside it. Nested boxes of nested boxes
  * are not special-cased: each smaller one is cut out on its own.
  */
-export function cutOutBoxes(inputs: readonly ObjectInput[], obj: ObjectInput, sx: number, sy: number, depth: DepthMap): Box2D[] {
+export function cutOutBoxes(inputs: readonly ObjectInput[], obj: ObjectInput, sx: number, sy: number, depth: DepthMap): CutOut[] {
   const a = obj.box2d;
   const areaA = (a.x1 - a.x0) * (a.y1 - a.y0);
-  const out: Box2D[] = [];
+  const out: CutOut[] = [];
   const px = (b: Box2D): Box2D => ({ x0: Math.floor(b.x0 * sx), y0: Math.floor(b.y0 * sy), x1: Math.ceil(b.x1 * sx), y1: Math.ceil(b.y1 * sy) });
   for (const o of inputs) {
     if (o === obj) continue;
@@ -141,7 +149,12 @@ export function cutOutBoxes(inputs: readonly ObjectInput[], obj: ObjectInput, sx
     const ix = Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0));
     const iy = Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
     if (ix * iy >= NESTED_SHARE * areaB) {
-      out.push(px(b));
+      // mostly inside, and behind where both are seen apart (a van far off whose box reaches into a near
+      // car's): only what is at the van's depth is the van's, the car's own pixels in front of it stay
+      const pa = px(a), pb = px(b);
+      const inter = { x0: Math.max(pa.x0, pb.x0), y0: Math.max(pa.y0, pb.y0), x1: Math.min(pa.x1, pb.x1), y1: Math.min(pa.y1, pb.y1) };
+      const behind = ix * iy < areaB ? medianDepthOutside(depth, pb, inter) : NaN, here = medianDepthOutside(depth, pa, inter);
+      out.push(behind > here * (1 + BEHIND_REL) ? { ...pb, zMin: (behind + here) / 2 } : pb);
     } else if (ix * iy >= OCCLUDER_SHARE * areaB) {
       const pa = px(a), pb = px(b);
       const inter = { x0: Math.max(pa.x0, pb.x0), y0: Math.max(pa.y0, pb.y0), x1: Math.min(pa.x1, pb.x1), y1: Math.min(pa.y1, pb.y1) };
