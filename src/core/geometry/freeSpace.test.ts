@@ -25,4 +25,17 @@ describe('freeSpaceTest', () => {
     d.data[24 * 64 + 33] = 5; // one sparse LiDAR return beside the pixel
     expect(freeSpaceTest(d, K, frame)([0, 1.5, -3])).toBe(true);
   });
+  it('sparse depth: no return between the scan lines around a point, within the reach the sensor shows elsewhere, is empty', () => {
+    // scan lines every 3 rows, only in the lower half (the road, 20 m); nothing above (sky, or road beyond reach)
+    const d = wall(0);
+    for (let v = 26; v < 48; v += 3) for (let u = 0; u < 64; u++) d.data[v * 64 + u] = 20;
+    const test = freeSpaceTest(d, K, frame);
+    expect(test([0, 1.5 + 1.5, -10])).toBe(true); // 10 m ahead, 10 rows above the scan lines: a car there would have returned
+    expect(test([0, 1.5 + 0.8, -10])).toBe(false); // 6 rows above them: between scan lines, unknown
+    expect(test([0, 1.5 + 2, -30])).toBe(false); // beyond the farthest return: unknown
+    // a dense map with a hole (a black car's paint) says nothing of the hole
+    const dense = wall(5);
+    for (let v = 0; v < 20; v++) for (let u = 0; u < 64; u++) dense.data[v * 64 + u] = 0;
+    expect(freeSpaceTest(dense, K, frame)([0, 1.5 + 0.8, -3])).toBe(false);
+  });
 });

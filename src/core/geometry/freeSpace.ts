@@ -4,6 +4,9 @@
  * Amodal completion (amodal.ts) asks this to choose which way a hidden extent goes: a car beside the road
  * whose near end is cut by the image's left border goes on towards the camera (out of the view), not away
  * from it into road the camera sees. This is the space-carving test of multi-view reconstruction, with one view.
+ * On sparse depth (projected LiDAR), a ray with no return near it, above and below to the next scan lines,
+ * is empty up to the reach the sensor shows elsewhere (its 99th percentile depth): sky, or road beyond it.
+ * On dense depth a hole says nothing (a black car's paint, a window).
  */
 import type { Intrinsics } from '../camera/intrinsics';
 import { canonicalToPixel } from '../camera/project';
@@ -21,6 +24,7 @@ export function freeSpaceTest(depth: DepthMap, K: Intrinsics, frame: Pick<Canoni
   const R = frame.rotation, t = frame.translation;
   const W = depth.width, H = depth.height, data = depth.data;
   const pixelOf = canonicalToPixel(frame, K, W, H);
+  const { sparse, range } = sensorReach(data);
   return (p) => {
     const i = pixelOf(p[0], p[1], p[2]);
     if (i < 0) return false;
@@ -34,6 +38,29 @@ export function freeSpaceTest(depth: DepthMap, K: Intrinsics, frame: Pick<Canoni
         const d = data[j * W + k];
         if (d > 0 && d < zs) zs = d;
       }
-    return zs < Infinity && zs > z + Math.max(FREE_MIN_M, FREE_REL * z);
+    if (zs < Infinity) return zs > z + Math.max(FREE_MIN_M, FREE_REL * z);
+    if (!sparse || !(z < range)) return false;
+    // sparse depth (a LiDAR's scan lines): no return between the scan lines above and below either, where
+    // the sensor reached as far elsewhere, is sky or road beyond its reach; a car there would have returned
+    for (let j = Math.max(0, v - SCAN_GAP); j <= Math.min(H - 1, v + SCAN_GAP); j++)
+      for (let k = Math.max(0, u - 1); k <= Math.min(W - 1, u + 1); k++) if (data[j * W + k] > 0) return false;
+    return true;
   };
+}
+
+/** Rows searched above and below for a scan line (KITTI's are 3-5 px apart at full resolution). */
+const SCAN_GAP = 6;
+
+/** Whether the map is sparse (under half its pixels have depth) and how far it reached (its 99th percentile depth). */
+function sensorReach(data: Float32Array): { sparse: boolean; range: number } {
+  const stride = Math.max(1, Math.floor(data.length / 20000));
+  const zs: number[] = [];
+  let n = 0;
+  for (let i = 0; i < data.length; i += stride) {
+    n++;
+    if (data[i] > 0 && data[i] < Infinity) zs.push(data[i]);
+  }
+  if (zs.length === 0) return { sparse: false, range: 0 };
+  zs.sort((a, b) => a - b);
+  return { sparse: zs.length < 0.5 * n, range: zs[Math.floor(0.99 * (zs.length - 1))] };
 }
