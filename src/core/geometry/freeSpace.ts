@@ -24,7 +24,7 @@ export function freeSpaceTest(depth: DepthMap, K: Intrinsics, frame: Pick<Canoni
   const R = frame.rotation, t = frame.translation;
   const W = depth.width, H = depth.height, data = depth.data;
   const pixelOf = canonicalToPixel(frame, K, W, H);
-  const { sparse, range } = sensorReach(data);
+  let reach: { sparse: boolean; range: number } | null = null;
   return (p) => {
     const i = pixelOf(p[0], p[1], p[2]);
     if (i < 0) return false;
@@ -39,6 +39,7 @@ export function freeSpaceTest(depth: DepthMap, K: Intrinsics, frame: Pick<Canoni
         if (d > 0 && d < zs) zs = d;
       }
     if (zs < Infinity) return zs > z + Math.max(FREE_MIN_M, FREE_REL * z);
+    const { sparse, range } = (reach ??= sensorReach(data));
     if (!sparse || !(z < range)) return false;
     // sparse depth (a LiDAR's scan lines): no return between the scan lines above and below either, where
     // the sensor reached as far elsewhere, is sky or road beyond its reach; a car there would have returned
@@ -61,6 +62,6 @@ function sensorReach(data: Float32Array): { sparse: boolean; range: number } {
     if (data[i] > 0 && data[i] < Infinity) zs.push(data[i]);
   }
   if (zs.length === 0) return { sparse: false, range: 0 };
-  zs.sort((a, b) => a - b);
-  return { sparse: zs.length < 0.5 * n, range: zs[Math.floor(0.99 * (zs.length - 1))] };
+  const sorted = Float64Array.from(zs).sort();
+  return { sparse: zs.length < 0.5 * n, range: sorted[Math.floor(0.99 * (sorted.length - 1))] };
 }

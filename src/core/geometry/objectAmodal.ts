@@ -6,7 +6,7 @@
 import type { AmodalInfo, Box2D } from '../scene/types';
 import { completeAmodal, type AmodalBox } from './amodal';
 import type { ObjectBox } from './objectBox';
-import { freeSpaceTest } from './freeSpace';
+import { freeSpaceTest, type FreeSpaceTest } from './freeSpace';
 import { clampBox, type ObjectEnv } from './objectEnv';
 import type { ObjectPoints } from './objectPoints';
 import type { WallCache } from './objectSurfaces';
@@ -14,6 +14,14 @@ import { objectVisibility } from './visibility';
 import { findWalls } from './walls';
 
 const BACK_PROJECTED_SPREAD = 0.5;
+
+/** One free-space test per objects3d call (env is made per call): it measures the sensor's reach once, when first asked. */
+const FREE = new WeakMap<ObjectEnv, FreeSpaceTest>();
+function freeSpaceOf(env: ObjectEnv): FreeSpaceTest {
+  let t = FREE.get(env);
+  if (!t) FREE.set(env, (t = freeSpaceTest(env.depth, env.K, env.frame)));
+  return t;
+}
 
 export function amodalBox(env: ObjectEnv, caption: string, box2d: Box2D, box: ObjectBox, pts: ObjectPoints | null, walls: WallCache): AmodalBox {
   const { W, H, K, ifx, ify, frame } = env;
@@ -36,7 +44,7 @@ export function amodalBox(env: ObjectEnv, caption: string, box2d: Box2D, box: Ob
     visibleAabb: box.aabb, visibleObb: box.obb, visibility, caption,
     camera: [frame.translation[0], frame.translation[1], frame.translation[2]],
     hasSupport: env.hasPlane, boxFoot: box.boxFoot, boxReach: box.boxReach, focalPx: K.fy,
-    freeSpace: freeSpaceTest(env.depth, K, frame),
+    freeSpace: freeSpaceOf(env),
     walls: () => (env.hasPlane ? (walls.walls ??= findWalls(env.depth, K, frame, { flyingPixelThreshold: env.thr })) : []),
   });
 }
