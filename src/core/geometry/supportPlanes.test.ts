@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { noisyDepth, occlusionScene } from '../testing/occlusionBench';
 import { renderSyntheticScene } from '../testing/syntheticScene';
-import { canonicalize, inPlaneSpread } from './canonicalize';
+import { canonicalize, chooseSupportPlane, inPlaneSpread } from './canonicalize';
 import { liftDepth } from './lift';
 import { angleBetween, type Vec3 } from './vec';
 
@@ -39,5 +39,23 @@ describe('support planes', () => {
     const up: Vec3 = [frame.rotation[3], frame.rotation[4], frame.rotation[5]];
     expect((angleBetween(up, r.truth.upInCamera) * 180) / Math.PI).toBeLessThan(1);
     expect(frame.cameraHeight).toBeCloseTo(r.truth.cameraHeight, 1);
+  });
+});
+
+describe('chooseSupportPlane', () => {
+  const plane = (tiltDeg: number, d: number, inliers: number) => {
+    const t = (tiltDeg * Math.PI) / 180;
+    return { normal: [Math.sin(t), -Math.cos(t), 0] as [number, number, number], d, inliers, searched: 19000 };
+  };
+  it('a floor under a bed top that fills more of the view, parallel to it, is the support plane', () => {
+    // the synthetic room 130: the bed top 0.88 m below the camera holds 9102 points, the floor 1.38 m below 4212
+    const bed = plane(0.2, 0.88, 9102), floor = plane(0.01, 1.38, 4212);
+    expect(chooseSupportPlane([bed, floor])).toBe(floor);
+    // a lower plane that is not parallel (a wall and the floor fitted as one, 27 degrees off) is not
+    expect(chooseSupportPlane([bed, plane(27, 2.1, 4212)])).toBe(bed);
+    // nor a parallel one holding under a fifth of the largest
+    expect(chooseSupportPlane([bed, plane(0.01, 1.38, 1500)])).toBe(bed);
+    // any lower plane holding half of the largest, as before
+    expect(chooseSupportPlane([bed, plane(10, 1.38, 4600)]).d).toBe(1.38);
   });
 });
