@@ -56,6 +56,6 @@ describe('chooseSupportPlane', () => {
     // nor a parallel one holding under a fifth of the largest
     expect(chooseSupportPlane([bed, plane(0.01, 1.38, 1500)])).toBe(bed);
     // any lower plane holding half of the largest, as before
-    expect(chooseSupportPlane([bed, plane(10, 1.38, 4600)]).d).toBe(1.38);
+    expect(chooseSupportPlane([bed, plane(10, 1.38, 4600)])?.d).toBe(1.38);
   });
 });
