@@ -109,19 +109,19 @@ export function chooseBoxCluster(c: BoxClusters, ctx: BoxChoiceContext): BoxChoi
     if (leakingSides(shares, l) > 0 && (ctx.covering ?? []).some((c) => covers(c, box, bounds[l], shares, l, step))) claimed[l] = 1;
     else largest = Math.max(largest, sizes[l]);
   }
-  const claims = largest > 0;
-  if (!claims) largest = sizes[0] ?? 0;
+  // every cluster claimed: the claims are set aside, not the clusters
+  if (largest === 0) { claimed.fill(0); largest = sizes[0] ?? 0; }
   const iou = new Float64Array(L);
   let bestIou = 0;
   for (let l = 0; l < L; l++) {
-    if (sizes[l] < 0.1 * largest || residue(l) || (claims && claimed[l])) continue;
+    if (sizes[l] < 0.1 * largest || residue(l) || claimed[l]) continue;
     iou[l] = fit(bx0[l], by0[l], bx1[l], by1[l]);
     if (iou[l] > bestIou) bestIou = iou[l];
   }
   let bestContained = 0;
   const eligible = new Uint8Array(L);
   for (let l = 0; l < L; l++) {
-    if (leakingSides(shares, l) >= 2 || residue(l) || (claims && claimed[l])) continue;
+    if (leakingSides(shares, l) >= 2 || residue(l) || claimed[l]) continue;
     eligible[l] = 1;
     if (iou[l] > bestContained) bestContained = iou[l];
   }

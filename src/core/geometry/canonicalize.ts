@@ -193,7 +193,7 @@ export function chooseSupportPlane(cands: PlaneCandidate[]): PlaneCandidate | nu
   const cosPar = Math.cos((PARALLEL_DEG * Math.PI) / 180);
   for (const c of cands) {
     if (!(c.d > best.d + 0.05)) continue;
-    const par = Math.abs(c.normal[0] * best.normal[0] + c.normal[1] * best.normal[1] + c.normal[2] * best.normal[2]) >= cosPar;
+    const par = Math.abs(dot(c.normal, best.normal)) >= cosPar;
     if (c.inliers >= 0.5 * maxIn || (par && c.inliers >= PARALLEL_SHARE * maxIn)) best = c;
   }
   return best;

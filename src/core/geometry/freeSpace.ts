@@ -55,13 +55,10 @@ const SCAN_GAP = 6;
 /** Whether the map is sparse (under half its pixels have depth) and how far it reached (its 99th percentile depth). */
 function sensorReach(data: Float32Array): { sparse: boolean; range: number } {
   const stride = Math.max(1, Math.floor(data.length / 20000));
-  const zs: number[] = [];
-  let n = 0;
-  for (let i = 0; i < data.length; i += stride) {
-    n++;
-    if (data[i] > 0 && data[i] < Infinity) zs.push(data[i]);
-  }
-  if (zs.length === 0) return { sparse: false, range: 0 };
-  const sorted = Float64Array.from(zs).sort();
-  return { sparse: zs.length < 0.5 * n, range: sorted[Math.floor(0.99 * (sorted.length - 1))] };
+  const zs = new Float64Array(Math.ceil(data.length / stride));
+  let n = 0, m = 0;
+  for (let i = 0; i < data.length; i += stride, n++) if (data[i] > 0 && data[i] < Infinity) zs[m++] = data[i];
+  if (m === 0) return { sparse: false, range: 0 };
+  const sorted = zs.subarray(0, m).sort();
+  return { sparse: m < 0.5 * n, range: sorted[Math.floor(0.99 * (m - 1))] };
 }

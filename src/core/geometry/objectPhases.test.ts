@@ -38,7 +38,7 @@ describe('objects3d phases', () => {
     const small: ObjectInput = { id: 'small', caption: 'small', box2d: { x0: 150, y0: 150, x1: 200, y1: 200 } };
     const br = objectRegion(env, big, [big, small]);
     expect(br.excl).toEqual([{ x0: 150, y0: 150, x1: 200, y1: 200 }]);
-    const sel = pixelSelector(br, env.W, env.H, false);
+    const sel = pixelSelector(br, env.depth, false);
     expect(sel(160, 160)).toBe(false);
     expect(sel(300, 300)).toBe(true);
     expect(br.area).toBe(Math.round(300 * 0.94) ** 2 - 50 * 50);

@@ -26,7 +26,7 @@ export interface ObjectPoints {
 }
 
 /** A chosen cluster of at least this many sampled points is gathered, however few. */
-export const FEW_KEPT = 5;
+const FEW_KEPT = 5;
 
 export function gatherObjectPoints(env: ObjectEnv, r: ObjectRegion, sel: ClusterSelection | null, surf: SurfaceRemoval): ObjectPoints {
   const mn: Vec3 = [Infinity, Infinity, Infinity], mx: Vec3 = [-Infinity, -Infinity, -Infinity];
@@ -48,7 +48,7 @@ export function gatherObjectPoints(env: ObjectEnv, r: ObjectRegion, sel: Cluster
   const lim = 1 - thr;
   // the eroded mask chose the clusters; every mask pixel whose point joins their voxels counts for
   // the extents (erosion alone shaves a pixel off each side: a centimetre or two of a small object)
-  const inMask = pixelSelector(r, W, H, true);
+  const inMask = pixelSelector(r, env.depth, true);
   const { inv, ox, oy, oz, dx, dy, dz, cells } = occ;
   let count = 0, sx3 = 0, sy3 = 0, sz3 = 0, bx0 = Infinity, bx1 = -Infinity, by0 = Infinity, by1 = -Infinity;
   for (let y = region.y0; y < region.y1; y++) {

@@ -42,8 +42,6 @@ export interface ObjectRegion {
   mask: MaskWindow | null;
   /** Box only: depth-map rectangles that are other objects' pixels (with zMin: only those at least that far). */
   excl: CutOut[];
-  /** The depth map's values (the cut-outs with zMin read them). */
-  depthData: Float32Array;
   /** Box only: the depth-map boxes of larger objects that overlap this one's (not cut out: which pixels are whose is the clusters' to say). */
   covering: Box2D[];
   /** Some pixels of the region are not the object's (a mask, or cut-out boxes). */
@@ -86,16 +84,16 @@ export function objectRegion(env: ObjectEnv, obj: ObjectInput, inputs: readonly 
   // table, an ottoman in front of a bed), whichever of the two is in front
   const excl = boxOnly ? cutOutBoxes(inputs, obj, sx, sy, env.depth) : [];
   const covering = boxOnly ? coveringBoxes(inputs, obj, sx, sy) : [];
-  const r: ObjectRegion = { region, boxOnly, mask, excl, covering, depthData: env.depth.data, hasSel: mask !== null || excl.length > 0, area: 0 };
-  r.area = regionArea(r, obj, W, H);
+  const r: ObjectRegion = { region, boxOnly, mask, excl, covering, hasSel: mask !== null || excl.length > 0, area: 0 };
+  r.area = regionArea(r, obj, env.depth);
   return r;
 }
 
-function regionArea(r: ObjectRegion, obj: ObjectInput, W: number, H: number): number {
-  const { region } = r;
+function regionArea(r: ObjectRegion, obj: ObjectInput, depth: DepthMap): number {
+  const { region } = r, W = depth.width, H = depth.height;
   if (obj.mask && obj.mask.width === W && obj.mask.height === H) return maskArea(obj.mask);
   if (!r.hasSel) return Math.max(0, region.x1 - region.x0) * Math.max(0, region.y1 - region.y0);
-  const inMask = pixelSelector(r, W, H, false);
+  const inMask = pixelSelector(r, depth, false);
   let area = 0;
   for (let y = region.y0; y < region.y1; y++) for (let x = region.x0; x < region.x1; x++) if (inMask(x, y)) area++;
   return area;
@@ -106,10 +104,11 @@ function regionArea(r: ObjectRegion, obj: ObjectInput, W: number, H: number): nu
  * second: the eroded mask chose the clusters, every mask pixel counts for the extents), or box only,
  * outside the cut-out boxes.
  */
-export function pixelSelector(r: ObjectRegion, W: number, H: number, raw: boolean): (x: number, y: number) => boolean {
+export function pixelSelector(r: ObjectRegion, depth: DepthMap, raw: boolean): (x: number, y: number) => boolean {
+  const W = depth.width, H = depth.height;
   const m = r.mask;
   if (!m) {
-    const excl = r.excl, data = r.depthData;
+    const excl = r.excl, data = depth.data;
     return (x, y) => {
       for (const e of excl) if (x >= e.x0 && x < e.x1 && y >= e.y0 && y < e.y1 && (e.zMin === undefined || data[y * W + x] >= e.zMin)) return false;
       return true;
@@ -140,7 +139,7 @@ export function cutOutBoxes(inputs: readonly ObjectInput[], obj: ObjectInput, sx
   const a = obj.box2d;
   const areaA = (a.x1 - a.x0) * (a.y1 - a.y0);
   const out: CutOut[] = [];
-  const px = (b: Box2D): Box2D => ({ x0: Math.floor(b.x0 * sx), y0: Math.floor(b.y0 * sy), x1: Math.ceil(b.x1 * sx), y1: Math.ceil(b.y1 * sy) });
+  const pa = toDepthPixels(a, sx, sy);
   for (const o of inputs) {
     if (o === obj) continue;
     const b = o.box2d;
@@ -148,19 +147,17 @@ export function cutOutBoxes(inputs: readonly ObjectInput[], obj: ObjectInput, sx
     if (!(areaB > 0) || areaB >= areaA) continue;
     const ix = Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0));
     const iy = Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
+    if (ix * iy < OCCLUDER_SHARE * areaB) continue;
+    const pb = toDepthPixels(b, sx, sy);
+    const inter = { x0: Math.max(pa.x0, pb.x0), y0: Math.max(pa.y0, pb.y0), x1: Math.min(pa.x1, pb.x1), y1: Math.min(pa.y1, pb.y1) };
+    // the median depth of each box outside the other: which of the two objects is in front
+    const other = ix * iy < areaB ? medianDepthOutside(depth, pb, inter) : NaN;
+    const here = other > 0 ? medianDepthOutside(depth, pa, inter) : NaN;
     if (ix * iy >= NESTED_SHARE * areaB) {
       // mostly inside, and behind where both are seen apart (a van far off whose box reaches into a near
       // car's): only what is at the van's depth is the van's, the car's own pixels in front of it stay
-      const pa = px(a), pb = px(b);
-      const inter = { x0: Math.max(pa.x0, pb.x0), y0: Math.max(pa.y0, pb.y0), x1: Math.min(pa.x1, pb.x1), y1: Math.min(pa.y1, pb.y1) };
-      const behind = ix * iy < areaB ? medianDepthOutside(depth, pb, inter) : NaN, here = medianDepthOutside(depth, pa, inter);
-      out.push(behind > here * (1 + BEHIND_REL) ? { ...pb, zMin: (behind + here) / 2 } : pb);
-    } else if (ix * iy >= OCCLUDER_SHARE * areaB) {
-      const pa = px(a), pb = px(b);
-      const inter = { x0: Math.max(pa.x0, pb.x0), y0: Math.max(pa.y0, pb.y0), x1: Math.min(pa.x1, pb.x1), y1: Math.min(pa.y1, pb.y1) };
-      const front = medianDepthOutside(depth, pb, inter), back = medianDepthOutside(depth, pa, inter);
-      if (front < back) out.push(inter);
-    }
+      out.push(other > here * (1 + BEHIND_REL) ? { ...pb, zMin: (other + here) / 2 } : pb);
+    } else if (other < here) out.push(inter);
   }
   return out;
 }
@@ -175,10 +172,14 @@ export function coveringBoxes(inputs: readonly ObjectInput[], obj: ObjectInput, 
     const b = o.box2d;
     if ((b.x1 - b.x0) * (b.y1 - b.y0) < areaA) continue;
     if (Math.min(a.x1, b.x1) <= Math.max(a.x0, b.x0) || Math.min(a.y1, b.y1) <= Math.max(a.y0, b.y0)) continue;
-    out.push({ x0: Math.floor(b.x0 * sx), y0: Math.floor(b.y0 * sy), x1: Math.ceil(b.x1 * sx), y1: Math.ceil(b.y1 * sy) });
+    out.push(toDepthPixels(b, sx, sy));
   }
   return out;
 }
+
+/** An image-pixel box in depth-map pixels (scaled by sx, sy), grown outwards to whole pixels. */
+const toDepthPixels = (b: Box2D, sx: number, sy: number): Box2D =>
+  ({ x0: Math.floor(b.x0 * sx), y0: Math.floor(b.y0 * sy), x1: Math.ceil(b.x1 * sx), y1: Math.ceil(b.y1 * sy) });
 
 /** Median valid depth of a box's pixels outside `hole` (sampled), NaN when there are none. */
 function medianDepthOutside(depth: DepthMap, r: Box2D, hole: Box2D): number {

@@ -40,7 +40,7 @@ export function sampleObject(env: ObjectEnv, r: ObjectRegion): ObjectSample {
   const [r0, r1, r2, r3, r4, r5, r6, r7, r8] = env.frame.rotation;
   const [tx, ty, tz] = env.frame.translation;
   const { region, hasSel } = r;
-  const inMask = pixelSelector(r, W, H, false);
+  const inMask = pixelSelector(r, env.depth, false);
   // sparse depth (LiDAR) leaves most pixels empty: size the step by the pixels that have depth
   let probe = 0, probeValid = 0;
   const pstep = Math.max(1, Math.floor(Math.sqrt(((region.x1 - region.x0) * (region.y1 - region.y0)) / 400)));
