@@ -141,4 +141,9 @@ describe('chooseBoxCluster and cut-outs on occlusion-benchmark scenes', () => {
     expect(Math.max(...scene.objects.find((o) => o.id === 'o2')!.amodal!.visibleObb.size)).toBeGreaterThan(3); // 3.38 m long, seen at 38 degrees
     expect(centreError('o2')).toBeLessThan(0.3);
   });
+  it('street 65: a cyclist 26 m away, 26 LiDAR returns past a near cyclist whose box holds its box, is placed at their depth (too few for a box of its own)', () => {
+    const { scene, centreError } = benchBoxOnly(65);
+    expect(scene.objects.find((o) => o.id === 'o1')!.flags).toContain('too-few-points');
+    expect(centreError('o1')).toBeLessThan(1); // at the near cyclist's depth it was 20.8 m off
+  });
 });
