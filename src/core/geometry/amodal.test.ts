@@ -113,6 +113,21 @@ describe('amodal completion', () => {
     expect(body.info.estimated).toEqual([null, null, null]);
     expect(body.obb.size[2]).toBe(0.45);
   });
+  it('a person cut by the image border gets the prior side across the view that its seen depth does not match', () => {
+    const prior = categoryPrior('pedestrian')!;
+    // a walker at the left edge of the view: a 2 cm sliver across, 0.51 m of body depth (nearer the short side)
+    const sliver: OBB = { center: [-4, 0.9, -12], size: [0.02, 1.8, 0.51], yaw: 0 };
+    const cut = complete(sliver, 'pedestrian', { left: 'border-cut' });
+    expect(cut.info.estimated).toEqual(['category-prior', null, null]);
+    expect(cut.obb.size[0]).toBeCloseTo(prior.long, 3);
+    expect(cut.obb.center[0]).toBeLessThan(-4); // towards the cut end
+    expect(cut.obb.size[2]).toBe(0.51);
+    // a depth that matches the long side (a stride seen from the side): the width across is the short side
+    const stride = complete({ ...sliver, size: [0.02, 1.8, 0.9] }, 'pedestrian', { left: 'border-cut' });
+    expect(stride.obb.size[0]).toBeCloseTo(prior.short, 3);
+    // seen whole across: left as seen
+    expect(complete(sliver, 'pedestrian').info.estimated).toEqual([null, null, null]);
+  });
   it('a side face shows the depth only when its end of the box is not hidden', () => {
     // a van turned 29 degrees: its end face (on the left in the view) shows its depth unless that end is hidden
     const van: OBB = { center: [0, 1, -10], size: [5.07, 2.2, 0.6], yaw: 0.5 };

@@ -10,7 +10,7 @@
  *   and any object whose 2D box reaches down to the support plane where its seen points stop short (a
  *   lamp's pole, a chair's legs: too thin for the depth) stands on it;
  * - category prior (people: only a depth along the line of sight more than 3 spreads under the category's
- *   shorter side, a flat front): the published mean size of the caption's category (categoryPriors.ts) for an extent
+ *   shorter side, a flat front, and a width across the view cut by the border or an occluder): the published mean size of the caption's category (categoryPriors.ts) for an extent
  *   along the line of sight that no side face shows (the far side is always self-hidden), an extent across
  *   the view cut by the border or an occluder, and a height whose top or bottom is hidden, or that is under the
  *   category's by 3 spreads while an end is out of sight (the tall part may be there: a headboard, a cabin);
@@ -29,7 +29,7 @@
  * depth misses.
  */
 import type { AABB, AmodalEstimator, AmodalInfo, OBB, ObjectVisibility } from '../scene/types';
-import { PRIOR_SPREAD, categoryPrior } from './categoryPriors';
+import { type CategoryPrior, PRIOR_SPREAD, categoryPrior } from './categoryPriors';
 import type { FreeSpaceTest } from './freeSpace';
 import type { Plane } from './plane';
 import type { Vec3 } from './vec';
@@ -155,10 +155,9 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
   const topSeen = over > 0 && (inp.focalPx === undefined || (Math.min(size[across], size[1]) * over * inp.focalPx) / (dl * dl + over * over) >= TOP_FACE_PX);
   if (prior && prior.boxLike) {
     // which of the two sides is the category's long one: the one the seen extents match
-    const fit = (e: number, m: number) => Math.abs(Math.log(Math.max(e, 1e-3) / m));
     let acrossIsLong: boolean;
-    if (!acrossCut) acrossIsLong = fit(size[across], prior.long) <= fit(size[across], prior.short);
-    else if (!alongHidden) acrossIsLong = fit(size[along], prior.short) <= fit(size[along], prior.long);
+    if (!acrossCut) acrossIsLong = fitSide(size[across], prior) === 'long';
+    else if (!alongHidden) acrossIsLong = fitSide(size[along], prior) === 'short';
     else {
       // both hidden: the larger seen extent is the long one, unless that completion crosses seen-empty space
       // and the other way round clearly does not (a van seen past its end, its length hidden to the side)
@@ -180,10 +179,17 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
       const sign = clearest(inp, center, size, vis.yaw, across, target - size[across], acrossSigns()).sign;
       grow(center, uAcross, set(across, target, 'category-prior', PRIOR_SPREAD), sign);
     }
-  } else if (prior && alongHidden && size[along] < prior.short * (1 - PART_SPREADS * PRIOR_SPREAD)) {
+  } else if (prior) {
     // not box-like (a person): what is seen stands, unless it is too thin for one (a LiDAR's flat front of a
     // body): then the category's shorter side
-    growAlong(prior.short, 'category-prior', PRIOR_SPREAD);
+    if (alongHidden && size[along] < prior.short * (1 - PART_SPREADS * PRIOR_SPREAD)) growAlong(prior.short, 'category-prior', PRIOR_SPREAD);
+    // an end cut by the border or an occluder: the rest across is out of sight, so the prior's side that the
+    // seen depth does not match (a walker's sliver at the image edge, 2 cm of a 0.9 m stride)
+    if (acrossCut) {
+      const target = fitSide(size[along], prior) === 'short' ? prior.long : prior.short;
+      const sign = clearest(inp, center, size, vis.yaw, across, target - size[across], acrossSigns()).sign;
+      grow(center, uAcross, set(across, target, 'category-prior', PRIOR_SPREAD), sign);
+    }
   } else if (!prior && alongHidden && !topSeen) {
     growAlong(Math.min(size[across], size[1]), 'footprint-symmetry', SYMMETRY_SPREAD);
   } else if (!prior && acrossCut && !alongHidden) {
@@ -236,6 +242,12 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
   // points' own box stops at the visible faces: a car seen at 30 degrees lost its far corner, 0.75 m of depth)
   const aabb: AABB = aabbOfObb(obb);
   return { aabb, obb, info };
+}
+
+/** The prior's horizontal side a seen extent is nearer to, in ratio (the longer one on a tie). */
+function fitSide(e: number, prior: CategoryPrior): 'long' | 'short' {
+  const fit = (m: number) => Math.abs(Math.log(Math.max(e, 1e-3) / m));
+  return fit(prior.long) <= fit(prior.short) ? 'long' : 'short';
 }
 
 /**
