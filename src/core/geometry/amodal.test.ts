@@ -113,6 +113,15 @@ describe('amodal completion', () => {
     expect(body.info.estimated).toEqual([null, null, null]);
     expect(body.obb.size[2]).toBe(0.45);
   });
+  it('a car straight ahead shows no side face, even 9 degrees off the view axis: its length is estimated', () => {
+    // its back and trunk lid seen 2.5 m ahead (0.96 m of depth), the camera between its sides and below its roof
+    const back: OBB = { center: [0.41, 0.9, -2.53], size: [1.67, 1.81, 0.96], yaw: 0 };
+    const ahead = complete(back, 'car', {}, { focalPx: 500 });
+    expect(ahead.info.estimated[2]).toBe('category-prior');
+    expect(ahead.obb.size[2]).toBeCloseTo(categoryPrior('car')!.long, 3);
+    // the same car 3 m to the side: the camera is beside it and its side face shows the depth seen
+    expect(complete({ ...back, center: [3.41, 0.9, -2.53] }, 'car', {}, { focalPx: 500 }).info.estimated[2]).toBeNull();
+  });
   it('a person cut by the image border gets the prior side across the view that its seen depth does not match', () => {
     const prior = categoryPrior('pedestrian')!;
     // a walker at the left edge of the view: a 2 cm sliver across, 0.51 m of body depth (nearer the short side)

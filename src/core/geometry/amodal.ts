@@ -118,8 +118,16 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
   // with a category, a side face that spans SIDE_FACE_PX columns shows the depth well enough to tell the long
   // side from the short (a van across the view, its end face seen at 19 degrees: 64 columns); without one
   // the seen depth becomes the footprint (symmetry), which asks for a face turned SIDE_FACE_MIN towards the camera
+  // a camera above the object's top sees the top face, which spans the depth: then a thin object is thin,
+  // as long as that face, were the object as deep as it is wide, would span TOP_FACE_PX rows of the depth map
+  const over = inp.camera[1] - (center[1] + size[1] / 2);
+  const topSeen = over > 0 && (inp.focalPx === undefined || (Math.min(size[across], size[1]) * over * inp.focalPx) / (dl * dl + over * over) >= TOP_FACE_PX);
   const sinFace = Math.abs(dot(uAcross, dx, dz));
-  const faceSeen = prior?.boxLike && inp.focalPx !== undefined
+  // a side face shows only to a camera beside it, outside the slab between the two side faces: a car 2.5 m
+  // straight ahead, 9 degrees off the view axis, shows its back and trunk lid, not a side (unless the camera
+  // is above it and the top face shows the depth)
+  const between = sinFace * dl <= size[across] / 2 && !topSeen;
+  const faceSeen = between ? false : prior?.boxLike && inp.focalPx !== undefined
     ? sinFace >= SIDE_FACE_MIN_PRIOR && (size[along] * sinFace * inp.focalPx) / Math.hypot(dl, center[1] - inp.camera[1]) >= SIDE_FACE_PX
     : sinFace >= SIDE_FACE_MIN;
   const alongHidden = !faceSeen || hidden(faceOnRight ? v.right : v.left);
@@ -149,10 +157,6 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
   };
 
   // horizontal extents
-  // a camera above the object's top sees the top face, which spans the depth: then a thin object is thin,
-  // as long as that face, were the object as deep as it is wide, would span TOP_FACE_PX rows of the depth map
-  const over = inp.camera[1] - (center[1] + size[1] / 2);
-  const topSeen = over > 0 && (inp.focalPx === undefined || (Math.min(size[across], size[1]) * over * inp.focalPx) / (dl * dl + over * over) >= TOP_FACE_PX);
   if (prior && prior.boxLike) {
     // which of the two sides is the category's long one: the one the seen extents match
     let acrossIsLong: boolean;
