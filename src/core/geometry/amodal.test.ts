@@ -122,6 +122,16 @@ describe('amodal completion', () => {
     // the same car 3 m to the side: the camera is beside it and its side face shows the depth seen
     expect(complete({ ...back, center: [3.41, 0.9, -2.53] }, 'car', {}, { focalPx: 500 }).info.estimated[2]).toBeNull();
   });
+  it("a car's cabin seen over a nearer car (bottom hidden) is completed to the published length, both ways", () => {
+    // 12 m away, 23 degrees off axis: the side of the cabin shows 2.35 m, the body below is hidden
+    const cabin: OBB = { center: [-4.96, 1.42, -11.71], size: [1.44, 0.46, 2.35], yaw: 0 };
+    const r = complete(cabin, 'sedan', { bottom: 'occluded' }, { focalPx: 500 });
+    expect(r.info.estimated[2]).toBe('category-prior');
+    expect(r.obb.size[2]).toBeCloseTo(categoryPrior('car')!.long, 3);
+    expect(r.obb.center[2]).toBeCloseTo(-11.71, 6); // a cabin sits mid-body
+    // the bottom seen: 2.35 m is the car's own length (a small car), kept
+    expect(complete({ ...cabin, center: [-4.96, 0.8, -11.71], size: [1.44, 1.5, 2.35] }, 'sedan', {}, { focalPx: 500 }).info.estimated[2]).toBeNull();
+  });
   it('a person cut by the image border gets the prior side across the view that its seen depth does not match', () => {
     const prior = categoryPrior('pedestrian')!;
     // a walker at the left edge of the view: a 2 cm sliver across, 0.51 m of body depth (nearer the short side)

@@ -177,7 +177,16 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
       const mine = cost(acrossIsLong);
       if (mine >= CROSSED_SHARE && fits(!acrossIsLong) && cost(!acrossIsLong) <= mine / 2) acrossIsLong = !acrossIsLong;
     }
-    if (alongHidden) growAlong(acrossIsLong ? prior.short : prior.long, 'category-prior', PRIOR_SPREAD);
+    const alongPrior = acrossIsLong ? prior.short : prior.long;
+    if (alongHidden) growAlong(alongPrior, 'category-prior', PRIOR_SPREAD);
+    else if (hidden(v.bottom) && size[along] < alongPrior * (1 - PART_SPREADS * PRIOR_SPREAD)) {
+      // a side face seen above a hidden bottom may be the narrower top part (a car's cabin over a nearer car:
+      // 2.35 m of a 4.47 m sedan): a seen length PART_SPREADS spreads under the prior's is completed from it,
+      // both ways (a cabin sits mid-body), unless that crosses seen-empty space
+      const away = Math.sign(dot(uAlong, dx, dz)) || 1;
+      const sign = clearest(inp, center, size, vis.yaw, along, alongPrior - size[along], [0, away, -away]).sign;
+      grow(center, uAlong, set(along, alongPrior, 'category-prior', PRIOR_SPREAD), sign);
+    }
     if (acrossCut) {
       const target = acrossIsLong ? prior.long : prior.short;
       const sign = clearest(inp, center, size, vis.yaw, across, target - size[across], acrossSigns()).sign;
