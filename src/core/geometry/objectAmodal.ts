@@ -1,10 +1,12 @@
 /**
  * objects3d phase 7, the whole object: visibility of each side (visibility.ts) from the depth around the
  * object's 2D box, then amodal completion (amodal.ts) of the visible box. An object with too few points
- * keeps its back-projected fallback box, every extent marked estimated.
+ * keeps its back-projected fallback box, every extent marked estimated; one of a grounded category whose
+ * bottom is hidden stands on the support plane.
  */
-import type { AmodalInfo, Box2D } from '../scene/types';
-import { completeAmodal, type AmodalBox } from './amodal';
+import type { AmodalInfo, Box2D, OBB } from '../scene/types';
+import { SUPPORT_SPREAD, aabbOfObb, completeAmodal, type AmodalBox } from './amodal';
+import { categoryPrior } from './categoryPriors';
 import type { ObjectBox } from './objectBox';
 import { freeSpaceTest, type FreeSpaceTest } from './freeSpace';
 import { clampBox, type ObjectEnv } from './objectEnv';
@@ -31,6 +33,7 @@ export function amodalBox(env: ObjectEnv, caption: string, box2d: Box2D, box: Ob
   const visibility = objectVisibility({
     depth: env.depth, box: clampBox(box2d, env.sx, env.sy, W, H, 0), pixels: pts?.pixels ?? new Uint32Array(0), count: pts?.count ?? 0,
     width: W, height: H, ...(pts ? { pixelBounds: pts.pixelBounds } : {}),
+    ...(pts ? {} : { depthHint: cameraDepth(env, box.obb.center) }),
     onSupport: env.hasPlane ? (x, y, z) => r3 * (x - K.cx) * ifx * z + r4 * (y - K.cy) * ify * z + r5 * z + ty < band(z) : undefined,
   });
   if (!pts) {
@@ -38,6 +41,8 @@ export function amodalBox(env: ObjectEnv, caption: string, box2d: Box2D, box: Ob
       visibleAabb: box.aabb, visibleObb: box.obb, estimated: ['back-projected', 'back-projected', 'back-projected'],
       spread: [BACK_PROJECTED_SPREAD, BACK_PROJECTED_SPREAD, BACK_PROJECTED_SPREAD], visibility,
     };
+    const down = standOnSupport(env, caption, box, visibility);
+    if (down) { info.estimated[1] = 'support-contact'; info.spread[1] = SUPPORT_SPREAD; return { aabb: aabbOfObb(down), obb: down, info }; }
     return { aabb: box.aabb, obb: box.obb, info };
   }
   return completeAmodal({
@@ -47,4 +52,24 @@ export function amodalBox(env: ObjectEnv, caption: string, box2d: Box2D, box: Ob
     freeSpace: freeSpaceOf(env),
     walls: () => (env.hasPlane ? (walls.walls ??= findWalls(env.depth, K, frame, { flyingPixelThreshold: env.thr })) : []),
   });
+}
+
+/**
+ * A fallback box of a grounded category (a van seen as a sliver over a nearer car, a walker's head over the
+ * image's bottom edge) whose bottom is hidden goes down to the support plane: its height is unknown, but
+ * where it stands is not.
+ */
+function standOnSupport(env: ObjectEnv, caption: string, box: ObjectBox, v: AmodalInfo['visibility']): OBB | null {
+  if (!env.hasPlane || v.bottom === 'observed' || !categoryPrior(caption)?.grounded) return null;
+  const { center, size, yaw } = box.obb;
+  const bottom = center[1] - size[1] / 2, top = center[1] + size[1] / 2;
+  if (!(bottom > 0) || !(top > 0)) return null;
+  return { center: [center[0], top / 2, center[2]], size: [size[0], top, size[2]], yaw };
+}
+
+/** Distance along the optical axis of a canonical-frame point. */
+function cameraDepth(env: ObjectEnv, p: readonly number[]): number {
+  const R = env.frame.rotation, t = env.frame.translation;
+  const d = [p[0] - t[0], p[1] - t[1], p[2] - t[2]];
+  return R[2] * d[0] + R[5] * d[1] + R[8] * d[2];
 }

@@ -29,6 +29,8 @@ export interface VisibilityInput {
   height: number;
   /** the kept pixels' bounds (x1, y1 inclusive), when the caller has them: saves a pass over the pixels */
   pixelBounds?: Box2D;
+  /** the object's depth when it has no kept pixels (a fallback box at the depth of its few points) */
+  depthHint?: number;
   /** true where a pixel's point lies on the support plane (floor in front of an object is not an occluder) */
   onSupport?: (x: number, y: number, z: number) => boolean;
 }
@@ -50,17 +52,18 @@ export function objectVisibility(v: VisibilityInput): ObjectVisibility {
       if (k % stride === 0) zs.push(data[i]);
     }
   }
-  const zc = median(zs);
+  const zc = count > 0 ? median(zs) : (v.depthHint ?? NaN);
   const limit = zc - Math.max(NEARER_MIN_M, NEARER_REL * zc);
   const bw = box.x1 - box.x0, bh = box.y1 - box.y0;
   const mx = Math.max(3, Math.round(0.05 * bw)), my = Math.max(3, Math.round(0.05 * bh));
   // per side: the strip outside the box, and the gap inside it between the kept pixels and the edge
   const state = (cut: boolean, outside: Box2D, gap: Box2D | null): FaceState => {
     if (cut) return 'border-cut';
-    if (!(zc > 0) || count === 0) return 'observed';
+    if (!(zc > 0)) return 'observed';
     return nearerShare(depth, outside, gap, limit, v.onSupport) >= NEARER_SHARE ? 'occluded' : 'observed';
   };
-  const gapX = Math.max(3, 0.05 * bw), gapY = Math.max(3, 0.05 * bh);
+  // no kept pixels (a fallback box): only the strips outside the box
+  const gapX = count > 0 ? Math.max(3, 0.05 * bw) : Infinity, gapY = count > 0 ? Math.max(3, 0.05 * bh) : Infinity;
   return {
     left: state(box.x0 <= 1, { x0: box.x0 - mx, y0: box.y0, x1: box.x0, y1: box.y1 }, xa - box.x0 >= gapX ? { x0: box.x0, y0: box.y0, x1: xa, y1: box.y1 } : null),
     right: state(box.x1 >= v.width - 1, { x0: box.x1, y0: box.y0, x1: box.x1 + mx, y1: box.y1 }, box.x1 - 1 - xb >= gapX ? { x0: xb + 1, y0: box.y0, x1: box.x1, y1: box.y1 } : null),
