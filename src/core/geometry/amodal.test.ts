@@ -132,6 +132,19 @@ describe('amodal completion', () => {
     // the bottom seen: 2.35 m is the car's own length (a small car), kept
     expect(complete({ ...cabin, center: [-4.96, 0.8, -11.71], size: [1.44, 1.5, 2.35] }, 'sedan', {}, { focalPx: 500 }).info.estimated[2]).toBeNull();
   });
+  it('a grounded category seen within its typical height of the floor stands on it; seen higher, it stands on something else', () => {
+    // a desk seen as its top (0.72-0.76 m up, legs missed), bottom not hidden
+    const top = complete({ center: [0, 0.74, -3], size: [1.35, 0.04, 0.7], yaw: 0 }, 'desk', {}, { focalPx: 500 });
+    expect(top.info.estimated[1]).toBe('support-contact');
+    expect(top.obb.center[1] - top.obb.size[1] / 2).toBe(0);
+    expect(top.obb.size[1]).toBeCloseTo(0.76, 6);
+    // a walker whose feet fell in the floor band, 9 cm up
+    expect(complete({ center: [0, 0.95, -12], size: [0.7, 1.72, 0.6], yaw: 0 }, 'pedestrian').obb.center[1]).toBeCloseTo(0.905, 6);
+    // a person on a stage, 0.6 m up: left there
+    const stage = complete({ center: [0, 1.48, -6], size: [0.7, 1.76, 0.6], yaw: 0 }, 'person');
+    expect(stage.info.estimated[1]).toBeNull();
+    expect(stage.obb.center[1]).toBe(1.48);
+  });
   it('a person cut by the image border gets the prior side across the view that its seen depth does not match', () => {
     const prior = categoryPrior('pedestrian')!;
     // a walker at the left edge of the view: a 2 cm sliver across, 0.51 m of body depth (nearer the short side)

@@ -8,7 +8,8 @@
  *   (an ottoman cut by the image's bottom edge; not a cup on a table), else down to where its 2D box's
  *   bottom edge reaches at its depth, when that is lower;
  *   and any object whose 2D box reaches down to the support plane where its seen points stop short (a
- *   lamp's pole, a chair's legs: too thin for the depth) stands on it;
+ *   lamp's pole, a chair's legs: too thin for the depth) stands on it, as does a grounded category whose
+ *   seen top is within its typical height of the support;
  * - category prior (people: only a depth along the line of sight more than 3 spreads under the category's
  *   shorter side, a flat front, and a width across the view cut by the border or an occluder): the published mean size of the caption's category (categoryPriors.ts) for an extent
  *   along the line of sight that no side face shows (the far side is always self-hidden), an extent across
@@ -230,6 +231,13 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
     }
   } else if (inp.hasSupport && bottom > ON_SUPPORT_M && reach() <= Math.max(REACH_M, REACH_REL * top)) {
     // the 2D box goes on down to the support where the depth has nothing: thin legs or a pole it missed
+    bottom = 0;
+    estimated[1] = 'support-contact';
+    spread[1] = SUPPORT_SPREAD;
+  } else if (inp.hasSupport && prior?.grounded && bottom > ON_SUPPORT_M && top <= prior.height * (1 + 2 * PRIOR_SPREAD)) {
+    // a grounded category seen wholly within its typical height (2 spreads) of the support stands on it: what
+    // is missing below is legs the depth missed or the floor band the lift leaves out (a desk seen as its top,
+    // 0.74 m up; LiDAR cars and walkers 5-14 cm up); one seen higher stands on something else
     bottom = 0;
     estimated[1] = 'support-contact';
     spread[1] = SUPPORT_SPREAD;
