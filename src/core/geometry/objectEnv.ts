@@ -20,7 +20,13 @@ export interface Objects3dContext {
 export interface Objects3dOptions {
   /** Mask erosion radius in mask pixels (default 1): drops edge pixels whose depth is a mix. */
   erodeRadius?: number;
-  /** Box-only objects: shrink the box by this fraction of its size on each side (default 0.03). */
+  /**
+   * Box-only objects: shrink the box by this fraction of its size on each side (default 0: the depth clusters,
+   * not a fixed margin, part the object from what a loose box holds). A 3% shrink cut a car's roof rows, where
+   * a side view sees its depth, and the ends of whatever its box ends at: on the synthetic benchmark (exact
+   * boxes) every extent within 15% 63.5% -> 66.7%, centre median 0.088 -> 0.065 m; with boxes 5% loose on each
+   * side 65.3% -> 64.2% (0.071 -> 0.073 m); the fixtures' annotated boxes: within [0.9x, 1.1x] 62.3% -> 75.4%.
+   */
   boxShrink?: number;
   /** The first pass (outliers, clusters) samples about this many pixels per object (default 1200). */
   maxPoints?: number;
@@ -74,7 +80,7 @@ export function objectEnv(ctx: Objects3dContext, opts: Objects3dOptions = {}): O
     img, sx: W / img.width, sy: H / img.height,
     thr, filterFlying: thr > 0 && thr < 1,
     erodeRadius: opts.erodeRadius ?? 1,
-    boxShrink: opts.boxShrink ?? 0.03,
+    boxShrink: opts.boxShrink ?? 0,
     maxPoints: opts.maxPoints ?? 1200,
     minPoints: opts.minPoints ?? 30,
     outlierNeighbours: opts.outlierNeighbours ?? 8,
