@@ -145,6 +145,16 @@ describe('amodal completion', () => {
     expect(stage.info.estimated[1]).toBeNull();
     expect(stage.obb.center[1]).toBe(1.48);
   });
+  it("a car cut by the image border: the side face beside the cut is a lower bound, completed when 3 spreads short", () => {
+    // seen at the right edge of the view: its end cut, and with it the end face beside the cut, 0.87 m of it
+    // seen (the prior's short side is 1.63 m; the face spans 22 columns, enough to show a depth)
+    const cut: OBB = { center: [4, 0.65, -8], size: [0.01, 1.3, 0.87], yaw: 0 };
+    const r = complete(cut, 'car', { right: 'border-cut' }, { focalPx: 500 });
+    expect(r.info.estimated).toEqual(['category-prior', null, 'category-prior']);
+    expect(Math.min(r.obb.size[0], r.obb.size[2])).toBeCloseTo(categoryPrior('car')!.short, 3);
+    // nothing cut: the 0.87 m seen on the side face is the car's (a small car seen end-on would be longer)
+    expect(complete(cut, 'car', {}, { focalPx: 500 }).info.estimated[2]).toBeNull();
+  });
   it('a person cut by the image border gets the prior side across the view that its seen depth does not match', () => {
     const prior = categoryPrior('pedestrian')!;
     // a walker at the left edge of the view: a 2 cm sliver across, 0.51 m of body depth (nearer the short side)
@@ -162,7 +172,8 @@ describe('amodal completion', () => {
   });
   it('a side face shows the depth only when its end of the box is not hidden', () => {
     // a van turned 29 degrees: its end face (on the left in the view) shows its depth unless that end is hidden
-    const van: OBB = { center: [0, 1, -10], size: [5.07, 2.2, 0.6], yaw: 0.5 };
+    // (1.5 m of it: a seen side 3 spreads under the prior's, with an end out of sight, is completed anyway)
+    const van: OBB = { center: [0, 1, -10], size: [5.07, 2.2, 1.5], yaw: 0.5 };
     expect(complete(van, 'van').info.estimated[2]).toBeNull();
     expect(complete(van, 'van', { right: 'occluded' }).info.estimated[2]).toBeNull();
     const hid = complete(van, 'van', { left: 'occluded' });

@@ -180,10 +180,11 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
     }
     const alongPrior = acrossIsLong ? prior.short : prior.long;
     if (alongHidden) growAlong(alongPrior, 'category-prior', PRIOR_SPREAD);
-    else if (hidden(v.bottom) && size[along] < alongPrior * (1 - PART_SPREADS * PRIOR_SPREAD)) {
+    else if ((hidden(v.bottom) || acrossCut) && size[along] < alongPrior * (1 - PART_SPREADS * PRIOR_SPREAD)) {
       // a side face seen above a hidden bottom may be the narrower top part (a car's cabin over a nearer car:
-      // 2.35 m of a 4.47 m sedan): a seen length PART_SPREADS spreads under the prior's is completed from it,
-      // both ways (a cabin sits mid-body), unless that crosses seen-empty space
+      // 2.35 m of a 4.47 m sedan), and one beside a cut end may be cut with it (0.87 m of a car 1.8 m wide at
+      // the image's edge): a seen side PART_SPREADS spreads under the prior's is completed from it, both ways
+      // (a cabin sits mid-body), unless that crosses seen-empty space
       const away = Math.sign(dot(uAlong, dx, dz)) || 1;
       const sign = clearest(inp, center, size, vis.yaw, along, alongPrior - size[along], [0, away, -away]).sign;
       grow(center, uAlong, set(along, alongPrior, 'category-prior', PRIOR_SPREAD), sign);
