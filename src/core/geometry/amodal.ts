@@ -11,10 +11,12 @@
  *   lamp's pole, a chair's legs: too thin for the depth) stands on it, as does a grounded category whose
  *   seen top is within its typical height of the support;
  * - category prior (people: only a depth along the line of sight more than 3 spreads under the category's
- *   shorter side, a flat front, and a width across the view cut by the border or an occluder): the published mean size of the caption's category (categoryPriors.ts) for an extent
- *   along the line of sight that no side face shows (the far side is always self-hidden), an extent across
- *   the view cut by the border or an occluder, and a height whose top or bottom is hidden, or that is under the
- *   category's by 3 spreads while an end is out of sight (the tall part may be there: a headboard, a cabin);
+ *   shorter side, a flat front, and a width across the view cut by the border or an occluder): the published
+ *   mean size of the caption's category (categoryPriors.ts) for an extent along the line of sight that no side
+ *   face shows (the far side is always self-hidden), an extent across the view cut by the border or an
+ *   occluder, and a height whose top or bottom is hidden; also for a height or a side seen 3 spreads under the
+ *   category's while an end or the bottom is out of sight (the rest may be there: a headboard, a car's body
+ *   under its cabin, the end face beside a cut end);
  * - footprint symmetry: a box-like object with no category whose depth along the line of sight is unseen
  *   (no side face shows it, and the camera is not above its top, where the top face would) is taken as
  *   having a square footprint (its footprint's 90-degree symmetry), capped by its height; the same across

@@ -55,9 +55,9 @@ export function amodalBox(env: ObjectEnv, caption: string, box2d: Box2D, box: Ob
 }
 
 /**
- * A fallback box of a grounded category (a van seen as a sliver over a nearer car, a walker's head over the
- * image's bottom edge) whose bottom is hidden goes down to the support plane: its height is unknown, but
- * where it stands is not.
+ * A fallback box of a grounded category (a walker seen as a sliver over a nearer object, or only as a head
+ * over the image's bottom edge) whose bottom is hidden goes down to the support plane: its height is unknown,
+ * but where it stands is not.
  */
 function standOnSupport(env: ObjectEnv, caption: string, box: ObjectBox, v: AmodalInfo['visibility']): OBB | null {
   if (!env.hasPlane || v.bottom === 'observed' || !categoryPrior(caption)?.grounded) return null;

@@ -147,8 +147,8 @@ function clusterAndChoose(env: ObjectEnv, s: ObjectSample, r: ObjectRegion, voxe
     ).inliers;
   } else {
     // sparse map (projected LiDAR): a point's neighbour distance follows the scan pattern (row gaps, range)
-    // as much as noise, so the far, thinly sampled part of a surface (an end-on car's length, a side seen
-    // at a grazing angle) is cut at the dense maps' ratio; only points SPARSE_STD_RATIO times as far out go
+    // as much as noise, and at the dense maps' ratio the far, thinly scanned part of a surface (an end-on
+    // car's length, a side seen at a grazing angle) was cut: the ratio here is SPARSE_STD_FACTOR times it
     inl = removeStatisticalOutliers(pts, n, k, stdRatio * SPARSE_STD_FACTOR).inliers;
   }
   const cpts = new Float32Array(inl.length * 3);
