@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalToPixel } from './project';
+import { canonicalDepth, canonicalToPixel } from './project';
 
 describe('canonicalToPixel', () => {
   // camera 1.2 m above the floor, level: canonical = (x, 1.2 - y, -z)
@@ -26,5 +26,15 @@ describe('canonicalToPixel', () => {
     const project = canonicalToPixel(frame, K, 40, 30);
     expect(project(0, 1.2, 2)).toBe(-1); // z = -2 in the camera: behind
     expect(project(...canonical(60, 5, 2))).toBe(-1);
+  });
+});
+
+describe('canonicalDepth', () => {
+  it("is the camera-frame z of a canonical point, the projector's depth", () => {
+    // camera 1.5 m up, turned 90 degrees about up: its optical axis (+z) points along canonical +x
+    const frame = { rotation: [0, 0, 1, 0, 1, 0, -1, 0, 0], translation: [0, 1.5, 0] };
+    expect(canonicalDepth(frame, 4, 1.5, 0)).toBeCloseTo(4, 12);
+    expect(canonicalDepth(frame, 4, 0, 2)).toBeCloseTo(4, 12);
+    expect(canonicalDepth(frame, -1, 1.5, 0)).toBeCloseTo(-1, 12);
   });
 });

@@ -11,6 +11,12 @@ export interface FramePose {
   translation: ArrayLike<number>;
 }
 
+/** A canonical point's depth along the camera's optical axis (the third row of Rᵀ (p - t)). */
+export function canonicalDepth(frame: FramePose, x: number, y: number, z: number): number {
+  const R = frame.rotation, t = frame.translation;
+  return R[2] * (x - t[0]) + R[5] * (y - t[1]) + R[8] * (z - t[2]);
+}
+
 /**
  * A projector for `width` x `height` pixels (K rescaled to that grid). It returns the pixel index of the
  * canonical point (x, y, z), or -1 when the point is behind the camera or outside the image.

@@ -175,16 +175,19 @@ export function inPlaneSpread(points: Float32Array, inliers: Uint32Array, normal
   return w.sort()[m >> 1];
 }
 
-/** A lower candidate parallel to the plane chosen so far within this many degrees needs this share of the largest one's inliers (see chooseSupportPlane). */
+/**
+ * A lower candidate parallel to the plane chosen so far within this many degrees needs this share of the
+ * largest one's inliers (see chooseSupportPlane).
+ */
 const PARALLEL_DEG = 2, PARALLEL_SHARE = 0.2;
 
 /**
  * Choose the support plane among candidates: the largest, unless a lower plane (farther below the camera)
- * has at least half its inliers, or a fifth when it is parallel to the plane chosen so far (within 2 degrees) - a floor beats a
- * table top or a bed when both are well seen, because the floor is where "height" is measured from; a
- * barely visible floor does not, nor a lower plane at an angle (a wall and the floor fitted as one). The
- * fifth was tuned on the synthetic rooms (a floor under a bed holding 46% of the bed top's points was lost;
- * a tenth to a third chose alike there).
+ * has at least half its inliers, or a fifth when it is parallel to the plane chosen so far (within 2
+ * degrees) - a floor beats a table top or a bed when both are well seen, because the floor is where "height"
+ * is measured from; a barely visible floor does not, nor a lower plane at an angle (a wall and the floor
+ * fitted as one). The fifth was tuned on the synthetic rooms (a floor under a bed holding 46% of the bed
+ * top's points was lost; a tenth to a third chose alike there).
  */
 export function chooseSupportPlane(cands: PlaneCandidate[]): PlaneCandidate | null {
   if (cands.length === 0) return null;

@@ -9,7 +9,7 @@
  * On dense depth a hole says nothing (a black car's paint, a window).
  */
 import type { Intrinsics } from '../camera/intrinsics';
-import { canonicalToPixel } from '../camera/project';
+import { canonicalDepth, canonicalToPixel } from '../camera/project';
 import type { CanonicalFrame } from '../scene/types';
 import type { DepthMap } from './raster';
 import type { Vec3 } from './vec';
@@ -21,15 +21,13 @@ const FREE_REL = 0.05, FREE_MIN_M = 0.1;
 export type FreeSpaceTest = (p: Vec3) => boolean;
 
 export function freeSpaceTest(depth: DepthMap, K: Intrinsics, frame: Pick<CanonicalFrame, 'rotation' | 'translation'>): FreeSpaceTest {
-  const R = frame.rotation, t = frame.translation;
   const W = depth.width, H = depth.height, data = depth.data;
   const pixelOf = canonicalToPixel(frame, K, W, H);
   let reach: { sparse: boolean; range: number } | null = null;
   return (p) => {
     const i = pixelOf(p[0], p[1], p[2]);
     if (i < 0) return false;
-    // the point's depth along the camera's axis (the third row of R^T (p - t))
-    const z = R[2] * (p[0] - t[0]) + R[5] * (p[1] - t[1]) + R[8] * (p[2] - t[2]);
+    const z = canonicalDepth(frame, p[0], p[1], p[2]);
     // the nearest surface the ray meets: the nearest valid depth in a 3x3 neighbourhood (projected LiDAR is sparse)
     const u = i % W, v = (i - u) / W;
     let zs = Infinity;

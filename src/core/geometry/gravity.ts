@@ -2,10 +2,10 @@
  * Gravity refinement: one support plane fixes "up" to within a few degrees (a floor seen at a grazing angle
  * from a low camera tilts), so up is refined with every surface that agrees: the other horizontal planes
  * (table, bed and desk tops) within AGREE_DEG of it, and the walls (vertical planes, whose normals are
- * perpendicular to up) within WALL_AGREE_DEG of perpendicular to it. Each plane is its least-squares fit on its own inliers; up is then the unit vector
- * u maximising sum_h w_h (u . n_h)^2 - sum_v w_v (u . m_v)^2 (weights: the share of the points each holds), the top eigenvector
- * of that 3x3 matrix: as parallel as possible to every horizontal normal, as perpendicular as possible to
- * every wall normal. The weighted RMS of the remaining angles (horizontal normals from u, wall normals from
+ * perpendicular to up) within WALL_AGREE_DEG of perpendicular to it. Each plane is its least-squares fit on
+ * its own inliers; up is then the unit vector u maximising sum_h w_h (u . n_h)^2 - sum_v w_v (u . m_v)^2
+ * (weights: the share of the points each holds), the top eigenvector of that 3x3 matrix: as parallel as
+ * possible to every horizontal normal, as perpendicular as possible to every wall normal. The weighted RMS of the remaining angles (horizontal normals from u, wall normals from
  * 90 degrees to it) is recorded as the frame's gravity residual: its confidence.
  */
 import { symmetricEigen3 } from './eigen3';

@@ -4,6 +4,7 @@
  * keeps its back-projected fallback box, every extent marked estimated; one of a grounded category whose
  * bottom is hidden stands on the support plane.
  */
+import { canonicalDepth } from '../camera/project';
 import type { AmodalInfo, Box2D, OBB } from '../scene/types';
 import { SUPPORT_SPREAD, aabbOfObb, completeAmodal, type AmodalBox } from './amodal';
 import { categoryPrior } from './categoryPriors';
@@ -33,7 +34,7 @@ export function amodalBox(env: ObjectEnv, caption: string, box2d: Box2D, box: Ob
   const visibility = objectVisibility({
     depth: env.depth, box: clampBox(box2d, env.sx, env.sy, W, H, 0), pixels: pts?.pixels ?? new Uint32Array(0), count: pts?.count ?? 0,
     width: W, height: H, ...(pts ? { pixelBounds: pts.pixelBounds } : {}),
-    ...(pts ? {} : { depthHint: cameraDepth(env, box.obb.center) }),
+    ...(pts ? {} : { depthHint: canonicalDepth(frame, ...box.obb.center) }),
     onSupport: env.hasPlane ? (x, y, z) => r3 * (x - K.cx) * ifx * z + r4 * (y - K.cy) * ify * z + r5 * z + ty < band(z) : undefined,
   });
   if (!pts) {
@@ -65,11 +66,4 @@ function standOnSupport(env: ObjectEnv, caption: string, box: ObjectBox, v: Amod
   const bottom = center[1] - size[1] / 2, top = center[1] + size[1] / 2;
   if (!(bottom > 0) || !(top > 0)) return null;
   return { center: [center[0], top / 2, center[2]], size: [size[0], top, size[2]], yaw };
-}
-
-/** Distance along the optical axis of a canonical-frame point. */
-function cameraDepth(env: ObjectEnv, p: readonly number[]): number {
-  const R = env.frame.rotation, t = env.frame.translation;
-  const d = [p[0] - t[0], p[1] - t[1], p[2] - t[2]];
-  return R[2] * d[0] + R[5] * d[1] + R[8] * d[2];
 }

@@ -1,7 +1,8 @@
 /**
  * objects3d phase 2, the first-pass sample: a regular grid of about maxPoints of the object's pixels (the
  * step sized by the pixels that have depth, so sparse LiDAR keeps all of them, and on sparse depth the rows
- * laid on its scan lines), lifted to the canonical frame. Every later phase of the first pass reads and compacts this one sample.
+ * laid on its scan lines), lifted to the canonical frame. Every later phase of the first pass reads and
+ * compacts this one sample.
  */
 import { isFlyingPixel } from './lift';
 import { median, type ObjectEnv } from './objectEnv';

@@ -148,15 +148,15 @@ export function occlusionScene(seed: number): BenchScene {
   return { seed, kind, spec: { image, camera, wall: kind === 'room' ? { distance: wallDist } : undefined, objects } };
 }
 
+/** KITTI's Velodyne HDL-64E gives no returns beyond 120 m (its data sheet); the ray-cast road runs on to the horizon. */
+const LIDAR_RANGE_M = 120;
+
 /**
  * Depth as a sensor gives it. Rooms: a structured-light sensor's axial noise, sigma = 1.2 mm + 1.9 mm x
  * (z - 0.4 m)^2 (Nguyen, Izadi & Lovell 2012, Kinect v1). Streets: LiDAR projected into the image, every
  * third row and half the points of those (about a sixth of the pixels, as KITTI's projected scans), with
  * sigma = 2 cm + 0.1% of the range, and no return beyond LIDAR_RANGE_M. Invalid pixels are 0.
  */
-/** KITTI's Velodyne HDL-64E gives no returns beyond 120 m (its data sheet); the ray-cast road runs on to the horizon. */
-const LIDAR_RANGE_M = 120;
-
 export function noisyDepth(depth: DepthMap, kind: BenchKind, seed: number): DepthMap {
   const r = mulberry32(0xde97 + seed);
   const out = new Float32Array(depth.data.length);
