@@ -8,6 +8,7 @@
  * is empty up to the reach the sensor shows elsewhere (its 99th percentile depth): sky, or road beyond it.
  * On dense depth a hole says nothing (a black car's paint, a window).
  */
+import { selectKth } from '../math/select';
 import type { Intrinsics } from '../camera/intrinsics';
 import { canonicalDepth, canonicalToPixel } from '../camera/project';
 import type { CanonicalFrame } from '../scene/types';
@@ -57,6 +58,5 @@ function sensorReach(data: Float32Array): { sparse: boolean; range: number } {
   let n = 0, m = 0;
   for (let i = 0; i < data.length; i += stride, n++) if (data[i] > 0 && data[i] < Infinity) zs[m++] = data[i];
   if (m === 0) return { sparse: false, range: 0 };
-  const sorted = zs.subarray(0, m).sort();
-  return { sparse: m < 0.5 * n, range: sorted[Math.floor(0.99 * (m - 1))] };
+  return { sparse: m < 0.5 * n, range: selectKth(zs.subarray(0, m), Math.floor(0.99 * (m - 1))) };
 }

@@ -10,6 +10,7 @@
  *   an ottoman) are cut away inside the box, unless they hold half of it, and the sample is clustered again.
  *   Where smaller boxes were cut out, the contained clusters within half the winner's extent join it.
  */
+import { selectKth } from '../math/select';
 import type { Box2D } from '../scene/types';
 import { chooseBoxCluster, type BoxChoice } from './boxClusterChoice';
 import { LEAK_SHARE, leakingSurfacePoints, type LeakRing } from './boxLeak';
@@ -66,8 +67,8 @@ const FAR_PAIRS = 10;
 export function clusterVoxelSize(env: ObjectEnv, s: ObjectSample): number {
   const density = s.sampled > 0 ? Math.min(1, s.boxDepths.length / Math.min(s.sampled, 4000)) : 1;
   const spacing = (s.zMed * s.step * env.ifx) / Math.sqrt(Math.max(1e-3, density));
-  const pd = new Float64Array(s.pairD.filter((_, k) => !(s.pairDist[k] > FAR_PAIRS * s.zMed))).sort();
-  const p90 = pd.length >= 20 ? pd[Math.floor(pd.length * 0.9)] : 0;
+  const pd = Float64Array.from(s.pairD.filter((_, k) => !(s.pairDist[k] > FAR_PAIRS * s.zMed)));
+  const p90 = pd.length >= 20 ? selectKth(pd, Math.floor(pd.length * 0.9)) : 0;
   return Math.max(env.clusterVoxel, 2 * spacing, 1.5 * p90);
 }
 

@@ -2,6 +2,7 @@
  * What every objects3d phase shares for one call: the depth map, the intrinsics at its size, the canonical
  * frame and the resolved options. Built once per call (objectEnv), read by every phase.
  */
+import { selectKth } from '../math/select';
 import type { Intrinsics } from '../camera/intrinsics';
 import type { CanonicalFrame } from '../scene/types';
 import { DEFAULT_FLYING_PIXEL_THRESHOLD, intrinsicsForSize } from './lift';
@@ -89,12 +90,8 @@ export function objectEnv(ctx: Objects3dContext, opts: Objects3dOptions = {}): O
   };
 }
 
-export const median = (v: ArrayLike<number>): number => {
-  if (v.length === 0) return NaN;
-  // a typed array sorts numerically without a comparator call per step
-  const s = new Float64Array(v).sort();
-  return s[s.length >> 1];
-};
+/** The upper median (the middle of the sorted values; NaN when empty), by selection rather than a sort. */
+export const median = (v: ArrayLike<number>): number => (v.length === 0 ? NaN : selectKth(Float64Array.from(v), v.length >> 1));
 
 /** A 2D box (image pixels) scaled to depth-map pixels, shrunk by `shrink` of its size per side and clamped. */
 export function clampBox(b: { x0: number; y0: number; x1: number; y1: number }, sx: number, sy: number, w: number, h: number, shrink: number) {
