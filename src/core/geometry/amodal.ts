@@ -58,6 +58,8 @@ const TOP_FACE_PX = 8;
 const REACH_M = 0.05, REACH_REL = 0.05;
 /** With an end out of sight, a seen height this many prior spreads under the category's is completed from it (2 and 3 tried on the synthetic benchmark: 2 also raised low cars and people the generator draws 20-30% under the mean). */
 const PART_SPREADS = 3;
+/** The near end is cut by the image's bottom edge when the points on its bottom rows reach this near the visible box's near side (metres, or share of the distance). */
+const NEAR_CUT_M = 0.05, NEAR_CUT_REL = 0.02;
 /** A bottom this far (metres) above the support plane is not already on it. */
 const ON_SUPPORT_M = 0.03;
 
@@ -80,6 +82,8 @@ export interface AmodalInput {
   walls?: () => readonly Plane[];
   /** true where the depth saw empty space (freeSpace.ts): a hidden extent goes the way that does not cross it */
   freeSpace?: FreeSpaceTest;
+  /** how far the seen points reach along a horizontal direction: those on the image's bottom rows, and the rest (-Infinity: none) */
+  bottomReach?: (ux: number, uz: number) => [number, number];
 }
 
 export interface AmodalBox {
@@ -133,7 +137,15 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
   const faceSeen = between ? false : prior?.boxLike && inp.focalPx !== undefined
     ? sinFace >= SIDE_FACE_MIN_PRIOR && (size[along] * sinFace * inp.focalPx) / Math.hypot(dl, center[1] - inp.camera[1]) >= SIDE_FACE_PX
     : sinFace >= SIDE_FACE_MIN;
-  const alongHidden = !faceSeen || hidden(faceOnRight ? v.right : v.left);
+  // the image's bottom edge can cut off the near end itself: a sofa seen from above whose front is below the
+  // view shows its seat and back, and only its points on the bottom rows reach its near side (a seen front
+  // face stands up from the bottom edge, so points well above it reach as near); the along extent is then
+  // hidden, and grows towards the camera
+  const away0 = Math.sign(dot(uAlong, dx, dz)) || 1;
+  const nearSide = -(center[0] * uAlong[0] + center[2] * uAlong[2]) * away0 + size[along] / 2, nearTol = Math.max(NEAR_CUT_M, NEAR_CUT_REL * dl);
+  const [atBottom, above] = v.bottom === 'border-cut' && inp.bottomReach ? inp.bottomReach(-uAlong[0] * away0, -uAlong[2] * away0) : [-Infinity, -Infinity];
+  const nearCut = atBottom >= nearSide - nearTol && above < nearSide - nearTol;
+  const alongHidden = !faceSeen || hidden(faceOnRight ? v.right : v.left) || nearCut;
   const acrossCut = hidden(v.left) || hidden(v.right);
   const set = (axis: 0 | 1 | 2, value: number, by: AmodalEstimator, s: number): number => {
     if (!(value > size[axis] + 1e-3)) return 0;
@@ -148,7 +160,7 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
   // saw that space empty and the other way is not (a near end cut by the image border; clearest)
   const growAlong = (target: number, by: AmodalEstimator, s: number) => {
     const away = Math.sign(dot(uAlong, dx, dz)) || 1;
-    const sign = clearest(inp, center, size, vis.yaw, along, target - size[along], [away, -away]).sign;
+    const sign = clearest(inp, center, size, vis.yaw, along, target - size[along], nearCut ? [-away, away] : [away, -away]).sign;
     grow(center, uAlong, set(along, target, by, s), sign);
     if (sign === away) stopAtWalls(inp, center, size, along, uAlong, away, vis.size[along]);
   };
@@ -260,7 +272,8 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
   center[1] = (top + bottom) / 2;
 
   const obb: OBB = { center, size, yaw: vis.yaw };
-  const info: AmodalInfo = { visibleAabb: inp.visibleAabb, visibleObb: vis, estimated, spread, visibility: inp.visibility };
+  const visibility = nearCut ? { ...inp.visibility, near: 'border-cut' as const } : inp.visibility;
+  const info: AmodalInfo = { visibleAabb: inp.visibleAabb, visibleObb: vis, estimated, spread, visibility };
   if (prior && estimated.some((e) => e === 'category-prior')) info.prior = `${prior.category} (${prior.source})`;
   // the axis-aligned box of the whole oriented box, hidden corner included, as annotated boxes give it (the
   // points' own box stops at the visible faces: a car seen at 30 degrees lost its far corner, 0.75 m of depth)

@@ -4,22 +4,10 @@
  * edge) stands on the support plane. Its visibility is judged around its 2D box at the depth of its few points.
  */
 import { describe, expect, it } from 'vitest';
-import { buildScene } from '../build/buildScene';
-import { noisyDepth, occlusionScene } from '../testing/occlusionBench';
-import { renderSyntheticScene } from '../testing/syntheticScene';
+import { buildBenchScene } from '../testing/benchBuild';
 import { objectVisibility } from './visibility';
 
-const provenance = { depthSource: 'synthetic ray-caster', objectsSource: 'synthetic masks', createdAt: '2026-01-01T00:00:00Z', app: 'test' };
-
-function benchMasks(seed: number) {
-  const bench = occlusionScene(seed);
-  const r = renderSyntheticScene(bench.spec);
-  const { scene } = buildScene({
-    depth: noisyDepth(r.depth, bench.kind, seed), intrinsics: r.intrinsics, intrinsicsSource: 'explicit', intrinsicsDetail: 'synthetic', rgb: r.rgb,
-    objects: r.objects.filter((o) => o.visiblePixels >= 150).map((o) => ({ id: o.id, caption: o.caption, box2d: o.box2d, mask: o.mask })), provenance,
-  });
-  return { scene, truth: (id: string) => r.truth.boxes.find((b) => b.id === id)! };
-}
+const benchMasks = (seed: number) => buildBenchScene(seed, 'masks');
 
 describe('fallback boxes', () => {
   it('street 177: a walker seen as a 7-row sliver over a nearer object stands on the road', () => {

@@ -51,6 +51,7 @@ export function amodalBox(env: ObjectEnv, caption: string, box2d: Box2D, box: Ob
     camera: [frame.translation[0], frame.translation[1], frame.translation[2]],
     hasSupport: env.hasPlane, boxFoot: box.boxFoot, boxReach: box.boxReach, focalPx: K.fy,
     freeSpace: freeSpaceOf(env),
+    bottomReach: bottomReach(env, pts),
     walls: () => (env.hasPlane ? (walls.walls ??= findWalls(env.depth, K, frame, { flyingPixelThreshold: env.thr })) : []),
   });
 }
@@ -66,4 +67,26 @@ function standOnSupport(env: ObjectEnv, caption: string, box: ObjectBox, v: Amod
   const bottom = center[1] - size[1] / 2, top = center[1] + size[1] / 2;
   if (!(bottom > 0) || !(top > 0)) return null;
   return { center: [center[0], top / 2, center[2]], size: [size[0], top, size[2]], yaw };
+}
+
+/**
+ * Rows at the image's bottom edge whose points can be the cut near end, and the share of the rows above which
+ * must not reach as near: a near face that is seen stands up from the bottom edge (a car's back cut at its
+ * wheels), while a cut seat or top runs back from it, a row a few millimetres further per row.
+ */
+const BOTTOM_ROWS = 3, ABOVE_SHARE = 0.05;
+
+/** How far the object's points reach along (ux, uz): those on the depth map's bottom rows, and those well above them (-Infinity: none). */
+function bottomReach(env: ObjectEnv, pts: ObjectPoints): (ux: number, uz: number) => [number, number] {
+  const first = (env.H - BOTTOM_ROWS) * env.W, aboveEnd = (env.H - Math.max(BOTTOM_ROWS, Math.round(ABOVE_SHARE * env.H))) * env.W;
+  return (ux, uz) => {
+    let bottom = -Infinity, above = -Infinity;
+    for (let k = 0; k < pts.count; k++) {
+      const i = pts.pixels[k];
+      if (i >= aboveEnd && i < first) continue;
+      const d = pts.points[k * 3] * ux + pts.points[k * 3 + 2] * uz;
+      if (i >= first) { if (d > bottom) bottom = d; } else if (d > above) above = d;
+    }
+    return [bottom, above];
+  };
 }

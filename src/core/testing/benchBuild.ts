@@ -1,0 +1,24 @@
+/**
+ * One occlusion-benchmark scene built as `npm run eval -- --synthetic` builds it (sensor-noise depth, the
+ * objects a detector would see given as masks or 2D boxes), with its exact boxes: for tests that pin a case
+ * of the benchmark.
+ */
+import { buildScene } from '../build/buildScene';
+import type { SceneGraph } from '../scene/types';
+import { noisyDepth, occlusionScene } from './occlusionBench';
+import { renderSyntheticScene, type SyntheticRender } from './syntheticScene';
+
+/** The eval leaves out objects under this many visible pixels, as annotators leave them out. */
+export const BENCH_MIN_VISIBLE_PX = 150;
+
+export function buildBenchScene(seed: number, objects: 'masks' | 'boxes' = 'masks'): { scene: SceneGraph; truth: (id: string) => SyntheticRender['truth']['boxes'][number] } {
+  const bench = occlusionScene(seed);
+  const r = renderSyntheticScene(bench.spec);
+  const { scene } = buildScene({
+    depth: noisyDepth(r.depth, bench.kind, seed), intrinsics: r.intrinsics, intrinsicsSource: 'explicit', intrinsicsDetail: 'synthetic', rgb: r.rgb,
+    objects: r.objects.filter((o) => o.visiblePixels >= BENCH_MIN_VISIBLE_PX)
+      .map((o) => ({ id: o.id, caption: o.caption, box2d: o.box2d, ...(objects === 'masks' ? { mask: o.mask } : {}) })),
+    provenance: { depthSource: 'synthetic ray-caster', objectsSource: `synthetic ${objects}`, createdAt: '2026-01-01T00:00:00Z', app: 'test' },
+  });
+  return { scene, truth: (id) => r.truth.boxes.find((b) => b.id === id)! };
+}
