@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ObjectVisibility, OBB } from '../scene/types';
 import { aabbOfObb, completeAmodal } from './amodal';
-import { categoryPrior } from './categoryPriors';
+import { categoryPrior, standsOnFloor } from './categoryPriors';
 import { objectVisibility } from './visibility';
 import type { Vec3 } from './vec';
 
@@ -31,6 +31,12 @@ describe('category priors', () => {
     expect(categoryPrior('door')).toBeNull(); // ScanNet's axis-aligned door boxes are half a metre deep: left out
     const car = categoryPrior('car')!;
     expect([car.long, car.short, car.height].map((v) => Math.round(v * 100))).toEqual([388, 163, 153]);
+  });
+  it('say what stands on the floor: a grounded category, a floor-standing modifier, or "on the floor"', () => {
+    for (const c of ['sofa', 'red car', 'floor lamp', 'tall standing fan', 'freestanding mirror', 'lamp on the floor', 'box on the ground'])
+      expect(standsOnFloor(c), c).toBe(true);
+    for (const c of ['lamp', 'lamp on the table', 'ceiling lamp above the floor', 'floor', 'cup', 'painting'])
+      expect(standsOnFloor(c), c).toBe(false);
   });
 });
 
@@ -80,6 +86,12 @@ describe('amodal completion', () => {
     const cup = complete({ center: [0, 0.8, -0.6], size: [0.08, 0.1, 0.08], yaw: 0 }, 'cup', { bottom: 'border-cut' });
     expect(cup.info.estimated[1]).toBeNull();
     expect(cup.obb.size[1]).toBeCloseTo(0.1, 6);
+    // a floor lamp (no published size) whose pole a nearer sofa hides: it stands on the floor, as its name says
+    const lamp = { center: [0, 1.04, -2.9], size: [0.47, 0.98, 0.47], yaw: 0 } as OBB;
+    const floorLamp = complete(lamp, 'floor lamp', { bottom: 'occluded' });
+    expect(floorLamp.info.estimated[1]).toBe('support-contact');
+    expect(floorLamp.obb.center[1] - floorLamp.obb.size[1] / 2).toBeCloseTo(0, 6);
+    expect(complete(lamp, 'lamp', { bottom: 'occluded' }).obb.size[1]).toBeCloseTo(0.98, 6); // a lamp may be on a table
     // no support plane found: nothing to stand on
     expect(complete({ center: [0, 0.39, -1.5], size: [0.7, 0.24, 0.57], yaw: 0 }, 'ottoman', { bottom: 'border-cut' }, { hasSupport: false }).obb.size[1]).toBeCloseTo(0.24, 6);
   });

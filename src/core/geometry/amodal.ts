@@ -3,7 +3,8 @@
  * Each hidden extent is set by one documented estimator, and the visible extent is always a lower bound
  * (a hidden extent is never shorter than what is seen):
  * - support contact: an object whose bottom is hidden (occluded, or cut by the image's bottom edge) and
- *   that stands on the support plane (a grounded category, see categoryPriors.ts) extends down to it;
+ *   that stands on the support plane (a grounded category, or a caption that says so: "floor lamp", "lamp on
+ *   the floor"; categoryPriors.ts standsOnFloor) extends down to it;
  *   without a category, down to it too when what is missing below is no taller than the object is wide
  *   (an ottoman cut by the image's bottom edge; not a cup on a table), else down to where its 2D box's
  *   bottom edge reaches at its depth, when that is lower;
@@ -32,7 +33,7 @@
  * depth misses.
  */
 import type { AABB, AmodalEstimator, AmodalInfo, OBB, ObjectVisibility } from '../scene/types';
-import { type CategoryPrior, PRIOR_SPREAD, categoryPrior } from './categoryPriors';
+import { type CategoryPrior, PRIOR_SPREAD, categoryPrior, standsOnFloor } from './categoryPriors';
 import type { FreeSpaceTest } from './freeSpace';
 import type { Plane } from './plane';
 import type { Vec3 } from './vec';
@@ -237,7 +238,7 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
     // no category: on the support when what is missing below is no taller than the object is wide
     // (an ottoman cut by the image's bottom edge; not a cup on a table, nor a painting)
     const lowEnough = !prior && inp.hasSupport && bottom <= Math.max(size[0], size[2]);
-    const foot = inp.hasSupport && (prior?.grounded || lowEnough) ? 0 : Math.min(inp.boxFoot, reach());
+    const foot = inp.hasSupport && (standsOnFloor(inp.caption) || lowEnough) ? 0 : Math.min(inp.boxFoot, reach());
     if (foot < bottom) bottom = Math.max(inp.hasSupport ? 0 : -Infinity, foot);
     else if (prior && !inp.hasSupport) bottom = top - Math.max(seenHeight, prior.height);
     if (top - bottom > seenHeight + 1e-3) {

@@ -97,17 +97,37 @@ const LEXICON: readonly [string, string][] = [
 
 const BY_LENGTH = [...LEXICON].sort((a, b) => b[0].length - a[0].length);
 
+/** A caption's words, and where its noun phrase ends: the head is before a "with / on / in ..." modifier ("lamp on the table" is a lamp). */
+function phrase(caption: string): { words: string[]; cut: number } {
+  const words = caption.toLowerCase().replace(/[^a-z ]+/g, ' ').trim().split(/\s+/).filter(Boolean);
+  const cut = words.findIndex((w, i) => i > 0 && ['with', 'on', 'in', 'of', 'near', 'next', 'by', 'behind', 'under'].includes(w));
+  return { words, cut: cut > 0 ? cut : words.length };
+}
+
 /** The prior of the category a caption names (its head noun, singular or plural), or null. */
 export function categoryPrior(caption: string): CategoryPrior | null {
-  const words = caption.toLowerCase().replace(/[^a-z ]+/g, ' ').trim().split(/\s+/).filter(Boolean);
+  const { words, cut } = phrase(caption);
   if (!words.length) return null;
-  // the head of a noun phrase is before a "with / on / in ..." modifier: "lamp on the table" is a lamp
-  const cut = words.findIndex((w, i) => i > 0 && ['with', 'on', 'in', 'of', 'near', 'next', 'by', 'behind', 'under'].includes(w));
   // the head first ("lamp on the table" is a lamp); the whole caption only as a lexicon phrase itself ("chest of drawers")
-  const head = (cut > 0 ? words.slice(0, cut) : words).join(' ');
+  const head = words.slice(0, cut).join(' ');
   const whole = words.join(' ');
   for (const [phrase, cls] of BY_LENGTH)
     for (const form of [phrase, `${phrase}s`, `${phrase}es`])
       if (head === form || head.endsWith(` ${form}`) || whole === form) return PRIORS[cls];
   return null;
+}
+
+/** Modifiers that say a thing stands on the floor: a floor lamp, a standing fan, a freestanding mirror. */
+const FLOOR_MODIFIERS = new Set(['floor', 'standing', 'freestanding']);
+
+/**
+ * Whether a caption says its object stands on the floor or the ground: a grounded category (a sofa, a car), a
+ * floor-standing modifier before the head noun ("floor lamp", "standing fan"), or "on the floor / ground"
+ * after it. Such an object whose bottom is hidden goes down to the support plane even with no published size.
+ */
+export function standsOnFloor(caption: string): boolean {
+  if (categoryPrior(caption)?.grounded) return true;
+  const { words, cut } = phrase(caption);
+  if (words.slice(0, cut - 1).some((w) => FLOOR_MODIFIERS.has(w))) return true;
+  return words[cut] === 'on' && words.slice(cut + 1).some((w) => w === 'floor' || w === 'ground');
 }

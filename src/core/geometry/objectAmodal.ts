@@ -7,7 +7,7 @@
 import { canonicalDepth } from '../camera/project';
 import type { AmodalInfo, Box2D, OBB } from '../scene/types';
 import { SUPPORT_SPREAD, aabbOfObb, completeAmodal, type AmodalBox } from './amodal';
-import { categoryPrior } from './categoryPriors';
+import { standsOnFloor } from './categoryPriors';
 import type { ObjectBox } from './objectBox';
 import { freeSpaceTest, type FreeSpaceTest } from './freeSpace';
 import { clampBox, type ObjectEnv } from './objectEnv';
@@ -62,7 +62,7 @@ export function amodalBox(env: ObjectEnv, caption: string, box2d: Box2D, box: Ob
  * but where it stands is not.
  */
 function standOnSupport(env: ObjectEnv, caption: string, box: ObjectBox, v: AmodalInfo['visibility']): OBB | null {
-  if (!env.hasPlane || v.bottom === 'observed' || !categoryPrior(caption)?.grounded) return null;
+  if (!env.hasPlane || v.bottom === 'observed' || !standsOnFloor(caption)) return null;
   const { center, size, yaw } = box.obb;
   const bottom = center[1] - size[1] / 2, top = center[1] + size[1] / 2;
   if (!(bottom > 0) || !(top > 0)) return null;
