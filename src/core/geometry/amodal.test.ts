@@ -6,13 +6,13 @@ import { objectVisibility } from './visibility';
 import type { Vec3 } from './vec';
 
 const seen: ObjectVisibility = { left: 'observed', right: 'observed', top: 'observed', bottom: 'observed', near: 'observed', far: 'self-hidden' };
-type Extra = { focalPx?: number; hasSupport?: boolean; boxFoot?: number; boxReach?: number; walls?: { normal: [number, number, number]; d: number }[]; freeSpace?: (p: Vec3) => boolean; bottomReach?: [number, number] };
+type Extra = { focalPx?: number; hasSupport?: boolean; boxFoot?: number; boxReach?: number; walls?: { normal: [number, number, number]; d: number }[]; freeSpace?: (p: Vec3) => boolean; edgeReach?: [number, number] };
 const complete = (obb: OBB, caption: string, visibility: Partial<ObjectVisibility> = {}, extra: Extra = {}) =>
   completeAmodal({
     visibleAabb: aabbOfObb(obb), visibleObb: obb, visibility: { ...seen, ...visibility }, caption, camera: [0, 1.5, 0],
     hasSupport: extra.hasSupport ?? true, boxFoot: extra.boxFoot ?? Infinity, walls: extra.walls ? () => extra.walls! : undefined,
     boxReach: extra.boxReach === undefined ? undefined : () => extra.boxReach!, freeSpace: extra.freeSpace, focalPx: extra.focalPx,
-    bottomReach: extra.bottomReach ? () => extra.bottomReach! : undefined,
+    edgeReach: extra.edgeReach ? () => extra.edgeReach! : undefined,
   });
 
 describe('category priors', () => {
@@ -197,16 +197,19 @@ describe('amodal completion', () => {
     // a sofa beside the view, seen from above: a side face shows 1.3 m of its length down to the bottom edge
     const sofa: OBB = { center: [1.2, 0.42, -1.8], size: [0.92, 0.84, 1.3], yaw: 0 };
     // only the points on the bottom rows reach its near side (z = -1.15): the seat runs on out of view
-    const cut = complete(sofa, 'sofa', { bottom: 'border-cut' }, { focalPx: 500, bottomReach: [-1.15, -1.35] });
+    const cut = complete(sofa, 'sofa', { bottom: 'border-cut' }, { focalPx: 500, edgeReach: [-1.15, -1.35] });
     expect(cut.info.estimated[2]).toBe('category-prior');
     expect(cut.obb.size[2]).toBeCloseTo(1.867, 2);
     expect(cut.obb.center[2] + cut.obb.size[2] / 2).toBeGreaterThan(-1.15 + 0.5);
     expect(cut.obb.center[2] - cut.obb.size[2] / 2).toBeCloseTo(-2.45, 2);
     expect(cut.info.visibility.near).toBe('border-cut');
     // a front face seen standing up from the bottom edge (points well above it reach as near): the length stands
-    const front = complete(sofa, 'sofa', { bottom: 'border-cut' }, { focalPx: 500, bottomReach: [-1.15, -1.15] });
+    const front = complete(sofa, 'sofa', { bottom: 'border-cut' }, { focalPx: 500, edgeReach: [-1.15, -1.15] });
     expect(front.obb.size[2]).toBeCloseTo(1.3, 3);
     expect(front.info.visibility.near).toBe('observed');
+    // the same at a side edge; and no points well inside the edge say nothing
+    expect(complete(sofa, 'sofa', { right: 'border-cut' }, { focalPx: 500, edgeReach: [-1.15, -1.35] }).obb.size[2]).toBeCloseTo(1.867, 2);
+    expect(complete(sofa, 'sofa', { right: 'border-cut' }, { focalPx: 500, edgeReach: [-1.15, -Infinity] }).obb.size[2]).toBeCloseTo(1.3, 3);
   });
   it('the visible extent is a lower bound: a long van stays as long as it is seen', () => {
     const r = complete({ center: [0, 1, -10], size: [1.9, 2, 0.1], yaw: 0 }, 'car', { left: 'border-cut' });

@@ -59,7 +59,7 @@ const TOP_FACE_PX = 8;
 const REACH_M = 0.05, REACH_REL = 0.05;
 /** With an end out of sight, a seen height this many prior spreads under the category's is completed from it (2 and 3 tried on the synthetic benchmark: 2 also raised low cars and people the generator draws 20-30% under the mean). */
 const PART_SPREADS = 3;
-/** The near end is cut by the image's bottom edge when the points on its bottom rows reach this near the visible box's near side (metres, or share of the distance). */
+/** The near end is cut by an image edge when the points at that edge reach this near the visible box's near side (metres, or share of the distance). */
 const NEAR_CUT_M = 0.05, NEAR_CUT_REL = 0.02;
 /** A bottom this far (metres) above the support plane is not already on it. */
 const ON_SUPPORT_M = 0.03;
@@ -83,8 +83,8 @@ export interface AmodalInput {
   walls?: () => readonly Plane[];
   /** true where the depth saw empty space (freeSpace.ts): a hidden extent goes the way that does not cross it */
   freeSpace?: FreeSpaceTest;
-  /** how far the seen points reach along a horizontal direction: those on the image's bottom rows, and the rest (-Infinity: none) */
-  bottomReach?: (ux: number, uz: number) => [number, number];
+  /** how far the seen points reach along a horizontal direction: those at the image edges that cut the object, and those well inside them (-Infinity: none) */
+  edgeReach?: (ux: number, uz: number) => [number, number];
 }
 
 export interface AmodalBox {
@@ -138,14 +138,16 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
   const faceSeen = between ? false : prior?.boxLike && inp.focalPx !== undefined
     ? sinFace >= SIDE_FACE_MIN_PRIOR && (size[along] * sinFace * inp.focalPx) / Math.hypot(dl, center[1] - inp.camera[1]) >= SIDE_FACE_PX
     : sinFace >= SIDE_FACE_MIN;
-  // the image's bottom edge can cut off the near end itself: a sofa seen from above whose front is below the
-  // view shows its seat and back, and only its points on the bottom rows reach its near side (a seen front
-  // face stands up from the bottom edge, so points well above it reach as near); the along extent is then
-  // hidden, and grows towards the camera
+  // an image edge can cut off the near end itself: a sofa seen from above whose front is below the view shows
+  // its seat and back, a parked car beside the view its side up to the edge. Then only the points at that
+  // edge reach the near side; a near face that is seen goes on inside the view (a car's back stands up from
+  // the bottom edge, its width runs in from a side edge). The along extent is then hidden, and grows towards
+  // the camera. Nothing is said when no points lie well inside the edge.
   const away0 = Math.sign(dot(uAlong, dx, dz)) || 1;
   const nearSide = -(center[0] * uAlong[0] + center[2] * uAlong[2]) * away0 + size[along] / 2, nearTol = Math.max(NEAR_CUT_M, NEAR_CUT_REL * dl);
-  const [atBottom, above] = v.bottom === 'border-cut' && inp.bottomReach ? inp.bottomReach(-uAlong[0] * away0, -uAlong[2] * away0) : [-Infinity, -Infinity];
-  const nearCut = atBottom >= nearSide - nearTol && above < nearSide - nearTol;
+  const edgeCut = v.bottom === 'border-cut' || v.left === 'border-cut' || v.right === 'border-cut';
+  const [atEdge, inside] = edgeCut && inp.edgeReach ? inp.edgeReach(-uAlong[0] * away0, -uAlong[2] * away0) : [-Infinity, -Infinity];
+  const nearCut = atEdge >= nearSide - nearTol && inside > -Infinity && inside < nearSide - nearTol;
   const alongHidden = !faceSeen || hidden(faceOnRight ? v.right : v.left) || nearCut;
   const acrossCut = hidden(v.left) || hidden(v.right);
   const set = (axis: 0 | 1 | 2, value: number, by: AmodalEstimator, s: number): number => {
