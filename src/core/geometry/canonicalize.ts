@@ -248,10 +248,15 @@ export function canonicalize(cloud: PointCloud, opts: CanonicalizeOptions = {}):
         d = -sum / m;
       }
     }
+    // a furniture top taken for the floor (a bed filling the view's lower half, the floor seen only in slivers
+    // that hold no plane): much of the scene lies well under it, the lower parts of everything standing on the
+    // real floor. The floor is then the level of the lowest points, below the same up
+    const low = floorUnder(cloud, normal, d, thr);
+    if (low !== null) d -= low;
     return {
       ...frameFromUp(normal, d),
       plane: { normal, d, inliers: m },
-      confidence: 'high',
+      confidence: low === null ? 'high' : 'low',
       method: 'support-plane',
       ...(gravityResidualDeg === undefined ? {} : { gravityResidualDeg }),
     };
@@ -278,6 +283,29 @@ export function canonicalize(cloud: PointCloud, opts: CanonicalizeOptions = {}):
     h = Math.max(0, below[Math.floor(below.length * 0.02)]);
   }
   return { ...frameFromUp(up, h), plane: null, confidence: 'low', method, ...(gravityResidualDeg === undefined ? {} : { gravityResidualDeg }) };
+}
+
+/** A support plane with this share of the points more than BELOW_M (or three RANSAC bands) under it is not the floor. */
+const BELOW_SHARE = 0.05, BELOW_M = 0.1;
+
+/**
+ * The height (negative) of the level of the lowest points (their 2nd percentile, as for a frame with no
+ * plane) when BELOW_SHARE of the points lie well under the plane (n, d); null when the plane is the floor.
+ */
+function floorUnder(cloud: PointCloud, n: Vec3, d: number, band: number): number | null {
+  const step = Math.max(1, Math.floor(cloud.count / 5000));
+  const p = cloud.positions;
+  const hs: number[] = [];
+  let under = 0;
+  const lim = -Math.max(BELOW_M, 3 * band);
+  for (let i = 0; i < cloud.count; i += step) {
+    const h = n[0] * p[i * 3] + n[1] * p[i * 3 + 1] + n[2] * p[i * 3 + 2] + d;
+    hs.push(h);
+    if (h < lim) under++;
+  }
+  if (!(under >= BELOW_SHARE * hs.length)) return null;
+  hs.sort((a, b) => a - b);
+  return hs[Math.floor(hs.length * 0.02)];
 }
 
 /** `out` may be `positions` itself (each point is read before it is written). */
