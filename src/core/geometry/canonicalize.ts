@@ -248,11 +248,16 @@ export function canonicalize(cloud: PointCloud, opts: CanonicalizeOptions = {}):
         d = -sum / m;
       }
     }
-    // a furniture top taken for the floor (a bed filling the view's lower half, the floor seen only in slivers
-    // that hold no plane): much of the scene lies well under it, the lower parts of everything standing on the
-    // real floor. The floor is then the level of the lowest points, below the same up
+    // a furniture top taken for the floor (a bed filling the view's lower half, the floor seen only in slivers):
+    // much of the scene lies well under it, the lower parts of everything standing on the real floor
     const low = floorUnder(cloud, normal, d, thr);
-    if (low !== null) d -= low;
+    if (low !== null) {
+      // the floor's slivers may still hold a plane: then it is the support, its own up included (the furniture
+      // top may be tilted, or not a top at all)
+      const f = floorPlaneUnder(cloud, normal, d, thr);
+      if (f) ({ normal, d } = f);
+      else d -= low;
+    }
     return {
       ...frameFromUp(normal, d),
       plane: { normal, d, inliers: m },
@@ -306,6 +311,36 @@ function floorUnder(cloud: PointCloud, n: Vec3, d: number, band: number): number
   if (!(under >= BELOW_SHARE * hs.length)) return null;
   hs.sort((a, b) => a - b);
   return hs[Math.floor(hs.length * 0.02)];
+}
+
+/**
+ * A plane among the points well under a furniture top (the floor's slivers): within 35 degrees of it, no strip,
+ * holding a tenth of those points (at least 30), below the camera, and with under a fifth of BELOW_SHARE of
+ * the scene well under it in turn; null when there is none.
+ */
+function floorPlaneUnder(cloud: PointCloud, n: Vec3, d: number, band: number): Plane | null {
+  const step = Math.max(1, Math.floor(cloud.count / 20000));
+  const p = cloud.positions;
+  const lim = -Math.max(BELOW_M, 3 * band);
+  const idx: number[] = [];
+  for (let i = 0; i < cloud.count; i += step) if (n[0] * p[i * 3] + n[1] * p[i * 3 + 1] + n[2] * p[i * 3 + 2] + d < lim) idx.push(i);
+  const under = Uint32Array.from(idx);
+  const cosMax = Math.cos((35 * Math.PI) / 180);
+  const res = segmentPlane(p, cloud.count, {
+    distanceThreshold: band, iterations: 300, seed: 7, indices: under, maxScoringPoints: 1000,
+    candidateFilter: (q) => Math.abs(dot(q.normal, n)) >= cosMax,
+  });
+  if (!res || res.inliers.length < Math.max(30, 0.1 * under.length) || inPlaneSpread(p, res.inliers, res.plane.normal) < MIN_SPREAD_M) return null;
+  const s = dot(res.plane.normal, n) >= 0 ? 1 : -1;
+  const out = { normal: [res.plane.normal[0] * s, res.plane.normal[1] * s, res.plane.normal[2] * s] as Vec3, d: res.plane.d * s };
+  if (!(out.d > 0)) return null;
+  // a plane through the furniture's feet, tilted, leaves some of the floor under it (a synthetic room: 4.5%)
+  let below = 0, total = 0;
+  for (let i = 0; i < cloud.count; i += step) {
+    total++;
+    if (out.normal[0] * p[i * 3] + out.normal[1] * p[i * 3 + 1] + out.normal[2] * p[i * 3 + 2] + out.d < lim) below++;
+  }
+  return below < (BELOW_SHARE / 5) * total ? out : null;
 }
 
 /** `out` may be `positions` itself (each point is read before it is written). */
