@@ -251,16 +251,17 @@ export function canonicalize(cloud: PointCloud, opts: CanonicalizeOptions = {}):
     // a furniture top taken for the floor (a bed filling the view's lower half, the floor seen only in slivers):
     // much of the scene lies well under it, the lower parts of everything standing on the real floor
     const low = floorUnder(cloud, normal, d, thr);
+    let inliers = m;
     if (low !== null) {
       // the floor's slivers may still hold a plane: then it is the support, its own up included (the furniture
-      // top may be tilted, or not a top at all)
+      // top may be tilted, or not a top at all); else no plane lies at the floor's level (0 inliers)
       const f = floorPlaneUnder(cloud, normal, d, thr);
-      if (f) ({ normal, d } = f);
-      else d -= low;
+      if (f) ({ normal, d, inliers } = f);
+      else { d -= low; inliers = 0; }
     }
     return {
       ...frameFromUp(normal, d),
-      plane: { normal, d, inliers: m },
+      plane: { normal, d, inliers },
       confidence: low === null ? 'high' : 'low',
       method: 'support-plane',
       ...(gravityResidualDeg === undefined ? {} : { gravityResidualDeg }),
@@ -318,7 +319,7 @@ function floorUnder(cloud: PointCloud, n: Vec3, d: number, band: number): number
  * holding a tenth of those points (at least 30), below the camera, and with under a fifth of BELOW_SHARE of
  * the scene well under it in turn; null when there is none.
  */
-function floorPlaneUnder(cloud: PointCloud, n: Vec3, d: number, band: number): Plane | null {
+function floorPlaneUnder(cloud: PointCloud, n: Vec3, d: number, band: number): (Plane & { inliers: number }) | null {
   const step = Math.max(1, Math.floor(cloud.count / 20000));
   const p = cloud.positions;
   const lim = -Math.max(BELOW_M, 3 * band);
@@ -332,7 +333,7 @@ function floorPlaneUnder(cloud: PointCloud, n: Vec3, d: number, band: number): P
   });
   if (!res || res.inliers.length < Math.max(30, 0.1 * under.length) || inPlaneSpread(p, res.inliers, res.plane.normal) < MIN_SPREAD_M) return null;
   const s = dot(res.plane.normal, n) >= 0 ? 1 : -1;
-  const out = { normal: [res.plane.normal[0] * s, res.plane.normal[1] * s, res.plane.normal[2] * s] as Vec3, d: res.plane.d * s };
+  const out = { normal: [res.plane.normal[0] * s, res.plane.normal[1] * s, res.plane.normal[2] * s] as Vec3, d: res.plane.d * s, inliers: res.inliers.length };
   if (!(out.d > 0)) return null;
   // a plane through the furniture's feet, tilted, leaves some of the floor under it (a synthetic room: 4.5%)
   let below = 0, total = 0;
