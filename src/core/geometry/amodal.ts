@@ -143,10 +143,11 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
   // edge reach the near side; a near face that is seen goes on inside the view (a car's back stands up from
   // the bottom edge, its width runs in from a side edge). The along extent is then hidden, and grows towards
   // the camera. Nothing is said when no points lie well inside the edge.
-  const away0 = Math.sign(dot(uAlong, dx, dz)) || 1;
-  const nearSide = -(center[0] * uAlong[0] + center[2] * uAlong[2]) * away0 + size[along] / 2, nearTol = Math.max(NEAR_CUT_M, NEAR_CUT_REL * dl);
+  // which way along is away from the camera
+  const away = Math.sign(dot(uAlong, dx, dz)) || 1;
+  const nearSide = -(center[0] * uAlong[0] + center[2] * uAlong[2]) * away + size[along] / 2, nearTol = Math.max(NEAR_CUT_M, NEAR_CUT_REL * dl);
   const edgeCut = v.bottom === 'border-cut' || v.left === 'border-cut' || v.right === 'border-cut';
-  const [atEdge, inside] = edgeCut && inp.edgeReach ? inp.edgeReach(-uAlong[0] * away0, -uAlong[2] * away0) : [-Infinity, -Infinity];
+  const [atEdge, inside] = edgeCut && inp.edgeReach ? inp.edgeReach(-uAlong[0] * away, -uAlong[2] * away) : [-Infinity, -Infinity];
   const nearCut = atEdge >= nearSide - nearTol && inside > -Infinity && inside < nearSide - nearTol;
   const alongHidden = !faceSeen || hidden(faceOnRight ? v.right : v.left) || nearCut;
   const acrossCut = hidden(v.left) || hidden(v.right);
@@ -162,7 +163,6 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
   // the far side is hidden behind the near one, so a depth grows away from the camera, unless the depth map
   // saw that space empty and the other way is not (a near end cut by the image border; clearest)
   const growAlong = (target: number, by: AmodalEstimator, s: number) => {
-    const away = Math.sign(dot(uAlong, dx, dz)) || 1;
     const sign = clearest(inp, center, size, vis.yaw, along, target - size[along], nearCut ? [-away, away] : [away, -away]).sign;
     grow(center, uAlong, set(along, target, by, s), sign);
     if (sign === away) stopAtWalls(inp, center, size, along, uAlong, away, vis.size[along]);
@@ -185,7 +185,6 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
       // and the other way round clearly does not (a van seen past its end, its length hidden to the side)
       const cost = (long: boolean) => {
         const gAlong = (long ? prior.short : prior.long) - size[along], gAcross = (long ? prior.long : prior.short) - size[across];
-        const away = Math.sign(dot(uAlong, dx, dz)) || 1;
         return clearest(inp, center, size, vis.yaw, along, gAlong, [away, -away]).crossed + clearest(inp, center, size, vis.yaw, across, gAcross, acrossSigns()).crossed;
       };
       // a way round is possible only if neither seen extent is beyond its side's prior (2 sigma): what is seen is a lower bound
@@ -202,7 +201,6 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
       // 2.35 m of a 4.47 m sedan), and one beside a cut end may be cut with it (0.87 m of a car 1.8 m wide at
       // the image's edge): a seen side PART_SPREADS spreads under the prior's is completed from it, both ways
       // (a cabin sits mid-body), unless that crosses seen-empty space
-      const away = Math.sign(dot(uAlong, dx, dz)) || 1;
       const sign = clearest(inp, center, size, vis.yaw, along, alongPrior - size[along], [0, away, -away]).sign;
       grow(center, uAlong, set(along, alongPrior, 'category-prior', PRIOR_SPREAD), sign);
     }

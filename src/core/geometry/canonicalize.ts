@@ -1,6 +1,7 @@
 import type { CanonicalFrame } from '../scene/types';
 import { findVerticalPlanes, refineGravity, upFromWalls } from './gravity';
 import { fitPlane, segmentPlane, type Plane } from './plane';
+import { selectKth } from '../math/select';
 import { scratchUint8, scratchUint32 } from './scratch';
 import type { PointCloud } from './raster';
 import { cross, dot, matFromRows, normalize, type Vec3 } from './vec';
@@ -279,39 +280,40 @@ export function canonicalize(cloud: PointCloud, opts: CanonicalizeOptions = {}):
       gravityResidualDeg = Math.round(g.residualDeg * 1000) / 1000;
     }
   }
-  let h = 1.5;
-  if (cloud.count > 0) {
-    const step = Math.max(1, Math.floor(cloud.count / 5000));
-    const below: number[] = [];
-    const p = cloud.positions;
-    for (let i = 0; i < cloud.count; i += step) below.push(-(up[0] * p[i * 3] + up[1] * p[i * 3 + 1] + up[2] * p[i * 3 + 2]));
-    below.sort((x, y) => y - x);
-    h = Math.max(0, below[Math.floor(below.length * 0.02)]);
-  }
+  const h = cloud.count > 0 ? Math.max(0, -lowestLevel(sampledHeights(cloud, up, 0, 5000))) : 1.5;
   return { ...frameFromUp(up, h), plane: null, confidence: 'low', method, ...(gravityResidualDeg === undefined ? {} : { gravityResidualDeg }) };
 }
 
 /** A support plane with this share of the points more than BELOW_M (or three RANSAC bands) under it is not the floor. */
 const BELOW_SHARE = 0.05, BELOW_M = 0.1;
 
+/** Heights above the plane (n, d) of an even subsample of about `samples` of the cloud's points. */
+function sampledHeights(cloud: PointCloud, n: Vec3, d: number, samples: number): Float64Array {
+  const step = Math.max(1, Math.floor(cloud.count / samples));
+  const p = cloud.positions;
+  const hs = new Float64Array(Math.ceil(cloud.count / step));
+  for (let i = 0, k = 0; i < cloud.count; i += step, k++) hs[k] = n[0] * p[i * 3] + n[1] * p[i * 3 + 1] + n[2] * p[i * 3 + 2] + d;
+  return hs;
+}
+
+/** The level of the lowest points among `hs`: their 2nd percentile, so that a few stray points do not decide it (reorders `hs`). */
+const lowestLevel = (hs: Float64Array): number => selectKth(hs, Math.floor(hs.length * 0.02));
+
+/** How many of `hs` lie more than `depth` under their plane. */
+function countUnder(hs: Float64Array, depth: number): number {
+  let under = 0;
+  for (const h of hs) if (h < -depth) under++;
+  return under;
+}
+
 /**
- * The height (negative) of the level of the lowest points (their 2nd percentile, as for a frame with no
- * plane) when BELOW_SHARE of the points lie well under the plane (n, d); null when the plane is the floor.
+ * The height (negative) of the lowest points' level when BELOW_SHARE of the points lie well under the plane
+ * (n, d); null when the plane is the floor.
  */
 function floorUnder(cloud: PointCloud, n: Vec3, d: number, band: number): number | null {
-  const step = Math.max(1, Math.floor(cloud.count / 5000));
-  const p = cloud.positions;
-  const hs: number[] = [];
-  let under = 0;
-  const lim = -Math.max(BELOW_M, 3 * band);
-  for (let i = 0; i < cloud.count; i += step) {
-    const h = n[0] * p[i * 3] + n[1] * p[i * 3 + 1] + n[2] * p[i * 3 + 2] + d;
-    hs.push(h);
-    if (h < lim) under++;
-  }
-  if (!(under >= BELOW_SHARE * hs.length)) return null;
-  hs.sort((a, b) => a - b);
-  return hs[Math.floor(hs.length * 0.02)];
+  const hs = sampledHeights(cloud, n, d, 5000);
+  if (!(countUnder(hs, Math.max(BELOW_M, 3 * band)) >= BELOW_SHARE * hs.length)) return null;
+  return lowestLevel(hs);
 }
 
 /**
@@ -322,9 +324,9 @@ function floorUnder(cloud: PointCloud, n: Vec3, d: number, band: number): number
 function floorPlaneUnder(cloud: PointCloud, n: Vec3, d: number, band: number): (Plane & { inliers: number }) | null {
   const step = Math.max(1, Math.floor(cloud.count / 20000));
   const p = cloud.positions;
-  const lim = -Math.max(BELOW_M, 3 * band);
+  const deep = Math.max(BELOW_M, 3 * band);
   const idx: number[] = [];
-  for (let i = 0; i < cloud.count; i += step) if (n[0] * p[i * 3] + n[1] * p[i * 3 + 1] + n[2] * p[i * 3 + 2] + d < lim) idx.push(i);
+  for (let i = 0; i < cloud.count; i += step) if (n[0] * p[i * 3] + n[1] * p[i * 3 + 1] + n[2] * p[i * 3 + 2] + d < -deep) idx.push(i);
   const under = Uint32Array.from(idx);
   const cosMax = Math.cos((35 * Math.PI) / 180);
   const res = segmentPlane(p, cloud.count, {
@@ -336,12 +338,8 @@ function floorPlaneUnder(cloud: PointCloud, n: Vec3, d: number, band: number): (
   const out = { normal: [res.plane.normal[0] * s, res.plane.normal[1] * s, res.plane.normal[2] * s] as Vec3, d: res.plane.d * s, inliers: res.inliers.length };
   if (!(out.d > 0)) return null;
   // a plane through the furniture's feet, tilted, leaves some of the floor under it (a synthetic room: 4.5%)
-  let below = 0, total = 0;
-  for (let i = 0; i < cloud.count; i += step) {
-    total++;
-    if (out.normal[0] * p[i * 3] + out.normal[1] * p[i * 3 + 1] + out.normal[2] * p[i * 3 + 2] + out.d < lim) below++;
-  }
-  return below < (BELOW_SHARE / 5) * total ? out : null;
+  const hs = sampledHeights(cloud, out.normal, out.d, 20000);
+  return countUnder(hs, deep) < (BELOW_SHARE / 5) * hs.length ? out : null;
 }
 
 /** `out` may be `positions` itself (each point is read before it is written). */

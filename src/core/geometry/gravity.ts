@@ -5,8 +5,9 @@
  * perpendicular to up) within WALL_AGREE_DEG of perpendicular to it. Each plane is its least-squares fit on
  * its own inliers; up is then the unit vector u maximising sum_h w_h (u . n_h)^2 - sum_v w_v (u . m_v)^2
  * (weights: the share of the points each holds), the top eigenvector of that 3x3 matrix: as parallel as
- * possible to every horizontal normal, as perpendicular as possible to every wall normal. The weighted RMS of the remaining angles (horizontal normals from u, wall normals from
- * 90 degrees to it) is recorded as the frame's gravity residual: its confidence.
+ * possible to every horizontal normal, as perpendicular as possible to every wall normal. The weighted RMS
+ * of the remaining angles (horizontal normals from u, wall normals from 90 degrees to it) is recorded as the
+ * frame's gravity residual: its confidence.
  */
 import { symmetricEigen3 } from './eigen3';
 import { fitPlane, segmentPlane, type Plane } from './plane';

@@ -131,8 +131,9 @@ export function pixelSelector(r: ObjectRegion, depth: DepthMap, raw: boolean): (
  * and lie at least 60% inside it (a mug on a table, a night stand behind a bed: whichever is in front, those
  * pixels are the smaller object's; but where the smaller box also reaches outside and its depth there is 10%
  * farther than `obj`'s outside it, only its pixels beyond the midway depth), and where a smaller box
- * overlaps it less (at least 20%), the overlap when the smaller object is in front (an ottoman before a bed, reaching below the bed's box): the median depth
- * of its box outside `obj`'s is nearer than that of `obj`'s box outside it. Nested boxes of nested boxes
+ * overlaps it less (at least 20%), the overlap when the smaller object is in front (an ottoman before a bed,
+ * reaching below the bed's box): the median depth of its box outside `obj`'s is nearer than that of `obj`'s
+ * box outside it. Nested boxes of nested boxes
  * are not special-cased: each smaller one is cut out on its own.
  */
 export function cutOutBoxes(inputs: readonly ObjectInput[], obj: ObjectInput, sx: number, sy: number, depth: DepthMap): CutOut[] {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildScene } from '../build/buildScene';
-import { noisyDepth, occlusionScene } from '../testing/occlusionBench';
+import { buildBenchScene } from '../testing/benchBuild';
 import { renderSyntheticScene, type SyntheticSceneSpec } from '../testing/syntheticScene';
 import { rowPhase } from './rowPhase';
 import { objectVisibility } from './visibility';
@@ -72,13 +72,8 @@ describe('sampling sparse depth', () => {
 
 describe('outliers on sparse depth', () => {
   it("street 7: an end-on sedan's far, thinly scanned length stays the sedan's (masks)", () => {
-    const bench = occlusionScene(7);
-    const r = renderSyntheticScene(bench.spec);
-    const { scene } = buildScene({
-      depth: noisyDepth(r.depth, bench.kind, 7), intrinsics: r.intrinsics, intrinsicsSource: 'explicit', intrinsicsDetail: 'synthetic', rgb: r.rgb,
-      objects: r.objects.filter((o) => o.visiblePixels >= 150).map((o) => ({ id: o.id, caption: o.caption, box2d: o.box2d, mask: o.mask })), provenance,
-    });
-    const o = scene.objects.find((q) => q.id === 'o1')!, t = r.truth.boxes.find((b) => b.id === 'o1')!;
+    const { scene, truth } = buildBenchScene(7, 'masks');
+    const o = scene.objects.find((q) => q.id === 'o1')!, t = truth('o1');
     // 3.92 m long along the line of sight; the dense maps' outlier ratio cut it to 2.96 m
     expect(Math.max(...o.amodal!.visibleObb.size)).toBeGreaterThan(3.6);
     expect(Math.hypot(o.obb.center[0] - t.obb.center[0], o.obb.center[2] - t.obb.center[2])).toBeLessThan(0.2);
