@@ -162,15 +162,28 @@ export interface NoisyFootprint {
 }
 
 /**
+ * A horizontal side whose outward normal is within this angle's cosine (60 degrees) of the line of sight
+ * away from the camera is a far side.
+ */
+const FAR_SIDE_COS = 0.5;
+
+/**
  * The footprint rectangle `raw` (the points' tight rectangle at its heading, as rectangleAtYaw gives it) and
  * the axis-aligned x/z sides of the points (xyz, first `count`; `min`/`max` their extremes), every side pulled
  * in by the noise along its normal: `sigmaAlong(ux, uz)` is the noise sigma along a horizontal direction,
  * `sigmaY` along up (the bottom and top; 0 leaves them at the extremes). One pass over the points (and one
  * for the fitted sides) where there is noise to undo, none where there is not.
+ *
+ * `away` (the horizontal unit direction from the camera to the object) marks the far sides. A far side is
+ * never a face seen head-on: the points near it lie on surfaces running back to it (a top, a side face at a
+ * grazing angle), and where the depth is sparse (projected LiDAR rows) the last of them stops short of the
+ * edge by part of a sample step. With too few points to fit, such a side keeps its outermost point: the
+ * extreme-value pull assumes all of them sit on the side and took street objects' far sides 2.5 cm short
+ * (median, seen whole) where the outermost point was already unbiased (synthetic benchmark, docs/evaluation.md).
  */
 export function noisyFootprint(
   points: Float32Array, count: number, raw: FootprintRect, min: readonly number[], max: readonly number[],
-  sigmaAlong: (ux: number, uz: number) => number, sigmaY = 0,
+  sigmaAlong: (ux: number, uz: number) => number, sigmaY = 0, away?: readonly [number, number],
 ): NoisyFootprint {
   const { yaw } = raw;
   const c = Math.cos(yaw), s = Math.sin(yaw);
@@ -200,10 +213,13 @@ export function noisyFootprint(
       if (pz <= tz0) mz0++;
       if (pz >= tz1) mz1++;
     }
-    [a0, a1] = pulledSides(a0, a1, ma0, ma1, sa);
-    [b0, b1] = pulledSides(b0, b1, mb0, mb1, sb);
-    x = pulledSides(min[0], max[0], mx0, mx1, sx);
-    z = pulledSides(min[2], max[2], mz0, mz1, sz);
+    // a far side is not pulled (one point at the side: no extreme to undo)
+    const far = (nx: number, nz: number) => away !== undefined && nx * away[0] + nz * away[1] > FAR_SIDE_COS;
+    const at = (nx: number, nz: number, m: number) => (far(nx, nz) ? 1 : m);
+    [a0, a1] = pulledSides(a0, a1, at(-c, s, ma0), at(c, -s, ma1), sa);
+    [b0, b1] = pulledSides(b0, b1, at(-s, -c, mb0), at(s, c, mb1), sb);
+    x = pulledSides(min[0], max[0], at(-1, 0, mx0), at(1, 0, mx1), sx);
+    z = pulledSides(min[2], max[2], at(0, -1, mz0), at(0, 1, mz1), sz);
     y = pulledSides(min[1], max[1], my0, my1, sy);
     const raw10 = [ma - raw.ex / 2, ma + raw.ex / 2, mb - raw.ez / 2, mb + raw.ez / 2, min[0], max[0], min[2], max[2], min[1], max[1]];
     const fit = fittedSides(points, count, c, s, raw10, [sa, sa, sb, sb, sx, sx, sz, sz, sy, sy]);

@@ -29,7 +29,7 @@ function footprintBox(p: ObjectPoints, noise: NoiseAlong): { obb: OBB; aabb: AAB
   const l = rectangleAtYaw(p.points, p.count, lShapeYaw(p.points, p.count, YAW_D0));
   const raw = l.ex * l.ez > AREA_RATIO * tight.size[0] * tight.size[2] ? rectangleAtYaw(p.points, p.count, tight.yaw) : l;
   // the sides from the points less the depth noise's outward push (noiseEdges.ts)
-  const { rect: r, x, z, y } = noisyFootprint(p.points, p.count, raw, p.min, p.max, noise.along, noise.vertical);
+  const { rect: r, x, z, y } = noisyFootprint(p.points, p.count, raw, p.min, p.max, noise.along, noise.vertical, noise.away);
   return {
     obb: { center: [r.cx, (y[0] + y[1]) / 2, r.cz], size: [r.ex, y[1] - y[0], r.ez], yaw: r.yaw },
     aabb: { min: [x[0], y[0], z[0]], max: [x[1], y[1], z[1]] },
@@ -41,6 +41,8 @@ interface NoiseAlong {
   along: (ux: number, uz: number) => number;
   /** sigma along up: a camera looking down at a box puts a share of the ray's noise on its top and bottom */
   vertical: number;
+  /** the horizontal unit direction from the camera to the points (which sides are far), when there is one */
+  away?: [number, number];
 }
 
 /**
@@ -52,7 +54,9 @@ function noiseAlong(env: ObjectEnv, p: ObjectPoints): NoiseAlong {
   const t = env.frame.translation;
   const rx = p.sum[0] / p.count - t[0], ry = p.sum[1] / p.count - t[1], rz = p.sum[2] / p.count - t[2];
   const rl = Math.hypot(rx, ry, rz) || 1;
-  return { along: (ux, uz) => (sigma * Math.abs(rx * ux + rz * uz)) / rl, vertical: (sigma * Math.abs(ry)) / rl };
+  const hl = Math.hypot(rx, rz);
+  const away: [number, number] | undefined = hl > 0 ? [rx / hl, rz / hl] : undefined;
+  return { along: (ux, uz) => (sigma * Math.abs(rx * ux + rz * uz)) / rl, vertical: (sigma * Math.abs(ry)) / rl, away };
 }
 
 /** Yaw search (yawFit.ts): points within this many metres of a side count as on it (the sensor's depth noise at a few metres; chosen on the synthetic benchmark, 0.01-0.05 m). */
