@@ -79,3 +79,31 @@ describe('outliers on sparse depth', () => {
     expect(Math.hypot(o.obb.center[0] - t.obb.center[0], o.obb.center[2] - t.obb.center[2])).toBeLessThan(0.2);
   });
 });
+
+describe('a top seen on scan lines', () => {
+  // a walker 1.85 m tall, 20 m away, over a camera 1.6 m up: its top is the upper edge of its front face
+  // (no top face to give the height), and scan lines every 5 rows stop short of it by 0-4 rows (3.6 cm each)
+  const spec: SyntheticSceneSpec = {
+    image: { width: 640, height: 480 },
+    camera: { height: 1.6, pitchDeg: 2 },
+    objects: [{ id: 'p', caption: 'pedestrian', parts: [{ center: [0.8, 0.925, -20], size: [0.6, 1.85, 0.5] }] }],
+  };
+  const r = renderSyntheticScene(spec);
+  const top = (step: number, phase: number) => {
+    const depth = { ...r.depth, data: r.depth.data.map((z, i) => (Math.floor(i / r.depth.width) % step === phase ? z : 0)) };
+    const { scene } = buildScene({
+      depth, intrinsics: r.intrinsics, intrinsicsSource: 'explicit', intrinsicsDetail: 'synthetic', rgb: r.rgb,
+      objects: r.objects.map((o) => ({ id: o.id, caption: o.caption, box2d: o.box2d, mask: o.mask })), provenance,
+    });
+    return scene.objects[0].amodal!.visibleAabb.max[1];
+  };
+  it('is on average where every row puts it, whatever rows the scan lines fall on', () => {
+    // every row: the last pixel centre under the edge (3 cm under the top at 20 m)
+    const dense = top(1, 0);
+    expect(Math.abs(dense - r.truth.boxes[0].aabb.max[1])).toBeLessThan(0.04);
+    let sum = 0;
+    for (let phase = 0; phase < 5; phase++) sum += top(5, phase);
+    // the last scan line that hits is 2 rows (7 cm) under that on average
+    expect(Math.abs(sum / 5 - dense)).toBeLessThan(0.015);
+  });
+});
