@@ -213,7 +213,7 @@ function raiseSampledTop(env: ObjectEnv, p: ObjectPoints, obb: OBB, aabb: AABB):
   const t = env.frame.translation;
   const top = aabb.max[1];
   if (!(t[1] <= top) || p.count < 2) return;
-  const gap = rowGap(p.pixels, p.count, env.W, p.pixelBounds);
+  const gap = rowGap(p.pixels, p.count, env.W);
   if (gap <= 1) return;
   const n = p.count;
   const range = Math.hypot(p.sum[0] / n - t[0], p.sum[1] / n - t[1], p.sum[2] / n - t[2]);
@@ -223,14 +223,26 @@ function raiseSampledTop(env: ObjectEnv, p: ObjectPoints, obb: OBB, aabb: AABB):
   obb.size[1] += up;
 }
 
-/** The median step between the rows that hold the object's kept pixels (1 on a dense map; a LiDAR's scan-line spacing on a projected one). */
-export function rowGap(pixels: Uint32Array, count: number, W: number, bounds: Box2D): number {
-  const y0 = bounds.y0, n = bounds.y1 - y0 + 1;
-  if (!(n > 1) || count < 2) return 1;
-  const has = new Uint8Array(n);
-  for (let k = 0; k < count; k++) has[Math.floor(pixels[k] / W) - y0] = 1;
+/**
+ * The median step between the rows that hold the object's kept pixels (1 on a dense map; a LiDAR's scan-line
+ * spacing on a projected one). The pixels come in scan order (gatherObjectPoints), so each row's run is
+ * skipped by bisection: one probe per row, not per pixel.
+ */
+export function rowGap(pixels: Uint32Array, count: number, W: number): number {
   const gaps: number[] = [];
   let last = -1;
-  for (let y = 0; y < n; y++) if (has[y]) { if (last >= 0) gaps.push(y - last); last = y; }
+  for (let k = 0; k < count;) {
+    const y = Math.floor(pixels[k] / W);
+    if (last >= 0) gaps.push(y - last);
+    last = y;
+    const next = (y + 1) * W;
+    let lo = k + 1, hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pixels[mid] < next) lo = mid + 1;
+      else hi = mid;
+    }
+    k = lo;
+  }
   return gaps.length ? median(gaps) : 1;
 }

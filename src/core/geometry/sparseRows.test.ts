@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildScene } from '../build/buildScene';
 import { buildBenchScene } from '../testing/benchBuild';
 import { renderSyntheticScene, type SyntheticSceneSpec } from '../testing/syntheticScene';
+import { rowGap } from './objectBox';
 import { rowPhase } from './rowPhase';
 import { objectVisibility } from './visibility';
 
@@ -77,6 +78,20 @@ describe('outliers on sparse depth', () => {
     // 3.92 m long along the line of sight; the dense maps' outlier ratio cut it to 2.96 m
     expect(Math.max(...o.amodal!.visibleObb.size)).toBeGreaterThan(3.6);
     expect(Math.hypot(o.obb.center[0] - t.obb.center[0], o.obb.center[2] - t.obb.center[2])).toBeLessThan(0.2);
+  });
+});
+
+describe('rowGap', () => {
+  const W = 50;
+  const pixelsOf = (rows: number[], cols = 20) => Uint32Array.from(rows.flatMap((y) => Array.from({ length: cols }, (_, x) => y * W + 10 + x)));
+  it('is 1 on a dense map and the scan lines\' spacing on a sparse one (the median step)', () => {
+    const dense = pixelsOf(Array.from({ length: 30 }, (_, i) => 5 + i));
+    expect(rowGap(dense, dense.length, W)).toBe(1);
+    const every3 = pixelsOf([4, 7, 10, 13, 16, 19]);
+    expect(rowGap(every3, every3.length, W)).toBe(3);
+    const uneven = pixelsOf([2, 7, 12, 16, 21, 26, 40], 1);
+    expect(rowGap(uneven, uneven.length, W)).toBe(5);
+    expect(rowGap(new Uint32Array(0), 0, W)).toBe(1);
   });
 });
 
