@@ -12,13 +12,6 @@ export default defineConfig({
   // work as much as they compute); tests inside a file stay in order (some collect rows for a summary).
   // E2E_WORKERS=1 runs one at a time.
   workers: Number(process.env.E2E_WORKERS || 2),
-  // Tests tagged @alone time the page itself (the longest main-thread task, a decode's cost per frame): a
-  // second browser working beside them lengthens those (a 200 ms limit met at 87 ms once and missed at 217
-  // ms the next run). They run after everything else, one at a time.
-  projects: [
-    { name: 'shared', grepInvert: /@alone/ },
-    { name: 'alone', grep: /@alone/, dependencies: ['shared'], workers: 1 },
-  ],
   reporter: [['list']],
   use: {
     baseURL: `http://localhost:${port}`,

@@ -237,7 +237,7 @@ test('races: loads in quick succession end on the last one chosen; a question du
   expect(g.outside).toEqual([]);
 });
 
-test('scene building runs off the main thread: no long task over 200 ms before a sample scene is ready', { tag: '@alone' }, async ({ page }) => {
+test('scene building runs off the main thread: no long task over 200 ms before a sample scene is ready', async ({ page }) => {
   await guard(page);
   await openSample(page, 'living-room');
   // long tasks that start before the new scene is committed: fetching, decoding and building it. What the

@@ -191,7 +191,7 @@ test('an RGB-D sequence gives a curve, a chart, a scrubber and a CSV', async ({ 
 });
 
 // `npm run bench:video` runs this one alone: WebCodecs decode + read-out cost per frame, in this Chromium.
-test('decode cost per frame (bench)', { tag: '@alone' }, async ({ page }) => {
+test('decode cost per frame (bench)', async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto('/harness/video.html');
   await page.waitForFunction(() => window.videoHarness?.ready === true);
