@@ -8,10 +8,7 @@ const port = Number(process.env.E2E_PORT || 4173);
 export default defineConfig({
   testDir: 'e2e',
   timeout: 120_000,
-  // two files at a time: 13.0 -> 10.5 min on a 2-core machine (the tests wait on model loads and page
-  // work as much as they compute); tests inside a file stay in order (some collect rows for a summary).
-  // E2E_WORKERS=1 runs one at a time.
-  workers: Number(process.env.E2E_WORKERS || 2),
+  workers: 1,
   reporter: [['list']],
   use: {
     baseURL: `http://localhost:${port}`,
