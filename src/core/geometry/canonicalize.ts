@@ -322,11 +322,11 @@ function floorUnder(cloud: PointCloud, n: Vec3, d: number, band: number): number
  * the scene well under it in turn; null when there is none.
  */
 function floorPlaneUnder(cloud: PointCloud, n: Vec3, d: number, band: number): (Plane & { inliers: number }) | null {
-  const step = Math.max(1, Math.floor(cloud.count / 20000));
+  const step = Math.max(1, Math.floor(cloud.count / 20000)); // sampledHeights' step for 20000 samples
   const p = cloud.positions;
   const deep = Math.max(BELOW_M, 3 * band);
   const idx: number[] = [];
-  for (let i = 0; i < cloud.count; i += step) if (n[0] * p[i * 3] + n[1] * p[i * 3 + 1] + n[2] * p[i * 3 + 2] + d < -deep) idx.push(i);
+  sampledHeights(cloud, n, d, 20000).forEach((h, k) => { if (h < -deep) idx.push(k * step); });
   const under = Uint32Array.from(idx);
   const cosMax = Math.cos((35 * Math.PI) / 180);
   const res = segmentPlane(p, cloud.count, {
