@@ -50,7 +50,7 @@ interface NoiseAlong {
  * along the viewing ray (camera to the points' centroid), projected on that direction.
  */
 function noiseAlong(env: ObjectEnv, p: ObjectPoints): NoiseAlong {
-  const sigma = depthNoiseSigma(env.depth.data, env.W, p.pixels, p.count);
+  const sigma = p.noiseSigma ?? depthNoiseSigma(env.depth.data, env.W, p.pixels, p.count);
   const t = env.frame.translation;
   const rx = p.sum[0] / p.count - t[0], ry = p.sum[1] / p.count - t[1], rz = p.sum[2] / p.count - t[2];
   const rl = Math.hypot(rx, ry, rz) || 1;

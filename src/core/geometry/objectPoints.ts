@@ -1,7 +1,9 @@
 /**
  * objects3d phase 5, the second pass: every pixel of the region (of the mask before erosion) whose point
  * falls in (or next to) a voxel of the kept clusters, so the box's extents are limited neither by the
- * sampling step nor by the erosion. Floor band, walls and cut planes stay out as in the first pass.
+ * sampling step nor by the erosion. Floor band, walls and cut planes stay out as in the first pass. Then
+ * the surfaces are followed on past the voxels along image rows and columns (surfaceGrowth.ts): a face seen
+ * at a grazing angle spaces its pixels further apart than a voxel.
  */
 import type { Box2D } from '../scene/types';
 import type { Vec3 } from './vec';
@@ -10,6 +12,8 @@ import type { ObjectEnv } from './objectEnv';
 import { pixelSelector, type ObjectRegion } from './objectRegion';
 import type { SurfaceRemoval } from './objectSurfaces';
 import { scratchFloat32, scratchUint32 } from './scratch';
+import { depthNoiseSigma } from './noiseEdges';
+import { growAlongSurfaces, lineEnds, noteGathered, noteRow, type LineEnds } from './surfaceGrowth';
 import { onOrBehindWall } from './walls';
 
 /** The object's points: the first `count` of `points` (xyz) and `pixels` are live (scratch, reused by the next object). */
@@ -23,6 +27,8 @@ export interface ObjectPoints {
   sum: Vec3;
   /** the kept pixels' bounds, depth-map pixels (x1, y1 inclusive); x0 > x1 when none */
   pixelBounds: Box2D;
+  /** the depth noise measured on the gathered points (noiseEdges.ts depthNoiseSigma), when it was */
+  noiseSigma?: number;
 }
 
 /** A chosen cluster of at least this many sampled points is gathered, however few. */
@@ -50,9 +56,11 @@ export function gatherObjectPoints(env: ObjectEnv, r: ObjectRegion, sel: Cluster
   // the extents (erosion alone shaves a pixel off each side: a centimetre or two of a small object)
   const inMask = pixelSelector(r, env.depth, true);
   const { inv, ox, oy, oz, dx, dy, dz, cells } = occ;
+  const ends = lineEnds(region);
   let count = 0, sx3 = 0, sy3 = 0, sz3 = 0, bx0 = Infinity, bx1 = -Infinity, by0 = Infinity, by1 = -Infinity;
   for (let y = region.y0; y < region.y1; y++) {
     const ry = (y - K.cy) * ify;
+    const rowStart = count;
     for (let x = region.x0; x < region.x1; x++) {
       if (hasSel && !inMask(x, y)) continue;
       const i = y * W + x;
@@ -83,15 +91,69 @@ export function gatherObjectPoints(env: ObjectEnv, r: ObjectRegion, sel: Cluster
       sx3 += px; sy3 += py; sz3 += pz;
       if (x < bx0) bx0 = x; if (x > bx1) bx1 = x;
       if (y < by0) by0 = y; by1 = y;
+      noteGathered(ends, x, y);
       scratchPix[count++] = i;
     }
+    noteRow(ends, y, rowStart, count);
   }
   out.points = scratch;
   out.pixels = scratchPix;
   out.count = count;
   out.sum = [sx3, sy3, sz3];
   out.pixelBounds = { x0: bx0, y0: by0, x1: bx1, y1: by1 };
+  // the voxels stop short of a surface seen at a grazing angle: follow it on (surfaceGrowth.ts)
+  if (count >= 2) growGathered(env, r, surf, cutPlanes, inMask, ends, out);
   return out;
+}
+
+/**
+ * Adds to `out` the pixels the walks of surfaceGrowth.ts admit: each passes the region's tests as the
+ * second pass's pixels do, all but the voxels'. Its own function so that the second pass's loop shares no
+ * variables with a closure (V8 would keep them off the registers).
+ */
+function growGathered(env: ObjectEnv, r: ObjectRegion, surf: SurfaceRemoval, cutPlanes: ClusterSelection['cutPlanes'], inMask: (x: number, y: number) => boolean, ends: LineEnds, out: ObjectPoints): void {
+  const { W, H, K, ifx, ify, thr, filterFlying } = env;
+  const data = env.depth.data;
+  const [r0, r1, r2, r3, r4, r5, r6, r7, r8] = env.frame.rotation;
+  const [tx, ty, tz] = env.frame.translation;
+  const { bandY, walls } = surf;
+  const { points, pixels, min: mn, max: mx, sum, pixelBounds: b } = out;
+  const lim = 1 - thr;
+  const sigma = depthNoiseSigma(data, W, pixels, out.count);
+  out.noiseSigma = sigma;
+  const before = out.count;
+  const admit = (x: number, y: number): boolean => {
+    const i = y * W + x;
+    const z = data[i];
+    if (filterFlying) {
+      const zl = z * lim;
+      let nb: number;
+      if (x > 0 && (nb = data[i - 1]) > 0 && nb < zl) return false;
+      if (x < W - 1 && (nb = data[i + 1]) > 0 && nb < zl) return false;
+      if (y > 0 && (nb = data[i - W]) > 0 && nb < zl) return false;
+      if (y < H - 1 && (nb = data[i + W]) > 0 && nb < zl) return false;
+    }
+    const cx = (x - K.cx) * ifx * z, cy = (y - K.cy) * ify * z;
+    const px = r0 * cx + r1 * cy + r2 * z + tx;
+    const py = r3 * cx + r4 * cy + r5 * z + ty;
+    const pz = r6 * cx + r7 * cy + r8 * z + tz;
+    if (py < bandY) return false;
+    if (walls.length > 0 && onOrBehindWall(walls, px, py, pz, Math.sqrt(cx * cx + cy * cy + z * z))) return false;
+    if (cutPlanes.length > 0 && onPlanes(cutPlanes, px, py, pz)) return false;
+    const o = out.count * 3;
+    points[o] = px; points[o + 1] = py; points[o + 2] = pz;
+    if (px < mn[0]) mn[0] = px; if (px > mx[0]) mx[0] = px;
+    if (py < mn[1]) mn[1] = py; if (py > mx[1]) mx[1] = py;
+    if (pz < mn[2]) mn[2] = pz; if (pz > mx[2]) mx[2] = pz;
+    sum[0] += px; sum[1] += py; sum[2] += pz;
+    if (x < b.x0) b.x0 = x; if (x > b.x1) b.x1 = x;
+    if (y < b.y0) b.y0 = y; if (y > b.y1) b.y1 = y;
+    pixels[out.count++] = i;
+    return true;
+  };
+  const selectable = r.hasSel ? inMask : () => true;
+  growAlongSurfaces({ region: r.region, width: W, depth: data, sigma, selectable, admit }, ends, pixels);
+  if (out.count > before) mergeGrown(points, pixels, before, out.count);
 }
 
 /**
@@ -120,4 +182,31 @@ export function keptOccupancy(sel: ClusterSelection) {
     for (let oz = -1; oz <= 1; oz++) for (let oy = -1; oy <= 1; oy++) cells.fill(1, c + oz * dx * dy + oy * dx - 1, c + oz * dx * dy + oy * dx + 2);
   }
   return { cells, dx, dy, dz, inv: 1 / g.cell, ox: g.minX + lo0 * g.cell, oy: g.minY + lo1 * g.cell, oz: g.minZ + lo2 * g.cell };
+}
+
+/**
+ * Puts the points back in scan order (later stages read rows off it: objectBox.ts rowGap): the first `n0`
+ * already are, the ones after them (the few the growth added) are sorted and merged in from the back.
+ */
+function mergeGrown(points: Float32Array, pixels: Uint32Array, n0: number, count: number): void {
+  const m = count - n0;
+  const order = Array.from({ length: m }, (_, k) => n0 + k).sort((a, b) => pixels[a] - pixels[b]);
+  const gp = new Float32Array(m * 3), gx = new Uint32Array(m);
+  for (let k = 0; k < m; k++) {
+    const j = order[k];
+    gx[k] = pixels[j];
+    gp[k * 3] = points[j * 3]; gp[k * 3 + 1] = points[j * 3 + 1]; gp[k * 3 + 2] = points[j * 3 + 2];
+  }
+  let i = n0 - 1, j = m - 1;
+  for (let w = count - 1; j >= 0; w--) {
+    if (i >= 0 && pixels[i] > gx[j]) {
+      pixels[w] = pixels[i];
+      points[w * 3] = points[i * 3]; points[w * 3 + 1] = points[i * 3 + 1]; points[w * 3 + 2] = points[i * 3 + 2];
+      i--;
+    } else {
+      pixels[w] = gx[j];
+      points[w * 3] = gp[j * 3]; points[w * 3 + 1] = gp[j * 3 + 1]; points[w * 3 + 2] = gp[j * 3 + 2];
+      j--;
+    }
+  }
 }

@@ -6,7 +6,8 @@
  *    flying pixels, in the canonical frame;
  * 3. removeSupportAndWalls — box only: floor band and walls set aside;
  * 4. chooseObjectClusters — outliers, connected voxel clusters, which of them are the object;
- * 5. gatherObjectPoints — the second pass: every pixel of the region whose point joins the kept clusters;
+ * 5. gatherObjectPoints — the second pass: every pixel of the region whose point joins the kept clusters,
+ *    and those that go on the same surfaces past them along rows and columns (surfaceGrowth.ts);
  * 6. fitObjectBox / fallbackBox — the visible box, centroid and confidence;
  * 7. amodalBox — which sides are hidden and why, and the whole object's box (aabb/obb are the amodal box,
  *    `amodal` holds the visible one and which extents were estimated, by which estimator).

@@ -1,0 +1,188 @@
+/**
+ * objects3d phase 5b: the object's surfaces followed on past the kept voxels, along image rows and columns.
+ * The second pass takes a pixel only when its point falls in (or next to) a voxel of the first pass's kept
+ * clusters. A surface seen at a grazing angle spaces its points far apart in depth (a car's end face seen
+ * at 7 degrees, 10 m away: 15 cm per column), so where the first pass's sampling step skipped its last
+ * columns, they fall outside those voxels and the far edge comes out short (that car: 1.37 of its 1.72 m).
+ * Along a row of the image, a plane's inverse depth is linear in the column (and along a column in the row),
+ * so the next valid pixel past the last gathered one is the same surface when its depth is where the line
+ * through the last few gathered pixels puts it, within the depth's own noise: a background pixel behind a
+ * silhouette misses by metres, a stray point by far more than the noise. Each walk stops at the first
+ * pixel that misses, at a gap wider than MAX_GAP, or at the region's edge; every pixel it takes still
+ * passes the region's own tests (mask or cut-outs, floor band, walls, cut planes).
+ * What it cannot do: follow a curved surface past where its curvature leaves the noise band (it stops
+ * early, which is what happened before), or tell an object from another one flush with it inside its own
+ * region (the region decides, as for the voxels).
+ */
+
+/** Valid pixels are looked for this many pixels on (projected LiDAR keeps every third row, half its points). */
+const MAX_GAP = 6;
+/** The line is fitted through this many of the last gathered pixels. */
+const FIT_POINTS = 4;
+/**
+ * A pixel joins when its depth is within this many noise sigmas of the line's (the extrapolated line's own
+ * error is about 2 sigma a step or two out, the pixel's 1: 6 leaves a margin without reaching a background
+ * that is any real distance behind).
+ */
+const TOL_SIGMAS = 6;
+/** The pixels the line is fitted through lie within this share of the band of it (their own fit: about 0.7 sigma each). */
+const SEED_SHARE = 0.5;
+/** The floor of the band, relative to depth: depth from a model is smooth and measures sigma near 0. */
+const TOL_REL = 0.005;
+
+export interface GrowthTarget {
+  /** depth-map pixels to walk in, x1/y1 exclusive */
+  region: { x0: number; y0: number; x1: number; y1: number };
+  width: number;
+  depth: Float32Array;
+  /** the random depth noise at the object, metres (noiseEdges.ts depthNoiseSigma) */
+  sigma: number;
+  /** the pixel may be the object's at all (its mask, outside cut-out boxes): tested before the line is fitted */
+  selectable: (x: number, y: number) => boolean;
+  /** tries to add pixel (x, y) to the object (the region's other tests); true when it was added */
+  admit: (x: number, y: number) => boolean;
+}
+
+/**
+ * Where each row's and column's gathered pixels begin and end, noted as the second pass gathers them (in
+ * scan order), and which pixels are taken: what the walks start from, with no pass over the points of its own.
+ */
+export interface LineEnds {
+  region: { x0: number; y0: number; x1: number; y1: number };
+  /** region pixels taken (row-major over the region) */
+  taken: Uint8Array;
+  /** per region row: the first and last gathered point's index (-1: none) */
+  rowFirst: Int32Array;
+  rowLast: Int32Array;
+  /** per region column: the first and last gathered row (-1: none) */
+  colFirst: Int32Array;
+  colLast: Int32Array;
+}
+
+export function lineEnds(region: LineEnds['region']): LineEnds {
+  const rw = Math.max(0, region.x1 - region.x0), rh = Math.max(0, region.y1 - region.y0);
+  return {
+    region, taken: new Uint8Array(rw * rh),
+    rowFirst: new Int32Array(rh).fill(-1), rowLast: new Int32Array(rh).fill(-1),
+    colFirst: new Int32Array(rw).fill(-1), colLast: new Int32Array(rw).fill(-1),
+  };
+}
+
+/** Notes a gathered point at pixel (x, y); points come in scan order. */
+export function noteGathered(l: LineEnds, x: number, y: number): void {
+  const c = x - l.region.x0;
+  l.taken[(y - l.region.y0) * (l.region.x1 - l.region.x0) + c] = 1;
+  if (l.colFirst[c] < 0) l.colFirst[c] = y;
+  l.colLast[c] = y;
+}
+
+/** Notes that row y's gathered points are `first` .. `end - 1` (nothing when end <= first). */
+export function noteRow(l: LineEnds, y: number, first: number, end: number): void {
+  if (end <= first) return;
+  l.rowFirst[y - l.region.y0] = first;
+  l.rowLast[y - l.region.y0] = end - 1;
+}
+
+// one walk at a time: its seed (steps back from the end) and the line's last FIT_POINTS pixels (ring buffers)
+const seedBuf = new Int32Array(FIT_POINTS);
+const posBuf = new Float64Array(FIT_POINTS), invBuf = new Float64Array(FIT_POINTS);
+
+/**
+ * Walks out from both ends of every row's and every column's gathered pixels (`pixels` in scan order, their
+ * ends in `l`). The walks' own pixels are noted as taken. Returns how many pixels were admitted.
+ */
+export function growAlongSurfaces(t: GrowthTarget, l: LineEnds, pixels: Uint32Array): number {
+  const { region, width: W } = t;
+  const rw = region.x1 - region.x0, rh = region.y1 - region.y0;
+  let added = 0;
+  for (let r = 0; r < rh; r++) {
+    const k = l.rowFirst[r], e = l.rowLast[r] + 1;
+    if (k < 0 || e - k < 2) continue;
+    const y = region.y0 + r;
+    let n = 0;
+    // the row's points are a run in scan order: its last FIT_POINTS, then its first, each with the end last
+    for (let q = Math.max(k, e - FIT_POINTS); q < e; q++) seedBuf[n++] = pixels[q] % W;
+    const xr = seedBuf[n - 1];
+    for (let q = 0; q < n; q++) seedBuf[q] = xr - seedBuf[q];
+    added += walk(t, l, n, xr, y, 1, 0, region.x1 - 1 - xr);
+    n = 0;
+    for (let q = Math.min(e, k + FIT_POINTS) - 1; q >= k; q--) seedBuf[n++] = pixels[q] % W;
+    const xl = seedBuf[n - 1];
+    for (let q = 0; q < n; q++) seedBuf[q] = seedBuf[q] - xl;
+    added += walk(t, l, n, xl, y, -1, 0, xl - region.x0);
+  }
+  for (let c = 0; c < rw; c++) {
+    const yb = l.colLast[c], yt = l.colFirst[c];
+    if (yb <= yt) continue;
+    const x = region.x0 + c;
+    let n = columnSeeds(l, c, yb, 1);
+    if (n >= 2) added += walk(t, l, n, x, yb, 0, 1, region.y1 - 1 - yb);
+    n = columnSeeds(l, c, yt, -1);
+    if (n >= 2) added += walk(t, l, n, x, yt, 0, -1, yt - region.y0);
+  }
+  return added;
+}
+
+/** Column c's taken pixels back from row `y0` against `dy`, read off the taken map into seedBuf (the end last); how many. */
+function columnSeeds(l: LineEnds, c: number, y0: number, dy: number): number {
+  const { region, taken } = l;
+  const rw = region.x1 - region.x0;
+  let n = 0;
+  for (let y = y0, b = 0; n < FIT_POINTS && y >= region.y0 && y < region.y1 && b - (n ? seedBuf[n - 1] : 0) <= MAX_GAP; y -= dy, b++)
+    if (taken[(y - region.y0) * rw + c] === 1) seedBuf[n++] = b;
+  for (let q = 0; q < n >> 1; q++) { const v = seedBuf[q]; seedBuf[q] = seedBuf[n - 1 - q]; seedBuf[n - 1 - q] = v; }
+  return n;
+}
+
+let ringLen = 0, ringHead = 0;
+function ringPush(p: number, iv: number): void {
+  posBuf[ringHead] = p; invBuf[ringHead] = iv;
+  ringHead = (ringHead + 1) % FIT_POINTS;
+  if (ringLen < FIT_POINTS) ringLen++;
+}
+
+/**
+ * From pixel (x, y), the end of a line whose `n` seed pixels lie seedBuf[q] steps back (the end last, 0),
+ * steps of (dx, dy) up to `room` pixels: each valid pixel whose depth fits the line through the last
+ * FIT_POINTS taken ones (inverse depth against the step count) is admitted, the first that does not ends
+ * the walk.
+ */
+function walk(t: GrowthTarget, l: LineEnds, n: number, x: number, y: number, dx: number, dy: number, room: number): number {
+  const { depth, width: W, region } = t;
+  const rw = region.x1 - region.x0;
+  // only the run that ends here: pixels further back across a gap are another part, or another object
+  let from = n - 1;
+  while (from > 0 && seedBuf[from - 1] - seedBuf[from] <= MAX_GAP) from--;
+  if (n - from < 2) return 0;
+  ringLen = 0; ringHead = 0;
+  for (let q = from; q < n; q++) {
+    const b = seedBuf[q];
+    ringPush(-b, 1 / depth[(y - b * dy) * W + x - b * dx]);
+  }
+  let added = 0, lastStep = 0;
+  for (let s = 1; s <= room && s - lastStep <= MAX_GAP; s++) {
+    const px = x + s * dx, py = y + s * dy;
+    const z = depth[py * W + px];
+    if (!(z > 0 && z < Infinity)) continue;
+    if (l.taken[(py - region.y0) * rw + px - region.x0] === 1 || !t.selectable(px, py)) break;
+    // least-squares line of inverse depth against the step, over the last len
+    const len = ringLen;
+    let sp = 0, si = 0, spp = 0, spi = 0;
+    for (let q = 0; q < len; q++) { sp += posBuf[q]; si += invBuf[q]; spp += posBuf[q] * posBuf[q]; spi += posBuf[q] * invBuf[q]; }
+    const den = len * spp - sp * sp;
+    if (!(Math.abs(den) > 1e-12)) break;
+    const slope = (len * spi - sp * si) / den, icpt = (si - slope * sp) / len;
+    const tol = Math.max(TOL_SIGMAS * t.sigma, TOL_REL * z);
+    // the last few taken pixels must lie on one surface themselves (not the object's edge and what is behind it)
+    let line = true;
+    for (let q = 0; q < len && line; q++) line = Math.abs(1 / invBuf[q] - 1 / (icpt + slope * posBuf[q])) <= SEED_SHARE * tol;
+    const pred = 1 / (icpt + slope * s);
+    if (!line || !(pred > 0) || Math.abs(z - pred) > tol) break;
+    if (!t.admit(px, py)) break;
+    l.taken[(py - region.y0) * rw + px - region.x0] = 1;
+    ringPush(s, 1 / z);
+    added++;
+    lastStep = s;
+  }
+  return added;
+}
