@@ -145,6 +145,16 @@ describe('amodal completion', () => {
     // the bottom seen: 2.35 m is the car's own length (a small car), kept
     expect(complete({ ...cabin, center: [-4.96, 0.8, -11.71], size: [1.44, 1.5, 2.35] }, 'sedan', {}, { focalPx: 500 }).info.estimated[2]).toBeNull();
   });
+  it('a car cut by the border, its end face seen from the ground up, is completed away from the camera', () => {
+    // street 51: across the view, cut at the left edge; the end face shows 0.53 m of its width, bottom seen
+    const cut: OBB = { center: [-1.37, 0.67, -3.895], size: [2.33, 1.34, 0.53], yaw: 0 };
+    const r = complete(cut, 'car', { left: 'border-cut' }, { focalPx: 500 });
+    expect(r.info.estimated[2]).toBe('category-prior');
+    // its near face stands on the road where it is seen: the rest is behind it (both ways put it 0.55 m nearer)
+    expect(r.obb.center[2] + r.obb.size[2] / 2).toBeCloseTo(-3.63, 6);
+    // a hidden bottom (a cabin over a nearer car) still grows both ways
+    expect(complete(cut, 'car', { left: 'border-cut', bottom: 'occluded' }, { focalPx: 500 }).obb.center[2]).toBeCloseTo(-3.895, 6);
+  });
   it('a grounded category seen within its typical height of the floor stands on it; seen higher, it stands on something else', () => {
     // a desk seen as its top (0.72-0.76 m up, legs missed), bottom not hidden
     const top = complete({ center: [0, 0.74, -3], size: [1.35, 0.04, 0.7], yaw: 0 }, 'desk', {}, { focalPx: 500 });

@@ -200,8 +200,10 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
       // a side face seen above a hidden bottom may be the narrower top part (a car's cabin over a nearer car:
       // 2.35 m of a 4.47 m sedan), and one beside a cut end may be cut with it (0.87 m of a car 1.8 m wide at
       // the image's edge): a seen side PART_SPREADS spreads under the prior's is completed from it, both ways
-      // (a cabin sits mid-body), unless that crosses seen-empty space
-      const sign = clearest(inp, center, size, vis.yaw, along, alongPrior - size[along], [0, away, -away]).sign;
+      // when the bottom is hidden (a cabin sits mid-body), else away from the camera (a near face seen down to
+      // the ground is the near end: street 51's cut car went 0.55 m nearer both ways), unless that crosses
+      // seen-empty space
+      const sign = clearest(inp, center, size, vis.yaw, along, alongPrior - size[along], hidden(v.bottom) ? [0, away, -away] : [away, 0, -away]).sign;
       grow(center, uAlong, set(along, alongPrior, 'category-prior', PRIOR_SPREAD), sign);
     }
     if (acrossCut) {
