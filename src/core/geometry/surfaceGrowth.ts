@@ -14,6 +14,7 @@
  * early, which is what happened before), or tell an object from another one flush with it inside its own
  * region (the region decides, as for the voxels).
  */
+import { scratchUint8 } from './scratch';
 
 /** Valid pixels are looked for this many pixels on (projected LiDAR keeps every third row, half its points). */
 const MAX_GAP = 6;
@@ -59,10 +60,13 @@ export interface LineEnds {
   colLast: Int32Array;
 }
 
+/** Empty line ends over `region` (its taken map is scratch: valid until the next object's). */
 export function lineEnds(region: LineEnds['region']): LineEnds {
   const rw = Math.max(0, region.x1 - region.x0), rh = Math.max(0, region.y1 - region.y0);
+  const taken = scratchUint8('surfaceGrowth.taken', rw * rh);
+  taken.fill(0);
   return {
-    region, taken: new Uint8Array(rw * rh),
+    region, taken,
     rowFirst: new Int32Array(rh).fill(-1), rowLast: new Int32Array(rh).fill(-1),
     colFirst: new Int32Array(rw).fill(-1), colLast: new Int32Array(rw).fill(-1),
   };
