@@ -12,6 +12,7 @@ import type { ObjectEnv } from './objectEnv';
 import { pixelSelector, type ObjectRegion } from './objectRegion';
 import type { SurfaceRemoval } from './objectSurfaces';
 import { scratchFloat32, scratchUint32 } from './scratch';
+import { isFlyingPixel } from './lift';
 import { depthNoiseSigma } from './noiseEdges';
 import { growAlongSurfaces, lineEnds, noteGathered, noteRow, type LineEnds } from './surfaceGrowth';
 import { onOrBehindWall } from './walls';
@@ -118,21 +119,13 @@ function growGathered(env: ObjectEnv, r: ObjectRegion, surf: SurfaceRemoval, cut
   const [tx, ty, tz] = env.frame.translation;
   const { bandY, walls } = surf;
   const { points, pixels, min: mn, max: mx, sum, pixelBounds: b } = out;
-  const lim = 1 - thr;
   const sigma = depthNoiseSigma(data, W, pixels, out.count);
   out.noiseSigma = sigma;
   const before = out.count;
   const admit = (x: number, y: number): boolean => {
     const i = y * W + x;
     const z = data[i];
-    if (filterFlying) {
-      const zl = z * lim;
-      let nb: number;
-      if (x > 0 && (nb = data[i - 1]) > 0 && nb < zl) return false;
-      if (x < W - 1 && (nb = data[i + 1]) > 0 && nb < zl) return false;
-      if (y > 0 && (nb = data[i - W]) > 0 && nb < zl) return false;
-      if (y < H - 1 && (nb = data[i + W]) > 0 && nb < zl) return false;
-    }
+    if (filterFlying && isFlyingPixel(data, W, H, x, y, thr)) return false;
     const cx = (x - K.cx) * ifx * z, cy = (y - K.cy) * ify * z;
     const px = r0 * cx + r1 * cy + r2 * z + tx;
     const py = r3 * cx + r4 * cy + r5 * z + ty;
