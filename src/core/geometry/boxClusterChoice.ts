@@ -26,6 +26,8 @@ export interface BoxChoiceContext {
   ring: Omit<LeakRing, 'bandY'>;
   /** The boxes of larger objects overlapping this one (depth-map pixels; objectRegion.ts coveringBoxes). */
   covering?: readonly Box2D[];
+  /** The boxes of smaller objects overlapping this one (depth-map pixels): a cluster inside one is that object, not a piece of this one. */
+  smaller?: readonly Box2D[];
 }
 
 export interface BoxChoice {
@@ -51,6 +53,9 @@ function covers(c: Box2D, box: Box2D, b: Box2D, shares: Float64Array, l: number,
   return true;
 }
 
+/** Whether pixel bounds `b` lie within box `o`, to within a sampling step. */
+const inside = (b: Box2D, o: Box2D, step: number): boolean => b.x0 >= o.x0 - step && b.y0 >= o.y0 - step && b.x1 <= o.x1 + step && b.y1 <= o.y1 + step;
+
 /** A piece joins only if it is at least this share of what is kept already. */
 const PIECE_SHARE = 0.1;
 
@@ -69,7 +74,9 @@ const PIECE_SHARE = 0.1;
  * An object seen in pieces (a bed once its wall is set aside: headboard, pillows, footboard, each apart in
  * depth) has no one cluster that spans its box: contained clusters join the winner, largest first, while
  * each makes the kept pixels' bounds fit the box better (IoU + 0.02), none deeper apart from the winner than
- * the box is wide there (a mirror's reflections, something behind seen in a loose box's margin).
+ * the box is wide there (a mirror's reflections, something behind seen in a loose box's margin), and none
+ * that lies inside the box of a smaller object overlapping this one: that is the smaller object (a cyclist
+ * in the corner of a far car's box, 18% of its own box inside, joined the car and pulled it 2.6 m over).
  */
 export function chooseBoxCluster(c: BoxClusters, ctx: BoxChoiceContext): BoxChoice {
   const { cl, points, count, dist, pixel, width: W, step } = c;
@@ -146,6 +153,7 @@ export function chooseBoxCluster(c: BoxClusters, ctx: BoxChoiceContext): BoxChoi
     const order = Array.from({ length: L }, (_, l) => l).sort((a, b) => sizes[b] - sizes[a]);
     for (const l of order) {
       if (l === chosen || eligible[l] === 0 || sizes[l] < Math.max(20, PIECE_SHARE * total)) continue;
+      if ((ctx.smaller ?? []).some((o) => inside(bounds[l], o, step))) continue;
       const d1 = sumD[l] / sizes[l];
       if (Math.abs(d1 - d0) > ((box.x1 - box.x0) / ctx.fx) * ((d0 + d1) / 2)) continue;
       const nx0 = Math.min(ux0, bx0[l]), ny0 = Math.min(uy0, by0[l]), nx1 = Math.max(ux1, bx1[l]), ny1 = Math.max(uy1, by1[l]);

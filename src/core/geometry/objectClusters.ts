@@ -79,7 +79,7 @@ export function chooseObjectClusters(env: ObjectEnv, s: ObjectSample, r: ObjectR
   const voxel = clusterVoxelSize(env, s);
   const ring: Omit<LeakRing, 'bandY'> = { depth: env.depth, fx: K.fx, fy: K.fy, cx: K.cx, cy: K.cy, rotation: frame.rotation, translation: frame.translation, walls: surf.walls, flyingPixelThreshold: env.thr };
   const box2dPx = clampBox(box2d, env.sx, env.sy, W, H, 0);
-  const clusterSample = (): Clustered => clusterAndChoose(env, s, r, voxel, { box: box2dPx, fx: K.fx, bandY: surf.bandY, ring, covering: r.covering });
+  const clusterSample = (): Clustered => clusterAndChoose(env, s, r, voxel, { box: box2dPx, fx: K.fx, bandY: surf.bandY, ring, covering: r.covering, smaller: r.smaller });
   let { cpts, cl, choice } = clusterSample();
   let cutPlanes: CutPlane[] = [];
   if (choice && choice.chosen >= 0 && choice.eligible[choice.chosen] === 0) {

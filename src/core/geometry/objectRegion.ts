@@ -44,6 +44,8 @@ export interface ObjectRegion {
   excl: CutOut[];
   /** Box only: the depth-map boxes of larger objects that overlap this one's (not cut out: which pixels are whose is the clusters' to say). */
   covering: Box2D[];
+  /** Box only: the depth-map boxes of smaller objects that overlap this one's. */
+  smaller: Box2D[];
   /** Some pixels of the region are not the object's (a mask, or cut-out boxes). */
   hasSel: boolean;
   /** How many candidate pixels the region holds (sizes the first pass's sampling step). */
@@ -84,7 +86,8 @@ export function objectRegion(env: ObjectEnv, obj: ObjectInput, inputs: readonly 
   // table, an ottoman in front of a bed), whichever of the two is in front
   const excl = boxOnly ? cutOutBoxes(inputs, obj, sx, sy, env.depth) : [];
   const covering = boxOnly ? coveringBoxes(inputs, obj, sx, sy) : [];
-  const r: ObjectRegion = { region, boxOnly, mask, excl, covering, hasSel: mask !== null || excl.length > 0, area: 0 };
+  const smaller = boxOnly ? overlappingBoxes(inputs, obj, sx, sy, false) : [];
+  const r: ObjectRegion = { region, boxOnly, mask, excl, covering, smaller, hasSel: mask !== null || excl.length > 0, area: 0 };
   r.area = regionArea(r, obj, env.depth);
   return r;
 }
@@ -165,13 +168,18 @@ export function cutOutBoxes(inputs: readonly ObjectInput[], obj: ObjectInput, sx
 
 /** The boxes (depth-map pixels) of the other objects at least as large as `obj`'s that overlap it. */
 export function coveringBoxes(inputs: readonly ObjectInput[], obj: ObjectInput, sx: number, sy: number): Box2D[] {
+  return overlappingBoxes(inputs, obj, sx, sy, true);
+}
+
+/** The depth-map boxes of the other objects whose 2D boxes overlap this one's: the larger ones (as large or larger) or the smaller ones. */
+export function overlappingBoxes(inputs: readonly ObjectInput[], obj: ObjectInput, sx: number, sy: number, larger: boolean): Box2D[] {
   const a = obj.box2d;
   const areaA = (a.x1 - a.x0) * (a.y1 - a.y0);
   const out: Box2D[] = [];
   for (const o of inputs) {
     if (o === obj) continue;
     const b = o.box2d;
-    if ((b.x1 - b.x0) * (b.y1 - b.y0) < areaA) continue;
+    if (((b.x1 - b.x0) * (b.y1 - b.y0) >= areaA) !== larger) continue;
     if (Math.min(a.x1, b.x1) <= Math.max(a.x0, b.x0) || Math.min(a.y1, b.y1) <= Math.max(a.y0, b.y0)) continue;
     out.push(toDepthPixels(b, sx, sy));
   }
