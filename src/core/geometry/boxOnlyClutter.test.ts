@@ -87,3 +87,15 @@ describe('a smaller object seen inside a box', () => {
     expect(Math.hypot(o.obb.center[0] - t.obb.center[0], o.obb.center[2] - t.obb.center[2])).toBeLessThan(0.1);
   });
 });
+
+describe('the support under a box', () => {
+  it("street 9: the road's noise above the floor band beside an end-on car does not widen it (2D boxes)", () => {
+    const { scene, truth } = buildBenchScene(9, 'boxes');
+    const o = scene.objects.find((q) => q.id === 'o3')!, t = truth('o3');
+    // 8 road points 3-4 cm up (the band ends at 3 cm), 10-50 cm beside the car, made it 1.99 x 5.03 m for 1.64 x 4.47
+    const [w, , l] = o.amodal!.visibleObb.size;
+    expect(Math.max(w, l)).toBeLessThan(t.obb.size[0] * 1.05);
+    expect(Math.min(w, l)).toBeLessThan(t.obb.size[2] * 1.05);
+    expect(Math.hypot(o.obb.center[0] - t.obb.center[0], o.obb.center[2] - t.obb.center[2])).toBeLessThan(0.1);
+  });
+});
