@@ -105,6 +105,7 @@ export function gatherObjectPoints(env: ObjectEnv, r: ObjectRegion, sel: Cluster
   out.pixelBounds = { x0: bx0, y0: by0, x1: bx1, y1: by1 };
   // the voxels stop short of a surface seen at a grazing angle: follow it on (surfaceGrowth.ts)
   if (count >= 2) growGathered(env, r, surf, cutPlanes, inMask, ends, out);
+  if (r.boxOnly) dropIsolated(out, ends, data, W, H);
   if (r.boxOnly && surf.bandY > -Infinity) dropFloorNoise(out, surf.bandY, env.W);
   return out;
 }
@@ -121,7 +122,7 @@ const LOW_MARGIN = 0.05;
  * feet, a bottom rim) stand under its higher ones. Nothing is dropped when fewer than 10 points are higher up.
  */
 function dropFloorNoise(out: ObjectPoints, bandY: number, W: number): void {
-  const { points, pixels } = out;
+  const { points } = out;
   // the band's top plus the depth noise's reach (3 sigma; at least 1 cm)
   const lowY = bandY + Math.max(0.01, 3 * (out.noiseSigma ?? 0));
   let high = 0;
@@ -132,19 +133,56 @@ function dropFloorNoise(out: ObjectPoints, bandY: number, W: number): void {
   const f = orientedBoundingBox(hp, high);
   const c = Math.cos(f.yaw), sn = Math.sin(f.yaw);
   const hx = f.size[0] / 2 + LOW_MARGIN, hz = f.size[2] / 2 + LOW_MARGIN;
+  keepPoints(out, W, (k) => {
+    const y = points[k * 3 + 1];
+    if (y >= lowY) return true;
+    const dx = points[k * 3] - f.center[0], dz = points[k * 3 + 2] - f.center[2];
+    // the box's local axes (boxes.ts: x along (cos, -sin), z along (sin, cos))
+    const lx = c * dx - sn * dz, lz = sn * dx + c * dz;
+    return Math.abs(lx) <= hx && Math.abs(lz) <= hz;
+  });
+}
+
+/**
+ * Box only, dense depth: a gathered pixel none of whose 8 neighbours is gathered, while at least half of them
+ * have depth, is a stray of what surrounds it (the wall through a table's legs, 11 cm in front of the wall's
+ * plane: its noise tail past the 3-sigma band, a handful of pixels among thousands in a 2D box), not the
+ * object, whose pixels come in patches. Sparse depth (a LiDAR's rows) leaves its neighbours empty and keeps it.
+ */
+function dropIsolated(out: ObjectPoints, ends: LineEnds, depth: Float32Array, W: number, H: number): void {
+  const { pixels } = out;
+  const { region, taken } = ends;
+  const rw = region.x1 - region.x0;
+  const isTaken = (x: number, y: number) => x >= region.x0 && x < region.x1 && y >= region.y0 && y < region.y1 && taken[(y - region.y0) * rw + x - region.x0] === 1;
+  const isolated = (i: number): boolean => {
+    const x = i % W, y = (i - x) / W;
+    let valid = 0;
+    for (let dy = -1; dy <= 1; dy++)
+      for (let dx = -1; dx <= 1; dx++) {
+        if ((dx === 0 && dy === 0) || x + dx < 0 || x + dx >= W || y + dy < 0 || y + dy >= H) continue;
+        if (isTaken(x + dx, y + dy)) return false;
+        if (depth[(y + dy) * W + x + dx] > 0) valid++;
+      }
+    return valid >= 4;
+  };
+  let any = false;
+  for (let k = 0; k < out.count && !any; k++) any = isolated(pixels[k]);
+  if (any) keepPoints(out, W, (k) => !isolated(pixels[k]));
+}
+
+/** Keeps the points `keep` says yes to, in order, and recomputes the bounds and sums. */
+function keepPoints(out: ObjectPoints, W: number, keep: (k: number) => boolean): void {
+  const { points, pixels } = out;
+  const flags = new Uint8Array(out.count);
+  for (let k = 0; k < out.count; k++) flags[k] = keep(k) ? 1 : 0;
   let n = 0;
   const mn = out.min, mx = out.max, sum = out.sum;
   mn.fill(Infinity); mx.fill(-Infinity); sum.fill(0);
   const b = out.pixelBounds;
   b.x0 = Infinity; b.y0 = Infinity; b.x1 = -Infinity; b.y1 = -Infinity;
   for (let k = 0; k < out.count; k++) {
+    if (!flags[k]) continue;
     const x = points[k * 3], y = points[k * 3 + 1], z = points[k * 3 + 2];
-    if (y < lowY) {
-      const dx = x - f.center[0], dz = z - f.center[2];
-      // the box's local axes (boxes.ts: x along (cos, -sin), z along (sin, cos))
-      const lx = c * dx - sn * dz, lz = sn * dx + c * dz;
-      if (Math.abs(lx) > hx || Math.abs(lz) > hz) continue;
-    }
     points[n * 3] = x; points[n * 3 + 1] = y; points[n * 3 + 2] = z;
     const i = pixels[k], px = i % W, py = (i - px) / W;
     pixels[n] = i;
