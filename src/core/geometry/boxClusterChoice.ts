@@ -28,6 +28,8 @@ export interface BoxChoiceContext {
   covering?: readonly Box2D[];
   /** The boxes of smaller objects overlapping this one (depth-map pixels): a cluster inside one is that object, not a piece of this one. */
   smaller?: readonly Box2D[];
+  /** The depth is sparse (a LiDAR's rows): a piece's point count says how many scan lines cross it, not how big it is. */
+  sparse?: boolean;
 }
 
 export interface BoxChoice {
@@ -56,7 +58,11 @@ function covers(c: Box2D, box: Box2D, b: Box2D, shares: Float64Array, l: number,
 /** Whether pixel bounds `b` lie within box `o`, to within a sampling step. */
 const inside = (b: Box2D, o: Box2D, step: number): boolean => b.x0 >= o.x0 - step && b.y0 >= o.y0 - step && b.x1 <= o.x1 + step && b.y1 <= o.y1 + step;
 
-/** A piece joins only if it is at least this share of what is kept already. */
+/**
+ * On dense depth a piece joins only if it is at least this share of what is kept already (a mirror's
+ * reflections come as small pieces). On sparse depth only the 20-point floor holds: a car's roof seen end-on
+ * is a few scan lines across it, 30-40 points each, beside 1200 of its back.
+ */
 const PIECE_SHARE = 0.1;
 
 /**
@@ -152,7 +158,7 @@ export function chooseBoxCluster(c: BoxClusters, ctx: BoxChoiceContext): BoxChoi
     const d0 = sumD[chosen] / sizes[chosen];
     const order = Array.from({ length: L }, (_, l) => l).sort((a, b) => sizes[b] - sizes[a]);
     for (const l of order) {
-      if (l === chosen || eligible[l] === 0 || sizes[l] < Math.max(20, PIECE_SHARE * total)) continue;
+      if (l === chosen || eligible[l] === 0 || sizes[l] < Math.max(20, (ctx.sparse ? 0 : PIECE_SHARE) * total)) continue;
       if ((ctx.smaller ?? []).some((o) => inside(bounds[l], o, step))) continue;
       const d1 = sumD[l] / sizes[l];
       if (Math.abs(d1 - d0) > ((box.x1 - box.x0) / ctx.fx) * ((d0 + d1) / 2)) continue;

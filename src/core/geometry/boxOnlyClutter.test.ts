@@ -108,3 +108,13 @@ describe('strays of what surrounds a box-only object', () => {
     expect(Math.hypot(o.obb.center[0] - t.obb.center[0], o.obb.center[2] - t.obb.center[2])).toBeLessThan(0.2);
   });
 });
+
+describe('pieces on sparse depth', () => {
+  it('street 193: a car cut by the border keeps the scan lines across it as pieces (2D boxes)', () => {
+    const { scene, truth } = buildBenchScene(193, 'boxes');
+    const o = scene.objects.find((q) => q.id === 'o0')!, t = truth('o0');
+    // the LiDAR row over its top is its own small cluster (23 points beside 961): under the dense
+    // maps' 10% floor they were left out, and the car was completed from its near part alone (0.41 m off)
+    expect(Math.hypot(o.obb.center[0] - t.obb.center[0], o.obb.center[2] - t.obb.center[2])).toBeLessThan(0.2);
+  });
+});

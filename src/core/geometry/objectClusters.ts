@@ -161,7 +161,7 @@ function clusterAndChoose(env: ObjectEnv, s: ObjectSample, r: ObjectRegion, voxe
   if (r.boxOnly && cl.sizes.length > 0) {
     const cdist = new Float32Array(inl.length), cpix = new Uint32Array(inl.length);
     for (let q = 0; q < inl.length; q++) { cdist[q] = s.dist[inl[q]]; cpix[q] = s.spix[inl[q]]; }
-    choice = chooseBoxCluster({ cl, points: cpts, count: inl.length, dist: cdist, pixel: cpix, width: env.W, step }, boxCtx);
+    choice = chooseBoxCluster({ cl, points: cpts, count: inl.length, dist: cdist, pixel: cpix, width: env.W, step }, { ...boxCtx, sparse: s.validFraction < 0.5 });
   }
   return { cpts, cl, choice };
 }
