@@ -24,7 +24,7 @@ export interface BoxChoiceContext {
   /** Height of the floor band (points below it were dropped); -Infinity without a support plane. */
   bandY: number;
   ring: Omit<LeakRing, 'bandY'>;
-  /** The boxes of larger objects overlapping this one (depth-map pixels; objectRegion.ts coveringBoxes). */
+  /** The boxes of larger objects overlapping this one (depth-map pixels; objectRegion.ts overlappingBoxes). */
   covering?: readonly Box2D[];
   /** The boxes of smaller objects overlapping this one (depth-map pixels): a cluster inside one is that object, not a piece of this one. */
   smaller?: readonly Box2D[];

@@ -79,7 +79,7 @@ export function chooseObjectClusters(env: ObjectEnv, s: ObjectSample, r: ObjectR
   const voxel = clusterVoxelSize(env, s);
   const ring: Omit<LeakRing, 'bandY'> = { depth: env.depth, fx: K.fx, fy: K.fy, cx: K.cx, cy: K.cy, rotation: frame.rotation, translation: frame.translation, walls: surf.walls, flyingPixelThreshold: env.thr };
   const box2dPx = clampBox(box2d, env.sx, env.sy, W, H, 0);
-  const clusterSample = (): Clustered => clusterAndChoose(env, s, r, voxel, { box: box2dPx, fx: K.fx, bandY: surf.bandY, ring, covering: r.covering, smaller: r.smaller });
+  const clusterSample = (): Clustered => clusterAndChoose(env, s, r, voxel, { box: box2dPx, fx: K.fx, bandY: surf.bandY, ring, covering: r.covering, smaller: r.smaller, sparse: s.validFraction < 0.5 });
   let { cpts, cl, choice } = clusterSample();
   let cutPlanes: CutPlane[] = [];
   if (choice && choice.chosen >= 0 && choice.eligible[choice.chosen] === 0) {
@@ -161,7 +161,7 @@ function clusterAndChoose(env: ObjectEnv, s: ObjectSample, r: ObjectRegion, voxe
   if (r.boxOnly && cl.sizes.length > 0) {
     const cdist = new Float32Array(inl.length), cpix = new Uint32Array(inl.length);
     for (let q = 0; q < inl.length; q++) { cdist[q] = s.dist[inl[q]]; cpix[q] = s.spix[inl[q]]; }
-    choice = chooseBoxCluster({ cl, points: cpts, count: inl.length, dist: cdist, pixel: cpix, width: env.W, step }, { ...boxCtx, sparse: s.validFraction < 0.5 });
+    choice = chooseBoxCluster({ cl, points: cpts, count: inl.length, dist: cdist, pixel: cpix, width: env.W, step }, boxCtx);
   }
   return { cpts, cl, choice };
 }

@@ -96,7 +96,7 @@ export function gatherObjectPoints(env: ObjectEnv, r: ObjectRegion, sel: Cluster
       noteGathered(ends, x, y);
       scratchPix[count++] = i;
     }
-    noteRow(ends, y, rowStart, count);
+    if (count > rowStart) noteRow(ends, y, scratchPix[rowStart] - y * W, scratchPix[count - 1] - y * W);
   }
   out.points = scratch;
   out.pixels = scratchPix;
@@ -165,9 +165,10 @@ function dropIsolated(out: ObjectPoints, ends: LineEnds, depth: Float32Array, W:
       }
     return valid >= 4;
   };
+  const drop = new Uint8Array(out.count);
   let any = false;
-  for (let k = 0; k < out.count && !any; k++) any = isolated(pixels[k]);
-  if (any) keepPoints(out, W, (k) => !isolated(pixels[k]));
+  for (let k = 0; k < out.count; k++) if (isolated(pixels[k])) { drop[k] = 1; any = true; }
+  if (any) keepPoints(out, W, (k) => drop[k] === 0);
 }
 
 /** Keeps the points `keep` says yes to, in order, and recomputes the bounds and sums. */
@@ -235,7 +236,7 @@ function growGathered(env: ObjectEnv, r: ObjectRegion, surf: SurfaceRemoval, cut
     return true;
   };
   const selectable = r.hasSel ? inMask : () => true;
-  growAlongSurfaces({ region: r.region, width: W, depth: data, sigma, selectable, admit }, ends, pixels);
+  growAlongSurfaces({ width: W, depth: data, sigma, selectable, admit }, ends);
   if (out.count > before) mergeGrown(points, pixels, before, out.count);
 }
 

@@ -85,7 +85,7 @@ export function objectRegion(env: ObjectEnv, obj: ObjectInput, inputs: readonly 
   // box only: the pixels of a smaller box mostly inside this one are the smaller object's (a mug on a
   // table, an ottoman in front of a bed), whichever of the two is in front
   const excl = boxOnly ? cutOutBoxes(inputs, obj, sx, sy, env.depth) : [];
-  const covering = boxOnly ? coveringBoxes(inputs, obj, sx, sy) : [];
+  const covering = boxOnly ? overlappingBoxes(inputs, obj, sx, sy, true) : [];
   const smaller = boxOnly ? overlappingBoxes(inputs, obj, sx, sy, false) : [];
   const r: ObjectRegion = { region, boxOnly, mask, excl, covering, smaller, hasSel: mask !== null || excl.length > 0, area: 0 };
   r.area = regionArea(r, obj, env.depth);
@@ -166,12 +166,7 @@ export function cutOutBoxes(inputs: readonly ObjectInput[], obj: ObjectInput, sx
   return out;
 }
 
-/** The boxes (depth-map pixels) of the other objects at least as large as `obj`'s that overlap it. */
-export function coveringBoxes(inputs: readonly ObjectInput[], obj: ObjectInput, sx: number, sy: number): Box2D[] {
-  return overlappingBoxes(inputs, obj, sx, sy, true);
-}
-
-/** The depth-map boxes of the other objects whose 2D boxes overlap this one's: the larger ones (as large or larger) or the smaller ones. */
+/** The depth-map boxes of the other objects whose 2D boxes overlap this one's: the larger ones (at least as large as `obj`'s) or the smaller ones. */
 export function overlappingBoxes(inputs: readonly ObjectInput[], obj: ObjectInput, sx: number, sy: number, larger: boolean): Box2D[] {
   const a = obj.box2d;
   const areaA = (a.x1 - a.x0) * (a.y1 - a.y0);

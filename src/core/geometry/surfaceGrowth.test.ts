@@ -20,15 +20,15 @@ function grow(W: number, H: number, data: Float32Array, gathered: number[], refu
   const pixels = Uint32Array.from([...gathered].sort((a, b) => a - b));
   pixels.forEach((i) => noteGathered(ends, i % W, Math.floor(i / W)));
   for (let y = 0; y < H; y++) {
-    const inRow = [...pixels.keys()].filter((q) => Math.floor(pixels[q] / W) === y);
-    if (inRow.length) noteRow(ends, y, inRow[0], inRow[inRow.length - 1] + 1);
+    const xs = [...pixels].filter((i) => Math.floor(i / W) === y).map((i) => i % W);
+    if (xs.length) noteRow(ends, y, xs[0], xs[xs.length - 1]);
   }
   const taken = new Set(gathered);
   const t: GrowthTarget = {
-    region, width: W, depth: data, sigma, selectable: () => true,
+    width: W, depth: data, sigma, selectable: () => true,
     admit: (x, y) => { if (refuse(x, y)) return false; taken.add(y * W + x); return true; },
   };
-  return { added: growAlongSurfaces(t, ends, pixels), taken };
+  return { added: growAlongSurfaces(t, ends), taken };
 }
 
 describe('growAlongSurfaces', () => {

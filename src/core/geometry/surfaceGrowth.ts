@@ -32,8 +32,6 @@ const SEED_SHARE = 0.5;
 const TOL_REL = 0.005;
 
 export interface GrowthTarget {
-  /** depth-map pixels to walk in, x1/y1 exclusive */
-  region: { x0: number; y0: number; x1: number; y1: number };
   width: number;
   depth: Float32Array;
   /** the random depth noise at the object, metres (noiseEdges.ts depthNoiseSigma) */
@@ -45,14 +43,15 @@ export interface GrowthTarget {
 }
 
 /**
- * Where each row's and column's gathered pixels begin and end, noted as the second pass gathers them (in
- * scan order), and which pixels are taken: what the walks start from, with no pass over the points of its own.
+ * Which pixels of the region are taken, and where each row's and column's taken pixels begin and end, noted
+ * as the second pass gathers them: what the walks start from, with no pass over the points of its own.
  */
 export interface LineEnds {
+  /** depth-map pixels walked in, x1/y1 exclusive */
   region: { x0: number; y0: number; x1: number; y1: number };
   /** region pixels taken (row-major over the region) */
   taken: Uint8Array;
-  /** per region row: the first and last gathered point's index (-1: none) */
+  /** per region row: the first and last gathered column (-1: none) */
   rowFirst: Int32Array;
   rowLast: Int32Array;
   /** per region column: the first and last gathered row (-1: none) */
@@ -80,11 +79,10 @@ export function noteGathered(l: LineEnds, x: number, y: number): void {
   l.colLast[c] = y;
 }
 
-/** Notes that row y's gathered points are `first` .. `end - 1` (nothing when end <= first). */
-export function noteRow(l: LineEnds, y: number, first: number, end: number): void {
-  if (end <= first) return;
+/** Notes that row y's gathered pixels run from column `first` to `last` (once per row, not per point). */
+export function noteRow(l: LineEnds, y: number, first: number, last: number): void {
   l.rowFirst[y - l.region.y0] = first;
-  l.rowLast[y - l.region.y0] = end - 1;
+  l.rowLast[y - l.region.y0] = last;
 }
 
 // one walk at a time: its seed (steps back from the end) and the line's last FIT_POINTS pixels (ring buffers)
@@ -92,48 +90,45 @@ const seedBuf = new Int32Array(FIT_POINTS);
 const posBuf = new Float64Array(FIT_POINTS), invBuf = new Float64Array(FIT_POINTS);
 
 /**
- * Walks out from both ends of every row's and every column's gathered pixels (`pixels` in scan order, their
- * ends in `l`). The walks' own pixels are noted as taken. Returns how many pixels were admitted.
+ * Walks out from both ends of every row's and every column's taken pixels. The walks' own pixels are noted as
+ * taken. Returns how many pixels were admitted.
  */
-export function growAlongSurfaces(t: GrowthTarget, l: LineEnds, pixels: Uint32Array): number {
-  const { region, width: W } = t;
+export function growAlongSurfaces(t: GrowthTarget, l: LineEnds): number {
+  const { region } = l;
   const rw = region.x1 - region.x0, rh = region.y1 - region.y0;
   let added = 0;
+  // rows, then columns (a top face's far edge runs back up the image)
   for (let r = 0; r < rh; r++) {
-    const k = l.rowFirst[r], e = l.rowLast[r] + 1;
-    if (k < 0 || e - k < 2) continue;
-    const y = region.y0 + r;
-    let n = 0;
-    // the row's points are a run in scan order: its last FIT_POINTS, then its first, each with the end last
-    for (let q = Math.max(k, e - FIT_POINTS); q < e; q++) seedBuf[n++] = pixels[q] % W;
-    const xr = seedBuf[n - 1];
-    for (let q = 0; q < n; q++) seedBuf[q] = xr - seedBuf[q];
-    added += walk(t, l, n, xr, y, 1, 0, region.x1 - 1 - xr);
-    n = 0;
-    for (let q = Math.min(e, k + FIT_POINTS) - 1; q >= k; q--) seedBuf[n++] = pixels[q] % W;
-    const xl = seedBuf[n - 1];
-    for (let q = 0; q < n; q++) seedBuf[q] = seedBuf[q] - xl;
-    added += walk(t, l, n, xl, y, -1, 0, xl - region.x0);
+    const y = region.y0 + r, xl = l.rowFirst[r], xr = l.rowLast[r];
+    if (xr > xl) added += walkBothWays(t, l, xl, y, xr, y, 1, 0);
   }
   for (let c = 0; c < rw; c++) {
-    const yb = l.colLast[c], yt = l.colFirst[c];
-    if (yb <= yt) continue;
-    const x = region.x0 + c;
-    let n = columnSeeds(l, c, yb, 1);
-    if (n >= 2) added += walk(t, l, n, x, yb, 0, 1, region.y1 - 1 - yb);
-    n = columnSeeds(l, c, yt, -1);
-    if (n >= 2) added += walk(t, l, n, x, yt, 0, -1, yt - region.y0);
+    const x = region.x0 + c, yt = l.colFirst[c], yb = l.colLast[c];
+    if (yb > yt) added += walkBothWays(t, l, x, yt, x, yb, 0, 1);
   }
   return added;
 }
 
-/** Column c's taken pixels back from row `y0` against `dy`, read off the taken map into seedBuf (the end last); how many. */
-function columnSeeds(l: LineEnds, c: number, y0: number, dy: number): number {
+/** Walks on from (x1, y1) along (dx, dy) and from (x0, y0) against it. */
+function walkBothWays(t: GrowthTarget, l: LineEnds, x0: number, y0: number, x1: number, y1: number, dx: number, dy: number): number {
+  let added = 0, n = lineSeeds(l, x1, y1, dx, dy);
+  if (n >= 2) added += walk(t, l, n, x1, y1, dx, dy);
+  n = lineSeeds(l, x0, y0, -dx, -dy);
+  if (n >= 2) added += walk(t, l, n, x0, y0, -dx, -dy);
+  return added;
+}
+
+/**
+ * The taken pixels back from the line's end (x, y), against the walk's step (dx, dy), read off the taken map
+ * into seedBuf as steps back, the end last (0); at most FIT_POINTS, and only the run that ends there: pixels
+ * further back across a gap wider than MAX_GAP are another part, or another object. How many.
+ */
+function lineSeeds(l: LineEnds, x: number, y: number, dx: number, dy: number): number {
   const { region, taken } = l;
   const rw = region.x1 - region.x0;
   let n = 0;
-  for (let y = y0, b = 0; n < FIT_POINTS && y >= region.y0 && y < region.y1 && b - (n ? seedBuf[n - 1] : 0) <= MAX_GAP; y -= dy, b++)
-    if (taken[(y - region.y0) * rw + c] === 1) seedBuf[n++] = b;
+  for (let b = 0, px = x, py = y; n < FIT_POINTS && px >= region.x0 && px < region.x1 && py >= region.y0 && py < region.y1 && b - (n ? seedBuf[n - 1] : 0) <= MAX_GAP; b++, px -= dx, py -= dy)
+    if (taken[(py - region.y0) * rw + px - region.x0] === 1) seedBuf[n++] = b;
   for (let q = 0; q < n >> 1; q++) { const v = seedBuf[q]; seedBuf[q] = seedBuf[n - 1 - q]; seedBuf[n - 1 - q] = v; }
   return n;
 }
@@ -147,25 +142,21 @@ function ringPush(p: number, iv: number): void {
 
 /**
  * From pixel (x, y), the end of a line whose `n` seed pixels lie seedBuf[q] steps back (the end last, 0),
- * steps of (dx, dy) up to `room` pixels: each valid pixel whose depth fits the line through the last
+ * steps of (dx, dy) to the region's edge: each valid pixel whose depth fits the line through the last
  * FIT_POINTS taken ones (inverse depth against the step count) is admitted, the first that does not ends
  * the walk.
  */
-function walk(t: GrowthTarget, l: LineEnds, n: number, x: number, y: number, dx: number, dy: number, room: number): number {
-  const { depth, width: W, region } = t;
+function walk(t: GrowthTarget, l: LineEnds, n: number, x: number, y: number, dx: number, dy: number): number {
+  const { depth, width: W } = t;
+  const { region } = l;
   const rw = region.x1 - region.x0;
-  // only the run that ends here: pixels further back across a gap are another part, or another object
-  let from = n - 1;
-  while (from > 0 && seedBuf[from - 1] - seedBuf[from] <= MAX_GAP) from--;
-  if (n - from < 2) return 0;
   ringLen = 0; ringHead = 0;
-  for (let q = from; q < n; q++) {
+  for (let q = 0; q < n; q++) {
     const b = seedBuf[q];
     ringPush(-b, 1 / depth[(y - b * dy) * W + x - b * dx]);
   }
   let added = 0, lastStep = 0;
-  for (let s = 1; s <= room && s - lastStep <= MAX_GAP; s++) {
-    const px = x + s * dx, py = y + s * dy;
+  for (let s = 1, px = x + dx, py = y + dy; px >= region.x0 && px < region.x1 && py >= region.y0 && py < region.y1 && s - lastStep <= MAX_GAP; s++, px += dx, py += dy) {
     const z = depth[py * W + px];
     if (!(z > 0 && z < Infinity)) continue;
     if (l.taken[(py - region.y0) * rw + px - region.x0] === 1 || !t.selectable(px, py)) break;
