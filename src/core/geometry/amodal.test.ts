@@ -221,6 +221,21 @@ describe('amodal completion', () => {
     expect(complete(sofa, 'sofa', { right: 'border-cut' }, { focalPx: 500, edgeReach: [-1.15, -1.35] }).obb.size[2]).toBeCloseTo(1.867, 2);
     expect(complete(sofa, 'sofa', { right: 'border-cut' }, { focalPx: 500, edgeReach: [-1.15, -Infinity] }).obb.size[2]).toBeCloseTo(1.3, 3);
   });
+  it('a top face seen from above shows the depth: a night stand stays as deep as seen; a roof 3 spreads short is a part', () => {
+    // 2.2 m straight ahead, seen from 1.5 m: its front and its top (45 rows of a 500 px focal), no side face
+    const stand: OBB = { center: [0, 0.31, -2.2], size: [0.58, 0.62, 0.39], yaw: 0 };
+    const r = complete(stand, 'night stand', {}, { focalPx: 500 });
+    expect(r.info.estimated).toEqual([null, null, null]);
+    expect(r.obb.size[2]).toBe(0.39);
+    // the same front seen from below its top: nothing shows the depth, the prior's short side does
+    const low = complete({ ...stand, center: [0, 1.4, -2.2] }, 'night stand', {}, { focalPx: 500 });
+    expect(low.info.estimated[2]).toBe('category-prior');
+    expect(low.obb.size[2]).toBeCloseTo(categoryPrior('night stand')!.short, 3);
+    // a low car 3 m ahead, its boot and roof seen from above (1 m of its length): completed from the prior
+    const car = complete({ center: [0, 0.6, -3.5], size: [1.6, 1.2, 1.0], yaw: 0 }, 'car', {}, { focalPx: 500 });
+    expect(car.info.estimated[2]).toBe('category-prior');
+    expect(car.obb.size[2]).toBeCloseTo(categoryPrior('car')!.long, 3);
+  });
   it('the visible extent is a lower bound: a long van stays as long as it is seen', () => {
     const r = complete({ center: [0, 1, -10], size: [1.9, 2, 0.1], yaw: 0 }, 'car', { left: 'border-cut' });
     expect(r.obb.size[0]).toBeGreaterThanOrEqual(1.9);

@@ -14,7 +14,8 @@
  * - category prior (people: only a depth along the line of sight more than 3 spreads under the category's
  *   shorter side, a flat front, and a width across the view cut by the border or an occluder): the published
  *   mean size of the caption's category (categoryPriors.ts) for an extent along the line of sight that no side
- *   face shows (the far side is always self-hidden), an extent across the view cut by the border or an
+ *   face shows (the far side is always self-hidden) nor a top face seen from above (unless the depth it shows
+ *   is 3 spreads under the category's: a car's roof), an extent across the view cut by the border or an
  *   occluder, and a height whose top or bottom is hidden; also for a height or a side seen 3 spreads under the
  *   category's while an end or the bottom is out of sight (the rest may be there: a headboard, a car's body
  *   under its cabin, the end face beside a cut end);
@@ -195,7 +196,11 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
       if (mine >= CROSSED_SHARE && fits(!acrossIsLong) && cost(!acrossIsLong) <= mine / 2) acrossIsLong = !acrossIsLong;
     }
     const alongPrior = acrossIsLong ? prior.short : prior.long;
-    if (alongHidden) growAlong(alongPrior, 'category-prior', PRIOR_SPREAD);
+    // a top face seen from above spans the depth from the near edge to the far one, which nothing nearer can
+    // hide (a night stand 2 m away seen from 1.2 m: 0.39 m deep, not the prior's 0.5), unless the depth seen is
+    // PART_SPREADS spreads under the category's: then that top is a part (a car's roof over its hidden bonnet)
+    const topShowsDepth = topSeen && !nearCut && size[along] >= alongPrior * (1 - PART_SPREADS * PRIOR_SPREAD);
+    if (alongHidden && !topShowsDepth) growAlong(alongPrior, 'category-prior', PRIOR_SPREAD);
     else if ((hidden(v.bottom) || acrossCut) && size[along] < alongPrior * (1 - PART_SPREADS * PRIOR_SPREAD)) {
       // a side face seen above a hidden bottom may be the narrower top part (a car's cabin over a nearer car:
       // 2.35 m of a 4.47 m sedan), and one beside a cut end may be cut with it (0.87 m of a car 1.8 m wide at
