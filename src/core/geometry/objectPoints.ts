@@ -235,9 +235,18 @@ function growGathered(env: ObjectEnv, r: ObjectRegion, surf: SurfaceRemoval, cut
     pixels[out.count++] = i;
     return true;
   };
-  const selectable = r.hasSel ? inMask : () => true;
+  // box only: no walk goes on into a smaller object's 2D box, whose pixels the voxel pass gives this object
+  // only in clusters that reach out of that box (boxClusterChoice.ts): a chest's row walked on into a chair's
+  // seat beside it at the same depth
+  const base = r.hasSel ? inMask : () => true;
+  const selectable = r.smaller.length === 0 ? base : (x: number, y: number) => base(x, y) && !insideAny(r.smaller, x, y);
   growAlongSurfaces({ width: W, depth: data, sigma, selectable, admit }, ends);
   if (out.count > before) mergeGrown(points, pixels, before, out.count);
+}
+
+function insideAny(boxes: readonly Box2D[], x: number, y: number): boolean {
+  for (const q of boxes) if (x >= q.x0 && x < q.x1 && y >= q.y0 && y < q.y1) return true;
+  return false;
 }
 
 /**

@@ -9,7 +9,8 @@
  * through the last few gathered pixels puts it, within the depth's own noise: a background pixel behind a
  * silhouette misses by metres, a stray point by far more than the noise. Each walk stops at the first
  * pixel that misses, at a gap wider than MAX_GAP, or at the region's edge; every pixel it takes still
- * passes the region's own tests (mask or cut-outs, floor band, walls, cut planes).
+ * passes the region's own tests (mask or cut-outs, floor band, walls, cut planes), and with 2D boxes alone
+ * no walk enters a smaller object's box (objectPoints.ts).
  * What it cannot do: follow a curved surface past where its curvature leaves the noise band (it stops
  * early, which is what happened before), or tell an object from another one flush with it inside its own
  * region (the region decides, as for the voxels).
