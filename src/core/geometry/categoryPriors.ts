@@ -33,18 +33,23 @@ export interface CategoryPrior {
    * most of the body's depth, and KITTI's pedestrian length includes the stride.
    */
   boxLike: boolean;
+  /**
+   * its footprint is a line along its heading with a wider part over it (a bicycle under its rider): no face
+   * runs along the line, so the heading is the footprint's principal axis (yawFit.ts), not an L-shape's sides
+   */
+  lineFootprint: boolean;
 }
 
 /** Relative one-sigma of a category's extents around its mean (12%: real sizes of a class vary by about that much). */
 export const PRIOR_SPREAD = 0.12;
 
 const sun = (category: string, l: number, w: number, h: number): CategoryPrior =>
-  ({ category, source: 'SUN RGB-D (VoteNet type_mean_size)', long: Math.max(l, w), short: Math.min(l, w), height: h, grounded: true, boxLike: true });
+  ({ category, source: 'SUN RGB-D (VoteNet type_mean_size)', long: Math.max(l, w), short: Math.min(l, w), height: h, grounded: true, boxLike: true, lineFootprint: false });
 const kitti = (category: string, l: number, w: number, h: number): CategoryPrior =>
-  ({ category, source: 'KITTI (Frustum PointNets g_type_mean_size)', long: Math.max(l, w), short: Math.min(l, w), height: h, grounded: true, boxLike: !category.startsWith('Pe') });
+  ({ category, source: 'KITTI (Frustum PointNets g_type_mean_size)', long: Math.max(l, w), short: Math.min(l, w), height: h, grounded: true, boxLike: !category.startsWith('Pe'), lineFootprint: category === 'Cyclist' });
 
 const scannet = (category: string, x: number, y: number, z: number, grounded: boolean): CategoryPrior =>
-  ({ category, source: 'ScanNet (VoteNet mean_sizes, mmdetection3d)', long: Math.max(x, y), short: Math.min(x, y), height: z, grounded, boxLike: true });
+  ({ category, source: 'ScanNet (VoteNet mean_sizes, mmdetection3d)', long: Math.max(x, y), short: Math.min(x, y), height: z, grounded, boxLike: true, lineFootprint: false });
 
 const PRIORS: Readonly<Record<string, CategoryPrior>> = {
   bathtub: sun('bathtub', 0.76584, 1.398258, 0.472728),

@@ -15,19 +15,24 @@ import type { ObjectPoints } from './objectPoints';
 import type { ObjectSample } from './objectSample';
 import type { Vec3 } from './vec';
 import { depthNoiseSigma, noisyFootprint } from './noiseEdges';
-import { lShapeYaw, rectangleAtYaw } from './yawFit';
+import { lShapeYaw, principalYaw, rectangleAtYaw, type FootprintRect } from './yawFit';
 
 /** Chosen on the synthetic benchmark (1.05-1.3 tried; larger keeps the L-shape heading more often and was best). */
 const AREA_RATIO = 1.3;
 /**
  * The footprint rectangle at the L-shape heading (every point votes; yawFit.ts), unless it is much larger
  * than the minimum-area rectangle (a footprint with no clear straight sides, where the closeness score
- * is flat): then the minimum-area one.
+ * is flat): then the minimum-area one. A category whose footprint is a line with no face along it (a
+ * cyclist) takes the principal axis.
  */
-function footprintBox(p: ObjectPoints, noise: NoiseAlong): { obb: OBB; aabb: AABB } {
-  const tight = orientedBoundingBox(p.points, p.count);
-  const l = rectangleAtYaw(p.points, p.count, lShapeYaw(p.points, p.count, YAW_D0));
-  const raw = l.ex * l.ez > AREA_RATIO * tight.size[0] * tight.size[2] ? rectangleAtYaw(p.points, p.count, tight.yaw) : l;
+function footprintBox(p: ObjectPoints, noise: NoiseAlong, lineFootprint: boolean): { obb: OBB; aabb: AABB } {
+  let raw: FootprintRect;
+  if (lineFootprint) raw = rectangleAtYaw(p.points, p.count, principalYaw(p.points, p.count));
+  else {
+    const tight = orientedBoundingBox(p.points, p.count);
+    const l = rectangleAtYaw(p.points, p.count, lShapeYaw(p.points, p.count, YAW_D0));
+    raw = l.ex * l.ez > AREA_RATIO * tight.size[0] * tight.size[2] ? rectangleAtYaw(p.points, p.count, tight.yaw) : l;
+  }
   // the sides from the points less the depth noise's outward push (noiseEdges.ts)
   const { rect: r, x, z, y } = noisyFootprint(p.points, p.count, raw, p.min, p.max, noise.along, noise.vertical, noise.away);
   return {
@@ -84,11 +89,13 @@ export interface BoxEvidence {
   /** sample size after surface removal (n) */
   sampleCount: number;
   flags: readonly ObjectFlag[];
+  /** the caption's category has a line footprint (categoryPriors.ts) */
+  lineFootprint: boolean;
 }
 
 export function fitObjectBox(env: ObjectEnv, p: ObjectPoints, box2d: Box2D, ev: BoxEvidence): ObjectBox {
   const { count } = p;
-  const { obb, aabb } = footprintBox(p, noiseAlong(env, p));
+  const { obb, aabb } = footprintBox(p, noiseAlong(env, p), ev.lineFootprint);
   raiseSampledTop(env, p, obb, aabb);
   let foot = Infinity, boxFoot = Infinity;
   // one pass over the object's pixels: made when the box-only foot needs it, else only if amodal asks

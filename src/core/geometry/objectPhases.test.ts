@@ -89,7 +89,7 @@ describe('objects3d phases', () => {
     const pts = gatherObjectPoints(env, reg, sel, surf);
     expect(pts.count).toBeGreaterThan(sel!.firstPassKept);
     for (let k = 0; k < pts.count; k += 7) expect(inside([pts.points[k * 3], pts.points[k * 3 + 1], pts.points[k * 3 + 2]], 'crate', 0.05)).toBe(true);
-    const box = fitObjectBox(env, pts, obj.box2d, { boxOnly: true, bandY: surf.bandY, firstPassKept: sel!.firstPassKept, sampleCount: s.n, flags: [] });
+    const box = fitObjectBox(env, pts, obj.box2d, { boxOnly: true, bandY: surf.bandY, firstPassKept: sel!.firstPassKept, sampleCount: s.n, flags: [], lineFootprint: false });
     const t = truth('crate').obb.center;
     expect(Math.hypot(box.obb.center[0] - t[0], box.obb.center[1] - t[1], box.obb.center[2] - t[2])).toBeLessThan(0.05);
     expect(box.confidence).toBeGreaterThan(0);

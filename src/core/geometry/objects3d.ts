@@ -15,6 +15,7 @@
  */
 import type { ObjectFlag, SceneObject } from '../scene/types';
 import { amodalBox } from './objectAmodal';
+import { categoryPrior } from './categoryPriors';
 import { fallbackBox, fitObjectBox, type MapMedianCache, type ObjectBox } from './objectBox';
 import { chooseObjectClusters } from './objectClusters';
 import { objectEnv, type Objects3dContext, type Objects3dOptions } from './objectEnv';
@@ -49,7 +50,7 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
     const pts = gatherObjectPoints(env, region, sel, surf);
     const ok = pts.count >= env.minPoints && (sel?.firstPassKept ?? 0) >= env.minPoints;
     const box: ObjectBox = ok
-      ? fitObjectBox(env, pts, b, { boxOnly: region.boxOnly, bandY: surf.bandY, firstPassKept: sel?.firstPassKept ?? 0, sampleCount: sample.n, flags })
+      ? fitObjectBox(env, pts, b, { boxOnly: region.boxOnly, bandY: surf.bandY, firstPassKept: sel?.firstPassKept ?? 0, sampleCount: sample.n, flags, lineFootprint: categoryPrior(obj.caption)?.lineFootprint ?? false })
       : fallbackBox(env, sample, b, pts, flags, mapMedian);
     const { aabb, obb, info } = amodalBox(env, obj.caption, b, box, ok ? pts : null, walls);
     const { centroid, confidence } = box;

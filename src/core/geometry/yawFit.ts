@@ -69,6 +69,23 @@ export function lShapeYaw(points: Float32Array, count: number, d0: number): numb
   return best;
 }
 
+/**
+ * The heading of a footprint's principal axis (yaw in (-pi/2, pi/2]): the direction its points spread most,
+ * for a footprint that is a line along its heading with no face along it (a bicycle under its rider).
+ */
+export function principalYaw(points: Float32Array, count: number): number {
+  let mx = 0, mz = 0;
+  for (let k = 0; k < count; k++) { mx += points[k * 3]; mz += points[k * 3 + 2]; }
+  mx /= count || 1; mz /= count || 1;
+  let sxx = 0, szz = 0, sxz = 0;
+  for (let k = 0; k < count; k++) {
+    const dx = points[k * 3] - mx, dz = points[k * 3 + 2] - mz;
+    sxx += dx * dx; szz += dz * dz; sxz += dx * dz;
+  }
+  // the axis at angle t from +x in the (x, z) plane; local x = (cos yaw, -sin yaw), so yaw = -t
+  return -0.5 * Math.atan2(2 * sxz, sxx - szz);
+}
+
 /** The tight rectangle of all the points' footprint at a given heading, yaw folded into [-pi/4, pi/4] (extents swapped with it). */
 export function rectangleAtYaw(points: Float32Array, count: number, yaw: number): FootprintRect {
   while (yaw > Math.PI / 4) yaw -= Math.PI / 2;
