@@ -3,23 +3,28 @@ import { buildBenchScene } from '../testing/benchBuild';
 import { mulberry32 } from './prng';
 import { lShapeYaw, principalYaw, rectangleAtYaw } from './yawFit';
 
-/** Points on the two camera-facing sides of a yawed l x w footprint (an L, as a box's visible faces give), with noise. */
-function lShape(yaw: number, l: number, w: number, n: number, noise: number, seed: number): Float32Array {
+/**
+ * n footprint points of a yawed object whose local (a, b) point i is `place(i, r, g)` (r uniform in [0, 1), g
+ * noise of about `noise`), centred at (cx, cz).
+ */
+function footprint(yaw: number, n: number, noise: number, seed: number, cx: number, cz: number, place: (i: number, r: () => number, g: () => number) => [number, number]): Float32Array {
   const r = mulberry32(seed);
   const g = () => (r() + r() + r() - 1.5) * 2 * noise;
   const out = new Float32Array(n * 3);
   const c = Math.cos(yaw), s = Math.sin(yaw);
   for (let i = 0; i < n; i++) {
-    // local (a, b): half on the side b = +w/2, half on a = +l/2
-    const onLong = i % 2 === 0;
-    const a = onLong ? (r() - 0.5) * l : l / 2 + g();
-    const b = onLong ? w / 2 + g() : (r() - 0.5) * w;
-    out[i * 3] = 3 + a * c + b * s;
+    const [a, b] = place(i, r, g);
+    out[i * 3] = cx + a * c + b * s;
     out[i * 3 + 1] = r();
-    out[i * 3 + 2] = -8 - a * s + b * c;
+    out[i * 3 + 2] = cz - a * s + b * c;
   }
   return out;
 }
+
+/** Points on the two camera-facing sides of a yawed l x w footprint (an L, as a box's visible faces give), with noise. */
+const lShape = (yaw: number, l: number, w: number, n: number, noise: number, seed: number) =>
+  // half on the side b = +w/2, half on a = +l/2
+  footprint(yaw, n, noise, seed, 3, -8, (i, r, g) => (i % 2 === 0 ? [(r() - 0.5) * l, w / 2 + g()] : [l / 2 + g(), (r() - 0.5) * w]));
 
 const foldDeg = (a: number) => {
   let d = a % (Math.PI / 2);
@@ -54,22 +59,9 @@ describe('lShapeYaw', () => {
 });
 
 /** A cyclist's footprint seen from one side: the bike's side (a 12 cm plate, l long) and the rider's near face (w across), with noise. */
-function cyclist(yaw: number, l: number, w: number, n: number, noise: number, seed: number): Float32Array {
-  const r = mulberry32(seed);
-  const g = () => (r() + r() + r() - 1.5) * 2 * noise;
-  const out = new Float32Array(n * 3);
-  const c = Math.cos(yaw), s = Math.sin(yaw);
-  for (let i = 0; i < n; i++) {
-    // two thirds on the bike's near side (b = +0.06), a third on the rider's near face (a = 0.225, across)
-    const onBike = i % 3 !== 0;
-    const a = onBike ? (r() - 0.5) * l : 0.225 + g();
-    const b = onBike ? 0.06 + g() : (r() - 0.5) * w;
-    out[i * 3] = 2 + a * c + b * s;
-    out[i * 3 + 1] = r();
-    out[i * 3 + 2] = -6 - a * s + b * c;
-  }
-  return out;
-}
+const cyclist = (yaw: number, l: number, w: number, n: number, noise: number, seed: number) =>
+  // two thirds on the bike's near side (b = +0.06), a third on the rider's near face (a = 0.225, across)
+  footprint(yaw, n, noise, seed, 2, -6, (i, r, g) => (i % 3 !== 0 ? [(r() - 0.5) * l, 0.06 + g()] : [0.225 + g(), (r() - 0.5) * w]));
 
 describe('principalYaw', () => {
   it("a cyclist's heading is its bike's line, which the L-shape's sides do not follow", () => {
