@@ -3,7 +3,7 @@
  * and the walk stops at the background, at a stray point and at a pixel the region refuses.
  */
 import { describe, expect, it } from 'vitest';
-import { buildBenchScene } from '../testing/benchBuild';
+import { benchObject } from '../testing/benchBuild';
 import { growAlongSurfaces, lineEnds, noteGathered, noteRow, type GrowthTarget } from './surfaceGrowth';
 
 /** A 40 x 3 map: row 1 holds a plane seen at a grazing angle (inverse depth linear in the column) over columns 0..29, then background at 20 m. */
@@ -72,8 +72,7 @@ describe('growAlongSurfaces', () => {
 describe('a grazing end face on scan lines', () => {
   it("street 145: a car across the view keeps the far part of its end face (masks and 2D boxes)", () => {
     for (const mode of ['masks', 'boxes'] as const) {
-      const { scene, truth } = buildBenchScene(145, mode);
-      const o = scene.objects.find((q) => q.id === 'o1')!, t = truth('o1');
+      const { o, t } = benchObject(145, 'o1', mode);
       // 1.72 m deep; its end face, seen at 7 degrees 10 m away, gave 1.37 m before (the far 3 columns lost)
       const seen = o.amodal!.visibleAabb;
       expect(seen.max[2] - seen.min[2]).toBeGreaterThan(1.55);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildScene } from '../build/buildScene';
 import type { Box2D } from '../scene/types';
-import { buildBenchScene } from '../testing/benchBuild';
+import { benchObject } from '../testing/benchBuild';
 import { noisyDepth, occlusionScene } from '../testing/occlusionBench';
 import { renderSyntheticScene, type SyntheticSceneSpec } from '../testing/syntheticScene';
 import { canonicalize } from './canonicalize';
@@ -28,13 +28,6 @@ function benchWalls(seed: number) {
   const r = renderSyntheticScene(bench.spec);
   const depth = noisyDepth(r.depth, bench.kind, seed);
   return findWalls(depth, r.intrinsics, canonicalize(liftDepth(depth, r.intrinsics, { stride: 2 })));
-}
-
-/** Horizontal centre error of one object of an occlusion-benchmark scene given as 2D boxes. */
-function benchCentreError(seed: number, id: string): number {
-  const { scene, truth } = buildBenchScene(seed, 'boxes');
-  const o = scene.objects.find((q) => q.id === id)!, t = truth(id);
-  return Math.hypot(o.obb.center[0] - t.obb.center[0], o.obb.center[2] - t.obb.center[2]);
 }
 
 /** Box-only scene; `grow` widens each 2D box by that share of its width on each side (a loose detector box). */
@@ -101,7 +94,7 @@ describe('findWalls', () => {
     const walls = benchWalls(130);
     expect(walls).toHaveLength(1);
     expect(Math.abs(walls[0].d - 7.03)).toBeLessThan(0.1);
-    expect(benchCentreError(130, 'o0')).toBeLessThan(0.1);
+    expect(benchObject(130, 'o0', 'boxes').centreErrorXZ).toBeLessThan(0.1);
   });
 
   it("sets aside a widening that swept in clutter, and goes on: room 38's wall comes after one", () => {
@@ -111,7 +104,7 @@ describe('findWalls', () => {
     expect(walls).toHaveLength(1);
     expect(walls[0].band).toBeLessThan(0.3);
     // a bookcase cut by the border, before the wall: 0.42 m off when it took the wall
-    expect(benchCentreError(38, 'o1')).toBeLessThan(0.25);
+    expect(benchObject(38, 'o1', 'boxes').centreErrorXZ).toBeLessThan(0.25);
   });
 
   it('a wardrobe front is no wall: the room goes on behind it', () => {

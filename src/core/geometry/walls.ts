@@ -95,9 +95,9 @@ export function findWalls(depth: DepthMap, K: Intrinsics, frame: CanonicalFrame,
     // holds the share of them a normal of sigma = band / 3 puts there. A widening that swept in furniture
     // and floor (a 0.6-1 m band) leaves under half that share in the RANSAC band: that plane is set aside and
     // the search goes on (room 38's wall came after one).
-    const held = (2 * normalCdf((3 * band) / wband) - 1) * inliers.length;
     if (res.inliers.length < minIn) {
       if (inliers.length < minIn) break;
+      const held = (2 * normalCdf((3 * band) / wband) - 1) * inliers.length;
       if (res.inliers.length < NOISE_FIT * held) {
         for (const i of res.inliers) drop[i] = 1;
         remaining = remaining.filter((i) => !drop[i]);

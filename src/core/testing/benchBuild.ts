@@ -22,3 +22,13 @@ export function buildBenchScene(seed: number, objects: 'masks' | 'boxes' = 'mask
   });
   return { scene, truth: (id) => r.truth.boxes.find((b) => b.id === id)! };
 }
+
+/**
+ * One object of a benchmark scene with its exact box, and how far its box centre lies from the truth's across
+ * the floor (x and z): what the tests pinning a benchmark case assert.
+ */
+export function benchObject(seed: number, id: string, objects: 'masks' | 'boxes' = 'masks') {
+  const { scene, truth } = buildBenchScene(seed, objects);
+  const o = scene.objects.find((q) => q.id === id)!, t = truth(id);
+  return { o, t, centreErrorXZ: Math.hypot(o.obb.center[0] - t.obb.center[0], o.obb.center[2] - t.obb.center[2]) };
+}
