@@ -115,12 +115,16 @@ describe('amodal completion', () => {
     expect(r.info.estimated[2]).toBe('category-prior');
     expect(r.obb.center[2]).toBeLessThan(headboard.center[2] - 0.5);
   });
-  it('a person keeps the depth seen, unless it is too thin for a person (a flat front): then the prior', () => {
+  it('a person keeps the depth seen, unless it is too thin for a person (a flat front): then the prior side the width does not match', () => {
     const prior = categoryPrior('pedestrian')!;
+    // seen from the front, as wide as the shoulders (the prior's shorter side): the hidden depth is the stride
     const front = complete({ center: [0, 0.88, -12], size: [0.7, 1.76, 0.08], yaw: 0 }, 'pedestrian');
     expect(front.info.estimated[2]).toBe('category-prior');
-    expect(front.obb.size[2]).toBeCloseTo(prior.short, 2);
+    expect(front.obb.size[2]).toBeCloseTo(prior.long, 2);
     expect(front.obb.center[2]).toBeLessThan(-12); // away from the camera
+    // seen from the side, as wide as a stride: the hidden depth is the shoulders
+    const side = complete({ center: [0, 0.88, -12], size: [0.9, 1.76, 0.08], yaw: 0 }, 'pedestrian');
+    expect(side.obb.size[2]).toBeCloseTo(prior.short, 2);
     // 0.45 m of a body seen (the fixtures' KITTI pedestrian): left as seen
     const body = complete({ center: [0, 0.88, -12], size: [0.7, 1.76, 0.45], yaw: 0 }, 'pedestrian');
     expect(body.info.estimated).toEqual([null, null, null]);
