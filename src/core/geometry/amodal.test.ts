@@ -125,6 +125,9 @@ describe('amodal completion', () => {
     // seen from the side, as wide as a stride: the hidden depth is the shoulders
     const side = complete({ center: [0, 0.88, -12], size: [0.9, 1.76, 0.08], yaw: 0 }, 'pedestrian');
     expect(side.obb.size[2]).toBeCloseTo(prior.short, 2);
+    // a figure narrower than any side of the category (0.4 m): nothing says which way it faces, the shorter side
+    const narrow = complete({ center: [0, 0.88, -12], size: [0.4, 1.76, 0.08], yaw: 0 }, 'pedestrian');
+    expect(narrow.obb.size[2]).toBeCloseTo(prior.short, 2);
     // 0.45 m of a body seen (the fixtures' KITTI pedestrian): left as seen
     const body = complete({ center: [0, 0.88, -12], size: [0.7, 1.76, 0.45], yaw: 0 }, 'pedestrian');
     expect(body.info.estimated).toEqual([null, null, null]);

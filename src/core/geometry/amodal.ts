@@ -219,8 +219,10 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
   } else if (prior) {
     // not box-like (a person): what is seen stands, unless it is too thin for one (a LiDAR's flat front of a
     // body): then the category's side that the seen width does not match (a walker seen from the front, as
-    // wide as the shoulders, is a stride deep), the shorter one when the width is cut
-    const alongTarget = !acrossCut && fitSide(size[across], prior) === 'short' ? prior.long : prior.short;
+    // wide as the shoulders, is a stride deep); the shorter one when the width is cut or fits neither side
+    // within 2 spreads (a narrow figure says nothing of its heading)
+    const shoulders = !acrossCut && Math.abs(size[across] / prior.short - 1) <= 2 * PRIOR_SPREAD && fitSide(size[across], prior) === 'short';
+    const alongTarget = shoulders ? prior.long : prior.short;
     if (alongHidden && size[along] < prior.short * (1 - PART_SPREADS * PRIOR_SPREAD)) growAlong(alongTarget, 'category-prior', PRIOR_SPREAD);
     // an end cut by the border or an occluder: the rest across is out of sight, so the prior's side that the
     // seen depth does not match (a walker's sliver at the image edge, 2 cm of a 0.9 m stride)
