@@ -19,6 +19,7 @@ import type { UnitRequest } from './query';
 import type { Viewpoint } from './viewpoint';
 import { viewpointFromScene } from './viewpoint';
 import { formatLength, horizontalSigma, verticalSigma, type UnitSystem } from '../units';
+import { openHeightCaveat } from './openExtents';
 import { captionPhrase } from './templates';
 import type { Answer } from './answer';
 import { BACK_PROJECTED_PENALTY, ESTIMATE_PENALTY, estimateCaveat, estimateQuantities } from './amodalCaveats';
@@ -163,9 +164,15 @@ export function finishConfidence(
       caveats.push(est);
       continue;
     }
-    // no estimate stands in for a hidden end: a nearer box past its edge may still cut the measured extent
+    // no estimate stands in for a hidden end: the top out of sight makes the height a lower bound, and a
+    // nearer box past its edge may still cut the measured extent
+    const open = extents.includes('height') ? openHeightCaveat(ctx.name(o), o, (m) => ctx.fmt(m)) : null;
+    if (open) {
+      c *= HIDDEN_PENALTY;
+      caveats.push(open);
+    }
     for (const h of occlusionsOf(o, ctx.scene.objects, ctx.view)) {
-      if (!extents.includes(h.extent)) continue;
+      if (!extents.includes(h.extent) || (open && h.extent === 'height')) continue;
       c *= HIDDEN_PENALTY;
       caveats.push(`${ctx.name(o)} may be partly hidden behind ${ctx.name(h.by)}, so its ${h.extent} may be under-measured`);
     }
