@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildScene } from '../build/buildScene';
 import { benchObject } from '../testing/benchBuild';
+import { cutOutBoxes } from './objectRegion';
 import { renderSyntheticScene, type SyntheticSceneSpec } from '../testing/syntheticScene';
 
 const provenance = { depthSource: 'synthetic ray-caster', objectsSource: 'synthetic boxes', createdAt: '2026-01-01T00:00:00Z', app: 'test' };
@@ -84,6 +85,32 @@ describe('a smaller object seen inside a box', () => {
     // of the car, it pulled the car 2.6 m towards it (1.36 m centre error)
     expect(o.amodal!.visibleAabb.max[0]).toBeLessThan(t.aabb.max[0] + 0.1);
     expect(centreErrorXZ).toBeLessThan(0.1);
+  });
+  it("street 177: a far van's box wholly inside a near cyclist's takes only what is at the van's depth (2D boxes)", () => {
+    const { o, t } = benchObject(177, 'o4', 'boxes');
+    // the van's box (15 m off) covers the rider's torso (5 m); cut out whole, the rider was lost: 1.03 m tall for 1.83
+    expect(o.obb.size[1]).toBeGreaterThan(0.95 * t.obb.size[1]);
+    expect(Math.hypot(o.obb.center[0] - t.obb.center[0], o.obb.center[1] - t.obb.center[1], o.obb.center[2] - t.obb.center[2])).toBeLessThan(0.1);
+  });
+});
+
+describe('cut-out boxes', () => {
+  // a 100 x 100 map: the outer object's box at 5 m; a smaller box wholly inside it
+  const map = (inner: number) => {
+    const data = new Float32Array(100 * 100).fill(5);
+    for (let y = 20; y < 40; y++) for (let x = 20; x < 60; x++) data[y * 100 + x] = x < 35 ? 5 : inner;
+    return { width: 100, height: 100, data };
+  };
+  const outer = { id: 'a', caption: 'cyclist', box2d: { x0: 0, y0: 0, x1: 100, y1: 100 } };
+  const inner = { id: 'b', caption: 'van', box2d: { x0: 20, y0: 20, x1: 60, y1: 40 } };
+  it('a box wholly inside whose depth is mostly farther is behind: only what is beyond the midway depth is cut', () => {
+    const [cut] = cutOutBoxes([outer, inner], outer, 1, 1, map(15));
+    expect(cut.zMin).toBeCloseTo(10, 6);
+  });
+  it('a box wholly inside at the same depth (a mug on a table) is cut whole', () => {
+    const [cut] = cutOutBoxes([outer, inner], outer, 1, 1, map(5.1));
+    expect(cut.zMin).toBeUndefined();
+    expect(cut).toEqual({ x0: 20, y0: 20, x1: 60, y1: 40 });
   });
 });
 

@@ -132,8 +132,9 @@ export function pixelSelector(r: ObjectRegion, depth: DepthMap, raw: boolean): (
 /**
  * What to cut out of box-only `obj`'s box (depth-map pixels): the boxes of the other objects that are smaller
  * and lie at least 60% inside it (a mug on a table, a night stand behind a bed: whichever is in front, those
- * pixels are the smaller object's; but where the smaller box also reaches outside and its depth there is 10%
- * farther than `obj`'s outside it, only its pixels beyond the midway depth), and where a smaller box
+ * pixels are the smaller object's; but where the smaller box's depth outside `obj`'s (all of it, when it lies
+ * wholly inside: a far van's box within a near cyclist's, over the rider's torso) is 10% farther than `obj`'s
+ * outside it, only its pixels beyond the midway depth), and where a smaller box
  * overlaps it less (at least 20%), the overlap when the smaller object is in front (an ottoman before a bed,
  * reaching below the bed's box): the median depth of its box outside `obj`'s is nearer than that of `obj`'s
  * box outside it. Nested boxes of nested boxes
@@ -155,7 +156,7 @@ export function cutOutBoxes(inputs: readonly ObjectInput[], obj: ObjectInput, sx
     const pb = toDepthPixels(b, sx, sy);
     const inter = { x0: Math.max(pa.x0, pb.x0), y0: Math.max(pa.y0, pb.y0), x1: Math.min(pa.x1, pb.x1), y1: Math.min(pa.y1, pb.y1) };
     // the median depth of each box outside the other: which of the two objects is in front
-    const other = ix * iy < areaB ? medianDepthOutside(depth, pb, inter) : NaN;
+    const other = medianDepthOutside(depth, pb, ix * iy < areaB ? inter : NO_HOLE);
     const here = other > 0 ? medianDepthOutside(depth, pa, inter) : NaN;
     if (ix * iy >= NESTED_SHARE * areaB) {
       // mostly inside, and behind where both are seen apart (a van far off whose box reaches into a near
@@ -180,6 +181,8 @@ export function overlappingBoxes(inputs: readonly ObjectInput[], obj: ObjectInpu
   }
   return out;
 }
+
+const NO_HOLE: Box2D = { x0: 0, y0: 0, x1: 0, y1: 0 };
 
 /** An image-pixel box in depth-map pixels (scaled by sx, sy), grown outwards to whole pixels. */
 const toDepthPixels = (b: Box2D, sx: number, sy: number): Box2D =>
