@@ -19,7 +19,7 @@ import type { UnitRequest } from './query';
 import type { Viewpoint } from './viewpoint';
 import { viewpointFromScene } from './viewpoint';
 import { formatLength, horizontalSigma, verticalSigma, type UnitSystem } from '../units';
-import { openHeightCaveat } from './openExtents';
+import { openHeightCaveat, openWidthCaveat } from './openExtents';
 import { captionPhrase } from './templates';
 import type { Answer } from './answer';
 import { BACK_PROJECTED_PENALTY, ESTIMATE_PENALTY, estimateCaveat, estimateQuantities } from './amodalCaveats';
@@ -164,15 +164,20 @@ export function finishConfidence(
       caveats.push(est);
       continue;
     }
-    // no estimate stands in for a hidden end: the top out of sight makes the height a lower bound, and a
-    // nearer box past its edge may still cut the measured extent
-    const open = extents.includes('height') ? openHeightCaveat(ctx.name(o), o, (m) => ctx.fmt(m)) : null;
-    if (open) {
+    // no estimate stands in for a hidden end: a top or an end across the view out of sight makes the height or
+    // the width a lower bound, and a nearer box past its edge may still cut the measured extent
+    const eye = viewpointFromScene(ctx.scene).eye;
+    const open: Partial<Record<Extent, string | null>> = {
+      height: extents.includes('height') ? openHeightCaveat(ctx.name(o), o, (m) => ctx.fmt(m)) : null,
+      width: extents.includes('width') ? openWidthCaveat(ctx.name(o), o, eye, (m) => ctx.fmt(m)) : null,
+    };
+    for (const why of [open.height, open.width]) {
+      if (!why) continue;
       c *= HIDDEN_PENALTY;
-      caveats.push(open);
+      caveats.push(why);
     }
     for (const h of occlusionsOf(o, ctx.scene.objects, ctx.view)) {
-      if (!extents.includes(h.extent) || (open && h.extent === 'height')) continue;
+      if (!extents.includes(h.extent) || open[h.extent]) continue;
       c *= HIDDEN_PENALTY;
       caveats.push(`${ctx.name(o)} may be partly hidden behind ${ctx.name(h.by)}, so its ${h.extent} may be under-measured`);
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FaceState, SceneObject } from '../scene/types';
 import { buildScene } from '../testing/sceneBuilder';
 import { makeCtx } from './context';
-import { heightIsLowerBound } from './openExtents';
+import { heightIsLowerBound, widthIsLowerBound } from './openExtents';
 import { answerRelation } from './relations';
 
 /** The object with an amodal record: its top in the given state, its height set by `by` (null: as seen). */
@@ -12,6 +12,17 @@ function withTop(o: SceneObject, top: FaceState, by: 'category-prior' | 'support
     amodal: {
       visibleAabb: o.aabb, visibleObb: o.obb, estimated: [null, by, null], spread: [0, by === 'category-prior' ? 0.12 : 0, 0],
       visibility: { left: 'observed', right: 'observed', top, bottom: 'observed', near: 'observed', far: 'self-hidden' },
+    },
+  };
+}
+
+/** The object cut at its left end, with `acrossBy` set on its local x axis (the one across the view here). */
+function cutLeft(o: SceneObject, acrossBy: 'footprint-symmetry' | null, state: FaceState = 'border-cut'): SceneObject {
+  return {
+    ...o,
+    amodal: {
+      visibleAabb: o.aabb, visibleObb: o.obb, estimated: [acrossBy, null, null], spread: [acrossBy ? 0.3 : 0, 0, 0],
+      visibility: { left: state, right: 'observed', top: 'observed', bottom: 'observed', near: 'observed', far: 'self-hidden' },
     },
   };
 }
@@ -28,6 +39,8 @@ describe('heights that are only lower bounds', () => {
     expect(heightIsLowerBound(withTop(lamp, 'border-cut', 'category-prior'))).toBe(false);
     expect(heightIsLowerBound(withTop(lamp, 'observed', null))).toBe(false);
     expect(heightIsLowerBound(lamp)).toBe(false);
+    // a chair has a prior: a cut top left as seen was already at least the prior's height
+    expect(heightIsLowerBound(withTop(chair, 'border-cut', null))).toBe(false);
   });
   it('an answer resting on such a height says so and is less sure; one on its position does not', () => {
     const ask = (o: SceneObject, relation: 'taller' | 'left') => {
@@ -40,5 +53,21 @@ describe('heights that are only lower bounds', () => {
     expect(cut.confidence).toBeLessThan(0.75 * seen.confidence);
     expect(seen.caveats.join(' ')).not.toMatch(/lower bound/);
     expect(ask(withTop(lamp, 'border-cut', null), 'left').caveats.join(' ')).not.toMatch(/lower bound/);
+  });
+  it('an end across the view out of sight, and not completed, leaves the width a lower bound', () => {
+    const eye: [number, number, number] = [0, 1.5, 0];
+    expect(widthIsLowerBound(cutLeft(lamp, null), eye)).toBe(true);
+    expect(widthIsLowerBound(cutLeft(lamp, null, 'occluded'), eye)).toBe(true);
+    expect(widthIsLowerBound(cutLeft(lamp, 'footprint-symmetry'), eye)).toBe(false);
+    expect(widthIsLowerBound(lamp, eye)).toBe(false);
+    expect(widthIsLowerBound(cutLeft(chair, null), eye)).toBe(false);
+    // seen from the side (the camera 3 m to its right), local x runs along the line of sight: the cut end
+    // is of local z, which nothing completed either
+    expect(widthIsLowerBound(cutLeft(lamp, 'footprint-symmetry'), [3, 1.5, -3])).toBe(true);
+    const s = { ...scene, objects: [cutLeft(lamp, null), chair] };
+    const wider = answerRelation(makeCtx(s), { type: 'relation', form: 'yesno', relation: 'wider', a: 'lamp', b: 'chair' });
+    expect(wider.caveats.join(' ')).toMatch(/image's edge cuts off one end of .*lamp.*width .* lower bound/);
+    const taller = answerRelation(makeCtx(s), { type: 'relation', form: 'yesno', relation: 'taller', a: 'lamp', b: 'chair' });
+    expect(taller.caveats.join(' ')).not.toMatch(/lower bound/);
   });
 });
