@@ -115,8 +115,7 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
   dx /= dl; dz /= dl;
   const right: Vec3 = [-dz, 0, dx];
   const dot = (u: Vec3, x: number, z: number) => u[0] * x + u[2] * z;
-  // the horizontal axis more along the line of sight, and the one across it
-  const along = Math.abs(dot(ax, dx, dz)) >= Math.abs(dot(az, dx, dz)) ? 0 : 2;
+  const along = alongAxis(vis, inp.camera);
   const across = along === 0 ? 2 : 0;
   const uAlong = axes[along]!, uAcross = axes[across]!;
   const v = inp.visibility;
@@ -291,6 +290,17 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
   // points' own box stops at the visible faces: a car seen at 30 degrees lost its far corner, 0.75 m of depth)
   const aabb: AABB = aabbOfObb(obb);
   return { aabb, obb, info };
+}
+
+/**
+ * The box's horizontal axis (0: local x, 2: local z) more along the line of sight from `eye`; the other runs
+ * across the view, its ends the object's left and right in the photo.
+ */
+export function alongAxis(obb: OBB, eye: Vec3): 0 | 2 {
+  const dx = obb.center[0] - eye[0], dz = obb.center[2] - eye[2];
+  const c = Math.cos(obb.yaw), s = Math.sin(obb.yaw);
+  // local x = (c, 0, -s), local z = (s, 0, c)
+  return Math.abs(c * dx - s * dz) >= Math.abs(s * dx + c * dz) ? 0 : 2;
 }
 
 /** The prior's horizontal side a seen extent is nearer to, in ratio (the longer one on a tie). */

@@ -155,7 +155,8 @@ export function cutOutBoxes(inputs: readonly ObjectInput[], obj: ObjectInput, sx
     if (ix * iy < OCCLUDER_SHARE * areaB) continue;
     const pb = toDepthPixels(b, sx, sy);
     const inter = { x0: Math.max(pa.x0, pb.x0), y0: Math.max(pa.y0, pb.y0), x1: Math.min(pa.x1, pb.x1), y1: Math.min(pa.y1, pb.y1) };
-    // the median depth of each box outside the other: which of the two objects is in front
+    // the median depth of each box outside the other (all of the smaller box when it is wholly inside): which
+    // of the two objects is in front
     const other = medianDepthOutside(depth, pb, ix * iy < areaB ? inter : NO_HOLE);
     const here = other > 0 ? medianDepthOutside(depth, pa, inter) : NaN;
     if (ix * iy >= NESTED_SHARE * areaB) {

@@ -150,6 +150,9 @@ export function finishConfidence(
   const caveats: string[] = [];
   let c = geometric * (0.5 + 0.5 * Math.min(...objects.map((o) => o.confidence), 1));
   const seen = new Set<string>();
+  // the photo's camera, not a chosen viewpoint: which ends the image cut off
+  const eye = viewpointFromScene(ctx.scene).eye;
+  const fmt = (m: number) => ctx.fmt(m);
   for (const o of objects) {
     if (seen.has(o.id)) continue;
     seen.add(o.id);
@@ -166,12 +169,11 @@ export function finishConfidence(
     }
     // no estimate stands in for a hidden end: a top or an end across the view out of sight makes the height or
     // the width a lower bound, and a nearer box past its edge may still cut the measured extent
-    const eye = viewpointFromScene(ctx.scene).eye;
-    const open: Partial<Record<Extent, string | null>> = {
-      height: extents.includes('height') ? openHeightCaveat(ctx.name(o), o, (m) => ctx.fmt(m)) : null,
-      width: extents.includes('width') ? openWidthCaveat(ctx.name(o), o, eye, (m) => ctx.fmt(m)) : null,
+    const open: Record<Extent, string | null> = {
+      height: extents.includes('height') ? openHeightCaveat(ctx.name(o), o, fmt) : null,
+      width: extents.includes('width') ? openWidthCaveat(ctx.name(o), o, eye, fmt) : null,
     };
-    for (const why of [open.height, open.width]) {
+    for (const why of Object.values(open)) {
       if (!why) continue;
       c *= HIDDEN_PENALTY;
       caveats.push(why);

@@ -10,6 +10,7 @@
  * 9 wrong with 2D boxes); undecided, taller/shorter accuracy fell 95.3% -> 93.8% while committed accuracy
  * rose 98.1% -> 98.9%. The answer keeps its verdict and says why it may be wrong.
  */
+import { alongAxis } from '../geometry/amodal';
 import { categoryPrior } from '../geometry/categoryPriors';
 import type { Vec3 } from '../geometry/vec';
 import type { FaceState, SceneObject } from '../scene/types';
@@ -21,12 +22,13 @@ const hidden = (s: FaceState): boolean => s === 'border-cut' || s === 'occluded'
  * least the prior's (on the synthetic benchmark, 1 of 69 such widths and 0 of 5 heights came out more than 15%
  * short; without a prior, 14 of 44 widths and 17 of 23 heights, against 7% and 2% of the objects not flagged).
  */
-const open = (o: SceneObject): NonNullable<SceneObject['amodal']> | null => (o.amodal && !categoryPrior(o.caption) ? o.amodal : null);
+const amodalWithoutPrior = (o: SceneObject): NonNullable<SceneObject['amodal']> | null => (o.amodal && !categoryPrior(o.caption) ? o.amodal : null);
 
 /** The object's height is a lower bound: its top is out of sight and nothing completed it. */
 export function heightIsLowerBound(o: SceneObject): boolean {
-  const a = open(o);
+  const a = amodalWithoutPrior(o);
   if (!a) return false;
+  // a prior's estimate can still be there: a scene saved when the lexicon had one for this caption
   const by = a.estimated[1];
   return hidden(a.visibility.top) && by !== 'category-prior' && by !== 'back-projected';
 }
@@ -39,24 +41,15 @@ export function openHeightCaveat(name: string, o: SceneObject, formatLength: (m:
 }
 
 /**
- * The box axis (0: local x, 2: local z) more across the line of sight from `eye`: the one whose ends show as
- * the object's left and right in the photo (as the amodal step picks it, geometry/amodal.ts).
- */
-function acrossAxis(o: SceneObject, eye: Vec3): 0 | 2 {
-  const dx = o.obb.center[0] - eye[0], dz = o.obb.center[2] - eye[2];
-  const c = Math.cos(o.obb.yaw), sn = Math.sin(o.obb.yaw);
-  // local x = (c, 0, -s), local z = (s, 0, c)
-  return Math.abs(c * dx - sn * dz) >= Math.abs(sn * dx + c * dz) ? 2 : 0;
-}
-
-/**
  * The object's width (its longer horizontal side) is a lower bound: an end across the view is out of sight
  * and no estimator completed that extent. `eye` is the camera that took the photo, not a chosen viewpoint.
  */
 export function widthIsLowerBound(o: SceneObject, eye: Vec3): boolean {
-  const a = open(o);
+  const a = amodalWithoutPrior(o);
   if (!a) return false;
-  return (hidden(a.visibility.left) || hidden(a.visibility.right)) && a.estimated[acrossAxis(o, eye)] === null;
+  // the axis across the view, as the amodal step picked it
+  const across = alongAxis(a.visibleObb, eye) === 0 ? 2 : 0;
+  return (hidden(a.visibility.left) || hidden(a.visibility.right)) && a.estimated[across] === null;
 }
 
 /** "the image's edge cuts off one end of the ottoman, so its width (0.61 m) is only a lower bound", or null. */
