@@ -165,10 +165,9 @@ export function finishConfidence(
     if (est) {
       c *= o.amodal?.estimated.includes('back-projected') ? BACK_PROJECTED_PENALTY : ESTIMATE_PENALTY;
       caveats.push(est);
-      continue;
     }
-    // no estimate stands in for a hidden end: a top or an end across the view out of sight makes the height or
-    // the width a lower bound, and a nearer box past its edge may still cut the measured extent
+    // a top or an end across the view out of sight that nothing completed makes the height or the width a
+    // lower bound, whatever was estimated on another axis (a cut floor lamp's depth from symmetry)
     const open: Record<Extent, string | null> = {
       height: extents.includes('height') ? openHeightCaveat(ctx.name(o), o, fmt) : null,
       width: extents.includes('width') ? openWidthCaveat(ctx.name(o), o, eye, fmt) : null,
@@ -178,6 +177,8 @@ export function finishConfidence(
       c *= HIDDEN_PENALTY;
       caveats.push(why);
     }
+    if (est) continue;
+    // no estimate stands in for a hidden end: a nearer box past its edge may still cut the measured extent
     for (const h of occlusionsOf(o, ctx.scene.objects, ctx.view)) {
       if (!extents.includes(h.extent) || open[h.extent]) continue;
       c *= HIDDEN_PENALTY;

@@ -53,6 +53,12 @@ describe('heights that are only lower bounds', () => {
     expect(cut.confidence).toBeLessThan(0.75 * seen.confidence);
     expect(seen.caveats.join(' ')).not.toMatch(/lower bound/);
     expect(ask(withTop(lamp, 'border-cut', null), 'left').caveats.join(' ')).not.toMatch(/lower bound/);
+    // its depth estimated by symmetry (a cut floor lamp's usual case): both caveats
+    const sym = withTop(lamp, 'border-cut', null);
+    sym.amodal!.estimated[2] = 'footprint-symmetry';
+    const both = ask(sym, 'taller').caveats.join(' ');
+    expect(both).toMatch(/estimated from a square footprint/);
+    expect(both).toMatch(/top of .*lamp.*lower bound/);
   });
   it('an end across the view out of sight, and not completed, leaves the width a lower bound', () => {
     const eye: [number, number, number] = [0, 1.5, 0];
