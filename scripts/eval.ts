@@ -62,6 +62,7 @@ function printSummary(report: Report): void {
     'qualitative accuracy': pct(s.qualitative_accuracy),
     'qualitative, committed only': pct(s.qualitative_committed_accuracy),
     'qualitative, tie share': pct(s.qualitative_tie_share),
+    'qualitative, wrong on 2 / 1 estimates': `${pct(s.qualitative_wrong_both_estimated)} / ${pct(s.qualitative_wrong_one_estimated)}`,
     'numeric rate': pct(s.numeric_rate),
     'within [0.5x,2x]': pct(s.quantitative_within_0_5_2),
     'within [0.75x,1.33x]': pct(s.quantitative_within_0_75_1_33),

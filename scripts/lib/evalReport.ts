@@ -36,6 +36,13 @@ export interface Summary {
   /** accuracy of the yes/no answers that commit (not "about the same"), and the share of ties where the truth decides */
   qualitative_committed_accuracy: number;
   qualitative_tie_share: number;
+  /**
+   * share of the scored yes/no questions answered wrong (or "about the same") where the measure compared
+   * rests on a typical size or a lower bound for both objects (estimateBasis.ts), and for one of them; the
+   * first is out of reach of any measurement, so 1 minus it bounds the accuracy these estimates allow
+   */
+  qualitative_wrong_both_estimated?: number;
+  qualitative_wrong_one_estimated?: number;
   numeric_rate: number;
   quantitative_within_0_5_2: number;
   quantitative_within_0_75_1_33: number;
@@ -133,10 +140,10 @@ export function summarize(frames: FrameReport[], index: string, mode: Report['mo
   const comps = frames.flatMap((f) => (f.comparison ? [f.comparison] : []));
   const all = mergeComparisons(comps);
   const per_type: PerTypeRow[] = [];
-  let qc = 0, qt = 0, qtied = 0;
+  let qc = 0, qt = 0, qtied = 0, qboth = 0, qone = 0;
   for (const [type, t] of Object.entries(all.qualitative)) {
     per_type.push({ type, kind: 'qualitative', questions: t.total, accuracy: share(t), committed_accuracy: committedShare(t), tie_share: tieShare(t) });
-    qc += t.correct; qt += t.total; qtied += t.tied ?? 0;
+    qc += t.correct; qt += t.total; qtied += t.tied ?? 0; qboth += t.onEstimates ?? 0; qone += t.onOneEstimate ?? 0;
   }
   let nt = 0, nn = 0, w1 = 0, w2 = 0, w3 = 0;
   for (const [type, t] of Object.entries(all.quantitative)) {
@@ -166,6 +173,8 @@ export function summarize(frames: FrameReport[], index: string, mode: Report['mo
       qualitative_accuracy: frac(qc, qt),
       qualitative_committed_accuracy: frac(qc, qt - qtied),
       qualitative_tie_share: frac(qtied, qt),
+      qualitative_wrong_both_estimated: frac(qboth, qt),
+      qualitative_wrong_one_estimated: frac(qone, qt),
       numeric_rate: frac(nn, nt),
       quantitative_within_0_5_2: frac(w1, nt),
       quantitative_within_0_75_1_33: frac(w2, nt),
@@ -196,6 +205,7 @@ export function reportMarkdown(r: Report): string {
     `| qualitative accuracy | ${pct(s.qualitative_accuracy)} |`,
     `| qualitative, committed answers only | ${pct(s.qualitative_committed_accuracy)} |`,
     `| qualitative, "about the same" where the truth decides | ${pct(s.qualitative_tie_share)} |`,
+    `| qualitative, wrong where both measures are typical sizes or lower bounds / one is | ${pct(s.qualitative_wrong_both_estimated)} / ${pct(s.qualitative_wrong_one_estimated)} |`,
     `| numeric answer rate | ${pct(s.numeric_rate)} |`,
     `| within [0.5x, 2x] | ${pct(s.quantitative_within_0_5_2)} |`,
     `| within [0.75x, 1.33x] | ${pct(s.quantitative_within_0_75_1_33)} |`,

@@ -11,6 +11,8 @@ export const SummarySchema = v.object({
   qualitative_accuracy: share,
   qualitative_committed_accuracy: share,
   qualitative_tie_share: share,
+  qualitative_wrong_both_estimated: v.optional(share),
+  qualitative_wrong_one_estimated: v.optional(share),
   numeric_rate: share,
   quantitative_within_0_5_2: share,
   quantitative_within_0_75_1_33: share,

@@ -6,6 +6,8 @@
 import type { SceneGraph } from '../scene/types';
 import { answerQuery } from '../reason/answerQuery';
 import { RELATIONS, type PairMeasure, type Query, type Relation, type SizeMeasure } from '../reason/query';
+import { restsOnEstimate } from '../reason/estimateBasis';
+import { viewpointFromScene } from '../reason/viewpoint';
 
 export const CONVERSE: Readonly<Record<Relation, Relation>> = {
   left: 'right', right: 'left', above: 'below', below: 'above', behind: 'front', front: 'behind',
@@ -18,8 +20,12 @@ export const QUANT_SIZE: readonly SizeMeasure[] = ['width', 'height', 'depth'];
 /** Truth values below this are too small for a ratio to mean anything (a 1 cm gap vs 3 cm is "3x"). */
 export const MIN_TRUTH_M = 0.1;
 
-/** `tied`: answered "about the same" where the truth decides (wrong, but not committed). */
-export interface Tally { correct: number; total: number; tied?: number }
+/**
+ * `tied`: answered "about the same" where the truth decides (wrong, but not committed).
+ * `onEstimates`: wrong answers (tied or not) where the measure compared rests on a typical size for both
+ * objects (estimateBasis.ts), which no measurement could have decided; `onOneEstimate`: for one of them.
+ */
+export interface Tally { correct: number; total: number; tied?: number; onEstimates?: number; onOneEstimate?: number }
 
 export interface QuantTally {
   total: number;
@@ -64,6 +70,9 @@ export function compareScenes(ours: SceneGraph, truth: SceneGraph): Comparison {
   const qualitative: Record<string, Tally> = {};
   const quantitative: Record<string, QuantTally> = {};
   let truthTies = 0;
+  // the photo's camera: which ends the image cut off
+  const eye = viewpointFromScene(ours).eye;
+  const byId = new Map(ours.objects.map((o) => [o.id, o]));
   for (const [a, b] of pairsOf(ids)) {
     for (const relation of RELATIONS) {
       const q: Query = { type: 'relation', form: 'yesno', relation, a, b };
@@ -71,10 +80,13 @@ export function compareScenes(ours: SceneGraph, truth: SceneGraph): Comparison {
       const t = answerQuery(truth, q, TRUTH).verdict;
       if (t !== 'yes' && t !== 'no') { truthTies++; continue; }
       const o = answerQuery(ours, q).verdict;
-      const tally = (qualitative[relation] ??= { correct: 0, total: 0, tied: 0 });
+      const tally = (qualitative[relation] ??= { correct: 0, total: 0, tied: 0, onEstimates: 0, onOneEstimate: 0 });
       tally.total++;
-      if (o === t) tally.correct++;
-      else if (o === 'about-the-same') tally.tied = (tally.tied ?? 0) + 1;
+      if (o === t) { tally.correct++; continue; }
+      if (o === 'about-the-same') tally.tied = (tally.tied ?? 0) + 1;
+      const estimated = [a, b].filter((id) => restsOnEstimate(byId.get(id)!, relation, eye)).length;
+      if (estimated === 2) tally.onEstimates = (tally.onEstimates ?? 0) + 1;
+      else if (estimated === 1) tally.onOneEstimate = (tally.onOneEstimate ?? 0) + 1;
     }
     for (const measure of QUANT_PAIR) {
       const q: Query = { type: 'pair', measure, a, b };
@@ -128,8 +140,10 @@ export function mergeComparisons(list: Comparison[]): Comparison {
   for (const c of list) {
     out.truthTies += c.truthTies;
     for (const [k, v] of Object.entries(c.qualitative)) {
-      const t = (out.qualitative[k] ??= { correct: 0, total: 0, tied: 0 });
+      const t = (out.qualitative[k] ??= { correct: 0, total: 0, tied: 0, onEstimates: 0, onOneEstimate: 0 });
       t.correct += v.correct; t.total += v.total; t.tied = (t.tied ?? 0) + (v.tied ?? 0);
+      t.onEstimates = (t.onEstimates ?? 0) + (v.onEstimates ?? 0);
+      t.onOneEstimate = (t.onOneEstimate ?? 0) + (v.onOneEstimate ?? 0);
     }
     for (const [k, v] of Object.entries(c.quantitative)) {
       const t = (out.quantitative[k] ??= emptyQuant());
