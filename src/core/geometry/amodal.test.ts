@@ -312,8 +312,20 @@ describe('amodal completion against the free space the depth saw', () => {
     expect(r.info.estimated[1]).toBe('support-contact');
     expect(r.aabb.min[1]).toBe(0);
     // a box that reaches a table top, or no support plane: left as seen
-    expect(complete(shade, 'floor lamp', {}, { boxReach: 0.7 }).aabb.min[1]).toBeCloseTo(1.15, 6);
+    expect(complete(shade, 'lamp', {}, { boxReach: 0.7 }).aabb.min[1]).toBeCloseTo(1.15, 6);
     expect(complete(shade, 'floor lamp', {}, { boxReach: 0.02, hasSupport: false }).aabb.min[1]).toBeCloseTo(1.15, 6);
+  });
+  it('a caption that says the object stands on the floor puts its foot there, even where nothing seems to hide it', () => {
+    // a floor lamp's shade beside the image's right edge, its pole out of the picture: the bottom looks seen
+    const shade = { center: [2.6, 1.45, -5] as Vec3, size: [0.1, 0.3, 0.15] as Vec3, yaw: 0 };
+    const r = complete(shade, 'floor lamp', { right: 'border-cut' }, { boxReach: 1.3 });
+    expect(r.info.estimated[1]).toBe('support-contact');
+    expect(r.aabb.min[1]).toBe(0);
+    expect(r.aabb.max[1]).toBeCloseTo(1.6, 6);
+    expect(complete(shade, 'lamp on the floor', {}, { boxReach: 1.3 }).aabb.min[1]).toBe(0);
+    // a lamp, a ceiling lamp or a picture stays where it is seen; so does anything with no support plane
+    for (const c of ['lamp', 'ceiling lamp', 'picture']) expect(complete(shade, c, {}, { boxReach: 1.3 }).aabb.min[1], c).toBeCloseTo(1.3, 6);
+    expect(complete(shade, 'floor lamp', {}, { boxReach: 1.3, hasSupport: false }).aabb.min[1]).toBeCloseTo(1.3, 6);
   });
 });
 

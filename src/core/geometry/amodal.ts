@@ -260,6 +260,12 @@ export function completeAmodal(inp: AmodalInput): AmodalBox {
     bottom = 0;
     estimated[1] = 'support-contact';
     spread[1] = SUPPORT_SPREAD;
+  } else if (inp.hasSupport && !prior && bottom > ON_SUPPORT_M && standsOnFloor(inp.caption)) {
+    // the caption says it stands on the floor (a floor lamp): its foot is there even where nothing seems to
+    // hide it, a pole the depth missed, an occluder the strips did not catch, or an image edge beside it
+    bottom = 0;
+    estimated[1] = 'support-contact';
+    spread[1] = SUPPORT_SPREAD;
   } else if (inp.hasSupport && prior?.grounded && bottom > ON_SUPPORT_M && top <= prior.height * (1 + 2 * PRIOR_SPREAD)) {
     // a grounded category seen wholly within its typical height (2 spreads) of the support stands on it: what
     // is missing below is legs the depth missed or the floor band the lift leaves out (a desk seen as its top,
