@@ -1,7 +1,8 @@
 /**
  * Objects with too few points keep a box back-projected from their 2D box; one of a grounded category whose
  * bottom is hidden (a walker seen as a sliver over a nearer object, or only as a head over the image's bottom
- * edge) stands on the support plane. Its visibility is judged around its 2D box at the depth of its few points.
+ * edge) stands on the support plane; one with a category prior is at least the category's size. Its visibility is
+ * judged around its 2D box at the depth of its few points.
  */
 import { describe, expect, it } from 'vitest';
 import { buildBenchScene } from '../testing/benchBuild';
@@ -25,6 +26,17 @@ describe('fallback boxes', () => {
     expect(o.flags).toContain('too-few-points');
     expect(o.amodal!.estimated[1]).toBe('support-contact');
     expect(Math.abs(o.obb.center[1] - truth('o5').obb.center[1])).toBeLessThan(0.15); // it was 0.71 m high
+  });
+  it('street 161: a car hidden but for a sliver is at least a car, its sides from the published sizes', () => {
+    const { scene, truth } = buildBenchScene(161, 'boxes');
+    const o = scene.objects.find((q) => q.id === 'o2')!;
+    expect(o.flags).toContain('too-few-points');
+    const [x, , z] = o.amodal!.estimated;
+    expect([x, z]).toEqual(['category-prior', 'category-prior']);
+    expect(o.amodal!.estimated[1]).toBe('back-projected'); // no prior stands in for the height seen
+    const long = Math.max(o.obb.size[0], o.obb.size[2]), tl = Math.max(truth('o2').obb.size[0], truth('o2').obb.size[2]);
+    expect(long / tl).toBeGreaterThan(0.85); // back-projected, it was 0.81 m long for 4.11
+    expect(long / tl).toBeLessThan(1.15);
   });
 });
 

@@ -2,12 +2,12 @@
  * objects3d phase 7, the whole object: visibility of each side (visibility.ts) from the depth around the
  * object's 2D box, then amodal completion (amodal.ts) of the visible box. An object with too few points
  * keeps its back-projected fallback box, every extent marked estimated; one of a grounded category whose
- * bottom is hidden stands on the support plane.
+ * bottom is hidden stands on the support plane; one with a category prior is completed from it as any other.
  */
 import { canonicalDepth } from '../camera/project';
 import type { AmodalInfo, Box2D, OBB } from '../scene/types';
 import { SUPPORT_SPREAD, aabbOfObb, completeAmodal, type AmodalBox } from './amodal';
-import { standsOnFloor } from './categoryPriors';
+import { categoryPrior, standsOnFloor } from './categoryPriors';
 import type { ObjectBox } from './objectBox';
 import { freeSpaceTest, type FreeSpaceTest } from './freeSpace';
 import { clampBox, type ObjectEnv } from './objectEnv';
@@ -37,6 +37,18 @@ export function amodalBox(env: ObjectEnv, caption: string, box2d: Box2D, box: Ob
     ...(pts ? {} : { depthHint: canonicalDepth(frame, ...box.obb.center) }),
     onSupport: env.hasPlane ? (x, y, z) => r3 * (x - K.cx) * ifx * z + r4 * (y - K.cy) * ify * z + r5 * z + ty < band(z) : undefined,
   });
+  const walls3 = () => (env.hasPlane ? (walls.walls ??= findWalls(env.depth, K, frame, { flyingPixelThreshold: env.thr })) : []);
+  const camera: [number, number, number] = [frame.translation[0], frame.translation[1], frame.translation[2]];
+  if (!pts && categoryPrior(caption)) {
+    // a known category seen as a sliver: its sides are at least the category's, as for any object with a
+    // hidden extent; what the prior leaves as back-projected stays marked so
+    const r = completeAmodal({
+      visibleAabb: box.aabb, visibleObb: box.obb, visibility, caption, camera,
+      hasSupport: env.hasPlane, boxFoot: box.boxFoot, boxReach: box.boxReach, focalPx: K.fy, walls: walls3,
+    });
+    for (let i = 0; i < 3; i++) if (r.info.estimated[i] === null) { r.info.estimated[i] = 'back-projected'; r.info.spread[i] = BACK_PROJECTED_SPREAD; }
+    return r;
+  }
   if (!pts) {
     const info: AmodalInfo = {
       visibleAabb: box.aabb, visibleObb: box.obb, estimated: ['back-projected', 'back-projected', 'back-projected'],
@@ -48,11 +60,11 @@ export function amodalBox(env: ObjectEnv, caption: string, box2d: Box2D, box: Ob
   }
   return completeAmodal({
     visibleAabb: box.aabb, visibleObb: box.obb, visibility, caption,
-    camera: [frame.translation[0], frame.translation[1], frame.translation[2]],
+    camera,
     hasSupport: env.hasPlane, boxFoot: box.boxFoot, boxReach: box.boxReach, focalPx: K.fy,
     freeSpace: freeSpaceOf(env),
     edgeReach: edgeReach(env, pts, visibility),
-    walls: () => (env.hasPlane ? (walls.walls ??= findWalls(env.depth, K, frame, { flyingPixelThreshold: env.thr })) : []),
+    walls: walls3,
   });
 }
 
