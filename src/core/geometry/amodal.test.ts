@@ -28,6 +28,7 @@ describe('category priors', () => {
     expect(categoryPrior('kitchen cabinet')?.source).toMatch(/ScanNet/);
     expect(categoryPrior('bedside cabinet')?.category).toBe('night_stand'); // the longer phrase first
     expect(categoryPrior('trash can')?.category).toBe('garbagebin');
+    expect(categoryPrior('recycle_bin')?.category).toBe('garbagebin'); // SUN RGB-D's class name
     expect(categoryPrior('door')).toBeNull(); // ScanNet's axis-aligned door boxes are half a metre deep: left out
     const car = categoryPrior('car')!;
     expect([car.long, car.short, car.height].map((v) => Math.round(v * 100))).toEqual([388, 163, 153]);

@@ -92,7 +92,7 @@ const LEXICON: readonly [string, string][] = [
   ['counter', 'counter'], ['countertop', 'counter'], ['kitchen counter', 'counter'],
   ['refrigerator', 'refrigerator'], ['fridge', 'refrigerator'], ['sink', 'sink'],
   ['garbage bin', 'garbagebin'], ['trash can', 'garbagebin'], ['trash bin', 'garbagebin'], ['wastebasket', 'garbagebin'],
-  ['waste bin', 'garbagebin'], ['garbage can', 'garbagebin'],
+  ['waste bin', 'garbagebin'], ['garbage can', 'garbagebin'], ['recycle bin', 'garbagebin'], ['recycling bin', 'garbagebin'],
   ['car', 'Car'], ['sedan', 'Car'], ['suv', 'Car'], ['hatchback', 'Car'], ['taxi', 'Car'],
   ['van', 'Van'], ['minivan', 'Van'], ['truck', 'Truck'], ['lorry', 'Truck'],
   ['pedestrian', 'Pedestrian'], ['person', 'Pedestrian'], ['man', 'Pedestrian'], ['woman', 'Pedestrian'],
