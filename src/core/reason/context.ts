@@ -21,6 +21,7 @@ import { viewpointFromScene } from './viewpoint';
 import { formatLength, horizontalSigma, verticalSigma, type UnitSystem } from '../units';
 import { openHeightCaveat, openWidthCaveat } from './openExtents';
 import { captionPhrase } from './templates';
+import { referenceCaptions } from './objectNames';
 import type { Answer } from './answer';
 import { BACK_PROJECTED_PENALTY, ESTIMATE_PENALTY, estimateCaveat, estimateQuantities } from './amodalCaveats';
 import { occlusionsOf, type Extent } from './occlusion';
@@ -75,6 +76,8 @@ export function makeCtx(scene: SceneGraph, opts: AnswerOptions = {}): Ctx {
     relativeError: scene.depthRelativeError,
   });
   const system = opts.units ?? 'metric';
+  // several objects may share a caption: each answer names them apart (objectNames.ts)
+  let names: Map<string, string> | null = null;
   return {
     scene,
     view,
@@ -88,7 +91,10 @@ export function makeCtx(scene: SceneGraph, opts: AnswerOptions = {}): Ctx {
       if (!o) throw new UnknownObjectError(id);
       return o;
     },
-    name: (o) => captionPhrase(o.caption),
+    name(o) {
+      names ??= referenceCaptions(scene.objects);
+      return captionPhrase(names.get(o.id) ?? o.caption);
+    },
     sigmaH: (o) => horizontalSigma(inputs(o)),
     sigmaV: (o) => verticalSigma(inputs(o)),
     fmt: (m, sigma) => formatLength(m, { system, request: opts.unit, uncertainty: sigma }).text,

@@ -8,6 +8,7 @@ import type { SceneGraph, SceneObject } from '../scene/types';
 import type { Query } from './query';
 import { boxGap, bottomOf, heightOf, topOf, volumeOf } from './boxGeometry';
 import { captionPhrase } from './templates';
+import { referenceCaptions } from './objectNames';
 import { toView, viewpointFromScene, type Viewpoint } from './viewpoint';
 import { centreDistance } from './measures';
 
@@ -31,76 +32,76 @@ interface Candidate {
   make: () => Suggestion;
 }
 
-type Generator = (pairs: Pair[], objs: SceneObject[], view: Viewpoint) => Candidate[];
+/** `n` names an object as answers do (objectNames.ts): "the left chair" where two share a caption. */
+type Generator = (pairs: Pair[], objs: SceneObject[], view: Viewpoint, n: (o: SceneObject) => string) => Candidate[];
 
-const n = captionPhrase;
 
 const GENERATORS: Generator[] = [
   // stacked: one rests on the other
-  (pairs) => pairs.flatMap((p) => {
+  (pairs, _objs, _view, n) => pairs.flatMap((p) => {
     const [upper, lower] = p.a.obb.center[1] >= p.b.obb.center[1] ? [p.a, p.b] : [p.b, p.a];
     const g = boxGap(upper.obb, lower.obb);
     const sits = Math.abs(bottomOf(upper) - topOf(lower)) <= STACK_TOLERANCE_M && g.horizontal === 0;
     return sits ? [{
       pair: p, score: -Math.abs(bottomOf(upper) - topOf(lower)),
-      make: () => ({ query: { type: 'relation', form: 'yesno', relation: 'above', a: upper.id, b: lower.id }, reason: `${n(upper.caption)} seems to rest on ${n(lower.caption)}` }),
+      make: () => ({ query: { type: 'relation', form: 'yesno', relation: 'above', a: upper.id, b: lower.id }, reason: `${n(upper)} seems to rest on ${n(lower)}` }),
     }] : [];
   }),
   // close together
-  (pairs) => pairs.map((p) => ({
+  (pairs, _objs, _view, n) => pairs.map((p) => ({
     pair: p, score: -boxGap(p.a.obb, p.b.obb).distance,
-    make: () => ({ query: { type: 'pair', measure: 'distance', a: p.a.id, b: p.b.id }, reason: `${n(p.a.caption)} and ${n(p.b.caption)} are close together` }),
+    make: () => ({ query: { type: 'pair', measure: 'distance', a: p.a.id, b: p.b.id }, reason: `${n(p.a)} and ${n(p.b)} are close together` }),
   })),
   // one clearly taller
-  (pairs) => pairs.flatMap((p) => {
+  (pairs, _objs, _view, n) => pairs.flatMap((p) => {
     const [t, s] = heightOf(p.a) >= heightOf(p.b) ? [p.a, p.b] : [p.b, p.a];
     const ratio = heightOf(t) / Math.max(heightOf(s), 1e-6);
     return ratio >= 1.5 ? [{
       pair: p, score: ratio,
-      make: () => ({ query: { type: 'relation', form: 'yesno', relation: 'taller', a: s.id, b: t.id }, reason: `${n(t.caption)} is clearly taller than ${n(s.caption)}` }),
+      make: () => ({ query: { type: 'relation', form: 'yesno', relation: 'taller', a: s.id, b: t.id }, reason: `${n(t)} is clearly taller than ${n(s)}` }),
     }] : [];
   }),
   // similar size: a close call
-  (pairs) => pairs.map((p) => {
+  (pairs, _objs, _view, n) => pairs.map((p) => {
     const va = volumeOf(p.a);
     const vb = volumeOf(p.b);
     return {
       pair: p, score: -Math.abs(Math.log(Math.max(va, 1e-12) / Math.max(vb, 1e-12))),
-      make: () => ({ query: { type: 'relation', form: 'choice', relation: 'bigger', a: p.a.id, b: p.b.id }, reason: `${n(p.a.caption)} and ${n(p.b.caption)} are similar in size: a close call` }),
+      make: () => ({ query: { type: 'relation', form: 'choice', relation: 'bigger', a: p.a.id, b: p.b.id }, reason: `${n(p.a)} and ${n(p.b)} are similar in size: a close call` }),
     };
   }),
   // far apart
-  (pairs) => pairs.map((p) => ({
+  (pairs, _objs, _view, n) => pairs.map((p) => ({
     pair: p, score: centreDistance(p.a, p.b),
-    make: () => ({ query: { type: 'pair', measure: 'horizontal_distance', a: p.a.id, b: p.b.id }, reason: `${n(p.a.caption)} and ${n(p.b.caption)} are far apart` }),
+    make: () => ({ query: { type: 'pair', measure: 'horizontal_distance', a: p.a.id, b: p.b.id }, reason: `${n(p.a)} and ${n(p.b)} are far apart` }),
   })),
   // direction between two objects well apart on the floor
-  (pairs, _objs, view) => pairs.map((p) => {
+  (pairs, _objs, view, n) => pairs.map((p) => {
     const [near, far] = toView(view, p.a.obb.center).ahead <= toView(view, p.b.obb.center).ahead ? [p.a, p.b] : [p.b, p.a];
     return {
       pair: p, score: Math.hypot(near.obb.center[0] - far.obb.center[0], near.obb.center[2] - far.obb.center[2]),
-      make: () => ({ query: { type: 'pair', measure: 'direction', a: near.id, b: far.id }, reason: `where ${n(far.caption)} is, seen from ${n(near.caption)}` }),
+      make: () => ({ query: { type: 'pair', measure: 'direction', a: near.id, b: far.id }, reason: `where ${n(far)} is, seen from ${n(near)}` }),
     };
   }),
   // clearly left/right
-  (pairs, _objs, view) => pairs.map((p) => ({
+  (pairs, _objs, view, n) => pairs.map((p) => ({
     pair: p, score: Math.abs(toView(view, p.a.obb.center).right - toView(view, p.b.obb.center).right),
-    make: () => ({ query: { type: 'relation', form: 'yesno', relation: 'left', a: p.a.id, b: p.b.id }, reason: `${n(p.a.caption)} and ${n(p.b.caption)} are well apart left to right` }),
+    make: () => ({ query: { type: 'relation', form: 'yesno', relation: 'left', a: p.a.id, b: p.b.id }, reason: `${n(p.a)} and ${n(p.b)} are well apart left to right` }),
   })),
   // height of the tallest object
-  (_pairs, objs) => objs.map((o) => ({
+  (_pairs, objs, _view, n) => objs.map((o) => ({
     score: heightOf(o),
-    make: () => ({ query: { type: 'size', measure: 'height', a: o.id }, reason: `${n(o.caption)} is the tallest thing here` }),
+    make: () => ({ query: { type: 'size', measure: 'height', a: o.id }, reason: `${n(o)} is the tallest thing here` }),
   })),
   // closest neighbour of the object with the most around it
-  (_pairs, objs) => (objs.length >= 3 ? objs.map((o) => ({
+  (_pairs, objs, _view, n) => (objs.length >= 3 ? objs.map((o) => ({
     score: -objs.reduce((s, q) => s + centreDistance(o, q), 0),
-    make: () => ({ query: { type: 'extreme', which: 'closest', to: o.id }, reason: `${n(o.caption)} has several objects around it` }),
+    make: () => ({ query: { type: 'extreme', which: 'closest', to: o.id }, reason: `${n(o)} has several objects around it` }),
   })) : []),
   // clearly behind
-  (pairs, _objs, view) => pairs.map((p) => ({
+  (pairs, _objs, view, n) => pairs.map((p) => ({
     pair: p, score: Math.abs(toView(view, p.a.obb.center).ahead - toView(view, p.b.obb.center).ahead),
-    make: () => ({ query: { type: 'relation', form: 'yesno', relation: 'behind', a: p.a.id, b: p.b.id }, reason: `${n(p.a.caption)} and ${n(p.b.caption)} are at clearly different depths` }),
+    make: () => ({ query: { type: 'relation', form: 'yesno', relation: 'behind', a: p.a.id, b: p.b.id }, reason: `${n(p.a)} and ${n(p.b)} are at clearly different depths` }),
   })),
   // ordering by height
   (_pairs, objs) => (objs.length >= 3 ? [{
@@ -136,7 +137,9 @@ export function suggestQuestions(scene: SceneGraph, count = 6): Suggestion[] {
     out.push(s);
     if (c.pair) used.add(c.pair.key);
   };
-  const cands = GENERATORS.map((g) => g(pairs, objs, view));
+  const names = referenceCaptions(objs);
+  const name = (o: SceneObject) => captionPhrase(names.get(o.id) ?? o.caption);
+  const cands = GENERATORS.map((g) => g(pairs, objs, view, name));
   // First pass: one per kind, pairs not repeated. Second pass: repeats of pairs allowed.
   for (const cs of cands) add(best(cs, used));
   for (const cs of cands) {

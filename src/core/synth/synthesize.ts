@@ -7,6 +7,7 @@ import { mulberry32 } from '../geometry/prng';
 import { parseQuestion } from '../language/parse';
 import { fillTemplate, templateKey, templatesFor } from '../language/templates';
 import { answerQuery } from '../reason/answerQuery';
+import { referenceCaptions } from '../reason/objectNames';
 import type { Answer } from '../reason/answer';
 import { queryObjectIds, RELATIONS, type Query } from '../reason/query';
 import type { SceneGraph, SceneObject } from '../scene/types';
@@ -52,25 +53,24 @@ export interface SynthResult {
   skipped: SynthSkip[];
 }
 
-/** Names every usable object can be referred to by: its caption when unique, else a left/right qualifier. */
+/**
+ * Names every usable object can be referred to by, as answers name them (reason/objectNames.ts), lower-cased:
+ * its caption when unique, else a left/right qualifier; three or more sharing a caption are left out.
+ */
 function referenceNames(objects: SceneObject[]): { names: Map<string, string>; skipped: SynthSkip[] } {
-  const byCaption = new Map<string, SceneObject[]>();
+  const count = new Map<string, number>();
   for (const o of objects) {
-    const key = o.caption.trim().toLowerCase();
-    byCaption.set(key, [...(byCaption.get(key) ?? []), o]);
+    const key = o.caption.trim().replace(/\s+/g, ' ').toLowerCase();
+    count.set(key, (count.get(key) ?? 0) + 1);
   }
+  const all = referenceCaptions(objects);
   const names = new Map<string, string>();
   const skipped: SynthSkip[] = [];
-  for (const [caption, group] of byCaption) {
-    if (group.length === 1) { names.set(group[0].id, caption); continue; }
-    if (group.length === 2) {
-      const [l, r] = [...group].sort((p, q) => (p.box2d.x0 + p.box2d.x1) - (q.box2d.x0 + q.box2d.x1));
-      names.set(l.id, `left ${caption}`);
-      names.set(r.id, `right ${caption}`);
-      continue;
-    }
-    skipped.push({ reason: 'ambiguous', detail: `${group.length} objects captioned "${caption}": left out` });
+  for (const o of objects) {
+    const key = o.caption.trim().replace(/\s+/g, ' ').toLowerCase();
+    if ((count.get(key) ?? 0) <= 2) names.set(o.id, (all.get(o.id) ?? key).toLowerCase());
   }
+  for (const [caption, n] of count) if (n > 2) skipped.push({ reason: 'ambiguous', detail: `${n} objects captioned "${caption}": left out` });
   return { names, skipped };
 }
 
