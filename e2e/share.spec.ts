@@ -290,6 +290,31 @@ test('markup in a caption (scene file, then link) renders as text: no dialog, no
   await f.context.close();
 });
 
+test('two objects with one caption are named apart everywhere: labels, chips, and the answer', async ({ page }, info) => {
+  const g = await guard(page);
+  await page.goto('/?sample=living-room');
+  await waitObjects(page);
+  const files = unzipSync(await saveScene(page));
+  const scene = JSON.parse(strFromU8(files['scene.json'])) as { objects: { caption: string }[] };
+  scene.objects[0].caption = 'chair';
+  scene.objects[1].caption = 'chair';
+  files['scene.json'] = strToU8(JSON.stringify(scene));
+  const key = await openScene(page, 'two-chairs.spatiallens', zipSync(files as Zippable));
+  await waitNewScene(page, key, 'file:');
+  const both = ['left chair', 'right chair'];
+  // the sample's red and blue chairs keep their own captions
+  const named = (texts: string[]) => texts.filter((c) => /^(?:left|right) chair$/.test(c)).sort();
+  expect(named(await captions(page))).toEqual(both);
+  expect(named(await page.locator('.viewer-label--object').allTextContents())).toEqual(both);
+  // a chip inserts the name the parser reads back
+  await page.getByLabel('Question', { exact: true }).fill('How far is ');
+  await page.locator('.chip-row .chip', { hasText: 'left chair' }).click();
+  await expect(page.getByLabel('Question', { exact: true })).toHaveValue(/left chair/);
+  const sentence = await ask(page, 'How far is the left chair from the right chair?');
+  expect(sentence).toMatch(/^The left chair and the right chair are /);
+  await expectClean(page, g, info);
+});
+
 test('a scene file saved and reopened gives the same scene; drag and drop; a version 1 file opens; bad files fail clearly', async ({ page }, info) => {
   const g = await guard(page);
   await page.goto('/?sample=living-room');

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { DepthMap, RGBAImage } from '../core/geometry/raster';
 import type { SceneGraph } from '../core/scene/types';
+import { referenceCaptions } from '../core/reason/objectNames';
 import { workingSize } from '../io/imageLimits';
 import { outlineMasks, rasterizeMasks, type MaskLayer } from './maskRaster';
 import { useScene, useSettings } from '../state/hooks';
@@ -85,6 +86,8 @@ export function PhotoView() {
   const svgRef = useRef<SVGSVGElement>(null);
   const scene = current?.scene ?? null;
   const rgb = current?.rgb ?? null;
+  // objects that share a caption are labelled as answers name them ("left chair")
+  const names = useMemo(() => referenceCaptions(scene?.objects ?? []), [scene]);
   // captions never overlap: the same placing as the 3D labels (highlighted first, dimmed last), redone on resize
   useLayoutEffect(() => {
     const svg = svgRef.current;
@@ -164,7 +167,7 @@ export function PhotoView() {
               <g key={o.id} className={`obj2d${hi ? ' is-highlighted' : ''}${dim ? ' is-dimmed' : ''}`} data-object-id={o.id}>
                 <rect x={o.box2d.x0 * bx} y={o.box2d.y0 * by} width={(o.box2d.x1 - o.box2d.x0) * bx} height={(o.box2d.y1 - o.box2d.y0) * by} stroke={color} strokeWidth={(hi ? 3.5 : 2) * scale} fill="none" />
                 <text className="obj2d-label" x={o.box2d.x0 * bx + 3 * scale} y={Math.max(o.box2d.y0 * by - 4 * scale, 12 * scale)} fill="#fff" stroke="#000" strokeWidth={3 * scale} paintOrder="stroke" fontSize={13 * scale} fontWeight={600}>
-                  {o.caption}
+                  {names.get(o.id) ?? o.caption}
                 </text>
               </g>
             );

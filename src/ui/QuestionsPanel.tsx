@@ -4,6 +4,7 @@ import { ask, askSuggestion, questionText, suggestionsFor } from '../state/ask';
 import { setDraft, questionsStore } from '../state/questionsStore';
 import { AnswerCard } from './AnswerCard';
 import { objectColor } from '../viewer/colors';
+import { referenceCaptions } from '../core/reason/objectNames';
 
 /** A narrow screen (a phone held upright): suggestions stay folded there. */
 const isPhone = (): boolean => typeof matchMedia === 'function' && matchMedia('(max-width: 600px)').matches;
@@ -19,6 +20,8 @@ export function QuestionsPanel() {
   const inputRef = useRef<HTMLInputElement>(null);
   const scene = current?.scene ?? null;
   const suggestions = useMemo(() => suggestionsFor(scene), [scene]);
+  // a chip inserts the name answers use, which the parser reads back ("left chair" where two share a caption)
+  const names = useMemo(() => referenceCaptions(scene?.objects ?? []), [scene]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -101,9 +104,9 @@ export function QuestionsPanel() {
       {scene && scene.objects.length > 0 && (
         <div className="chip-row" role="group" aria-label="Objects in the scene: click to insert into the question">
           {scene.objects.map((o, i) => (
-            <button key={o.id} type="button" className="chip" onClick={() => insert(o.caption)} style={{ borderColor: objectColor(i) }}>
+            <button key={o.id} type="button" className="chip" onClick={() => insert(names.get(o.id) ?? o.caption)} style={{ borderColor: objectColor(i) }}>
               <span className="chip-dot" style={{ background: objectColor(i) }} aria-hidden="true" />
-              {o.caption}
+              {names.get(o.id) ?? o.caption}
             </button>
           ))}
         </div>

@@ -12,6 +12,7 @@ import type { SceneGraph } from '../core/scene/types';
 import type { Visual } from '../core/reason/answer';
 import type { Vec3 } from '../core/geometry/vec';
 import { objectColor } from './colors';
+import { referenceCaptions } from '../core/reason/objectNames';
 import { declutterLabels, makeLabel } from './labels';
 import { estimatedFaceLines } from './estimatedFaces';
 
@@ -173,6 +174,7 @@ export class SceneViewer {
       this.setHome(bb, scene);
     }
     if (scene) {
+      const names = referenceCaptions(scene.objects);
       scene.objects.forEach((o, i) => {
         const color = new THREE.Color(objectColor(i));
         // solid: the box of what was seen; dashed: the faces the amodal box estimated
@@ -180,7 +182,7 @@ export class SceneViewer {
         const box = new THREE.Box3(v3(seen.min), v3(seen.max));
         if (box.isEmpty() || !Number.isFinite(box.min.x)) return;
         const helper = new THREE.Box3Helper(box, color);
-        const label = makeLabel(o.caption, 'viewer-label--object');
+        const label = makeLabel(names.get(o.id) ?? o.caption, 'viewer-label--object');
         label.position.set((box.min.x + box.max.x) / 2, box.max.y, (box.min.z + box.max.z) / 2);
         label.element.style.borderColor = color.getStyle();
         label.element.dataset.objectId = o.id;

@@ -119,7 +119,9 @@ export function resolveReferent(phrase: string, scene: SceneLike): Resolution {
   if (exact.length === 1 && qualifiers.length === 0) return { kind: 'ok', id: exact[0].obj.id };
   // a caption whose own head is the word wins ("the desk" is the desk, not the desk lamp)
   const byHead = index.filter((o) => o.head === head);
-  let cands = byHead.length > 0 ? byHead : index.filter((o) => o.words.has(head));
+  // several objects with exactly this caption: the qualifiers choose among them, as answers name them
+  // ("the left chair" of two "chair"s, with a "red chair" beside them; reason/objectNames.ts)
+  let cands = exact.length > 1 ? exact : byHead.length > 0 ? byHead : index.filter((o) => o.words.has(head));
   if (cands.length === 0) return { kind: 'missing', phrase: content.join(' ') };
 
   const modifiers = content.slice(0, -1);

@@ -30,6 +30,11 @@ describe('what answers call objects that share a caption', () => {
     const q = parseQuestion('How far is the left chair from the right chair?', scene);
     expect(q.status).toBe('ok');
     if (q.status === 'ok') expect(q.parsed.query).toMatchObject({ a: 'c0', b: 'c1' });
+    // a "red chair" beside them does not take the name: the qualifier chooses among the two "chair"s
+    const red = chairs([-1, 1.2], [{ id: 'r', caption: 'red chair', center: [-2.5, 0.45, -4], size: [0.5, 0.9, 0.5] }]);
+    const withRed = parseQuestion('How far is the left chair from the right chair?', red);
+    expect(withRed.status).toBe('ok');
+    if (withRed.status === 'ok') expect(withRed.parsed.query).toMatchObject({ a: 'c0', b: 'c1' });
     const three = chairs([0, 1.2, -1.2]);
     const m = parseQuestion('Is the middle chair taller than the left chair?', three);
     expect(m.status).toBe('ok');
