@@ -312,6 +312,9 @@ test('two objects with one caption are named apart everywhere: labels, chips, an
   await expect(page.getByLabel('Question', { exact: true })).toHaveValue(/left chair/);
   const sentence = await ask(page, 'How far is the left chair from the right chair?');
   expect(sentence).toMatch(/^The left chair and the right chair are /);
+  // a choice's headline names the one chosen as the answer does
+  await ask(page, 'Which is closer to the camera, the left chair or the right chair?');
+  await expect(page.getByTestId('answer').first().locator('.answer-value')).toHaveText(/^(?:left|right) chair/);
   await expectClean(page, g, info);
 });
 

@@ -5,6 +5,7 @@
 import type { Answer, Visual } from '../core/reason/answer';
 import { mapQueryIds, type ParseResult, type Query, type UnitRequest } from '../core/reason/query';
 import type { SceneGraph } from '../core/scene/types';
+import { referenceCaptions } from '../core/reason/objectNames';
 import { engine, type Suggestion } from './engine';
 import { questionsStore, withEntry, type HistoryEntry, type Outcome } from './questionsStore';
 import { sceneStore } from './sceneStore';
@@ -13,8 +14,9 @@ import { answerWithVlm, freeFormOutcome } from './vlm';
 
 let entryId = 0;
 
+/** An object as answers name it ("left chair" where two share a caption), so a rendered question parses back to it. */
 function captionOf(scene: SceneGraph, id: string): string {
-  return scene.objects.find((o) => o.id === id)?.caption ?? id;
+  return referenceCaptions(scene.objects).get(id) ?? id;
 }
 
 export function answerFor(scene: SceneGraph, query: Query, unit?: UnitRequest): Answer {
@@ -115,9 +117,9 @@ function safeOutcome(text: string, scene: SceneGraph, pick?: Pick): Outcome {
   }
 }
 
-/** The captions of a scene's objects by id, kept with each question so its card reads the same later. */
+/** The captions of a scene's objects by id, as answers name them, kept with each question so its card reads the same later. */
 function captionsOf(scene: SceneGraph | null): Record<string, string> {
-  return Object.fromEntries((scene?.objects ?? []).map((o) => [o.id, o.caption]));
+  return Object.fromEntries(referenceCaptions(scene?.objects ?? []));
 }
 
 /** Add an already answered question (restored from a link or a scene file) to the history. */

@@ -1,11 +1,15 @@
 import type { Answer, Quantity } from '../core/reason/answer';
 import type { UnitRequest } from '../core/reason/query';
 import type { SceneGraph } from '../core/scene/types';
+import { referenceCaptions } from '../core/reason/objectNames';
 import { formatLength, type UnitSystem } from '../core/units/length';
 
-/** An object's caption: from the scene when it is there, else from the captions kept with the question. */
+/**
+ * An object's caption as answers name it ("left chair" where two share a caption): from the scene when it is
+ * there, else from the captions kept with the question.
+ */
 export function captionOf(scene: SceneGraph | null | undefined, id: string, kept?: Readonly<Record<string, string>>): string {
-  return scene?.objects.find((o) => o.id === id)?.caption ?? kept?.[id] ?? 'an object of the earlier scene';
+  return (scene ? referenceCaptions(scene.objects).get(id) : undefined) ?? kept?.[id] ?? 'an object of the earlier scene';
 }
 
 export function formatMetres(m: number, system: UnitSystem, request?: UnitRequest, uncertainty?: number): string {
