@@ -48,16 +48,20 @@ describe('synthesizeQA', () => {
     expect(skipped.filter((s) => s.reason === 'ambiguous')).toEqual([]);
   });
 
-  it('drops objects that are ambiguous beyond a left/right qualifier, and says so', () => {
-    const three = buildScene([
-      { id: 'a', caption: 'box', center: [-1, 0.2, -3], size: [0.4, 0.4, 0.4] },
-      { id: 'b', caption: 'box', center: [0, 0.2, -3], size: [0.4, 0.4, 0.4] },
-      { id: 'c', caption: 'box', center: [1, 0.2, -3], size: [0.4, 0.4, 0.4] },
+  it('names three that share a caption left, middle and right; drops four or more, and says so', () => {
+    const boxes = (n: number) => buildScene([
+      ...Array.from({ length: n }, (_, i) => ({ id: `b${i}`, caption: 'box', center: [i - (n - 1) / 2, 0.2, -3] as [number, number, number], size: [0.4, 0.4, 0.4] as [number, number, number] })),
       { id: 'd', caption: 'lamp', center: [0, 0.8, -4], size: [0.3, 1.6, 0.3] },
     ]);
-    const r = synthesizeQA(three, { seed: 1 });
-    expect(r.skipped.some((s) => s.reason === 'ambiguous')).toBe(true);
-    expect(r.pairs.every((p) => !p.objects.includes('box'))).toBe(true);
+    const three = synthesizeQA(boxes(3), { seed: 1 });
+    expect(three.skipped.some((s) => s.reason === 'ambiguous')).toBe(false);
+    expect(three.pairs.some((p) => /middle box/.test(p.question))).toBe(true);
+    // the record names each object as its answer does
+    expect(three.pairs.flatMap((p) => p.objects)).toContain('middle box');
+    expect(three.pairs.flatMap((p) => p.objects)).not.toContain('box');
+    const four = synthesizeQA(boxes(4), { seed: 1 });
+    expect(four.skipped.some((s) => s.reason === 'ambiguous')).toBe(true);
+    expect(four.pairs.every((p) => p.objects.every((o) => !/box/.test(o)))).toBe(true);
   });
 });
 

@@ -55,7 +55,7 @@ export interface SynthResult {
 
 /**
  * Names every usable object can be referred to by, as answers name them (reason/objectNames.ts), lower-cased:
- * its caption when unique, else a left/right qualifier; three or more sharing a caption are left out.
+ * its caption when unique, else a left / (middle /) right qualifier; four or more sharing a caption are left out.
  */
 function referenceNames(objects: SceneObject[]): { names: Map<string, string>; skipped: SynthSkip[] } {
   const count = new Map<string, number>();
@@ -68,9 +68,9 @@ function referenceNames(objects: SceneObject[]): { names: Map<string, string>; s
   const skipped: SynthSkip[] = [];
   for (const o of objects) {
     const key = o.caption.trim().replace(/\s+/g, ' ').toLowerCase();
-    if ((count.get(key) ?? 0) <= 2) names.set(o.id, (all.get(o.id) ?? key).toLowerCase());
+    if ((count.get(key) ?? 0) <= 3) names.set(o.id, (all.get(o.id) ?? key).toLowerCase());
   }
-  for (const [caption, n] of count) if (n > 2) skipped.push({ reason: 'ambiguous', detail: `${n} objects captioned "${caption}": left out` });
+  for (const [caption, n] of count) if (n > 3) skipped.push({ reason: 'ambiguous', detail: `${n} objects captioned "${caption}": left out` });
   return { names, skipped };
 }
 
@@ -129,11 +129,15 @@ export function synthesizeQA(scene: SceneGraph, opts: SynthOptions = {}): SynthR
     }
     return true;
   });
-  const { names, skipped: ambiguous } = referenceNames(usable);
+  // named over the whole scene, as the answers name them (a third chair too thin to ask about still makes the
+  // others "left" and "right" of three)
+  const { names, skipped: ambiguous } = referenceNames(scene.objects);
   skipped.push(...ambiguous);
   const ids = usable.map((o) => o.id).filter((id) => names.has(id));
   const nameOf = (id: string): string => names.get(id) ?? id;
-  const captionOf = (id: string): string => scene.objects.find((o) => o.id === id)?.caption ?? id;
+  // the record's objects and choice: each object as the answer names it, its caption's case kept
+  const refs = referenceCaptions(scene.objects);
+  const captionOf = (id: string): string => refs.get(id) ?? id;
 
   const cands = candidateQueries(ids, opts.composite ?? true);
   const compositeBudget = Math.floor(maxPairs / 6);
