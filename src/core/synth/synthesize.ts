@@ -54,7 +54,7 @@ export interface SynthResult {
 }
 
 /**
- * Names every usable object can be referred to by, as answers name them (reason/objectNames.ts), lower-cased:
+ * Names the scene's objects can be referred to by, as answers name them (reason/objectNames.ts), lower-cased:
  * its caption when unique, else a left / (middle /) right qualifier; four or more sharing a caption are left out.
  */
 function referenceNames(objects: SceneObject[]): { names: Map<string, string>; skipped: SynthSkip[] } {
