@@ -87,7 +87,7 @@ export function PhotoView() {
   const scene = current?.scene ?? null;
   const rgb = current?.rgb ?? null;
   // objects that share a caption are labelled as answers name them ("left chair")
-  const names = useMemo(() => referenceCaptions(scene?.objects ?? []), [scene]);
+  const names = scene ? referenceCaptions(scene.objects) : null;
   // captions never overlap: the same placing as the 3D labels (highlighted first, dimmed last), redone on resize
   useLayoutEffect(() => {
     const svg = svgRef.current;
@@ -167,7 +167,7 @@ export function PhotoView() {
               <g key={o.id} className={`obj2d${hi ? ' is-highlighted' : ''}${dim ? ' is-dimmed' : ''}`} data-object-id={o.id}>
                 <rect x={o.box2d.x0 * bx} y={o.box2d.y0 * by} width={(o.box2d.x1 - o.box2d.x0) * bx} height={(o.box2d.y1 - o.box2d.y0) * by} stroke={color} strokeWidth={(hi ? 3.5 : 2) * scale} fill="none" />
                 <text className="obj2d-label" x={o.box2d.x0 * bx + 3 * scale} y={Math.max(o.box2d.y0 * by - 4 * scale, 12 * scale)} fill="#fff" stroke="#000" strokeWidth={3 * scale} paintOrder="stroke" fontSize={13 * scale} fontWeight={600}>
-                  {names.get(o.id) ?? o.caption}
+                  {names?.get(o.id) ?? o.caption}
                 </text>
               </g>
             );

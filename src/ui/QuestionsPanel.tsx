@@ -21,7 +21,7 @@ export function QuestionsPanel() {
   const scene = current?.scene ?? null;
   const suggestions = useMemo(() => suggestionsFor(scene), [scene]);
   // a chip inserts the name answers use, which the parser reads back ("left chair" where two share a caption)
-  const names = useMemo(() => referenceCaptions(scene?.objects ?? []), [scene]);
+  const names = scene ? referenceCaptions(scene.objects) : null;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -104,9 +104,9 @@ export function QuestionsPanel() {
       {scene && scene.objects.length > 0 && (
         <div className="chip-row" role="group" aria-label="Objects in the scene: click to insert into the question">
           {scene.objects.map((o, i) => (
-            <button key={o.id} type="button" className="chip" onClick={() => insert(names.get(o.id) ?? o.caption)} style={{ borderColor: objectColor(i) }}>
+            <button key={o.id} type="button" className="chip" onClick={() => insert(names?.get(o.id) ?? o.caption)} style={{ borderColor: objectColor(i) }}>
               <span className="chip-dot" style={{ background: objectColor(i) }} aria-hidden="true" />
-              {names.get(o.id) ?? o.caption}
+              {names?.get(o.id) ?? o.caption}
             </button>
           ))}
         </div>

@@ -76,8 +76,6 @@ export function makeCtx(scene: SceneGraph, opts: AnswerOptions = {}): Ctx {
     relativeError: scene.depthRelativeError,
   });
   const system = opts.units ?? 'metric';
-  // several objects may share a caption: each answer names them apart (objectNames.ts)
-  let names: Map<string, string> | null = null;
   return {
     scene,
     view,
@@ -91,10 +89,8 @@ export function makeCtx(scene: SceneGraph, opts: AnswerOptions = {}): Ctx {
       if (!o) throw new UnknownObjectError(id);
       return o;
     },
-    name(o) {
-      names ??= referenceCaptions(scene.objects);
-      return captionPhrase(names.get(o.id) ?? o.caption);
-    },
+    // objects that share a caption are named apart ("the left chair"; objectNames.ts)
+    name: (o) => captionPhrase(referenceCaptions(scene.objects).get(o.id) ?? o.caption),
     sigmaH: (o) => horizontalSigma(inputs(o)),
     sigmaV: (o) => verticalSigma(inputs(o)),
     fmt: (m, sigma) => formatLength(m, { system, request: opts.unit, uncertainty: sigma }).text,

@@ -21,6 +21,9 @@ describe('what answers call objects that share a caption', () => {
     // "a chair" twice: the article goes, the place comes first
     const articled = buildScene([-1, 1].map((x, i) => ({ id: `a${i}`, caption: 'a chair', center: [x, 0.45, -4] as [number, number, number], size: [0.5, 0.9, 0.5] as [number, number, number] })));
     expect(referenceCaptions(articled.objects).get('a0')).toBe('left chair');
+    // worked out once per objects array: labels and lists ask for every id
+    expect(referenceCaptions(articled.objects)).toBe(referenceCaptions(articled.objects));
+    expect(referenceCaptions([...articled.objects])).not.toBe(referenceCaptions(articled.objects));
   });
 
   it('an answer about two chairs names them apart, and those names read back as the same chairs', () => {

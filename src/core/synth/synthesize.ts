@@ -7,7 +7,7 @@ import { mulberry32 } from '../geometry/prng';
 import { parseQuestion } from '../language/parse';
 import { fillTemplate, templateKey, templatesFor } from '../language/templates';
 import { answerQuery } from '../reason/answerQuery';
-import { referenceCaptions } from '../reason/objectNames';
+import { captionKey, referenceCaptions } from '../reason/objectNames';
 import type { Answer } from '../reason/answer';
 import { queryObjectIds, RELATIONS, type Query } from '../reason/query';
 import type { SceneGraph, SceneObject } from '../scene/types';
@@ -59,17 +59,14 @@ export interface SynthResult {
  */
 function referenceNames(objects: SceneObject[]): { names: Map<string, string>; skipped: SynthSkip[] } {
   const count = new Map<string, number>();
-  for (const o of objects) {
-    const key = o.caption.trim().replace(/\s+/g, ' ').toLowerCase();
-    count.set(key, (count.get(key) ?? 0) + 1);
-  }
+  for (const o of objects) count.set(captionKey(o.caption), (count.get(captionKey(o.caption)) ?? 0) + 1);
   const all = referenceCaptions(objects);
   const names = new Map<string, string>();
-  const skipped: SynthSkip[] = [];
   for (const o of objects) {
-    const key = o.caption.trim().replace(/\s+/g, ' ').toLowerCase();
-    if ((count.get(key) ?? 0) <= 3) names.set(o.id, (all.get(o.id) ?? key).toLowerCase());
+    const n = all.get(o.id);
+    if (n !== undefined && (count.get(captionKey(o.caption)) ?? 0) <= 3) names.set(o.id, n.toLowerCase());
   }
+  const skipped: SynthSkip[] = [];
   for (const [caption, n] of count) if (n > 3) skipped.push({ reason: 'ambiguous', detail: `${n} objects captioned "${caption}": left out` });
   return { names, skipped };
 }
