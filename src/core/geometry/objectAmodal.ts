@@ -37,14 +37,14 @@ export function amodalBox(env: ObjectEnv, caption: string, box2d: Box2D, box: Ob
     ...(pts ? {} : { depthHint: canonicalDepth(frame, ...box.obb.center) }),
     onSupport: env.hasPlane ? (x, y, z) => r3 * (x - K.cx) * ifx * z + r4 * (y - K.cy) * ify * z + r5 * z + ty < band(z) : undefined,
   });
-  const walls3 = () => (env.hasPlane ? (walls.walls ??= findWalls(env.depth, K, frame, { flyingPixelThreshold: env.thr })) : []);
+  const wallsOnce = () => (env.hasPlane ? (walls.walls ??= findWalls(env.depth, K, frame, { flyingPixelThreshold: env.thr })) : []);
   const camera: [number, number, number] = [frame.translation[0], frame.translation[1], frame.translation[2]];
   if (!pts && categoryPrior(caption)) {
     // a known category seen as a sliver: its sides are at least the category's, as for any object with a
     // hidden extent; what the prior leaves as back-projected stays marked so
     const r = completeAmodal({
       visibleAabb: box.aabb, visibleObb: box.obb, visibility, caption, camera,
-      hasSupport: env.hasPlane, boxFoot: box.boxFoot, boxReach: box.boxReach, focalPx: K.fy, walls: walls3,
+      hasSupport: env.hasPlane, boxFoot: box.boxFoot, boxReach: box.boxReach, focalPx: K.fy, walls: wallsOnce,
     });
     for (let i = 0; i < 3; i++) if (r.info.estimated[i] === null) { r.info.estimated[i] = 'back-projected'; r.info.spread[i] = BACK_PROJECTED_SPREAD; }
     return r;
@@ -64,7 +64,7 @@ export function amodalBox(env: ObjectEnv, caption: string, box2d: Box2D, box: Ob
     hasSupport: env.hasPlane, boxFoot: box.boxFoot, boxReach: box.boxReach, focalPx: K.fy,
     freeSpace: freeSpaceOf(env),
     edgeReach: edgeReach(env, pts, visibility),
-    walls: walls3,
+    walls: wallsOnce,
   });
 }
 

@@ -69,8 +69,14 @@ describe('which answers rest on typical sizes', () => {
     expect(wider.total).toBeGreaterThan(0);
     expect(wider.onEstimates).toBe(1);
     expect(wider.onOneEstimate).toBe(0);
-    // answers that are right are never counted, whatever they rest on
-    const right = compareScenes(truth, truth).qualitative.wider;
+    // answers that are right are never counted, whatever they rest on: both lengths estimated and told apart
+    const apart: SceneGraph = {
+      ...scene,
+      objects: scene.objects.map((o) => (o.caption === 'car' ? estimated(o, ['category-prior', null, null]) : o)),
+    };
+    const right = compareScenes(apart, apart).qualitative.wider;
+    expect(right.total).toBeGreaterThan(0);
+    expect(right.correct).toBe(right.total);
     expect(right.onEstimates).toBe(0);
   });
 });
