@@ -12,6 +12,10 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: `http://localhost:${port}`,
+    // A person who asked their system for less motion: answers jump into view instead of gliding there. Under
+    // this machine's software rendering a glide keeps the next button moving for 0.5-1.9 s, and Playwright
+    // waits for it to stop before every click. firsthour.spec.ts checks both preferences.
+    reducedMotion: 'reduce',
     launchOptions: {
       executablePath,
       args: [

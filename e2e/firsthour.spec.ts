@@ -261,3 +261,26 @@ for (const size of SIZES) {
     });
   });
 }
+
+test.describe('motion', () => {
+  test.use({ viewport: { width: 1400, height: 900 } });
+  for (const pref of ['reduce', 'no-preference'] as const) {
+    test(`the newest answer is brought into view ${pref === 'reduce' ? 'at once when the system asks for less motion' : 'with a glide otherwise'}`, async ({ page }) => {
+      await page.emulateMedia({ reducedMotion: pref });
+      await page.addInitScript(() => {
+        const w = window as unknown as { __scrolls: string[] };
+        w.__scrolls = [];
+        const original = Element.prototype.scrollIntoView;
+        Element.prototype.scrollIntoView = function (arg?: boolean | ScrollIntoViewOptions) {
+          w.__scrolls.push(typeof arg === 'object' ? (arg.behavior ?? 'auto') : 'auto');
+          original.call(this, arg);
+        };
+      });
+      await guard(page);
+      await openSample(page, 'living-room');
+      await ask(page, 'Is the lamp taller than the sofa?');
+      const behaviours = await page.evaluate(() => (window as unknown as { __scrolls: string[] }).__scrolls);
+      expect(behaviours.at(-1)).toBe(pref === 'reduce' ? 'auto' : 'smooth');
+    });
+  }
+});

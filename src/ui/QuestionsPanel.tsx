@@ -8,6 +8,8 @@ import { referenceCaptions } from '../core/reason/objectNames';
 
 /** A narrow screen (a phone held upright): suggestions stay folded there. */
 const isPhone = (): boolean => typeof matchMedia === 'function' && matchMedia('(max-width: 600px)').matches;
+/** The person asked their system for less motion: the newest answer jumps into view instead of gliding. */
+const reducedMotion = (): boolean => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 // Over 80 lines on purpose: mostly the panel's JSX (box, suggestions, one answer list) read top to bottom.
 export function QuestionsPanel() {
@@ -54,7 +56,7 @@ export function QuestionsPanel() {
     if (newest === undefined) return;
     const el = listRef.current?.querySelector<HTMLElement>(`[data-entry-id="${newest}"]`);
     // jsdom-free browsers only: scrollIntoView is missing in some test DOMs
-    el?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+    el?.scrollIntoView?.({ block: 'nearest', behavior: reducedMotion() ? 'auto' : 'smooth' });
   }, [newest]);
 
   useEffect(() => {
