@@ -52,6 +52,31 @@ test.describe('3D view keyboard (desktop)', () => {
     expect(g.outside).toEqual([]);
   });
 
+  test('without graphics acceleration the view draws an evenly spread part of the cloud and says so', async ({ page }) => {
+    const g = await guard(page);
+    await openSample(page, 'living-room');
+    // read here from a canvas of the test's own, not from the viewer's detection
+    const renderer = await page.evaluate(() => {
+      const gl = document.createElement('canvas').getContext('webgl2');
+      const ext = gl?.getExtension('WEBGL_debug_renderer_info');
+      return gl && ext ? String(gl.getParameter(ext.UNMASKED_RENDERER_WEBGL)) : '';
+    });
+    const software = /swiftshader|llvmpipe/i.test(renderer);
+    const stats = await page.evaluate(() => ({ ...window.__spatiallens!.viewer!.stats }));
+    expect(stats.pointsTotal).toBeGreaterThan(100_000);
+    const note = page.getByTestId('viewer-sampling');
+    if (software) {
+      expect(stats.pointsDrawn).toBeGreaterThan(49_000);
+      expect(stats.pointsDrawn).toBeLessThanOrEqual(50_002);
+      await expect(note).toHaveText(`No graphics acceleration: ${stats.pointsDrawn.toLocaleString('en')} of ${stats.pointsTotal.toLocaleString('en')} points drawn`);
+    } else {
+      expect(stats.pointsDrawn).toBe(stats.pointsTotal);
+      await expect(note).toHaveCount(0);
+    }
+    // that the picture still covers the view is app.spec.ts's check (the canvas is not mostly background)
+    expect(g.errors).toEqual([]);
+  });
+
   test('no touch hints with a mouse', async ({ page }) => {
     await guard(page);
     await openSample(page, 'living-room');

@@ -17,6 +17,8 @@ export function ViewerPanel() {
   const hostRef = useRef<HTMLDivElement>(null);
   const viewerRef = useRef<SceneViewer | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  // under software rendering the view draws a subset of the cloud (viewer/pointBudget.ts); the person is told
+  const [sampling, setSampling] = useState<{ drawn: number; total: number } | null>(null);
   // A scene restored from a share link has boxes but no point cloud: still a 3D scene.
   const hasScene = useScene((s) => Boolean(s.current?.cloud || s.current?.scene?.objects.length));
   const loading = useScene((s) => s.loading !== null);
@@ -48,7 +50,11 @@ export function ViewerPanel() {
       return m.distance === null ? null : formatMetres(m.distance, settingsStore.getState().units);
     };
     const apply = (s = sceneStore.getState(), prev?: ReturnType<typeof sceneStore.getState>) => {
-      if (!prev || s.current !== prev.current) viewer.setScene(s.current?.scene ?? null, s.current?.cloud ?? null);
+      if (!prev || s.current !== prev.current) {
+        viewer.setScene(s.current?.scene ?? null, s.current?.cloud ?? null);
+        const { pointsDrawn, pointsTotal } = viewer.stats;
+        setSampling(pointsDrawn < pointsTotal ? { drawn: pointsDrawn, total: pointsTotal } : null);
+      }
       if (!prev || s.current !== prev.current || s.visuals !== prev.visuals || s.highlight !== prev.highlight) viewer.setVisuals(s.visuals, s.highlight);
       if (!prev || s.current !== prev.current || s.measure !== prev.measure) viewer.setMeasure(s.measure.points, measureText());
       if (prev && s.viewResets !== prev.viewResets) viewer.resetView();
@@ -87,6 +93,11 @@ export function ViewerPanel() {
             ? 'Drag with one finger to orbit · pinch to zoom · two fingers to move · tap two points to measure'
             : 'Drag to orbit · right-drag or arrow keys to move · scroll or + / − to zoom · click two points to measure'}
         </span>
+        {sampling && (
+          <span className="hint" data-testid="viewer-sampling" title="This browser draws 3D without graphics acceleration, so the view draws an evenly spread part of the cloud to stay responsive.">
+            No graphics acceleration: {sampling.drawn.toLocaleString('en')} of {sampling.total.toLocaleString('en')} points drawn
+          </span>
+        )}
       </div>
     </div>
   );

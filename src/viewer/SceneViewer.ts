@@ -15,11 +15,17 @@ import { objectColor } from './colors';
 import { referenceCaptions } from '../core/reason/objectNames';
 import { declutterLabels, makeLabel } from './labels';
 import { estimatedFaceLines } from './estimatedFaces';
+import { angularPitch, isSoftwareRenderer, rendererName, SOFTWARE_POINT_BUDGET, spreadSubset } from './pointBudget';
 
 export const BACKGROUND = 0x10141a;
 
 export interface ViewerStats {
   frames: number;
+  /** the cloud's points, and how many of them are drawn (fewer under software rendering: pointBudget.ts) */
+  pointsTotal: number;
+  pointsDrawn: number;
+  /** WebGL rasterises on the CPU here */
+  softwareRenderer: boolean;
 }
 
 /** A cylinder from `a` to `b`, drawn over everything (an answer's measurement must stay visible). */
@@ -46,8 +52,26 @@ function disposeTree(obj: THREE.Object3D): void {
 
 const v3 = (p: Vec3) => new THREE.Vector3(p[0], p[1], p[2]);
 
+/**
+ * Points for a subset of the cloud (pointBudget.ts): each drawn as the patch of surface it stands for, its
+ * side `anglePerPoint` times its distance from the camera that took the photo. From near that camera every
+ * point then covers the same few screen pixels, near or far, and the picture has no gaps; one size for all
+ * would leave near surfaces see-through and blot far ones. 2: points spread quasi-randomly overlap where a grid would tile, and leave gaps at 1.4 (seen).
+ * projectionMatrix[1][1] (1 / tan(fov / 2)) makes the size a true projection: three.js's attenuation alone
+ * draws a point of world size s at s * (height / 2) / depth pixels, about half its projected size at our fov.
+ */
+function sparsePointsMaterial(anglePerPoint: number, eye: Vec3): THREE.PointsMaterial {
+  const mat = new THREE.PointsMaterial({ size: anglePerPoint * 2, vertexColors: true, sizeAttenuation: true });
+  mat.onBeforeCompile = (shader) => {
+    shader.uniforms.sourceEye = { value: v3(eye) };
+    shader.vertexShader = `uniform vec3 sourceEye;\n${shader.vertexShader.replace('gl_PointSize = size;', 'gl_PointSize = size * distance( position, sourceEye ) * projectionMatrix[1][1];')}`;
+  };
+  mat.customProgramCacheKey = () => 'points-sized-from-source-eye';
+  return mat;
+}
+
 export class SceneViewer {
-  readonly stats: ViewerStats = { frames: 0 };
+  readonly stats: ViewerStats = { frames: 0, pointsTotal: 0, pointsDrawn: 0, softwareRenderer: false };
   private renderer: THREE.WebGLRenderer;
   private labels: CSS2DRenderer;
   private scene = new THREE.Scene();
@@ -63,6 +87,7 @@ export class SceneViewer {
   private home = { position: new THREE.Vector3(0, 1.5, 2), target: new THREE.Vector3(0, 0.5, -3) };
   private boxes = new Map<string, { mesh: THREE.LineSegments; color: THREE.Color; label: HTMLElement }>();
   private pointSize = 0.02;
+  private pickRadius = 0.03;
   private points: THREE.Points | null = null;
   private raycaster = new THREE.Raycaster();
   private downAt: { x: number; y: number } | null = null;
@@ -73,6 +98,7 @@ export class SceneViewer {
     this.renderer = new THREE.WebGLRenderer({ antialias: true, preserveDrawingBuffer: true });
     this.renderer.setPixelRatio(Math.min(2, window.devicePixelRatio || 1));
     this.renderer.setClearColor(BACKGROUND);
+    this.stats.softwareRenderer = isSoftwareRenderer(rendererName(this.renderer.getContext()));
     this.renderer.domElement.setAttribute('aria-label', '3D view of the scene: drag to orbit, scroll or + and - to zoom, arrow keys to move');
     this.renderer.domElement.setAttribute('role', 'img');
     this.renderer.domElement.tabIndex = 0;
@@ -158,16 +184,26 @@ export class SceneViewer {
     for (const g of [this.cloudGroup, this.boxGroup, this.visualGroup, this.measureGroup, this.gridGroup]) disposeTree(g);
     this.boxes.clear();
     this.points = null;
+    this.stats.pointsTotal = cloud?.count ?? 0;
+    this.stats.pointsDrawn = this.stats.pointsTotal;
     if (cloud && cloud.count > 0) {
       const geo = new THREE.BufferGeometry();
       geo.setAttribute('position', new THREE.BufferAttribute(cloud.positions.subarray(0, cloud.count * 3), 3));
       geo.setAttribute('color', new THREE.BufferAttribute(cloud.colors.subarray(0, cloud.count * 3), 3, true));
+      // an index draws the subset and keeps every position, so a click still reports the cloud's own index
+      const subset = this.stats.softwareRenderer ? spreadSubset(cloud.count, SOFTWARE_POINT_BUDGET) : null;
+      if (subset) geo.setIndex(new THREE.BufferAttribute(subset, 1));
+      this.stats.pointsDrawn = subset?.length ?? cloud.count;
       geo.computeBoundingSphere();
       geo.computeBoundingBox();
       const bb = geo.boundingBox ?? new THREE.Box3(new THREE.Vector3(-2, 0, -5), new THREE.Vector3(2, 2, 0));
       const extent = bb.getSize(new THREE.Vector3());
       this.pointSize = Math.max(0.006, Math.min(0.06, Math.max(extent.x, extent.z) / 400));
-      const mat = new THREE.PointsMaterial({ size: this.pointSize, vertexColors: true, sizeAttenuation: true });
+      const share = cloud.count / this.stats.pointsDrawn;
+      // a click reaches as far as the points drawn are apart
+      this.pickRadius = this.pointSize * 1.5 * Math.sqrt(share);
+      const pitch = subset ? angularPitch(cloud.positions, cloud.count, scene?.frame.translation ?? [0, 0, 0]) : 0;
+      const mat = pitch > 0 ? sparsePointsMaterial(pitch * Math.sqrt(share), scene?.frame.translation ?? [0, 0, 0]) : new THREE.PointsMaterial({ size: this.pointSize, vertexColors: true, sizeAttenuation: true });
       this.points = new THREE.Points(geo, mat);
       this.cloudGroup.add(this.points);
       this.addGrid(bb);
@@ -250,7 +286,7 @@ export class SceneViewer {
     const r = this.renderer.domElement.getBoundingClientRect();
     const ndc = new THREE.Vector2(((clientX - r.left) / r.width) * 2 - 1, -((clientY - r.top) / r.height) * 2 + 1);
     this.raycaster.setFromCamera(ndc, this.camera);
-    this.raycaster.params.Points = { threshold: this.pointSize * 1.5 };
+    this.raycaster.params.Points = { threshold: this.pickRadius };
     const hit = this.raycaster.intersectObject(this.points, false)[0];
     if (hit?.index !== undefined) this.onPick(hit.index);
   }
