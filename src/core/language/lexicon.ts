@@ -141,7 +141,7 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set([
   'perspective', 'viewpoint', 'distance', 'height', 'width', 'depth', 'length', 'size', 'dimensions', 'dimension',
   'volume', 'elevation', 'altitude', 'breadth', 'tallness', 'gap', 'separation', 'spacing', 'clearance',
   'direction', 'position', 'location', 'orientation', 'angle', 'amount', 'number', 'value', 'measurement',
-  'estimate', 'answer', 'question', 'difference', 'comparison', 'order', 'ordering', 'ranking', 'list', 'set',
+  'estimate', 'estimation', 'approximation', 'guess', 'idea', 'indication', 'answer', 'question', 'difference', 'comparison', 'order', 'ordering', 'ranking', 'list', 'set',
   'camera', 'viewer', 'photographer', 'observer', 'lens', 'gravity', 'reality', 'terms', 'respect', 'regard',
   'meter', 'meters', 'centimeter', 'centimeters', 'millimeter', 'millimeters', 'feet', 'foot', 'inch', 'inches',
   'yard', 'yards', 'unit', 'units', 'same', 'most', 'least', 'greater', 'greatest', 'lesser', 'higher', 'lower',

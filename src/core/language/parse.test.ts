@@ -147,6 +147,38 @@ describe('parseQuestion', () => {
     expect(q('How many pianos are there?')).toMatchObject({ status: 'unresolved', phrases: ['piano'] });
   });
 
+  it('reads the constructions of other projects\' question templates (probed with SpatialRGPT\'s and VQASynth\'s lists)', () => {
+    // our own sentences for each construction the probe found unread or misread (2026-12-05)
+    const cases: [string, unknown][] = [
+      // a request for "an estimation / an idea of" a distance: not an object called "estimation"
+      ['Could you give me a rough estimation of how far the red chair is from the tv?', { type: 'pair', measure: 'distance', a: 'chairL', b: 'tv' }],
+      ['Can I get an idea of the horizontal distance between the sofa and the plant?', { type: 'pair', measure: 'horizontal_distance', a: 'sofa', b: 'plant' }],
+      // "less distant / less far" is nearer; "more backward" is farther back
+      ['Is the floor lamp less distant from the camera than the sofa?', { type: 'relation', form: 'yesno', relation: 'front', a: 'lamp', b: 'sofa' }],
+      ['Is the sofa less far away than the tv?', { type: 'relation', form: 'yesno', relation: 'front', a: 'sofa', b: 'tv' }],
+      ['Which one sits more backward, the tv or the coffee table?', { type: 'relation', form: 'choice', relation: 'behind', a: 'tv', b: 'table' }],
+      // a person placed at an object asks from there
+      ['Suppose I am standing at the sofa, where would I find the potted plant?', { type: 'pair', measure: 'direction', a: 'sofa', b: 'plant' }],
+      ['Sitting on the sofa, where is the tv?', { type: 'pair', measure: 'direction', a: 'sofa', b: 'tv' }],
+      // a dimension named after a generic size word decides; a specific one does not give way
+      ["Give me the sofa's dimensions in terms of height.", { type: 'size', measure: 'height', a: 'sofa' }],
+      ['How big is the tv with respect to its height?', { type: 'size', measure: 'height', a: 'tv' }],
+      ['How wide is the sofa in terms of height?', { type: 'size', measure: 'width', a: 'sofa' }],
+      // the room an object fills along an axis is that extent
+      ['How much room does the coffee table take up vertically?', { type: 'size', measure: 'height', a: 'table' }],
+      ['How much floor space does the sofa cover horizontally?', { type: 'size', measure: 'width', a: 'sofa' }],
+    ];
+    for (const [text, query] of cases) {
+      const r = parseQuestion(text, living);
+      expect(r.status === 'ok' ? r.parsed.query : r, text).toEqual(query);
+    }
+    // an object at an object is not a person placed there; a volume is not measured, nor a distance
+    expect(parseQuestion('Where is the tv that is at the sofa?', living).status).toBe('free-form');
+    const volume = parseQuestion('How much space does the sofa take up?', living);
+    expect(volume.status).toBe('free-form');
+    expect(volume.status === 'free-form' && volume.understood).toBeFalsy();
+  });
+
   it('explains every parse: the words that chose the predicate and the objects', () => {
     const r = readQuestion("From the image's perspective, does the couch have a greater height compared to the telly?", living);
     expect(r.result.status === 'ok' && r.result.parsed.query).toEqual({ type: 'relation', form: 'yesno', relation: 'taller', a: 'sofa', b: 'tv' });

@@ -138,9 +138,15 @@ function readBetween(c: Ctx): Reading | null {
   return q({ type: 'between', a: m[1], b: m[2], c: m[3] }, 'yes/no', 'between');
 }
 
+/**
+ * A person placed at an object ("if you are at the sofa", "standing by the car, ..."): the question is asked
+ * from there. The subject is a person, so "where is the cup that is at the table" stays a question about the cup.
+ */
+const VIEWPOINT_AT = `(?:(?:you|i|we|someone|somebody|one|a person) (?:are|am|were|was|is|stand|stood|sit|sat|be|get|got|went|go) (?:standing |sitting |positioned |placed )?|^(?:if |when |while )?(?:standing|sitting|positioned|placed|located) )(?:at|by|beside|next to|near|on|in front of) ${OBJ}`;
+
 function readDirection(c: Ctx): Reading | null {
   const cue = re('direction|clock(?: position| direction| hour)?|oclock|bearing|heading');
-  const where = /\bwhere\b/.test(c.s) && (has(c.s, 'facing cam|face cam|facing toward cam|looking at cam|looking toward cam') || has(c.s, `(?:relative to|with respect to|as seen from|seen from|from the (?:perspective|point of view|position|viewpoint) of|from where|from) ${OBJ}`));
+  const where = /\bwhere\b/.test(c.s) && (has(c.s, 'facing cam|face cam|facing toward cam|looking at cam|looking toward cam') || has(c.s, `(?:relative to|with respect to|as seen from|seen from|from the (?:perspective|point of view|position|viewpoint) of|from where|from) ${OBJ}`) || has(c.s, VIEWPOINT_AT));
   const m = cue.exec(c.s);
   if (!m && !where) return null;
   if (c.slots.length !== 2) return null;
@@ -302,7 +308,14 @@ function axisOf(s: string): { axis?: 'horizontal_distance' | 'vertical_distance'
   return a ? { axis: a.value, text: a.text } : {};
 }
 
+/** "how much space does the sofa take up": the room one object fills, not a distance */
+const OCCUPIES_SPACE = '(?:occupy|occupies|occupying|take up|takes up|taking up|fill|fills|filling|cover|covers|covering)(?: [a-z]+){0,3}? (?:space|room|area)|(?:space|room|area)(?: [a-z0-9]+){0,4}? (?:occupy|occupies|take up|takes up|fill|fills|cover|covers)';
+/** "the dimensions of the sofa in terms of height": the named dimension decides over a generic size word */
+const GENERIC_SIZE = /^(?:big|large|size|sizes|dimension|dimensions)$/;
+const EXPLICIT_DIMENSION = `(?:in terms of|with respect to|when it comes to|regarding) (?:its |their |the )?(${DIMENSION_CUES.map(([src]) => src).join('|')})`;
+
 function readDistance(c: Ctx): Reading | null {
+  if (c.slots.length === 1 && has(c.s, OCCUPIES_SPACE)) return null;
   const near = re(NEAR_CUE).exec(c.s);
   const dist = re(DISTANCE_CUE).exec(c.s);
   const cue = dist ?? near;
@@ -321,9 +334,15 @@ function readDistance(c: Ctx): Reading | null {
 function readSize(c: Ctx): Reading | null {
   if (c.slots.length !== 1 || NOT_A_DIMENSION.test(c.s)) return null;
   if (c.wh === 'which' || c.wh === 'who') return null;
-  const dim = firstCue(DIMENSION_CUES, c.s);
-  if (!dim) return null;
+  const explicit = re(EXPLICIT_DIMENSION).exec(c.s);
   const { axis, text } = axisOf(c.s);
+  // the room it fills along one axis is that extent; with no axis it is a volume, which we do not measure
+  const filled = has(c.s, OCCUPIES_SPACE) && axis ? { value: axis === 'vertical_distance' ? 'height' : 'width', text: 'space' } as const : null;
+  const first = firstCue(DIMENSION_CUES, c.s);
+  // a named dimension overrides only a generic size word: "how tall is it in terms of width" still asks the height
+  const generic = first !== null && GENERIC_SIZE.test(first.text);
+  const dim = (explicit && (first === null || generic) ? firstCue(DIMENSION_CUES, explicit[1]) : null) ?? first ?? filled;
+  if (!dim) return null;
   const measure = axis === 'vertical_distance' && dim.value !== 'depth' ? 'height' : axis === 'horizontal_distance' && dim.value === 'height' ? 'width' : dim.value;
   return q({ type: 'size', measure, a: c.slots[0] }, 'quantity', dim.text, text);
 }
