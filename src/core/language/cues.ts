@@ -45,8 +45,11 @@ export const DIMENSION_NOUN = `(?:${Object.keys(DIMENSION_RELATIONS).join('|')})
 export const COMPARATIVE_UP = '(?:greater|larger|bigger|more|higher|longer|taller|wider|increased|superior)';
 export const COMPARATIVE_DOWN = '(?:smaller|lesser|less|lower|shorter|narrower|reduced|inferior)';
 
-/** "is A next to B": read as the distance between A and B (there is no yes/no nearness in Query). */
-export const NEAR_CUE = `(?:(?:right|directly|immediately|very|quite|really) )?(?:next to|near(?: to)?|close to|close by|beside|besides|adjacent(?: to)?|by the side of|alongside|neighboring|neighbouring|side by side with)`;
+/**
+ * "is A next to B", "is A touching B": read as the distance between A and B (there is no yes/no nearness or
+ * contact in Query). The distance answer says the gap between their closest surfaces, or that their boxes touch.
+ */
+export const NEAR_CUE = `(?:(?:right|directly|immediately|very|quite|really) )?(?:next to|near(?: to)?|close to|close by|beside|besides|adjacent(?: to)?|by the side of|alongside|neighboring|neighbouring|side by side with|touching|touches|touch|in contact(?: with)?|(?:make|makes|making|made|come|comes|coming) (?:into )?contact(?: with)?)`;
 
 /** Distance words ("how far", "gap", "apart", "far from each other"). */
 export const DISTANCE_CUE = `(?:height difference|difference in height|distance|distances|distant|far|apart|gap|space|spacing|separation|separated|separating|clearance|away|how close|how near|close together|close to each other|near each other|next to each other|from each other|from one another|room between)`;

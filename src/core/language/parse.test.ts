@@ -164,6 +164,9 @@ describe('parseQuestion', () => {
       ["Give me the sofa's dimensions in terms of height.", { type: 'size', measure: 'height', a: 'sofa' }],
       ['How big is the tv with respect to its height?', { type: 'size', measure: 'height', a: 'tv' }],
       ['How wide is the sofa in terms of height?', { type: 'size', measure: 'width', a: 'sofa' }],
+      // contact is asked as the distance, whose answer says the gap between the closest surfaces or that they touch
+      ['Is the floor lamp touching the sofa?', { type: 'pair', measure: 'distance', a: 'lamp', b: 'sofa' }],
+      ['Does the red chair make contact with the coffee table?', { type: 'pair', measure: 'distance', a: 'chairL', b: 'table' }],
       // the room an object fills along an axis is that extent
       ['How much room does the coffee table take up vertically?', { type: 'size', measure: 'height', a: 'table' }],
       ['How much floor space does the sofa cover horizontally?', { type: 'size', measure: 'width', a: 'sofa' }],
