@@ -35,6 +35,8 @@ export const PHRASE_SYNONYMS: [RegExp, string][] = [
   [/\b(?:tv sets?|television sets?)\b/g, 'tv'],
   [/\bhouse ?plants?\b/g, 'plant'],
   [/\bmicrowave ovens?\b/g, 'microwave'],
+  // "the shortest distance between A and B" is a distance, not a comparison of heights
+  [/\b(?:shortest|smallest|least|closest|nearest) (distance|gap|separation|clearance)\b/g, 'minimum $1'],
 ];
 
 /** Single-word synonyms for object names, mapped to one canonical word (after singularising). */
@@ -90,7 +92,7 @@ export const KNOWN_WORDS: readonly string[] = [
   'along', 'across', 'through', 'inside', 'outside', 'against', 'upon', 'within', 'beyond', 'arranged',
   'formed', 'appears', 'true', 'correct', 'false', 'sure', 'list', 'put', 'lying', 'kept', 'set', 'found',
   'stands', 'standing', 'stood', 'face', 'faces', 'looking', 'seen', 'viewed', 'point', 'view', 'perspective',
-  'respect', 'relative', 'compared', 'comparison', 'bit', 'slightly', 'much', 'many', 'far', 'lot', 'little',
+  'respect', 'relative', 'relation', 'relations', 'relationship', 'spatial', 'compared', 'comparison', 'bit', 'slightly', 'much', 'many', 'far', 'lot', 'little',
   'map', 'maps', 'based', 'according', 'terms', 'their', 'first', 'last', 'then', 'now', 'also', 'still', 'tell', 'let',
   // common object nouns that are not in a given scene but are real words, not typos
   'dog', 'cat', 'bird', 'horse', 'cow', 'sheep', 'truck', 'van', 'train', 'boat', 'plane', 'motorcycle',
@@ -141,7 +143,7 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set([
   'perspective', 'viewpoint', 'distance', 'height', 'width', 'depth', 'length', 'size', 'dimensions', 'dimension',
   'volume', 'elevation', 'altitude', 'breadth', 'tallness', 'gap', 'separation', 'spacing', 'clearance',
   'direction', 'position', 'location', 'orientation', 'angle', 'amount', 'number', 'value', 'measurement',
-  'estimate', 'estimation', 'approximation', 'guess', 'idea', 'indication', 'answer', 'question', 'difference', 'comparison', 'order', 'ordering', 'ranking', 'list', 'set',
+  'minimum', 'minimal', 'spatial', 'estimate', 'estimation', 'approximation', 'guess', 'idea', 'indication', 'answer', 'question', 'difference', 'comparison', 'order', 'ordering', 'ranking', 'list', 'set',
   'camera', 'viewer', 'photographer', 'observer', 'lens', 'gravity', 'reality', 'terms', 'respect', 'regard',
   'meter', 'meters', 'centimeter', 'centimeters', 'millimeter', 'millimeters', 'feet', 'foot', 'inch', 'inches',
   'yard', 'yards', 'unit', 'units', 'same', 'most', 'least', 'greater', 'greatest', 'lesser', 'higher', 'lower',

@@ -49,9 +49,14 @@ export function applyPhraseSynonyms(text: string): string {
 }
 
 /** Lower case, unify quotes and dashes, split off punctuation; commas survive as their own token. */
+/** A bracketed note on how an object is marked in the picture (a box, an outline, a mask, a label). */
+const MARKING_NOTE = /\([^()]*\b(?:highlighted|marked|outlined|annotated|indicated|labell?ed|circled|boxed|bounding|box|boxes|bbox|outline|mask|region)\b[^()]*\)/g;
+
 export function tokenize(text: string): string[] {
   const t = text
     .toLowerCase()
+    // benchmarks mark the objects in the picture: "the sofa (highlighted by a red box)" names no object
+    .replace(MARKING_NOTE, ' ')
     .replace(/[\u2018\u2019`]/g, "'")
     .replace(/[\u201c\u201d"]/g, ' ')
     .replace(/[\u2014\u2013:;]/g, ' , ')

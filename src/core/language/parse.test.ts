@@ -167,6 +167,15 @@ describe('parseQuestion', () => {
       // contact is asked as the distance, whose answer says the gap between the closest surfaces or that they touch
       ['Is the floor lamp touching the sofa?', { type: 'pair', measure: 'distance', a: 'lamp', b: 'sofa' }],
       ['Does the red chair make contact with the coffee table?', { type: 'pair', measure: 'distance', a: 'chairL', b: 'table' }],
+      // benchmarks note how each object is marked in the picture; the note names no object
+      ['Which is nearer to the camera, the red chair (outlined in green) or the tv (outlined in blue)?', { type: 'relation', form: 'choice', relation: 'front', a: 'chairL', b: 'tv' }],
+      ['Is the sofa (marked with box 1) wider than the tv (box 2)?', { type: 'relation', form: 'yesno', relation: 'wider', a: 'sofa', b: 'tv' }],
+      // how one object is placed relative to another, or their spatial relation: the direction, with its distance
+      ['How is the floor lamp placed relative to the sofa?', { type: 'pair', measure: 'direction', a: 'sofa', b: 'lamp' }],
+      ['Describe the spatial relationship between the plant and the tv.', { type: 'pair', measure: 'direction', a: 'plant', b: 'tv' }],
+      // the shortest distance is a distance, not a comparison of heights
+      ["What's the shortest distance between the two chairs?", { type: 'pair', measure: 'distance', a: 'chairL', b: 'chairR' }],
+      ['What is the minimum gap between the sofa and the coffee table?', { type: 'pair', measure: 'distance', a: 'sofa', b: 'table' }],
       // the room an object fills along an axis is that extent
       ['How much room does the coffee table take up vertically?', { type: 'size', measure: 'height', a: 'table' }],
       ['How much floor space does the sofa cover horizontally?', { type: 'size', measure: 'width', a: 'sofa' }],

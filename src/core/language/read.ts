@@ -144,9 +144,14 @@ function readBetween(c: Ctx): Reading | null {
  */
 const VIEWPOINT_AT = `(?:(?:you|i|we|someone|somebody|one|a person) (?:are|am|were|was|is|stand|stood|sit|sat|be|get|got|went|go) (?:standing |sitting |positioned |placed )?|^(?:if |when |while )?(?:standing|sitting|positioned|placed|located) )(?:at|by|beside|next to|near|on|in front of) ${OBJ}`;
 
+/** "how is the sofa positioned relative to the tv": asked like "where is the sofa relative to the tv" */
+const PLACED_RELATIVE = `how (?:is|are|was|were) ${OBJ} (?:positioned|located|placed|situated|arranged|oriented|set|standing|sitting|lying) (?:relative to|with respect to|in relation to|compared to|with regard to) ${OBJ}`;
+/** "what is the spatial relation between the sofa and the tv": the direction from one to the other, with its distance */
+const RELATION_BETWEEN = `(?:spatial )?(?:relation|relationship|arrangement|relative position|relative positions|layout) (?:between|of) ${OBJ} and ${OBJ}`;
+
 function readDirection(c: Ctx): Reading | null {
   const cue = re('direction|clock(?: position| direction| hour)?|oclock|bearing|heading');
-  const where = /\bwhere\b/.test(c.s) && (has(c.s, 'facing cam|face cam|facing toward cam|looking at cam|looking toward cam') || has(c.s, `(?:relative to|with respect to|as seen from|seen from|from the (?:perspective|point of view|position|viewpoint) of|from where|from) ${OBJ}`) || has(c.s, VIEWPOINT_AT));
+  const where = /\bwhere\b/.test(c.s) && (has(c.s, 'facing cam|face cam|facing toward cam|looking at cam|looking toward cam') || has(c.s, `(?:relative to|with respect to|as seen from|seen from|from the (?:perspective|point of view|position|viewpoint) of|from where|from) ${OBJ}`) || has(c.s, VIEWPOINT_AT)) || has(c.s, PLACED_RELATIVE) || has(c.s, RELATION_BETWEEN);
   const m = cue.exec(c.s);
   if (!m && !where) return null;
   if (c.slots.length !== 2) return null;
