@@ -41,6 +41,17 @@ export const DIMENSION_RELATIONS: Record<string, [Relation, Relation]> = {
   depth: ['behind', 'front'], elevation: ['above', 'below'], altitude: ['above', 'below'],
 };
 export const DIMENSION_NOUN = `(?:${Object.keys(DIMENSION_RELATIONS).join('|')})`;
+/**
+ * "Is A the same height as B", "are A and B equally wide": asked as the comparison, whose answer says "about the
+ * same" inside the tie band and which is more otherwise.
+ */
+export const SAME_DIMENSIONS: Table<Relation> = [
+  ['height|heights|tall|high|tallness', 'taller'],
+  ['width|widths|wide|broad|breadth|length|lengths|long', 'wider'],
+  ['size|sizes|big|large|volume', 'bigger'],
+  ['distance from cam|distances from cam|far from cam|far away|depth', 'behind'],
+];
+
 /** Generic comparatives that take their meaning from a dimension noun, up or down. */
 export const COMPARATIVE_UP = '(?:greater|larger|bigger|more|higher|longer|taller|wider|increased|superior)';
 export const COMPARATIVE_DOWN = '(?:smaller|lesser|less|lower|shorter|narrower|reduced|inferior)';

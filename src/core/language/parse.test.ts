@@ -176,6 +176,14 @@ describe('parseQuestion', () => {
       // the shortest distance is a distance, not a comparison of heights
       ["What's the shortest distance between the two chairs?", { type: 'pair', measure: 'distance', a: 'chairL', b: 'chairR' }],
       ['What is the minimum gap between the sofa and the coffee table?', { type: 'pair', measure: 'distance', a: 'sofa', b: 'table' }],
+      // "the same X as" is asked as the comparison: its answer says "about the same" or which is more
+      ['Is the sofa about the same width as the tv?', { type: 'relation', form: 'choice', relation: 'wider', a: 'sofa', b: 'tv' }],
+      ['Are the two chairs the same height?', { type: 'relation', form: 'choice', relation: 'taller', a: 'chairL', b: 'chairR' }],
+      ['Is the floor lamp as far away as the tv?', { type: 'relation', form: 'choice', relation: 'behind', a: 'lamp', b: 'tv' }],
+      ['Is the sofa not as tall as the tv?', { type: 'relation', form: 'yesno', relation: 'shorter', a: 'sofa', b: 'tv' }],
+      // every object at once, ordered
+      ['Rank the objects from nearest to farthest.', { type: 'order', by: 'camera_distance', objects: ['sofa', 'table', 'lamp', 'chairL', 'chairR', 'tv', 'plant'], descending: false }],
+      ['Sort everything from tallest to shortest.', { type: 'order', by: 'height', objects: ['sofa', 'table', 'lamp', 'chairL', 'chairR', 'tv', 'plant'], descending: true }],
       // the room an object fills along an axis is that extent
       ['How much room does the coffee table take up vertically?', { type: 'size', measure: 'height', a: 'table' }],
       ['How much floor space does the sofa cover horizontally?', { type: 'size', measure: 'width', a: 'sofa' }],

@@ -201,7 +201,7 @@ function resolve(draft: Query, unit: UnitRequest | undefined, resolver: Resolver
 
   const all = scene.objects.map((o) => o.id);
   // "the distance between the two chairs": one plural mention that names exactly two objects is the pair
-  if (draft.type === 'pair' && draft.a === draft.b) {
+  if ((draft.type === 'pair' || draft.type === 'relation') && draft.a === draft.b) {
     const r = resolved.get(draft.a);
     const words = resolver.mention(draft.a)?.text ?? '';
     if (r?.kind === 'ambiguous' && r.candidates.length === 2 && /\b(?:two|both)\b/.test(words)) {

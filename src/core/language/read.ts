@@ -13,7 +13,7 @@
 import type { OrderKey, PairMeasure, Query, Relation } from '../reason/query';
 import {
   alternation, AXIS_CUES, COMPARATIVE_DOWN, COMPARATIVE_UP, DIMENSION_CUES, DIMENSION_NOUN, DIMENSION_RELATIONS,
-  DISTANCE_CUE, EXTREME_CUE, findCues, lookupWhole, NEAR_CUE, NOT_A_DIMENSION, ORDER_KEYS, RELATION_CUES,
+  DISTANCE_CUE, EXTREME_CUE, findCues, lookupWhole, NEAR_CUE, NOT_A_DIMENSION, ORDER_KEYS, RELATION_CUES, SAME_DIMENSIONS,
   SUPERLATIVES, TRIANGLE_SHAPES, type Table,
 } from './cues';
 
@@ -170,10 +170,16 @@ const SUPER_ENDS: Table<{ by: OrderKey; descending: boolean }> = [
   ['bottom', { by: 'elevation', descending: false }],
 ];
 
+/** Words for all the objects of the scene at once. */
+const EVERY_OBJECT = '(?:all|all of|each of|every one of)? ?(?:the|these|those) (?:objects|things|items)|all (?:objects|things|items)|every (?:object|thing|item)|everything|all of them|them all';
+
 function readOrder(c: Ctx): Reading | null {
   const verb = re('order|sort|rank|arrange|list|put|organize|line up|rearrange').exec(c.s);
-  if (!verb || c.slots.length < 2) return null;
-  const list = c.slots;
+  if (!verb) return null;
+  // "rank the objects from nearest to farthest": every object of the scene
+  const every = c.slots.length === 0 && has(c.s, EVERY_OBJECT);
+  if (c.slots.length < 2 && !every) return null;
+  const list = every ? [ALL_OBJECTS] : c.slots;
   const key = re(`(?:by|according to|in order of|in terms of|based on|on the basis of|with respect to|regarding|using) (?:their |its |the )?(${alternation(ORDER_KEYS)})`).exec(c.s);
   const ends = alternation(SUPER_ENDS);
   const fromTo = re(`from (?:the )?(${ends}) to (?:the )?(?:${ends})`).exec(c.s);
@@ -273,6 +279,19 @@ function readComparativeList(c: Ctx): Reading | null {
   return q({ type: 'order', by: key[0], objects: c.slots, descending: key[1], top: true }, 'candidate list', rel.text);
 }
 
+const SAME_AS = `(?:the same|equal|similar|identical|comparable)(?: in)? (${alternation(SAME_DIMENSIONS)})|(?<!not )as (${alternation(SAME_DIMENSIONS)}) as|equally (${alternation(SAME_DIMENSIONS)})`;
+
+function readSame(c: Ctx): Reading | null {
+  // one plural mention ("the two chairs") stands for the pair; parse.ts checks it names exactly two
+  const pair = c.slots.length === 2 ? [c.slots[0], c.slots[1]] : c.slots.length === 1 && c.plural.has(c.slots[0]) ? [c.slots[0], c.slots[0]] : null;
+  if (!pair) return null;
+  const m = re(SAME_AS).exec(c.s);
+  if (!m) return null;
+  const relation = lookupWhole(SAME_DIMENSIONS, m[1] ?? m[2] ?? m[3]);
+  if (!relation) return null;
+  return q({ type: 'relation', form: 'choice', relation, a: pair[0], b: pair[1] }, 'choice', m[0]);
+}
+
 function readChoice(c: Ctx): Reading | null {
   const rel = relationIn(c.s);
   if (!rel || c.slots.length !== 2) return null;
@@ -368,7 +387,7 @@ function readRelationUnlessDistance(c: Ctx): Reading | null {
 
 const READERS: readonly ((c: Ctx) => Reading | null)[] = [
   readTriangle, readCount, readBetween, readDirection, readOrder, readDifference, readExtreme, readSuperlative,
-  readComparativeList, readChoice, readRelationUnlessDistance, readDistance, readRelation, readSize, readWhere,
+  readComparativeList, readSame, readChoice, readRelationUnlessDistance, readDistance, readRelation, readSize, readWhere,
 ];
 
 /** Read a skeleton ("is obj0 left of obj1") into a draft query over slots, or what was understood. */
