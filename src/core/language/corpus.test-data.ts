@@ -337,6 +337,7 @@ export const HELD_OUT: CorpusCase[] = [
   { scene: K, text: 'Is the left stool nearer to the camera than the oven?', expect: yn('front', 'stoolL', 'oven') },
   // expected free-form when written; now read as "which of the stools", which is the better parse
   { scene: K, text: 'Which stool is closer to the fridge?', expect: ok({ type: 'extreme', which: 'closest', to: 'fridge', among: ['stoolL', 'stoolR'] }) },
-  { scene: K, text: 'How far apart are the stools?', expect: clarify('stoolL', 'stoolR') },
+  // expected "which stool?" when written; a plural naming exactly the two stools is now the pair (2026-12-05)
+  { scene: K, text: 'How far apart are the stools?', expect: pair('distance', 'stoolL', 'stoolR') },
   { scene: K, text: 'Do the fridge, the oven and the table make a right triangle?', expect: ok({ type: 'triangle', shape: 'right', objects: ['fridge', 'oven', 'dtable'] }) },
 ];

@@ -183,6 +183,7 @@ describe('parseQuestion', () => {
       ['Is the sofa not as tall as the tv?', { type: 'relation', form: 'yesno', relation: 'shorter', a: 'sofa', b: 'tv' }],
       // every object at once, ordered
       ['Rank the objects from nearest to farthest.', { type: 'order', by: 'camera_distance', objects: ['sofa', 'table', 'lamp', 'chairL', 'chairR', 'tv', 'plant'], descending: false }],
+      ['Are the chairs the same size?', { type: 'relation', form: 'choice', relation: 'bigger', a: 'chairL', b: 'chairR' }],
       ['Sort everything from tallest to shortest.', { type: 'order', by: 'height', objects: ['sofa', 'table', 'lamp', 'chairL', 'chairR', 'tv', 'plant'], descending: true }],
       // the room an object fills along an axis is that extent
       ['How much room does the coffee table take up vertically?', { type: 'size', measure: 'height', a: 'table' }],

@@ -200,11 +200,12 @@ function resolve(draft: Query, unit: UnitRequest | undefined, resolver: Resolver
   if (missing.length > 0) return { status: 'unresolved', text, phrases: [...new Set(missing)], known: knownCaptions(scene) };
 
   const all = scene.objects.map((o) => o.id);
-  // "the distance between the two chairs": one plural mention that names exactly two objects is the pair
+  // "the distance between the two chairs", "how far apart are the stools": one plural mention that names exactly
+  // two objects is the pair (asking "which stool?" of a question that needs both would be no help)
   if ((draft.type === 'pair' || draft.type === 'relation') && draft.a === draft.b) {
     const r = resolved.get(draft.a);
     const words = resolver.mention(draft.a)?.text ?? '';
-    if (r?.kind === 'ambiguous' && r.candidates.length === 2 && /\b(?:two|both)\b/.test(words)) {
+    if (r?.kind === 'ambiguous' && r.candidates.length === 2 && isPlural(words)) {
       return { status: 'ok', parsed: withUnit({ ...draft, a: r.candidates[0], b: r.candidates[1] }), text };
     }
   }
