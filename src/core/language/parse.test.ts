@@ -185,6 +185,11 @@ describe('parseQuestion', () => {
       ['Rank the objects from nearest to farthest.', { type: 'order', by: 'camera_distance', objects: ['sofa', 'table', 'lamp', 'chairL', 'chairR', 'tv', 'plant'], descending: false }],
       ['Are the chairs the same size?', { type: 'relation', form: 'choice', relation: 'bigger', a: 'chairL', b: 'chairR' }],
       ['Sort everything from tallest to shortest.', { type: 'order', by: 'height', objects: ['sofa', 'table', 'lamp', 'chairL', 'chairR', 'tv', 'plant'], descending: true }],
+      // containment, asked yes or no: in / inside (of) / within / contained in, or the container contains it
+      ['Is the potted plant inside the tv?', { type: 'contain', a: 'plant', b: 'tv' }],
+      ['Is the red chair kept in the sofa or not?', { type: 'contain', a: 'chairL', b: 'sofa' }],
+      ['Does the coffee table contain the red chair?', { type: 'contain', a: 'chairL', b: 'table' }],
+      ['Is the sofa in front of the tv?', { type: 'relation', form: 'yesno', relation: 'front', a: 'sofa', b: 'tv' }],
       // the room an object fills along an axis is that extent
       ['How much room does the coffee table take up vertically?', { type: 'size', measure: 'height', a: 'table' }],
       ['How much floor space does the sofa cover horizontally?', { type: 'size', measure: 'width', a: 'sofa' }],
@@ -195,6 +200,7 @@ describe('parseQuestion', () => {
     }
     // an object at an object is not a person placed there; a volume is not measured, nor a distance
     expect(parseQuestion('Where is the tv that is at the sofa?', living).status).toBe('free-form');
+    expect(parseQuestion('Is the floor lamp in the corner?', living).status).toBe('free-form');
     const volume = parseQuestion('How much space does the sofa take up?', living);
     expect(volume.status).toBe('free-form');
     expect(volume.status === 'free-form' && volume.understood).toBeFalsy();

@@ -281,6 +281,18 @@ function readComparativeList(c: Ctx): Reading | null {
 
 const SAME_AS = `(?:the same|equal|similar|identical|comparable)(?: in)? (${alternation(SAME_DIMENSIONS)})|(?<!not )as (${alternation(SAME_DIMENSIONS)}) as|equally (${alternation(SAME_DIMENSIONS)})`;
 
+/** "is the apple in the bowl", "does the bowl contain the apple": containment, asked yes or no */
+const IN_B = `(${OBJ})(?: (?:is|are|was|were|lie|lies|sit|sits|stand|stands|located|positioned|placed|situated|kept|stored|sitting|lying|standing|found|fully|completely|entirely|really|actually))* (?:inside(?: of)?|within|in|contained (?:in|within|by)|enclosed (?:in|within|by)) (${OBJ})(?= ,| or not|$)`;
+const B_CONTAINS = `(${OBJ}) (?:contain|contains|enclose|encloses)(?: [a-z]+){0,2}? (${OBJ})`;
+
+function readContain(c: Ctx): Reading | null {
+  if (c.slots.length !== 2 || c.wh !== null) return null;
+  const m = re(IN_B).exec(c.s);
+  if (m) return q({ type: 'contain', a: m[1], b: m[2] }, 'yes/no', m[0].replace(/obj\d+ ?/g, '').trim());
+  const r = re(B_CONTAINS).exec(c.s);
+  return r ? q({ type: 'contain', a: r[2], b: r[1] }, 'yes/no', 'contain') : null;
+}
+
 function readSame(c: Ctx): Reading | null {
   // one plural mention ("the two chairs") stands for the pair; parse.ts checks it names exactly two
   const pair = c.slots.length === 2 ? [c.slots[0], c.slots[1]] : c.slots.length === 1 && c.plural.has(c.slots[0]) ? [c.slots[0], c.slots[0]] : null;
@@ -387,7 +399,7 @@ function readRelationUnlessDistance(c: Ctx): Reading | null {
 
 const READERS: readonly ((c: Ctx) => Reading | null)[] = [
   readTriangle, readCount, readBetween, readDirection, readOrder, readDifference, readExtreme, readSuperlative,
-  readComparativeList, readSame, readChoice, readRelationUnlessDistance, readDistance, readRelation, readSize, readWhere,
+  readComparativeList, readContain, readSame, readChoice, readRelationUnlessDistance, readDistance, readRelation, readSize, readWhere,
 ];
 
 /** Read a skeleton ("is obj0 left of obj1") into a draft query over slots, or what was understood. */

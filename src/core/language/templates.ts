@@ -24,6 +24,8 @@ export function templateKey(q: Query): string {
       return `order.${q.by}.${q.descending ? 'desc' : 'asc'}${q.top ? '.top' : ''}`;
     case 'between':
       return 'between';
+    case 'contain':
+      return 'contain';
     case 'triangle':
       return `triangle.${q.shape}`;
     case 'count':
@@ -182,6 +184,7 @@ export const questionTemplates: Readonly<Record<string, readonly string[]>> = {
   ),
   range: ['How far is {a} from the camera?', 'How far away from the camera is {a}?', 'What is the distance from the camera to {a}?', 'How far is {a} from me?', 'How far away is {a} from us?'],
   tally: ['How many {kind} are there?', 'How many {kind} can you see?', 'Count the {kind}.', 'How many {kind} are in the scene?', 'What number of {kind} are there?'],
+  contain: ['Is {a} in {b}?', 'Is {a} inside {b}?', 'Is {a} inside of {b}?', 'Does {a} lie within {b}?', 'Is {a} contained in {b}?', 'Does {b} contain {a}?'],
   between: ['Is {a} between {b} and {c}?', 'Is {a} in between {b} and {c}?', 'Does {a} sit between {b} and {c}?', 'Is {a} located between {b} and {c}?', 'Does {a} lie in between {b} and {c}?'],
   ...TRIANGLE,
   ...Object.fromEntries(
@@ -223,6 +226,7 @@ export function fillTemplate(template: string, q: Query, captionOf: (id: string)
   switch (q.type) {
     case 'relation':
     case 'pair':
+    case 'contain':
       slots.a = np(q.a);
       slots.b = np(q.b);
       break;

@@ -9,6 +9,7 @@ import { type AnswerOptions, makeCtx } from './context';
 import { answerRelation } from './relations';
 import { answerPair, answerRange, answerSize } from './measures';
 import { answerBetween, answerCount, answerExtreme, answerFind, answerOrder, answerTally, answerTriangle } from './composite';
+import { answerContain } from './containment';
 
 export type { AnswerOptions } from './context';
 export { UnknownObjectError } from './context';
@@ -22,6 +23,7 @@ export function answerQuery(scene: SceneGraph, query: Query, opts: AnswerOptions
     case 'extreme': return answerExtreme(ctx, query);
     case 'order': return answerOrder(ctx, query);
     case 'between': return answerBetween(ctx, query);
+    case 'contain': return answerContain(ctx, query);
     case 'triangle': return answerTriangle(ctx, query);
     case 'count': return answerCount(ctx, query);
     case 'range': return answerRange(ctx, query);

@@ -10,7 +10,7 @@
 import type { Vec3 } from '../geometry/vec';
 import type { OBB, SceneObject } from '../scene/types';
 
-type P2 = [number, number]; // (x, z)
+export type P2 = [number, number]; // (x, z)
 
 /** Unit axes of the box in the canonical frame: local x and local z (yaw turns x towards -Z about +Y). */
 export function obbAxes(o: OBB): { ax: Vec3; az: Vec3 } {

@@ -26,6 +26,12 @@ describe('distances', () => {
     const d = pair('distance', 'cup', 'table');
     expect(d.value).toBeCloseTo(Math.hypot(0.1, 0.425), 12);
     expect(d.sentence).toMatch(/boxes touch/);
+    // a box resting a hair above the other (0.09 mm, as a sample's mug on its table) touches too
+    const hair = buildScene([table, { ...cup, center: [0.1, 0.80009, -2] }]);
+    const h = answerQuery(hair, { type: 'pair', measure: 'distance', a: 'cup', b: 'table' });
+    expect(h.sentence).toMatch(/boxes touch/);
+    expect(h.sentence).not.toMatch(/0\.0\d+ cm/);
+    expect(h.evidence.visuals.filter((v) => v.kind === 'line')).toHaveLength(1);
   });
   it('horizontal and vertical distances', () => {
     expect(pair('horizontal_distance', 'table', 'sofa').value).toBeCloseTo(Math.hypot(1, 3), 12);

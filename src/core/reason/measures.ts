@@ -26,6 +26,11 @@ import { RELATION_WORDS, phrase, label } from './templates';
 import { UP } from './viewpoint';
 
 export const GAP_REPORT_M = 0.05;
+/**
+ * Closest surfaces nearer than this touch: a box from depth cannot place a face to better than a few
+ * millimetres, and "0.009 cm apart" (a mug's box on a table's, 0.09 mm) says less than "they touch".
+ */
+export const TOUCH_M = 0.005;
 /** Below this horizontal offset, B is "directly above/below" A (or at the same spot), reported as 12 o'clock. */
 export const OVERHEAD_M = 0.02;
 
@@ -109,8 +114,9 @@ function answerDistance({ ctx, query, a, b, na, nb, ca, cb, highlight }: PairCtx
   if (value - gap.distance > GAP_REPORT_M) {
     const gapText = ctx.fmt(gap.distance, sigma);
     quantities.push({ label: label('qGap', { a: na, b: nb }), value: gap.distance, unit: 'm', uncertainty: sigma });
-    if (gap.distance > 0) visuals.push({ kind: 'line', from: gap.onA, to: gap.onB, label: gapText });
-    const suffix = gap.distance > 0 ? phrase('gapSuffix', ctx.seed, { gap: gapText }) : phrase('touchSuffix', ctx.seed, {});
+    const apart = gap.distance >= TOUCH_M;
+    if (apart) visuals.push({ kind: 'line', from: gap.onA, to: gap.onB, label: gapText });
+    const suffix = apart ? phrase('gapSuffix', ctx.seed, { gap: gapText }) : phrase('touchSuffix', ctx.seed, {});
     sentence = sentence.replace(/\.$/, '') + suffix + '.';
   }
   return finish(ctx, { query, value, unit: 'm', evidence: { objects: [a.id, b.id], quantities, visuals } },

@@ -53,6 +53,8 @@ export type Query =
   /** `top`: a superlative ("which is the tallest?"): the answer leads with the first of the order */
   | { type: 'order'; by: OrderKey; objects: string[]; descending: boolean; top?: true }
   | { type: 'between'; a: string; b: string; c: string }
+  /** whether `a` is in `b` ("is the apple in the bowl?", "is the person inside the bus?") */
+  | { type: 'contain'; a: string; b: string }
   | { type: 'triangle'; shape: TriangleShape; objects: [string, string, string] }
   | { type: 'count'; relation: Relation; reference: string }
   /** how far an object is from the camera ("how far is the sofa from me?") */
@@ -67,6 +69,7 @@ export function queryObjectIds(q: Query): string[] {
   switch (q.type) {
     case 'relation':
     case 'pair':
+    case 'contain':
       return [q.a, q.b];
     case 'size':
       return [q.a];
@@ -96,6 +99,7 @@ export function mapQueryIds(q: Query, f: (id: string) => string, many: (id: stri
   switch (q.type) {
     case 'relation':
     case 'pair':
+    case 'contain':
       return { ...q, a: f(q.a), b: f(q.b) };
     case 'size':
     case 'range':

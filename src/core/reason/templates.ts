@@ -158,6 +158,21 @@ export const TEMPLATES = {
     ' (from above: {along} of the way along, {off} off the line; tolerance {tol})',
     ' (on the floor plan it projects {along} of the way from {b} to {c}, {off} off the line, tolerance {tol})',
   ],
+  containYes: [
+    'yes, {a} is in {b}.',
+    'yes — {a} is inside {b}.',
+    "that's right: {a} sits within {b}.",
+  ],
+  containNo: [
+    'no, {a} is not in {b}.',
+    'no — {a} is not inside {b}.',
+    'not really: {a} is not within {b}.',
+  ],
+  containSuffix: [
+    ' ({share} of its footprint lies within that of {b}, and its base is {base})',
+    ' (seen from above {share} of it is over {b}; its base is {base})',
+    ' (on the floor plan {share} of it lies inside {b}, its base {base})',
+  ],
   triangleYes: [
     'yes, {a}, {b} and {c} form {shape} triangle: {detail}.',
     'yes — the three form {shape} triangle ({detail}).',
@@ -214,6 +229,9 @@ export const LABELS = {
   qTieBand: 'margin inside which two values count as the same',
   qSize: '{measure} of {a}',
   qRange: 'distance from the camera to the centre of {a}',
+  qFootprintShare: 'share of the footprint of {a} within that of {b}',
+  qBaseAboveBottom: 'height of the base of {a} above the bottom of {b}',
+  qBaseBelowTop: 'height of the top of {b} above the base of {a}',
   qEstimated: '{measure} of {a}, estimated {how}',
 } as const satisfies Record<string, string>;
 
