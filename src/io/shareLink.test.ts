@@ -55,6 +55,15 @@ describe('encodeShareLink / decodeShareLink round trip', () => {
     expect(decodeShareLink(` ${r.url}). `)).toEqual(d);
   });
 
+  it('carries a containment question and its verdict', () => {
+    const scene = sampleScene(5);
+    const question = { text: 'Is the chair in the table?', query: { type: 'contain', a: 'obj0', b: 'obj1' } as const };
+    const d = decodeShareLink(encodeShareLink({ scene, question }, { baseUrl: BASE }).url);
+    if (!d.ok) throw new Error(d.error);
+    expect(d.payload.question?.query).toEqual(question.query);
+    expect(d.answerCheck.status).toBe('match');
+  });
+
   it('carries a thumbnail byte for byte', () => {
     const thumb = sampleJpeg(1500);
     const r = encodeShareLink({ scene: sampleScene(3), photo: { thumbnail: thumb, mime: 'image/jpeg' } }, { baseUrl: BASE });
