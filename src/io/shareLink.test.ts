@@ -55,13 +55,15 @@ describe('encodeShareLink / decodeShareLink round trip', () => {
     expect(decodeShareLink(` ${r.url}). `)).toEqual(d);
   });
 
-  it('carries a containment question and its verdict', () => {
+  it('carries containment and support questions and their verdicts', () => {
     const scene = sampleScene(5);
-    const question = { text: 'Is the chair in the table?', query: { type: 'contain', a: 'obj0', b: 'obj1' } as const };
-    const d = decodeShareLink(encodeShareLink({ scene, question }, { baseUrl: BASE }).url);
-    if (!d.ok) throw new Error(d.error);
-    expect(d.payload.question?.query).toEqual(question.query);
-    expect(d.answerCheck.status).toBe('match');
+    for (const type of ['contain', 'support'] as const) {
+      const question = { text: 'Is the chair in / on the table?', query: { type, a: 'obj0', b: 'obj1' } };
+      const d = decodeShareLink(encodeShareLink({ scene, question }, { baseUrl: BASE }).url);
+      if (!d.ok) throw new Error(d.error);
+      expect(d.payload.question?.query).toEqual(question.query);
+      expect(d.answerCheck.status).toBe('match');
+    }
   });
 
   it('carries a thumbnail byte for byte', () => {

@@ -190,6 +190,11 @@ describe('parseQuestion', () => {
       ['Is the red chair kept in the sofa or not?', { type: 'contain', a: 'chairL', b: 'sofa' }],
       ['Does the coffee table contain the red chair?', { type: 'contain', a: 'chairL', b: 'table' }],
       ['Is the sofa in front of the tv?', { type: 'relation', form: 'yesno', relation: 'front', a: 'sofa', b: 'tv' }],
+      // resting on, asked yes or no; "on top of" stays "above", "on the left of" a side
+      ['Is the tv sitting on the coffee table?', { type: 'support', a: 'tv', b: 'table' }],
+      ['Does the coffee table hold up the potted plant?', { type: 'support', a: 'plant', b: 'table' }],
+      ['Is the tv on top of the coffee table?', { type: 'relation', form: 'yesno', relation: 'above', a: 'tv', b: 'table' }],
+      ['Is the tv on the left of the sofa?', { type: 'relation', form: 'yesno', relation: 'left', a: 'tv', b: 'sofa' }],
       // the room an object fills along an axis is that extent
       ['How much room does the coffee table take up vertically?', { type: 'size', measure: 'height', a: 'table' }],
       ['How much floor space does the sofa cover horizontally?', { type: 'size', measure: 'width', a: 'sofa' }],

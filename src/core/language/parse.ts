@@ -225,7 +225,7 @@ function resolve(draft: Query, unit: UnitRequest | undefined, resolver: Resolver
     return { status: 'clarify', text, phrase: ambiguous.phrase, candidates: ambiguous.candidates, partial: onlyOne ? okParse : null };
   }
   // one object compared with itself is not a question we can answer ("how far apart is the sofa")
-  if ((query.type === 'pair' || query.type === 'relation' || query.type === 'contain') && query.a === query.b) return { status: 'free-form', text };
+  if ((query.type === 'pair' || query.type === 'relation' || query.type === 'contain' || query.type === 'support') && query.a === query.b) return { status: 'free-form', text };
   return { status: 'ok', parsed, text };
 }
 

@@ -285,6 +285,18 @@ const SAME_AS = `(?:the same|equal|similar|identical|comparable)(?: in)? (${alte
 const IN_B = `(${OBJ})(?: (?:is|are|was|were|lie|lies|sit|sits|stand|stands|located|positioned|placed|situated|kept|stored|sitting|lying|standing|found|fully|completely|entirely|really|actually))* (?:inside(?: of)?|within|in|contained (?:in|within|by)|enclosed (?:in|within|by)) (${OBJ})(?= ,| or not|$)`;
 const B_CONTAINS = `(${OBJ}) (?:contain|contains|enclose|encloses)(?: [a-z]+){0,2}? (${OBJ})`;
 
+/** "is the cup on the table", "does the table support the cup": resting on, asked yes or no */
+const ON_B = `(${OBJ})(?: (?:is|are|was|were|sit|sits|sitting|rest|rests|resting|stand|stands|standing|lie|lies|lying|lay|laying|placed|located|positioned|set|kept|put|mounted|sat|stood|really|actually))* (?:on|upon|onto) (${OBJ})(?= ,| or not|$)`;
+const B_SUPPORTS = `(${OBJ}) (?:support|supports|hold up|holds up|carry|carries|bear|bears)(?: [a-z]+){0,2}? (${OBJ})(?= ,| or not|$)`;
+
+function readSupport(c: Ctx): Reading | null {
+  if (c.slots.length !== 2 || c.wh !== null) return null;
+  const m = re(ON_B).exec(c.s);
+  if (m) return q({ type: 'support', a: m[1], b: m[2] }, 'yes/no', m[0].replace(/obj\d+ ?/g, '').trim());
+  const r = re(B_SUPPORTS).exec(c.s);
+  return r ? q({ type: 'support', a: r[2], b: r[1] }, 'yes/no', 'support') : null;
+}
+
 function readContain(c: Ctx): Reading | null {
   if (c.slots.length !== 2 || c.wh !== null) return null;
   const m = re(IN_B).exec(c.s);
@@ -399,7 +411,7 @@ function readRelationUnlessDistance(c: Ctx): Reading | null {
 
 const READERS: readonly ((c: Ctx) => Reading | null)[] = [
   readTriangle, readCount, readBetween, readDirection, readOrder, readDifference, readExtreme, readSuperlative,
-  readComparativeList, readContain, readSame, readChoice, readRelationUnlessDistance, readDistance, readRelation, readSize, readWhere,
+  readComparativeList, readContain, readSupport, readSame, readChoice, readRelationUnlessDistance, readDistance, readRelation, readSize, readWhere,
 ];
 
 /** Read a skeleton ("is obj0 left of obj1") into a draft query over slots, or what was understood. */

@@ -10,6 +10,7 @@ import { answerRelation } from './relations';
 import { answerPair, answerRange, answerSize } from './measures';
 import { answerBetween, answerCount, answerExtreme, answerFind, answerOrder, answerTally, answerTriangle } from './composite';
 import { answerContain } from './containment';
+import { answerSupport } from './support';
 
 export type { AnswerOptions } from './context';
 export { UnknownObjectError } from './context';
@@ -24,6 +25,7 @@ export function answerQuery(scene: SceneGraph, query: Query, opts: AnswerOptions
     case 'order': return answerOrder(ctx, query);
     case 'between': return answerBetween(ctx, query);
     case 'contain': return answerContain(ctx, query);
+    case 'support': return answerSupport(ctx, query);
     case 'triangle': return answerTriangle(ctx, query);
     case 'count': return answerCount(ctx, query);
     case 'range': return answerRange(ctx, query);

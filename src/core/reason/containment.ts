@@ -71,17 +71,22 @@ export interface Containment {
   holds: boolean;
 }
 
-export function containment(a: SceneObject, b: SceneObject): Containment {
+/** Share of A's footprint (seen from above, with its yaw) that lies within B's, 0..1. */
+export function footprintShare(a: SceneObject, b: SceneObject): number {
   const fa = footprint(a.obb);
   const areaA = Math.abs(signedArea(fa));
-  const footprintShare = areaA > 1e-12 ? Math.min(1, Math.abs(signedArea(clipConvex(fa, footprint(b.obb)))) / areaA) : 0;
+  return areaA > 1e-12 ? Math.min(1, Math.abs(signedArea(clipConvex(fa, footprint(b.obb)))) / areaA) : 0;
+}
+
+export function containment(a: SceneObject, b: SceneObject): Containment {
+  const share = footprintShare(a, b);
   // Relative, not absolute: two objects side by side in one depth map are off together, so the margin follows
   // the container's size (a bowl's few centimetres, a bus's decimetres), not each box's position error.
   const tolerance = Math.max(CONTAIN_MIN_TOL_M, CONTAIN_REL_TOL * heightOf(b));
   const baseAboveBottom = bottomOf(a) - bottomOf(b);
   const baseBelowTop = topOf(b) - bottomOf(a);
-  const holds = footprintShare >= CONTAIN_FOOTPRINT_SHARE && baseAboveBottom >= -tolerance && baseBelowTop > tolerance;
-  return { footprintShare, baseAboveBottom, baseBelowTop, tolerance, holds };
+  const holds = share >= CONTAIN_FOOTPRINT_SHARE && baseAboveBottom >= -tolerance && baseBelowTop > tolerance;
+  return { footprintShare: share, baseAboveBottom, baseBelowTop, tolerance, holds };
 }
 
 export function answerContain(ctx: Ctx, query: Extract<Query, { type: 'contain' }>): Answer {

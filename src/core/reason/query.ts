@@ -55,6 +55,8 @@ export type Query =
   | { type: 'between'; a: string; b: string; c: string }
   /** whether `a` is in `b` ("is the apple in the bowl?", "is the person inside the bus?") */
   | { type: 'contain'; a: string; b: string }
+  /** whether `a` rests on `b` ("is the cup on the table?") */
+  | { type: 'support'; a: string; b: string }
   | { type: 'triangle'; shape: TriangleShape; objects: [string, string, string] }
   | { type: 'count'; relation: Relation; reference: string }
   /** how far an object is from the camera ("how far is the sofa from me?") */
@@ -70,6 +72,7 @@ export function queryObjectIds(q: Query): string[] {
     case 'relation':
     case 'pair':
     case 'contain':
+    case 'support':
       return [q.a, q.b];
     case 'size':
       return [q.a];
@@ -100,6 +103,7 @@ export function mapQueryIds(q: Query, f: (id: string) => string, many: (id: stri
     case 'relation':
     case 'pair':
     case 'contain':
+    case 'support':
       return { ...q, a: f(q.a), b: f(q.b) };
     case 'size':
     case 'range':

@@ -173,6 +173,21 @@ export const TEMPLATES = {
     ' (seen from above {share} of it is over {b}; its base is {base})',
     ' (on the floor plan {share} of it lies inside {b}, its base {base})',
   ],
+  supportYes: [
+    'yes, {a} is on {b}.',
+    'yes — {a} rests on {b}.',
+    "that's right: {a} sits on {b}.",
+  ],
+  supportNo: [
+    'no, {a} is not on {b}.',
+    'no — {a} does not rest on {b}.',
+    'not really: {a} is not on {b}.',
+  ],
+  supportSuffix: [
+    ' ({share} of its footprint is over {b}, and its base is {base})',
+    ' (seen from above {share} of it is over {b}; its base is {base})',
+    ' (on the floor plan {share} of it lies over {b}, its base {base})',
+  ],
   triangleYes: [
     'yes, {a}, {b} and {c} form {shape} triangle: {detail}.',
     'yes — the three form {shape} triangle ({detail}).',
@@ -232,6 +247,8 @@ export const LABELS = {
   qFootprintShare: 'share of the footprint of {a} within that of {b}',
   qBaseAboveBottom: 'height of the base of {a} above the bottom of {b}',
   qBaseBelowTop: 'height of the top of {b} above the base of {a}',
+  qFootprintOver: 'share of the footprint of {a} over that of {b}',
+  qBaseAboveTop: 'height of the base of {a} above the top of {b}',
   qEstimated: '{measure} of {a}, estimated {how}',
 } as const satisfies Record<string, string>;
 

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { buildScene, type BoxSpec } from '../testing/sceneBuilder';
+import { answerQuery } from './answerQuery';
+import { support } from './support';
+
+// Camera at (0, 1.5, 0) looking along -Z. A cup and a book (overhanging the edge) on a table, a lamp shade
+// hanging above it, a chair beside it, an apple in a bowl on the table.
+const table: BoxSpec = { id: 'table', caption: 'table', center: [0, 0.375, -3], size: [1.2, 0.75, 0.8] };
+const cup: BoxSpec = { id: 'cup', caption: 'cup', center: [-0.3, 0.8, -3], size: [0.08, 0.1, 0.08] };
+const book: BoxSpec = { id: 'book', caption: 'book', center: [0.55, 0.765, -3], size: [0.2, 0.03, 0.25] };
+const shade: BoxSpec = { id: 'shade', caption: 'lamp shade', center: [0, 1.6, -3], size: [0.4, 0.3, 0.4] };
+const chair: BoxSpec = { id: 'chair', caption: 'chair', center: [-1, 0.45, -3], size: [0.5, 0.9, 0.5] };
+const bowl: BoxSpec = { id: 'bowl', caption: 'bowl', center: [0.2, 0.8, -3.2], size: [0.25, 0.1, 0.25] };
+const apple: BoxSpec = { id: 'apple', caption: 'apple', center: [0.22, 0.84, -3.2], size: [0.08, 0.09, 0.08] };
+const scene = buildScene([table, cup, book, shade, chair, bowl, apple]);
+const on = (a: string, b: string) => answerQuery(scene, { type: 'support', a, b });
+
+describe('support', () => {
+  it('a cup on a table is on it; so is a book overhanging its edge', () => {
+    const r = on('cup', 'table');
+    expect(r.verdict).toBe('yes');
+    expect(r.sentence).toMatch(/^Yes.*cup.*table.*100%.*level with the top of the table/);
+    const b = on('book', 'table');
+    expect(b.verdict).toBe('yes');
+    expect(b.evidence.quantities[0].value).toBeCloseTo(0.75, 6);
+  });
+
+  it('a shade above the table, a chair beside it, the table under the cup: not on', () => {
+    const s = on('shade', 'table');
+    expect(s.verdict).toBe('no');
+    expect(s.sentence).toMatch(/above the top of the table/);
+    expect(on('chair', 'table').verdict).toBe('no');
+    expect(on('table', 'cup').verdict).toBe('no');
+  });
+
+  it('an apple in a bowl is in it, not on it; the bowl is on the table', () => {
+    expect(on('apple', 'bowl').verdict).toBe('no');
+    expect(answerQuery(scene, { type: 'contain', a: 'apple', b: 'bowl' }).verdict).toBe('yes');
+    expect(on('bowl', 'table').verdict).toBe('yes');
+  });
+
+  it('the height margin follows the smaller object, never under 5 cm', () => {
+    const [t, c] = scene.objects;
+    expect(support(c, t).tolerance).toBeCloseTo(0.05, 12);
+  });
+});
