@@ -151,7 +151,7 @@ const RELATION_BETWEEN = `(?:spatial )?(?:relation|relationship|arrangement|rela
 
 function readDirection(c: Ctx): Reading | null {
   const cue = re('direction|clock(?: position| direction| hour)?|oclock|bearing|heading');
-  const where = /\bwhere\b/.test(c.s) && (has(c.s, 'facing cam|face cam|facing toward cam|looking at cam|looking toward cam') || has(c.s, `(?:relative to|with respect to|as seen from|seen from|from the (?:perspective|point of view|position|viewpoint) of|from where|from) ${OBJ}`) || has(c.s, VIEWPOINT_AT)) || has(c.s, PLACED_RELATIVE) || has(c.s, RELATION_BETWEEN);
+  const where = /\bwhere\b/.test(c.s) && (has(c.s, 'facing cam|face cam|facing toward cam|looking at cam|looking toward cam') || has(c.s, `(?:relative to|with respect to|as seen from|seen from|from the (?:perspective|point of view|position|viewpoint) of|from where|from) ${OBJ}`) || has(c.s, VIEWPOINT_AT)) || (/\bhow\b/.test(c.s) && has(c.s, PLACED_RELATIVE)) || (/\b(?:relation|relationship|arrangement|relative|layout)\b/.test(c.s) && has(c.s, RELATION_BETWEEN));
   const m = cue.exec(c.s);
   if (!m && !where) return null;
   if (c.slots.length !== 2) return null;
@@ -290,7 +290,7 @@ const ON_B = `(${OBJ})(?: (?:is|are|was|were|sit|sits|sitting|rest|rests|resting
 const B_SUPPORTS = `(${OBJ}) (?:support|supports|hold up|holds up|carry|carries|bear|bears)(?: [a-z]+){0,2}? (${OBJ})(?= ,| or not|$)`;
 
 function readSupport(c: Ctx): Reading | null {
-  if (c.slots.length !== 2 || c.wh !== null) return null;
+  if (c.slots.length !== 2 || c.wh !== null || !/\b(?:on|upon|onto|support|supports|hold|holds|carry|carries|bear|bears)\b/.test(c.s)) return null;
   const m = re(ON_B).exec(c.s);
   if (m) return q({ type: 'support', a: m[1], b: m[2] }, 'yes/no', m[0].replace(/obj\d+ ?/g, '').trim());
   const r = re(B_SUPPORTS).exec(c.s);
@@ -298,7 +298,7 @@ function readSupport(c: Ctx): Reading | null {
 }
 
 function readContain(c: Ctx): Reading | null {
-  if (c.slots.length !== 2 || c.wh !== null) return null;
+  if (c.slots.length !== 2 || c.wh !== null || !/\b(?:in|inside|within|contained|enclosed|contain|contains|enclose|encloses)\b/.test(c.s)) return null;
   const m = re(IN_B).exec(c.s);
   if (m) return q({ type: 'contain', a: m[1], b: m[2] }, 'yes/no', m[0].replace(/obj\d+ ?/g, '').trim());
   const r = re(B_CONTAINS).exec(c.s);
@@ -306,6 +306,7 @@ function readContain(c: Ctx): Reading | null {
 }
 
 function readSame(c: Ctx): Reading | null {
+  if (!/\b(?:same|equal|similar|identical|comparable|as|equally)\b/.test(c.s)) return null;
   // one plural mention ("the two chairs") stands for the pair; parse.ts checks it names exactly two
   const pair = c.slots.length === 2 ? [c.slots[0], c.slots[1]] : c.slots.length === 1 && c.plural.has(c.slots[0]) ? [c.slots[0], c.slots[0]] : null;
   if (!pair) return null;
