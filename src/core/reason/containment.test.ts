@@ -4,12 +4,9 @@ import { buildScene, type BoxSpec } from '../testing/sceneBuilder';
 import { answerQuery } from './answerQuery';
 import { clipConvex, containment } from './containment';
 
-// Camera at (0, 1.5, 0) looking along -Z. A bowl on a table, an apple in it rising above its rim, a cup on the
-// table beside the bowl, a bus with a person inside, a person standing outside it.
-const table: BoxSpec = { id: 'table', caption: 'table', center: [0, 0.375, -3], size: [1.2, 0.75, 0.8] };
-const bowl: BoxSpec = { id: 'bowl', caption: 'bowl', center: [0.2, 0.8, -3], size: [0.25, 0.1, 0.25] };
-const apple: BoxSpec = { id: 'apple', caption: 'apple', center: [0.22, 0.84, -3], size: [0.08, 0.09, 0.08] };
-const cup: BoxSpec = { id: 'cup', caption: 'cup', center: [-0.3, 0.8, -3], size: [0.08, 0.1, 0.08] };
+import { apple, bowl, cup, table } from './placement.test-data';
+
+// Besides the table, bowl, apple and cup: a bus with a person inside, and a person standing outside it.
 const bus: BoxSpec = { id: 'bus', caption: 'bus', center: [4, 1.6, -15], size: [2.5, 3.2, 11], yaw: 0.3 };
 const rider: BoxSpec = { id: 'rider', caption: 'person', center: [4.2, 1.3, -15.5], size: [0.5, 1.7, 0.4] };
 const walker: BoxSpec = { id: 'walker', caption: 'person', center: [6.5, 0.85, -9], size: [0.5, 1.7, 0.4] };

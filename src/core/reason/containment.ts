@@ -9,11 +9,11 @@
  * the table; an object in a drawer of a closed chest cannot be seen at all.
  */
 import type { SceneObject } from '../scene/types';
-import type { Answer } from './answer';
+import type { Answer, Quantity } from './answer';
 import { bottomOf, footprint, heightOf, topOf, type P2 } from './boxGeometry';
 import { finish, type Ctx } from './context';
 import type { Query } from './query';
-import { label, phrase } from './templates';
+import { label, phrase, type TemplateKey } from './templates';
 
 /** Share of A's footprint that must lie within B's. */
 export const CONTAIN_FOOTPRINT_SHARE = 0.75;
@@ -89,37 +89,68 @@ export function containment(a: SceneObject, b: SceneObject): Containment {
   return { footprintShare: share, baseAboveBottom, baseBelowTop, tolerance, holds };
 }
 
+/** One test of a placement (containment, support): whether it passed and how far from its threshold, metres. */
+export interface PlacementTest {
+  pass: boolean;
+  marginM: number;
+  /** a height test (else a footprint test) */
+  vertical: boolean;
+}
+
+/**
+ * How sure a placement verdict is, from its tests' margins in sigmas of the two objects' position errors:
+ * "yes" rests on every test, "no" on its clearest failure.
+ */
+export function placementConfidence(ctx: Ctx, a: SceneObject, b: SceneObject, holds: boolean, tests: readonly PlacementTest[]): number {
+  const sigmaV = Math.max(1e-6, Math.hypot(ctx.sigmaV(a), ctx.sigmaV(b)));
+  const sigmaH = Math.max(1e-6, Math.hypot(ctx.sigmaH(a), ctx.sigmaH(b)));
+  const zs = tests.filter((t) => holds || !t.pass).map((t) => t.marginM / (t.vertical ? sigmaV : sigmaH));
+  const z = holds ? Math.min(...zs) : Math.max(...zs);
+  return 1 - 0.5 * Math.exp(-z);
+}
+
+/** A footprint share's margin in metres: its distance from the threshold times the side of A's footprint. */
+export const shareMargin = (a: SceneObject, share: number, threshold: number): number =>
+  Math.abs(share - threshold) * Math.sqrt(Math.max(1e-6, a.obb.size[0] * a.obb.size[2]));
+
 export function answerContain(ctx: Ctx, query: Extract<Query, { type: 'contain' }>): Answer {
   const [a, b] = [ctx.get(query.a), ctx.get(query.b)];
   const sigmaV = Math.hypot(ctx.sigmaV(a), ctx.sigmaV(b));
-  const sigmaH = Math.hypot(ctx.sigmaH(a), ctx.sigmaH(b));
   const c = containment(a, b);
-  // each test's distance from its threshold in sigmas; "yes" rests on every test, "no" on the clearest failure
-  const side = Math.sqrt(Math.max(1e-6, a.obb.size[0] * a.obb.size[2]));
-  const tests = [
-    { pass: c.footprintShare >= CONTAIN_FOOTPRINT_SHARE, z: (Math.abs(c.footprintShare - CONTAIN_FOOTPRINT_SHARE) * side) / Math.max(1e-6, sigmaH) },
-    { pass: c.baseAboveBottom >= -c.tolerance, z: Math.abs(c.baseAboveBottom + c.tolerance) / Math.max(1e-6, sigmaV) },
-    { pass: c.baseBelowTop > c.tolerance, z: Math.abs(c.baseBelowTop - c.tolerance) / Math.max(1e-6, sigmaV) },
-  ];
-  const z = c.holds ? Math.min(...tests.map((t) => t.z)) : Math.max(...tests.filter((t) => !t.pass).map((t) => t.z));
-  const geometric = 1 - 0.5 * Math.exp(-z);
+  const geometric = placementConfidence(ctx, a, b, c.holds, [
+    { pass: c.footprintShare >= CONTAIN_FOOTPRINT_SHARE, marginM: shareMargin(a, c.footprintShare, CONTAIN_FOOTPRINT_SHARE), vertical: false },
+    { pass: c.baseAboveBottom >= -c.tolerance, marginM: Math.abs(c.baseAboveBottom + c.tolerance), vertical: true },
+    { pass: c.baseBelowTop > c.tolerance, marginM: Math.abs(c.baseBelowTop - c.tolerance), vertical: true },
+  ]);
   const [na, nb] = [ctx.name(a), ctx.name(b)];
   const base =
     c.baseAboveBottom < -c.tolerance ? `${ctx.fmt(-c.baseAboveBottom, sigmaV)} below the bottom of ${nb}`
       : c.baseBelowTop <= 0 ? `${ctx.fmt(-c.baseBelowTop, sigmaV)} above the top of ${nb}`
         : `${ctx.fmt(c.baseBelowTop, sigmaV)} below the top of ${nb}`;
-  const suffix = phrase('containSuffix', ctx.seed, { b: nb, share: `${Math.round(c.footprintShare * 100)}%`, base });
-  const sentence = phrase(c.holds ? 'containYes' : 'containNo', ctx.seed, { a: na, b: nb }).replace(/\.$/, '') + suffix + '.';
+  return placementAnswer(ctx, query, a, b, c.holds, ['containYes', 'containNo', 'containSuffix'], { share: c.footprintShare, base }, [
+    { label: label('qFootprintShare', { a: na, b: nb }), value: c.footprintShare, unit: 'ratio' },
+    { label: label('qBaseAboveBottom', { a: na, b: nb }), value: c.baseAboveBottom, unit: 'm', uncertainty: sigmaV },
+    { label: label('qBaseBelowTop', { a: na, b: nb }), value: c.baseBelowTop, unit: 'm', uncertainty: sigmaV },
+  ], geometric);
+}
+
+/** A placement verdict as an answer: the sentence with the footprint share and where A's base is, and its numbers. */
+export function placementAnswer(
+  ctx: Ctx,
+  query: Query,
+  a: SceneObject,
+  b: SceneObject,
+  holds: boolean,
+  [yes, no, suffixKey]: readonly [TemplateKey, TemplateKey, TemplateKey],
+  vars: { share: number; base: string },
+  quantities: Quantity[],
+  geometric: number,
+): Answer {
+  const [na, nb] = [ctx.name(a), ctx.name(b)];
+  const suffix = phrase(suffixKey, ctx.seed, { b: nb, share: `${Math.round(vars.share * 100)}%`, base: vars.base });
+  const sentence = phrase(holds ? yes : no, ctx.seed, { a: na, b: nb }).replace(/\.$/, '') + suffix + '.';
   return finish(ctx, {
-    query, verdict: c.holds ? 'yes' : 'no',
-    evidence: {
-      objects: [a.id, b.id],
-      quantities: [
-        { label: label('qFootprintShare', { a: na, b: nb }), value: c.footprintShare, unit: 'ratio' },
-        { label: label('qBaseAboveBottom', { a: na, b: nb }), value: c.baseAboveBottom, unit: 'm', uncertainty: sigmaV },
-        { label: label('qBaseBelowTop', { a: na, b: nb }), value: c.baseBelowTop, unit: 'm', uncertainty: sigmaV },
-      ],
-      visuals: [{ kind: 'highlight', objectIds: [a.id, b.id] }],
-    },
+    query, verdict: holds ? 'yes' : 'no',
+    evidence: { objects: [a.id, b.id], quantities, visuals: [{ kind: 'highlight', objectIds: [a.id, b.id] }] },
   }, sentence, geometric, [a, b], true, 'volume');
 }

@@ -3,15 +3,13 @@ import { buildScene, type BoxSpec } from '../testing/sceneBuilder';
 import { answerQuery } from './answerQuery';
 import { support } from './support';
 
-// Camera at (0, 1.5, 0) looking along -Z. A cup and a book (overhanging the edge) on a table, a lamp shade
-// hanging above it, a chair beside it, an apple in a bowl on the table.
-const table: BoxSpec = { id: 'table', caption: 'table', center: [0, 0.375, -3], size: [1.2, 0.75, 0.8] };
-const cup: BoxSpec = { id: 'cup', caption: 'cup', center: [-0.3, 0.8, -3], size: [0.08, 0.1, 0.08] };
+import { apple, bowl, cup, table } from './placement.test-data';
+
+// Besides the table, bowl, apple and cup: a book overhanging the table's edge, a lamp shade hanging above it, a
+// chair beside it.
 const book: BoxSpec = { id: 'book', caption: 'book', center: [0.55, 0.765, -3], size: [0.2, 0.03, 0.25] };
 const shade: BoxSpec = { id: 'shade', caption: 'lamp shade', center: [0, 1.6, -3], size: [0.4, 0.3, 0.4] };
 const chair: BoxSpec = { id: 'chair', caption: 'chair', center: [-1, 0.45, -3], size: [0.5, 0.9, 0.5] };
-const bowl: BoxSpec = { id: 'bowl', caption: 'bowl', center: [0.2, 0.8, -3.2], size: [0.25, 0.1, 0.25] };
-const apple: BoxSpec = { id: 'apple', caption: 'apple', center: [0.22, 0.84, -3.2], size: [0.08, 0.09, 0.08] };
 const scene = buildScene([table, cup, book, shade, chair, bowl, apple]);
 const on = (a: string, b: string) => answerQuery(scene, { type: 'support', a, b });
 

@@ -9,10 +9,10 @@
 import type { SceneObject } from '../scene/types';
 import type { Answer } from './answer';
 import { bottomOf, heightOf, topOf } from './boxGeometry';
-import { footprintShare } from './containment';
-import { finish, type Ctx } from './context';
+import { footprintShare, placementAnswer, placementConfidence, shareMargin } from './containment';
+import type { Ctx } from './context';
 import type { Query } from './query';
-import { label, phrase } from './templates';
+import { label } from './templates';
 
 /** Share of A's footprint that must lie over B's. */
 export const SUPPORT_FOOTPRINT_SHARE = 0.5;
@@ -40,31 +40,18 @@ export function support(a: SceneObject, b: SceneObject): Support {
 export function answerSupport(ctx: Ctx, query: Extract<Query, { type: 'support' }>): Answer {
   const [a, b] = [ctx.get(query.a), ctx.get(query.b)];
   const sigmaV = Math.hypot(ctx.sigmaV(a), ctx.sigmaV(b));
-  const sigmaH = Math.hypot(ctx.sigmaH(a), ctx.sigmaH(b));
   const s = support(a, b);
-  const side = Math.sqrt(Math.max(1e-6, a.obb.size[0] * a.obb.size[2]));
-  const tests = [
-    { pass: s.footprintShare >= SUPPORT_FOOTPRINT_SHARE, z: (Math.abs(s.footprintShare - SUPPORT_FOOTPRINT_SHARE) * side) / Math.max(1e-6, sigmaH) },
-    { pass: Math.abs(s.baseAboveTop) <= s.tolerance, z: Math.abs(Math.abs(s.baseAboveTop) - s.tolerance) / Math.max(1e-6, sigmaV) },
-  ];
-  const z = s.holds ? Math.min(...tests.map((t) => t.z)) : Math.max(...tests.filter((t) => !t.pass).map((t) => t.z));
-  const geometric = 1 - 0.5 * Math.exp(-z);
+  const geometric = placementConfidence(ctx, a, b, s.holds, [
+    { pass: s.footprintShare >= SUPPORT_FOOTPRINT_SHARE, marginM: shareMargin(a, s.footprintShare, SUPPORT_FOOTPRINT_SHARE), vertical: false },
+    { pass: Math.abs(s.baseAboveTop) <= s.tolerance, marginM: Math.abs(Math.abs(s.baseAboveTop) - s.tolerance), vertical: true },
+  ]);
   const [na, nb] = [ctx.name(a), ctx.name(b)];
   const base =
     Math.abs(s.baseAboveTop) <= s.tolerance ? `level with the top of ${nb}`
       : s.baseAboveTop > 0 ? `${ctx.fmt(s.baseAboveTop, sigmaV)} above the top of ${nb}`
         : `${ctx.fmt(-s.baseAboveTop, sigmaV)} below the top of ${nb}`;
-  const suffix = phrase('supportSuffix', ctx.seed, { b: nb, share: `${Math.round(s.footprintShare * 100)}%`, base });
-  const sentence = phrase(s.holds ? 'supportYes' : 'supportNo', ctx.seed, { a: na, b: nb }).replace(/\.$/, '') + suffix + '.';
-  return finish(ctx, {
-    query, verdict: s.holds ? 'yes' : 'no',
-    evidence: {
-      objects: [a.id, b.id],
-      quantities: [
-        { label: label('qFootprintOver', { a: na, b: nb }), value: s.footprintShare, unit: 'ratio' },
-        { label: label('qBaseAboveTop', { a: na, b: nb }), value: s.baseAboveTop, unit: 'm', uncertainty: sigmaV },
-      ],
-      visuals: [{ kind: 'highlight', objectIds: [a.id, b.id] }],
-    },
-  }, sentence, geometric, [a, b], true, 'volume');
+  return placementAnswer(ctx, query, a, b, s.holds, ['supportYes', 'supportNo', 'supportSuffix'], { share: s.footprintShare, base }, [
+    { label: label('qFootprintOver', { a: na, b: nb }), value: s.footprintShare, unit: 'ratio' },
+    { label: label('qBaseAboveTop', { a: na, b: nb }), value: s.baseAboveTop, unit: 'm', uncertainty: sigmaV },
+  ], geometric);
 }
