@@ -64,6 +64,10 @@ describe('encodeShareLink / decodeShareLink round trip', () => {
       expect(d.payload.question?.query).toEqual(question.query);
       expect(d.answerCheck.status).toBe('match');
     }
+    const placed = { text: 'What is on the table?', query: { type: 'placed', how: 'on', reference: 'obj1' } as const };
+    const p = decodeShareLink(encodeShareLink({ scene, question: placed }, { baseUrl: BASE }).url);
+    if (!p.ok) throw new Error(p.error);
+    expect(p.payload.question?.query).toEqual(placed.query);
   });
 
   it('carries a thumbnail byte for byte', () => {

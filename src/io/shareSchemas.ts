@@ -28,6 +28,7 @@ export const QuerySchema = v.variant('type', [
   v.strictObject({ type: v.literal('between'), a: id, b: id, c: id }),
   v.strictObject({ type: v.literal('contain'), a: id, b: id }),
   v.strictObject({ type: v.literal('support'), a: id, b: id }),
+  v.strictObject({ type: v.literal('placed'), how: v.picklist(['in', 'on']), reference: id }),
   v.strictObject({ type: v.literal('triangle'), shape: v.picklist(['equilateral', 'isosceles', 'right']), objects: v.tuple([id, id, id]) }),
   v.strictObject({ type: v.literal('count'), relation, reference: id }),
   v.strictObject({ type: v.literal('range'), a: id }),

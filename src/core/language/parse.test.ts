@@ -195,6 +195,10 @@ describe('parseQuestion', () => {
       ['Does the coffee table hold up the potted plant?', { type: 'support', a: 'plant', b: 'table' }],
       ['Is the tv on top of the coffee table?', { type: 'relation', form: 'yesno', relation: 'above', a: 'tv', b: 'table' }],
       ['Is the tv on the left of the sofa?', { type: 'relation', form: 'yesno', relation: 'left', a: 'tv', b: 'sofa' }],
+      // what is on or in an object; "on top of" and "in front of" keep their relations
+      ['Which objects are sitting on the coffee table?', { type: 'placed', how: 'on', reference: 'table' }],
+      ['What things are inside the tv?', { type: 'placed', how: 'in', reference: 'tv' }],
+      ['What is in front of the sofa?', { type: 'find', relation: 'front', reference: 'sofa' }],
       // the room an object fills along an axis is that extent
       ['How much room does the coffee table take up vertically?', { type: 'size', measure: 'height', a: 'table' }],
       ['How much floor space does the sofa cover horizontally?', { type: 'size', measure: 'width', a: 'sofa' }],
@@ -206,6 +210,8 @@ describe('parseQuestion', () => {
     // an object at an object is not a person placed there; a volume is not measured, nor a distance
     expect(parseQuestion('Where is the tv that is at the sofa?', living).status).toBe('free-form');
     expect(parseQuestion('Is the floor lamp in the corner?', living).status).toBe('free-form');
+    // what is on the tv or in the mug may be no object at all (a programme, coffee): the VLM's, as before
+    expect(parseQuestion('What is on the tv?', living).status).toBe('free-form');
     const volume = parseQuestion('How much space does the sofa take up?', living);
     expect(volume.status).toBe('free-form');
     expect(volume.status === 'free-form' && volume.understood).toBeFalsy();

@@ -289,6 +289,19 @@ const B_CONTAINS = `(${OBJ}) (?:contain|contains|enclose|encloses)(?: [a-z]+){0,
 const ON_B = `(${OBJ})(?: (?:is|are|was|were|sit|sits|sitting|rest|rests|resting|stand|stands|standing|lie|lies|lying|lay|laying|placed|located|positioned|set|kept|put|mounted|sat|stood|really|actually))* (?:on|upon|onto) (${OBJ})(?= ,| or not|$)`;
 const B_SUPPORTS = `(${OBJ}) (?:support|supports|hold up|holds up|carry|carries|bear|bears)(?: [a-z]+){0,2}? (${OBJ})(?= ,| or not|$)`;
 
+/**
+ * "which objects are on the table", "what things are in the box": the objects placed there. Only when the
+ * question asks for objects: "what is on the desk", "what is in the mug", "what is on the tv" ask about things
+ * no box may stand for (papers, coffee, a programme) and stay with the vision-language model.
+ */
+const PLACED_WHAT = `(?:which|what)(?: of the| of these)? (?:objects|object|things|thing|items|item)(?: [a-z]+){0,2}? (on|upon|in|inside|inside of|within) (${OBJ})$`;
+
+function readPlaced(c: Ctx): Reading | null {
+  if (c.slots.length !== 1 || !/\b(?:which|what)\b/.test(c.s)) return null;
+  const m = re(PLACED_WHAT).exec(c.s);
+  return m ? q({ type: 'placed', how: /^(?:on|upon)$/.test(m[1]) ? 'on' : 'in', reference: m[2] }, 'find', m[1]) : null;
+}
+
 function readSupport(c: Ctx): Reading | null {
   if (c.slots.length !== 2 || c.wh !== null || !/\b(?:on|upon|onto|support|supports|hold|holds|carry|carries|bear|bears)\b/.test(c.s)) return null;
   const m = re(ON_B).exec(c.s);
@@ -412,7 +425,7 @@ function readRelationUnlessDistance(c: Ctx): Reading | null {
 
 const READERS: readonly ((c: Ctx) => Reading | null)[] = [
   readTriangle, readCount, readBetween, readDirection, readOrder, readDifference, readExtreme, readSuperlative,
-  readComparativeList, readContain, readSupport, readSame, readChoice, readRelationUnlessDistance, readDistance, readRelation, readSize, readWhere,
+  readComparativeList, readPlaced, readContain, readSupport, readSame, readChoice, readRelationUnlessDistance, readDistance, readRelation, readSize, readWhere,
 ];
 
 /** Read a skeleton ("is obj0 left of obj1") into a draft query over slots, or what was understood. */

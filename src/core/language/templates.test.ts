@@ -39,6 +39,7 @@ function allQueries(): Query[] {
   qs.push({ type: 'between', a: 'o5', b: 'o2', c: 'o3' });
   qs.push({ type: 'contain', a: 'o5', b: 'o2' });
   qs.push({ type: 'support', a: 'o5', b: 'o2' });
+  for (const how of ['in', 'on'] as const) qs.push({ type: 'placed', how, reference: 'o2' });
   for (const shape of ['equilateral', 'isosceles', 'right'] as const) qs.push({ type: 'triangle', shape, objects: ['o1', 'o2', 'o3'] });
   return qs;
 }

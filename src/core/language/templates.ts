@@ -28,6 +28,8 @@ export function templateKey(q: Query): string {
       return 'contain';
     case 'support':
       return 'support';
+    case 'placed':
+      return `placed.${q.how}`;
     case 'triangle':
       return `triangle.${q.shape}`;
     case 'count':
@@ -186,6 +188,8 @@ export const questionTemplates: Readonly<Record<string, readonly string[]>> = {
   ),
   range: ['How far is {a} from the camera?', 'How far away from the camera is {a}?', 'What is the distance from the camera to {a}?', 'How far is {a} from me?', 'How far away is {a} from us?'],
   tally: ['How many {kind} are there?', 'How many {kind} can you see?', 'Count the {kind}.', 'How many {kind} are in the scene?', 'What number of {kind} are there?'],
+  'placed.on': ['Which objects are on {ref}?', 'What objects are sitting on {ref}?', 'Which things rest on {ref}?', 'Which of the objects are on {ref}?', 'What items are placed on {ref}?'],
+  'placed.in': ['Which objects are in {ref}?', 'What objects are inside {ref}?', 'Which things are within {ref}?', 'Which of the objects are in {ref}?', 'What items are kept in {ref}?'],
   support: ['Is {a} on {b}?', 'Is {a} resting on {b}?', 'Is {a} sitting on {b}?', 'Does {a} stand on {b}?', 'Is {a} placed on {b}?', 'Does {b} support {a}?'],
   contain: ['Is {a} in {b}?', 'Is {a} inside {b}?', 'Is {a} inside of {b}?', 'Does {a} lie within {b}?', 'Is {a} contained in {b}?', 'Does {b} contain {a}?'],
   between: ['Is {a} between {b} and {c}?', 'Is {a} in between {b} and {c}?', 'Does {a} sit between {b} and {c}?', 'Is {a} located between {b} and {c}?', 'Does {a} lie in between {b} and {c}?'],
@@ -254,6 +258,7 @@ export function fillTemplate(template: string, q: Query, captionOf: (id: string)
       break;
     case 'count':
     case 'find':
+    case 'placed':
       slots.ref = np(q.reference);
       break;
     case 'range':

@@ -11,6 +11,7 @@ import { answerPair, answerRange, answerSize } from './measures';
 import { answerBetween, answerCount, answerExtreme, answerFind, answerOrder, answerTally, answerTriangle } from './composite';
 import { answerContain } from './containment';
 import { answerSupport } from './support';
+import { answerPlaced } from './placed';
 
 export type { AnswerOptions } from './context';
 export { UnknownObjectError } from './context';
@@ -26,6 +27,7 @@ export function answerQuery(scene: SceneGraph, query: Query, opts: AnswerOptions
     case 'between': return answerBetween(ctx, query);
     case 'contain': return answerContain(ctx, query);
     case 'support': return answerSupport(ctx, query);
+    case 'placed': return answerPlaced(ctx, query);
     case 'triangle': return answerTriangle(ctx, query);
     case 'count': return answerCount(ctx, query);
     case 'range': return answerRange(ctx, query);

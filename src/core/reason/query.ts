@@ -57,6 +57,8 @@ export type Query =
   | { type: 'contain'; a: string; b: string }
   /** whether `a` rests on `b` ("is the cup on the table?") */
   | { type: 'support'; a: string; b: string }
+  /** which objects are in or on a reference ("what is on the table?"), nearest first */
+  | { type: 'placed'; how: 'in' | 'on'; reference: string }
   | { type: 'triangle'; shape: TriangleShape; objects: [string, string, string] }
   | { type: 'count'; relation: Relation; reference: string }
   /** how far an object is from the camera ("how far is the sofa from me?") */
@@ -86,6 +88,7 @@ export function queryObjectIds(q: Query): string[] {
       return [...q.objects];
     case 'count':
     case 'find':
+    case 'placed':
       return [q.reference];
     case 'range':
       return [q.a];
@@ -119,6 +122,7 @@ export function mapQueryIds(q: Query, f: (id: string) => string, many: (id: stri
       return { ...q, objects: [f(q.objects[0]), f(q.objects[1]), f(q.objects[2])] };
     case 'count':
     case 'find':
+    case 'placed':
       return { ...q, reference: f(q.reference) };
   }
 }

@@ -42,3 +42,23 @@ describe('support', () => {
     expect(support(c, t).tolerance).toBeCloseTo(0.05, 12);
   });
 });
+
+describe('what is on / in an object', () => {
+  it('lists what rests on the table, nearest first; the apple is in the bowl, not on the table', () => {
+    const r = answerQuery(scene, { type: 'placed', how: 'on', reference: 'table' });
+    expect(r.value).toBe(3);
+    expect(r.evidence.objects).toEqual(['table', 'bowl', 'cup', 'book']);
+    expect(r.sentence).toMatch(/^The bowl, the cup and the book are on the table\./);
+    expect(r.steps).toHaveLength(scene.objects.length - 1);
+  });
+
+  it('says what is in the bowl, and that nothing is on the chair', () => {
+    const inBowl = answerQuery(scene, { type: 'placed', how: 'in', reference: 'bowl' });
+    expect(inBowl.value).toBe(1);
+    expect(inBowl.choice).toBe('apple');
+    const none = answerQuery(scene, { type: 'placed', how: 'on', reference: 'chair' });
+    expect(none.value).toBe(0);
+    expect(none.choice).toBeUndefined();
+    expect(none.sentence).toMatch(/nothing|no object/i);
+  });
+});

@@ -188,6 +188,9 @@ export const TEMPLATES = {
     ' (seen from above {share} of it is over {b}; its base is {base})',
     ' (on the floor plan {share} of it lies over {b}, its base {base})',
   ],
+  placed: ['{list} are {how} {ref}.', '{how} {ref}: {list}.', 'i see {list} {how} {ref}.'],
+  placedOne: ['{first} is {how} {ref}.', '{how} {ref} is {first}.', 'only {first} is {how} {ref}.'],
+  placedNone: ['nothing in the scene is {how} {ref}.', 'i see nothing {how} {ref}.', 'no object is {how} {ref}.'],
   triangleYes: [
     'yes, {a}, {b} and {c} form {shape} triangle: {detail}.',
     'yes — the three form {shape} triangle ({detail}).',
