@@ -56,7 +56,8 @@ const v3 = (p: Vec3) => new THREE.Vector3(p[0], p[1], p[2]);
  * Points for a subset of the cloud (pointBudget.ts): each drawn as the patch of surface it stands for, its
  * side `anglePerPoint` times its distance from the camera that took the photo. From near that camera every
  * point then covers the same few screen pixels, near or far, and the picture has no gaps; one size for all
- * would leave near surfaces see-through and blot far ones. 2: points spread quasi-randomly overlap where a grid would tile, and leave gaps at 1.4 (seen).
+ * would leave near surfaces see-through and blot far ones. 2: points spread quasi-randomly overlap where a grid
+ * would tile, and left gaps at 1.4 (seen on the samples).
  * projectionMatrix[1][1] (1 / tan(fov / 2)) makes the size a true projection: three.js's attenuation alone
  * draws a point of world size s at s * (height / 2) / depth pixels, about half its projected size at our fov.
  */

@@ -48,10 +48,10 @@ export function applyPhraseSynonyms(text: string): string {
   return out;
 }
 
-/** Lower case, unify quotes and dashes, split off punctuation; commas survive as their own token. */
 /** A bracketed note on how an object is marked in the picture (a box, an outline, a mask, a label). */
 const MARKING_NOTE = /\([^()]*\b(?:highlighted|marked|outlined|annotated|indicated|labell?ed|circled|boxed|bounding|box|boxes|bbox|outline|mask|region)\b[^()]*\)/g;
 
+/** Lower case, unify quotes and dashes, split off punctuation; commas survive as their own token. */
 export function tokenize(text: string): string[] {
   const t = text
     .toLowerCase()

@@ -8,10 +8,9 @@ import type { Query } from './query';
 import { type AnswerOptions, makeCtx } from './context';
 import { answerRelation } from './relations';
 import { answerPair, answerRange, answerSize } from './measures';
-import { answerBetween, answerCount, answerExtreme, answerFind, answerOrder, answerTally, answerTriangle } from './composite';
+import { answerBetween, answerCount, answerExtreme, answerFind, answerOrder, answerPlaced, answerTally, answerTriangle } from './composite';
 import { answerContain } from './containment';
 import { answerSupport } from './support';
-import { answerPlaced } from './placed';
 
 export type { AnswerOptions } from './context';
 export { UnknownObjectError } from './context';

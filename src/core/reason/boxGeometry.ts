@@ -45,6 +45,51 @@ export function footprint(o: OBB): P2[] {
   return [corner(-1, -1), corner(1, -1), corner(1, 1), corner(-1, 1)];
 }
 
+/** Signed area of a polygon (x, z); positive when its corners run counter-clockwise. */
+export const signedArea = (poly: readonly P2[]): number => {
+  let s = 0;
+  for (let i = 0; i < poly.length; i++) {
+    const [x0, z0] = poly[i];
+    const [x1, z1] = poly[(i + 1) % poly.length];
+    s += x0 * z1 - x1 * z0;
+  }
+  return s / 2;
+};
+
+const counterClockwise = (poly: P2[]): P2[] => (signedArea(poly) < 0 ? [...poly].reverse() : poly);
+
+/** The part of convex polygon `subject` inside convex polygon `clip` (Sutherland-Hodgman). */
+export function clipConvex(subject: readonly P2[], clip: readonly P2[]): P2[] {
+  const c = counterClockwise([...clip]);
+  let out: P2[] = counterClockwise([...subject]);
+  for (let i = 0; i < c.length && out.length > 0; i++) {
+    const [ax, az] = c[i];
+    const [bx, bz] = c[(i + 1) % c.length];
+    const side = ([x, z]: P2) => (bx - ax) * (z - az) - (bz - az) * (x - ax);
+    const input = out;
+    out = [];
+    for (let j = 0; j < input.length; j++) {
+      const p = input[j];
+      const q = input[(j + 1) % input.length];
+      const sp = side(p);
+      const sq = side(q);
+      if (sp >= 0) out.push(p);
+      if ((sp >= 0) !== (sq >= 0)) {
+        const t = sp / (sp - sq);
+        out.push([p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])]);
+      }
+    }
+  }
+  return out;
+}
+
+/** Share of A's footprint (seen from above, with its yaw) that lies within B's, 0..1. */
+export function footprintShare(a: SceneObject, b: SceneObject): number {
+  const fa = footprint(a.obb);
+  const areaA = Math.abs(signedArea(fa));
+  return areaA > 1e-12 ? Math.min(1, Math.abs(signedArea(clipConvex(fa, footprint(b.obb)))) / areaA) : 0;
+}
+
 /** The longer footprint axis through the centre, end to end: what "width" measures, for the viewer. */
 export function widthSegment(o: OBB): [Vec3, Vec3] {
   const { ax, az } = obbAxes(o);

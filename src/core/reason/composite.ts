@@ -23,6 +23,8 @@ import { toView } from './viewpoint';
 import { type Ctx, MIN_TIE_BAND_M, comparisonConfidence, withCaveats } from './context';
 import { answerPair, centreDistance } from './measures';
 import { answerRelation, familyMeasure, RELATION_FAMILY } from './relations';
+import { answerContain, containment } from './containment';
+import { answerSupport } from './support';
 import { ORDER_WORDS, RELATION_WORDS, SHAPE_WORDS, capitalise, kindNoun, phrase, label } from './templates';
 
 export const EXTREME_TIE_FRACTION = 0.05;
@@ -344,6 +346,42 @@ export function answerFind(ctx: Ctx, query: Extract<Query, { type: 'find' }>): A
       visuals: [{ kind: 'highlight', objectIds: [ref.id, ...hits.map((o) => o.id)] }],
     },
   }, steps, sentence, confidence);
+}
+
+/**
+ * "Which objects are on the table?", "which are in the bowl?": every other object that passes the support or
+ * containment test against the reference (support.ts, containment.ts), nearest first; for "on", what is in
+ * another object on the reference is left to that object. It rests on each object's own test.
+ */
+export function answerPlaced(ctx: Ctx, query: Extract<Query, { type: 'placed' }>): Answer {
+  const ref = ctx.get(query.reference);
+  const tested = ctx.scene.objects.filter((o) => o.id !== ref.id).map((o) => ({
+    o,
+    step: {
+      description: capitalise(`${ctx.name(o)} ${query.how} ${ctx.name(ref)}?`),
+      answer: query.how === 'in' ? answerContain(ctx, { type: 'contain', a: o.id, b: ref.id }) : answerSupport(ctx, { type: 'support', a: o.id, b: ref.id }),
+    },
+  }));
+  const passed = tested.filter((t) => t.step.answer.verdict === 'yes');
+  // an apple in a bowl on the table sits low enough to pass for on the table: it is in the bowl, which is on it
+  const hits = passed
+    .filter((t) => query.how === 'in' || !passed.some((p) => p.o.id !== t.o.id && containment(t.o, p.o).holds))
+    .sort((x, y) => centreDistance(x.o, ref) - centreDistance(y.o, ref) || (x.o.id < y.o.id ? -1 : 1));
+  const n = hits.length;
+  const names = hits.map((h) => ctx.name(h.o));
+  const vars = { how: query.how, ref: ctx.name(ref), first: names[0] ?? '', list: listNames(names) };
+  const sentence = phrase(n === 0 ? 'placedNone' : n === 1 ? 'placedOne' : 'placed', ctx.seed, vars);
+  // "nothing" is as sure as the least sure test; a list as its least sure member
+  const deciding = (n ? hits : tested).map((t) => t.step);
+  const objects = [ref.id, ...hits.map((h) => h.o.id)];
+  return compositeAnswer(ctx, {
+    query, value: n, unit: 'count', ...(hits[0] ? { choice: hits[0].o.id } : {}),
+    evidence: {
+      objects,
+      quantities: hits.map<Quantity>((h) => ({ label: label('qDistance', { a: ctx.name(ref), b: ctx.name(h.o) }), value: centreDistance(h.o, ref), unit: 'm' })),
+      visuals: [{ kind: 'highlight', objectIds: objects }],
+    },
+  }, tested.map((t) => t.step), sentence, minConfidence(deciding), deciding);
 }
 
 /** Whether `o` is in line with `ref` for a relation: behind/in front overlap across the view, left/right in depth. */

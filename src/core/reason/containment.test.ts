@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildScene, type BoxSpec } from '../testing/sceneBuilder';
 import { answerQuery } from './answerQuery';
-import { clipConvex, containment } from './containment';
+import { clipConvex } from './boxGeometry';
+import { containment } from './containment';
 
 import { apple, bowl, cup, table } from './placement.test-data';
 

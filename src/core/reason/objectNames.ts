@@ -28,7 +28,12 @@ export function referenceCaptions(objects: readonly Named[]): ReadonlyMap<string
   const cached = CACHE.get(objects);
   if (cached) return cached;
   const groups = new Map<string, Named[]>();
-  for (const o of objects) groups.set(captionKey(o.caption), [...(groups.get(captionKey(o.caption)) ?? []), o]);
+  for (const o of objects) {
+    const key = captionKey(o.caption);
+    const group = groups.get(key);
+    if (group) group.push(o);
+    else groups.set(key, [o]);
+  }
   const names = new Map<string, string>();
   for (const group of groups.values()) {
     if (group.length === 1) { names.set(group[0].id, tidy(group[0].caption)); continue; }

@@ -39,7 +39,10 @@ describe('support', () => {
 
   it('the height margin follows the smaller object, never under 5 cm', () => {
     const [t, c] = scene.objects;
+    const ch = scene.objects.find((o) => o.id === 'chair')!;
     expect(support(c, t).tolerance).toBeCloseTo(0.05, 12);
+    // a 0.9 m chair on a 0.75 m table: a tenth of the table's height
+    expect(support(ch, t).tolerance).toBeCloseTo(0.075, 12);
   });
 });
 

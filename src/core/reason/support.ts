@@ -8,9 +8,9 @@
  */
 import type { SceneObject } from '../scene/types';
 import type { Answer } from './answer';
-import { bottomOf, heightOf, topOf } from './boxGeometry';
-import { footprintShare, placementAnswer, placementConfidence, shareMargin } from './containment';
+import { bottomOf, footprintShare, heightOf, topOf } from './boxGeometry';
 import type { Ctx } from './context';
+import { placementAnswer, placementConfidence, shareMargin } from './placement';
 import type { Query } from './query';
 import { label } from './templates';
 
