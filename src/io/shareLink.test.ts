@@ -1,5 +1,6 @@
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import type { Query } from '../core/reason/query';
 import { parseScene } from '../core/scene/schema';
 import { toBase64Url } from './boundedInflate';
 import { sampleJpeg, sampleScene } from './scenes.test-data';
@@ -68,6 +69,21 @@ describe('encodeShareLink / decodeShareLink round trip', () => {
     const p = decodeShareLink(encodeShareLink({ scene, question: placed }, { baseUrl: BASE }).url);
     if (!p.ok) throw new Error(p.error);
     expect(p.payload.question?.query).toEqual(placed.query);
+  });
+
+  it('carries where-relative, facing and left-to-right questions', () => {
+    const scene = sampleScene(5);
+    const questions: { text: string; query: Query }[] = [
+      { text: 'Where is the chair relative to the table?', query: { type: 'place', a: 'obj0', b: 'obj1' } },
+      { text: 'Standing at the chair facing the table, is the lamp on my left?', query: { type: 'facing', at: 'obj0', toward: 'obj1', target: 'obj2', ask: 'left' } },
+      { text: 'Which is the leftmost?', query: { type: 'order', by: 'lateral', objects: ['obj0', 'obj1', 'obj2'], descending: false, top: true } },
+    ];
+    for (const question of questions) {
+      const d = decodeShareLink(encodeShareLink({ scene, question }, { baseUrl: BASE }).url);
+      if (!d.ok) throw new Error(d.error);
+      expect(d.payload.question?.query).toEqual(question.query);
+      expect(d.answerCheck.status).toBe('match');
+    }
   });
 
   it('carries a thumbnail byte for byte', () => {

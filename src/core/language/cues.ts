@@ -92,6 +92,9 @@ export const SUPERLATIVES: Table<{ by: OrderKey; descending: boolean }> = [
   ['narrowest|thinnest|skinniest|slimmest', { by: 'width', descending: false }],
   ['highest(?: up)?|topmost|uppermost|most elevated', { by: 'elevation', descending: true }],
   ['lowest(?: down)?|bottommost|lowermost', { by: 'elevation', descending: false }],
+  // "furthest to the left" is a position across the view, not a distance (the longer cue wins where both start)
+  ['leftmost|left most|(?:farthest|furthest|most|far|farther|further)(?: to the| to)? left(?: side)?(?: of the row)?', { by: 'lateral', descending: false }],
+  ['rightmost|right most|(?:farthest|furthest|most|far|farther|further)(?: to the| to)? right(?: side)?(?: of the row)?', { by: 'lateral', descending: true }],
   ['(?:closest|nearest)(?: to cam| cam)?|frontmost|foremost', { by: 'camera_distance', descending: false }],
   ['(?:farthest|most distant|furthest)(?: away)?(?: from cam)?|backmost|rearmost', { by: 'camera_distance', descending: true }],
 ];
@@ -103,6 +106,7 @@ export const ORDER_KEYS: Table<OrderKey> = [
   ['width|breadth|length', 'width'],
   ['distance from cam|distance to cam|distance|closeness to cam|closeness|depth|how far they are from cam|how far away they are|how close they are to cam|camera distance|cam distance', 'camera_distance'],
   ['elevation|height above the (?:floor|ground)|how high they are|vertical position|altitude', 'elevation'],
+  ['left right position|position from left to right|horizontal position|position across the (?:view|image|photo|picture)|lateral position', 'lateral'],
 ];
 
 /** Closest / farthest with a reference object ("what is nearest to the sofa"). */

@@ -37,6 +37,9 @@ export const PHRASE_SYNONYMS: [RegExp, string][] = [
   [/\bmicrowave ovens?\b/g, 'microwave'],
   // "the shortest distance between A and B" is a distance, not a comparison of heights
   [/\b(?:shortest|smallest|least|closest|nearest) (distance|gap|separation|clearance)\b/g, 'minimum $1'],
+  // "the distance between the closest points of A and B" (VSI-Bench measures so): how the distance is taken, not
+  // a comparison; our distances already report the closest surfaces' gap beside the centres'
+  [/\b(?:(?:measured|measuring|taken|counting) (?:from|between|at) )?(?:the )?(?:closest|nearest) (?:points?|surfaces?|edges?)(?: of| on)?(?: (?:each|both|either|the two|the) (?:objects?|things?|items?))?\b/g, ' '],
 ];
 
 /** Single-word synonyms for object names, mapped to one canonical word (after singularising). */

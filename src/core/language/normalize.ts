@@ -51,10 +51,21 @@ export function applyPhraseSynonyms(text: string): string {
 /** A bracketed note on how an object is marked in the picture (a box, an outline, a mask, a label). */
 const MARKING_NOTE = /\([^()]*\b(?:highlighted|marked|outlined|annotated|indicated|labell?ed|circled|boxed|bounding|box|boxes|bbox|outline|mask|region)\b[^()]*\)/g;
 
+/**
+ * Lettered answer options and the instruction that introduces them, as multiple-choice benchmarks append them:
+ * "... Select from the following choices. (A) left (B) right". The instruction goes; the options are read as
+ * alternatives ("..., left or right"), not as words of the question ("a left b right").
+ */
+const OPTION_LIST = /(?:\s*\(\s*[a-f1-6]\s*\)\s*[^()]*){2,}$/;
+const OPTION_INSTRUCTION = /(?:^|[.?!]\s*)(?:please\s+)?(?:select|choose|pick|answer with)\b[^.?!(]*?\b(?:choices|options|alternatives|answers|letter)\b[^.?!(]*[.?!:]?\s*(?=\(\s*[a-f1-6]\s*\)|$)/;
+
 /** Lower case, unify quotes and dashes, split off punctuation; commas survive as their own token. */
 export function tokenize(text: string): string[] {
   const t = text
     .toLowerCase()
+    .replace(OPTION_INSTRUCTION, (m) => (/^[.?!]/.test(m) ? m[0] : ' '))
+    // the options stay as alternatives: "which is taller? (a) the sofa (b) the tv" names its objects there
+    .replace(OPTION_LIST, (m) => m.replace(/\(\s*[a-f1-6]\s*\)/g, (_, i: number) => (i === m.search(/\(/) ? ' , ' : ' or ')))
     // benchmarks mark the objects in the picture: "the sofa (highlighted by a red box)" names no object
     .replace(MARKING_NOTE, ' ')
     .replace(/[\u2018\u2019`]/g, "'")

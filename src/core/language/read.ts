@@ -10,7 +10,7 @@
  * measure a quantity, "closest among A, B and C" a candidate list, "how many" a count. "Is A above or below
  * B" (either-or) is read as its first alternative, whose answer names the true one.
  */
-import type { OrderKey, PairMeasure, Query, Relation } from '../reason/query';
+import type { FacingSide, OrderKey, PairMeasure, Query, Relation } from '../reason/query';
 import {
   alternation, AXIS_CUES, COMPARATIVE_DOWN, COMPARATIVE_UP, DIMENSION_CUES, DIMENSION_NOUN, DIMENSION_RELATIONS,
   DISTANCE_CUE, EXTREME_CUE, findCues, lookupWhole, NEAR_CUE, NOT_A_DIMENSION, ORDER_KEYS, RELATION_CUES, SAME_DIMENSIONS,
@@ -116,11 +116,33 @@ function readTriangle(c: Ctx): Reading | null {
   return q({ type: 'triangle', shape: shape.value, objects: [c.slots[0], c.slots[1], c.slots[2]] }, 'yes/no', shape.text, 'triangle');
 }
 
+/**
+ * "If the sofa were stacked on the table, how tall would they be?", "would the chair fit under the desk?": a
+ * scene other than the one photographed. Its relation words describe the imagined move, not the photo, so they
+ * must not be read as a question about where things are now.
+ */
+const MOVED = '(?:stacked|put|placed|moved|set|pushed|pulled|turned|rotated|lifted|raised|lowered|dropped|laid|swapped|removed|shifted|slid|flipped|tipped|carried|brought|taken|stood|hung|mounted)';
+const HYPOTHETICAL = `if (?:${OBJ}|the objects|they|it) (?:were|was|is|are|got|gets|had been|would be|could be) (?:[a-z]+ )?${MOVED}|if (?:i|we|you|someone|somebody|one) (?:were to |was to )?(?:stack|stacked|put|place|placed|move|moved|set|push|pushed|pull|pulled|turn|turned|rotate|rotated|lift|lifted|swap|swapped|remove|removed|shift|shifted|carry|carried|bring|brought|hang|hung) |(?:${OBJ}|it|they) (?:would|will|could|can|does|do|might) (?:[a-z]+ )?fit|(?:would|will|could|can|does|do|might) (?:${OBJ}|it|they) (?:[a-z]+ )?fit|(?:room|space|enough space|enough room) (?:for|to (?:fit|put|place)) ${OBJ}`;
+
+function readHypothetical(c: Ctx): Reading | null {
+  const m = re(HYPOTHETICAL).exec(c.s);
+  if (!m) return null;
+  return understood(/\bfit\b|\b(?:room|space)\b/.test(m[0]) ? 'whether something would fit' : 'a scene with objects moved', [], [m[0]]);
+}
+
 function readCount(c: Ctx): Reading | null {
   const m = re('how many|what number of|number of|count(?: up)?|how much of').exec(c.s);
   if (!m) return null;
   const rest = c.s.slice(m.index);
   const rel = relationIn(rest);
+  // "how many times taller is A than B": a ratio, not a count; the comparison is what we measure
+  if (/^how many (?:times|fold)\b/.test(rest)) {
+    const ref = rel ? referenceOf(rest, rel.end) : null;
+    const a = ref ? c.slots.find((x) => x !== ref) : undefined;
+    return rel && ref && a && c.slots.length === 2
+      ? understood(`how many times ${rel.text.replace(/ than$/, '')} ${a} is than ${ref}`, [a, ref], [m[0], rel.text], { type: 'relation', form: 'yesno', relation: rel.rel, a, b: ref })
+      : understood('a ratio of two measures', [], [m[0]]);
+  }
   if (rel) {
     const ref = referenceOf(rest, rel.end);
     if (ref) return q({ type: 'count', relation: rel.rel, reference: ref }, 'count', m[0], rel.text);
@@ -144,18 +166,74 @@ function readBetween(c: Ctx): Reading | null {
  */
 const VIEWPOINT_AT = `(?:(?:you|i|we|someone|somebody|one|a person) (?:are|am|were|was|is|stand|stood|sit|sat|be|get|got|went|go) (?:standing |sitting |positioned |placed )?|^(?:if |when |while )?(?:standing|sitting|positioned|placed|located) )(?:at|by|beside|next to|near|on|in front of) ${OBJ}`;
 
-/** "how is the sofa positioned relative to the tv": asked like "where is the sofa relative to the tv" */
-const PLACED_RELATIVE = `how (?:is|are|was|were) ${OBJ} (?:positioned|located|placed|situated|arranged|oriented|set|standing|sitting|lying) (?:relative to|with respect to|in relation to|compared to|with regard to) ${OBJ}`;
-/** "what is the spatial relation between the sofa and the tv": the direction from one to the other, with its distance */
+/** Words that place one object against another in the photo ("where is the sofa relative to the tv"). */
+const RELATIVE_TO = '(?:relative to|with respect to|in relation to|in respect to|compared to|compared with|in comparison to|in comparison with|with regard to|as compared to)';
+/** "where is the tv as seen from the sofa": asked from a spot, so a clock direction */
+const SEEN_FROM = `(?:as seen from|seen from|viewed from|from the (?:perspective|point of view|position|viewpoint|vantage point) of|from where|from) ${OBJ}`;
+/** "how is the sofa positioned relative to the tv" */
+const PLACED_RELATIVE = `how (?:is|are|was|were) ${OBJ} (?:positioned|located|placed|situated|arranged|oriented|set|standing|sitting|lying) ${RELATIVE_TO} ${OBJ}`;
+/** "how are the sofa and the tv positioned in relation to each other" */
+const PLACED_EACH_OTHER = `(?:how|where) (?:is|are|was|were) ${OBJ} and ${OBJ}(?: (?:positioned|located|placed|situated|arranged|oriented|set|standing|sitting|lying))? ${RELATIVE_TO} (?:each other|one another)`;
+/** "what is the spatial relation between the sofa and the tv" */
 const RELATION_BETWEEN = `(?:spatial )?(?:relation|relationship|arrangement|relative position|relative positions|layout) (?:between|of) ${OBJ} and ${OBJ}`;
+
+/**
+ * "where is A relative to B", "how is A positioned relative to B", "the spatial relation between A and B": where
+ * A is from B as the camera sees it (left or right, in front or behind, higher or lower, how far). Asked from a
+ * spot ("if you stand at A", "as seen from A", "facing the camera") or by clock, it is the direction instead.
+ */
+function readPlace(c: Ctx): Reading | null {
+  if (c.slots.length !== 2 || c.cam) return null;
+  if (has(c.s, `direction|clock(?: position| direction| hour)?|oclock|bearing|heading|${VIEWPOINT_AT}|${SEEN_FROM}`)) return null;
+  const [x, y] = c.slots;
+  const between = re(RELATION_BETWEEN).exec(c.s) ?? re(PLACED_EACH_OTHER).exec(c.s);
+  if (between) return q({ type: 'place', a: x, b: y }, 'quantity', between[0].replace(/obj\d+ ?/g, '').trim());
+  // "where is the mug: left of, right of, on or under the box?" (What's Up): the options are the axes
+  if (/\bwhere\b/.test(c.s) && / or /.test(c.s)) {
+    const options = new Set(findCues(RELATION_CUES, c.s).map((x) => x.value).filter((r) => POSITIONAL.has(r)));
+    if (options.size >= 2) return q({ type: 'place', a: x, b: y }, 'quantity', 'where');
+  }
+  const placed = re(PLACED_RELATIVE).exec(c.s);
+  const where = /\bwhere\b/.test(c.s) ? re(`${RELATIVE_TO} (${OBJ})`).exec(c.s) : null;
+  if (!placed && !where) return null;
+  const b = where ? where[1] : re(`${RELATIVE_TO} (${OBJ})`).exec(c.s)?.[1];
+  const a = c.slots.find((o) => o !== b);
+  return a && b ? q({ type: 'place', a, b }, 'quantity', placed ? 'positioned relative to' : 'where') : null;
+}
+
+/** "facing the tv", "looking towards the tv": the way a person placed at an object is turned */
+const FACING = `(?:facing|face|faces|faced|looking at|looking towards?|look at|look towards?|turned towards?|turn towards?|oriented towards?|pointing at|with (?:my|your|their|one s) (?:face|eyes) towards?) (${OBJ})`;
+const SIDE_WORDS: Table<FacingSide> = [
+  ['left', 'left'], ['right', 'right'], ['behind|back|rear', 'behind'], ['ahead|front|forward|straight on', 'ahead'],
+];
+
+/**
+ * "If I am standing by the sofa and facing the tv, is the lamp to my left, right, or back?" (VSI-Bench's relative
+ * direction): three objects, one to stand at, one faced, one asked about. One side named makes it yes or no.
+ */
+function readFacing(c: Ctx): Reading | null {
+  if (c.slots.length !== 3) return null;
+  const f = re(FACING).exec(c.s);
+  if (!f) return null;
+  const toward = f[1];
+  const anchor = re(`(?:at|by|beside|next to|near|from|on|in front of) (${OBJ})`);
+  const at = [...c.s.matchAll(new RegExp(anchor.source, 'g'))].map((m) => m[1]).find((o) => o !== toward);
+  const target = c.slots.find((o) => o !== toward && o !== at);
+  if (!at || !target) return null;
+  const after = c.s.slice(c.s.lastIndexOf(target) + target.length);
+  const sides = [...new Set(findCues(SIDE_WORDS, after).map((x) => x.value))];
+  const asked = sides.length === 1 && !/\b(?:where|which|what)\b/.test(after) && !/\bwhere\b/.test(c.s) ? sides[0] : undefined;
+  const query: Query = asked ? { type: 'facing', at, toward, target, ask: asked } : { type: 'facing', at, toward, target };
+  return q(query, asked ? 'yes/no' : 'quantity', f[0].replace(/ obj\d+/, ''));
+}
 
 function readDirection(c: Ctx): Reading | null {
   const cue = re('direction|clock(?: position| direction| hour)?|oclock|bearing|heading');
-  const where = /\bwhere\b/.test(c.s) && (has(c.s, 'facing cam|face cam|facing toward cam|looking at cam|looking toward cam') || has(c.s, `(?:relative to|with respect to|as seen from|seen from|from the (?:perspective|point of view|position|viewpoint) of|from where|from) ${OBJ}`) || has(c.s, VIEWPOINT_AT)) || (/\bhow\b/.test(c.s) && has(c.s, PLACED_RELATIVE)) || (/\b(?:relation|relationship|arrangement|relative|layout)\b/.test(c.s) && has(c.s, RELATION_BETWEEN));
+  const where = /\bwhere\b/.test(c.s) && (has(c.s, 'facing cam|face cam|facing toward cam|looking at cam|looking toward cam') || has(c.s, `${RELATIVE_TO} ${OBJ}|${SEEN_FROM}`) || has(c.s, VIEWPOINT_AT));
   const m = cue.exec(c.s);
   if (!m && !where) return null;
   if (c.slots.length !== 2) return null;
-  const anchor = re(`(?:stand|stood|standing|at|by|beside|next to|from|relative to|with respect to|seen from|perspective of|point of view of|position of|viewpoint of) (?:at |by |next to |beside |near )?(${OBJ})`).exec(c.s);
+  const anchor = re(`(?:stand|stood|standing|at|by|beside|next to|from|relative to|with respect to|in relation to|seen from|perspective of|point of view of|position of|viewpoint of) (?:at |by |next to |beside |near )?(${OBJ})`).exec(c.s);
   const a = anchor ? anchor[1] : c.slots[0];
   const b = c.slots.find((x) => x !== a);
   if (!b) return null;
@@ -168,6 +246,8 @@ const SUPER_ENDS: Table<{ by: OrderKey; descending: boolean }> = [
   ['back|rear', { by: 'camera_distance', descending: true }],
   ['top', { by: 'elevation', descending: true }],
   ['bottom', { by: 'elevation', descending: false }],
+  ['left', { by: 'lateral', descending: false }],
+  ['right', { by: 'lateral', descending: true }],
 ];
 
 /** Words for all the objects of the scene at once. */
@@ -190,7 +270,7 @@ function readOrder(c: Ctx): Reading | null {
   const sup = end ? lookupWhole(SUPER_ENDS, end[1]) : undefined;
   const orderBy = by ?? sup?.by;
   if (!orderBy) return null;
-  const descending = sup && sup.by === orderBy ? sup.descending : ad ? /desc|decreas/.test(ad[1]) : orderBy !== 'camera_distance';
+  const descending = sup && sup.by === orderBy ? sup.descending : ad ? /desc|decreas/.test(ad[1]) : orderBy !== 'camera_distance' && orderBy !== 'lateral';
   return q({ type: 'order', by: orderBy, objects: list, descending }, 'order', verb[0], key?.[0], end?.[0], ad?.[0]);
 }
 
@@ -260,6 +340,7 @@ function readSuperlative(c: Ctx): Reading | null {
 /** "Which of the two is tallest": a superlative over two objects is a comparative choice. */
 const COMPARATIVE_OF: Record<OrderKey, [Relation, Relation]> = {
   height: ['taller', 'shorter'], size: ['bigger', 'smaller'], width: ['wider', 'thinner'], elevation: ['above', 'below'], camera_distance: ['behind', 'front'],
+  lateral: ['right', 'left'],
 };
 
 /** "How much more to the left": the pair measure per positional relation (its converse swaps the objects). */
@@ -269,6 +350,7 @@ const HOW_MUCH: Record<string, PairMeasure> = { left: 'how_much_left', right: 'h
 const ORDER_OF: Partial<Record<Relation, [OrderKey, boolean]>> = {
   taller: ['height', true], shorter: ['height', false], bigger: ['size', true], smaller: ['size', false], wider: ['width', true],
   thinner: ['width', false], above: ['elevation', true], below: ['elevation', false], front: ['camera_distance', false], behind: ['camera_distance', true],
+  left: ['lateral', false], right: ['lateral', true],
 };
 
 function readComparativeList(c: Ctx): Reading | null {
@@ -424,7 +506,7 @@ function readRelationUnlessDistance(c: Ctx): Reading | null {
 }
 
 const READERS: readonly ((c: Ctx) => Reading | null)[] = [
-  readTriangle, readCount, readBetween, readDirection, readOrder, readDifference, readExtreme, readSuperlative,
+  readHypothetical, readTriangle, readCount, readBetween, readFacing, readPlace, readDirection, readOrder, readDifference, readExtreme, readSuperlative,
   readComparativeList, readPlaced, readContain, readSupport, readSame, readChoice, readRelationUnlessDistance, readDistance, readRelation, readSize, readWhere,
 ];
 

@@ -102,7 +102,8 @@ export function resolveReferent(phrase: string, scene: SceneLike): Resolution {
   if (/\d/.test(phrase)) return { kind: 'empty' };
   const content: string[] = [];
   const qualifiers: Qualifier[] = [];
-  for (const raw of tokenize(phrase)) {
+  // "on the far right" is the rightmost, not the farthest from the camera
+  for (const raw of tokenize(phrase.replace(/\b(?:far|farthest|furthest|very) (?=left|right)/g, ''))) {
     if (raw === ',') continue;
     const w = canonicalNoun(raw);
     // a word that is part of some caption ("front door") names, it does not qualify

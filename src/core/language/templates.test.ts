@@ -30,7 +30,7 @@ function allQueries(): Query[] {
     qs.push({ type: 'extreme', which, to: 'o2' });
     qs.push({ type: 'extreme', which, to: 'o2', among: ['o1', 'o3', 'o5'] });
   }
-  for (const by of ['height', 'size', 'width', 'camera_distance', 'elevation'] as OrderKey[]) {
+  for (const by of ['height', 'size', 'width', 'camera_distance', 'elevation', 'lateral'] as OrderKey[]) {
     for (const descending of [true, false]) {
       qs.push({ type: 'order', by, objects: ['o4', 'o1', 'o3'], descending });
       qs.push({ type: 'order', by, objects: ['o4', 'o1', 'o3'], descending, top: true });
@@ -39,6 +39,9 @@ function allQueries(): Query[] {
   qs.push({ type: 'between', a: 'o5', b: 'o2', c: 'o3' });
   qs.push({ type: 'contain', a: 'o5', b: 'o2' });
   qs.push({ type: 'support', a: 'o5', b: 'o2' });
+  qs.push({ type: 'place', a: 'o5', b: 'o2' });
+  qs.push({ type: 'facing', at: 'o1', toward: 'o2', target: 'o3' });
+  for (const ask of ['left', 'right', 'ahead', 'behind'] as const) qs.push({ type: 'facing', at: 'o1', toward: 'o2', target: 'o3', ask });
   for (const how of ['in', 'on'] as const) qs.push({ type: 'placed', how, reference: 'o2' });
   for (const shape of ['equilateral', 'isosceles', 'right'] as const) qs.push({ type: 'triangle', shape, objects: ['o1', 'o2', 'o3'] });
   return qs;

@@ -30,6 +30,10 @@ export function templateKey(q: Query): string {
       return 'support';
     case 'placed':
       return `placed.${q.how}`;
+    case 'place':
+      return 'place';
+    case 'facing':
+      return q.ask ? `facing.${q.ask}` : 'facing';
     case 'triangle':
       return `triangle.${q.shape}`;
     case 'count':
@@ -131,15 +135,20 @@ const ORDER: Record<OrderKey, [readonly string[], readonly string[]]> = {
     ['Order {list} by elevation, highest first.', 'Sort {list} from highest to lowest.', 'Which of {list} is the highest?', 'Rank {list} by height above the floor.', 'Arrange {list} from top to bottom.'],
     ['Order {list} by elevation, lowest first.', 'Sort {list} from lowest to highest.', 'Which of {list} is the lowest?', 'Rank {list} by elevation in ascending order.', 'Arrange {list} from bottom to top.'],
   ],
+  lateral: [
+    ['Order {list} from right to left.', 'Sort {list} from the rightmost to the leftmost.', 'Which of {list} is the rightmost?', 'Arrange {list} from right to left.', 'List {list} by left-right position, rightmost first.'],
+    ['Order {list} from left to right.', 'Sort {list} from the leftmost to the rightmost.', 'Which of {list} is the leftmost?', 'Arrange {list} from left to right.', 'Rank {list} by their horizontal position.'],
+  ],
 };
 
 /** The superlative of each ordering key, [descending, ascending]. */
 const SUPERLATIVE_WORDS: Record<OrderKey, [string, string]> = {
   height: ['tallest', 'shortest'], size: ['biggest', 'smallest'], width: ['widest', 'narrowest'],
   camera_distance: ['farthest from the camera', 'closest to the camera'], elevation: ['highest', 'lowest'],
+  lateral: ['rightmost', 'leftmost'],
 };
 
-const ORDER_KEY_WORD: Record<OrderKey, string> = { height: 'height', size: 'size', width: 'width', camera_distance: 'distance from the camera', elevation: 'elevation' };
+const ORDER_KEY_WORD: Record<OrderKey, string> = { height: 'height', size: 'size', width: 'width', camera_distance: 'distance from the camera', elevation: 'elevation', lateral: 'left-right position' };
 
 /** Five ways to ask which of a list is the most something. */
 function superlatives(adj: string): string[] {
@@ -190,6 +199,12 @@ export const questionTemplates: Readonly<Record<string, readonly string[]>> = {
   tally: ['How many {kind} are there?', 'How many {kind} can you see?', 'Count the {kind}.', 'How many {kind} are in the scene?', 'What number of {kind} are there?'],
   'placed.on': ['Which objects are on {ref}?', 'What objects are sitting on {ref}?', 'Which things rest on {ref}?', 'Which of the objects are on {ref}?', 'What items are placed on {ref}?'],
   'placed.in': ['Which objects are in {ref}?', 'What objects are inside {ref}?', 'Which things are within {ref}?', 'Which of the objects are in {ref}?', 'What items are kept in {ref}?'],
+  place: ['Where is {a} relative to {b}?', 'Where is {a} in relation to {b}?', 'How is {a} positioned relative to {b}?', 'Where is {a} located with respect to {b}?', 'Where is {a} compared to {b}?'],
+  facing: ['If I stand at {a} facing {b}, where is {c}?', 'Standing by {a} and facing {b}, in which direction is {c}?', 'If you are at {a} looking towards {b}, where is {c}?', 'If I am standing by {a} and facing {b}, is {c} to my left, right, or back?', 'Facing {b} from {a}, where would {c} be?'],
+  'facing.left': ['If I stand at {a} facing {b}, is {c} on my left?', 'If I am standing by {a} and facing {b}, is {c} to my left?', 'Standing at {a} and facing {b}, is {c} on the left?', 'If you stand by {a} looking at {b}, is {c} to your left?', 'Facing {b} from {a}, is {c} on my left side?'],
+  'facing.right': ['If I stand at {a} facing {b}, is {c} on my right?', 'If I am standing by {a} and facing {b}, is {c} to my right?', 'Standing at {a} and facing {b}, is {c} on the right?', 'If you stand by {a} looking at {b}, is {c} to your right?', 'Facing {b} from {a}, is {c} on my right side?'],
+  'facing.ahead': ['If I stand at {a} facing {b}, is {c} in front of me?', 'If I am standing by {a} and facing {b}, is {c} ahead of me?', 'Standing at {a} and facing {b}, is {c} straight ahead?', 'If you stand by {a} looking at {b}, is {c} ahead of you?', 'Facing {b} from {a}, is {c} in front of me?'],
+  'facing.behind': ['If I stand at {a} facing {b}, is {c} behind me?', 'If I am standing by {a} and facing {b}, is {c} at my back?', 'Standing at {a} and facing {b}, is {c} behind me?', 'If you stand by {a} looking at {b}, is {c} behind you?', 'Facing {b} from {a}, is {c} at my back?'],
   support: ['Is {a} on {b}?', 'Is {a} resting on {b}?', 'Is {a} sitting on {b}?', 'Does {a} stand on {b}?', 'Is {a} placed on {b}?', 'Does {b} support {a}?'],
   contain: ['Is {a} in {b}?', 'Is {a} inside {b}?', 'Is {a} inside of {b}?', 'Does {a} lie within {b}?', 'Is {a} contained in {b}?', 'Does {b} contain {a}?'],
   between: ['Is {a} between {b} and {c}?', 'Is {a} in between {b} and {c}?', 'Does {a} sit between {b} and {c}?', 'Is {a} located between {b} and {c}?', 'Does {a} lie in between {b} and {c}?'],
@@ -235,8 +250,14 @@ export function fillTemplate(template: string, q: Query, captionOf: (id: string)
     case 'pair':
     case 'contain':
     case 'support':
+    case 'place':
       slots.a = np(q.a);
       slots.b = np(q.b);
+      break;
+    case 'facing':
+      slots.a = np(q.at);
+      slots.b = np(q.toward);
+      slots.c = np(q.target);
       break;
     case 'size':
       slots.a = np(q.a);

@@ -11,6 +11,7 @@ import { answerPair, answerRange, answerSize } from './measures';
 import { answerBetween, answerCount, answerExtreme, answerFind, answerOrder, answerPlaced, answerTally, answerTriangle } from './composite';
 import { answerContain } from './containment';
 import { answerSupport } from './support';
+import { answerFacing, answerPlace } from './relativePlace';
 
 export type { AnswerOptions } from './context';
 export { UnknownObjectError } from './context';
@@ -27,6 +28,8 @@ export function answerQuery(scene: SceneGraph, query: Query, opts: AnswerOptions
     case 'contain': return answerContain(ctx, query);
     case 'support': return answerSupport(ctx, query);
     case 'placed': return answerPlaced(ctx, query);
+    case 'place': return answerPlace(ctx, query);
+    case 'facing': return answerFacing(ctx, query);
     case 'triangle': return answerTriangle(ctx, query);
     case 'count': return answerCount(ctx, query);
     case 'range': return answerRange(ctx, query);

@@ -64,6 +64,16 @@ describe('ordering', () => {
     expect(o.order).toEqual(['book', 'floor lamp', 'rug']);
     expect(o.sentence).toBe('By elevation, highest first: the book, the floor lamp and the rug.');
   });
+  it('from left to right across the view, and the leftmost', () => {
+    const o = answerQuery(scene, { type: 'order', by: 'lateral', objects: ['ref', 'a', 'b', 'c'], descending: false });
+    // ref and b share x = 0: a tie the sentence names
+    expect(o.order?.[0]).toBe('c');
+    expect(o.order?.[3]).toBe('a');
+    expect(o.sentence).toMatch(/^By left-right position, leftmost first: the c, .* about the same/);
+    const top = answerQuery(scene, { type: 'order', by: 'lateral', objects: ['ref', 'a', 'c'], descending: true, top: true });
+    expect(top.choice).toBe('a');
+    expect(top.sentence).toMatch(/^The a is the rightmost\./);
+  });
 });
 
 describe('between (seen from above)', () => {

@@ -39,13 +39,14 @@ const ORDER_RELATIONS: Readonly<Record<OrderKey, [Relation, Relation]>> = {
   width: ['wider', 'thinner'],
   camera_distance: ['behind', 'front'],
   elevation: ['above', 'below'],
+  lateral: ['right', 'left'],
 };
 
 function unionCaveats(steps: Step[]): string[] {
   return [...new Set(steps.flatMap((s) => s.answer.caveats))];
 }
 
-function compositeAnswer(
+export function compositeAnswer(
   ctx: Ctx,
   base: Omit<Answer, 'confidence' | 'caveats' | 'sentence' | 'steps'>,
   steps: Step[],
@@ -61,7 +62,7 @@ function compositeAnswer(
 const listNames = (names: string[]): string =>
   names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 
-const minConfidence = (steps: Step[]): number => Math.min(1, ...steps.map((s) => s.answer.confidence));
+export const minConfidence = (steps: Step[]): number => Math.min(1, ...steps.map((s) => s.answer.confidence));
 
 export function answerExtreme(ctx: Ctx, query: Extract<Query, { type: 'extreme' }>): Answer {
   const ref = ctx.get(query.to);

@@ -38,7 +38,11 @@ export type PairMeasure =
 export type SizeMeasure = 'width' | 'height' | 'depth' | 'length';
 
 /** What an ordering or an extreme is measured by. */
-export type OrderKey = 'height' | 'size' | 'width' | 'camera_distance' | 'elevation';
+/** `lateral` is the position across the view, left to right (descending: rightmost first). */
+export type OrderKey = 'height' | 'size' | 'width' | 'camera_distance' | 'elevation' | 'lateral';
+
+/** Sides of a person, as a facing question names them ("is it to my left, right, or behind me?"). */
+export type FacingSide = 'left' | 'right' | 'ahead' | 'behind';
 
 export type TriangleShape = 'equilateral' | 'isosceles' | 'right';
 
@@ -53,6 +57,13 @@ export type Query =
   /** `top`: a superlative ("which is the tallest?"): the answer leads with the first of the order */
   | { type: 'order'; by: OrderKey; objects: string[]; descending: boolean; top?: true }
   | { type: 'between'; a: string; b: string; c: string }
+  /** where `a` is relative to `b` as the camera sees it ("where is the sofa in relation to the tv?"): each axis and the distance */
+  | { type: 'place'; a: string; b: string }
+  /**
+   * where `target` is for someone standing at `at` and facing `toward` ("if I stand by the sofa facing the tv, is
+   * the lamp to my left?"); `ask` is the side a yes/no question names
+   */
+  | { type: 'facing'; at: string; toward: string; target: string; ask?: FacingSide }
   /** whether `a` is in `b` ("is the apple in the bowl?", "is the person inside the bus?") */
   | { type: 'contain'; a: string; b: string }
   /** whether `a` rests on `b` ("is the cup on the table?") */
@@ -75,7 +86,10 @@ export function queryObjectIds(q: Query): string[] {
     case 'pair':
     case 'contain':
     case 'support':
+    case 'place':
       return [q.a, q.b];
+    case 'facing':
+      return [q.at, q.toward, q.target];
     case 'size':
       return [q.a];
     case 'extreme':
@@ -107,7 +121,10 @@ export function mapQueryIds(q: Query, f: (id: string) => string, many: (id: stri
     case 'pair':
     case 'contain':
     case 'support':
+    case 'place':
       return { ...q, a: f(q.a), b: f(q.b) };
+    case 'facing':
+      return { ...q, at: f(q.at), toward: f(q.toward), target: f(q.target) };
     case 'size':
     case 'range':
       return { ...q, a: f(q.a) };

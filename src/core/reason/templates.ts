@@ -188,6 +188,31 @@ export const TEMPLATES = {
     ' (seen from above {share} of it is over {b}; its base is {base})',
     ' (on the floor plan {share} of it lies over {b}, its base {base})',
   ],
+  place: [
+    'seen from the camera, {a} is {parts}; they are {dist} apart.',
+    '{a} is {parts}, {dist} away from it.',
+    'from the camera: {a} is {parts} (their centres are {dist} apart).',
+  ],
+  facing: [
+    'standing at {at} and facing {toward}, you would find {target} at {clock} o\'clock, {words}.',
+    'if you stand at {at} facing {toward}, {target} is {words} (at {clock} o\'clock).',
+    'from {at}, facing {toward}: {target} is at {clock} o\'clock — {words}.',
+  ],
+  facingYes: [
+    'yes — standing at {at} and facing {toward}, {target} is {words} (at {clock} o\'clock).',
+    'yes: from {at}, facing {toward}, {target} is at {clock} o\'clock, {words}.',
+    'yes, if you stand at {at} facing {toward}, {target} is {words}, at {clock} o\'clock.',
+  ],
+  facingNo: [
+    'no — standing at {at} and facing {toward}, {target} is {words} (at {clock} o\'clock), not {asked}.',
+    'no: from {at}, facing {toward}, {target} is at {clock} o\'clock, {words}, not {asked}.',
+    'no, if you stand at {at} facing {toward}, {target} is {words} (at {clock} o\'clock), not {asked}.',
+  ],
+  facingNone: [
+    '{toward} is where {at} is, so there is no direction to give.',
+    'standing at {at}, {toward} is in the same spot: no direction to give.',
+    '{at} and {toward} are in the same place, so the question has no direction.',
+  ],
   placed: ['{list} are {how} {ref}.', '{how} {ref}: {list}.', 'i see {list} {how} {ref}.'],
   placedOne: ['{first} is {how} {ref}.', '{how} {ref} is {first}.', 'only {first} is {how} {ref}.'],
   placedNone: ['nothing in the scene is {how} {ref}.', 'i see nothing {how} {ref}.', 'no object is {how} {ref}.'],
@@ -243,6 +268,8 @@ export const LABELS = {
   qClock: 'direction of {b} seen from {a} (clock)',
   qClockAngle: 'angle from facing the camera, clockwise',
   qHowMuch: 'how much {a} is {moreThan} {b}',
+  qFacingClock: 'direction of {target} from {at}, facing {toward} (clock)',
+  qFacingAngle: 'angle from facing {toward}, clockwise',
   qDifference: 'difference ({a} {rel} {b} when positive)',
   qTieBand: 'margin inside which two values count as the same',
   qSize: '{measure} of {a}',
@@ -269,6 +296,7 @@ export const ORDER_WORDS: Readonly<Record<OrderKey, { key: string; descending: s
   width: { key: 'width', descending: 'widest', ascending: 'narrowest' },
   camera_distance: { key: 'distance from the camera', descending: 'farthest', ascending: 'closest' },
   elevation: { key: 'elevation', descending: 'highest', ascending: 'lowest' },
+  lateral: { key: 'left-right position', descending: 'rightmost', ascending: 'leftmost' },
 };
 
 export const SHAPE_WORDS: Readonly<Record<TriangleShape, string>> = {
