@@ -2,6 +2,8 @@ import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Query } from '../core/reason/query';
 import { parseScene } from '../core/scene/schema';
+import * as v from 'valibot';
+import { QuerySchema } from './shareSchemas';
 import { toBase64Url } from './boundedInflate';
 import { sampleJpeg, sampleScene } from './scenes.test-data';
 import {
@@ -71,18 +73,24 @@ describe('encodeShareLink / decodeShareLink round trip', () => {
     expect(p.payload.question?.query).toEqual(placed.query);
   });
 
-  it('carries where-relative, facing and left-to-right questions', () => {
+  it('carries where-relative, facing, left-to-right and against-a-length questions', () => {
     const scene = sampleScene(5);
     const questions: { text: string; query: Query }[] = [
       { text: 'Where is the chair relative to the table?', query: { type: 'place', a: 'obj0', b: 'obj1' } },
       { text: 'Standing at the chair facing the table, is the lamp on my left?', query: { type: 'facing', at: 'obj0', toward: 'obj1', target: 'obj2', ask: 'left' } },
       { text: 'Which is the leftmost?', query: { type: 'order', by: 'lateral', objects: ['obj0', 'obj1', 'obj2'], descending: false, top: true } },
+      { text: 'Is the chair taller than 1 m?', query: { type: 'size', measure: 'height', a: 'obj0', threshold: { op: 'above', metres: 1 } } },
+      { text: 'Is the chair within 2 m of the table?', query: { type: 'pair', measure: 'distance', a: 'obj0', b: 'obj1', threshold: { op: 'below', metres: 2 } } },
     ];
     for (const question of questions) {
       const d = decodeShareLink(encodeShareLink({ scene, question }, { baseUrl: BASE }).url);
       if (!d.ok) throw new Error(d.error);
       expect(d.payload.question?.query).toEqual(question.query);
       expect(d.answerCheck.status).toBe('match');
+    }
+    // a length that is no length is refused
+    for (const metres of [-1, 0, Number.POSITIVE_INFINITY, 5000]) {
+      expect(v.safeParse(QuerySchema, { type: 'size', measure: 'height', a: 'obj0', threshold: { op: 'above', metres } }).success, String(metres)).toBe(false);
     }
   });
 

@@ -14,6 +14,9 @@ const relation = v.picklist(RELATIONS as Relation[]);
 type Relation = (typeof RELATIONS)[number];
 const finite = v.pipe(v.number(), v.finite('must be a finite number'));
 
+/** A length a measure is compared with: positive, at most 1 km (no scene is larger) */
+const threshold = v.strictObject({ op: v.picklist(['above', 'below']), metres: v.pipe(finite, v.minValue(1e-6), v.maxValue(1000)) });
+
 export const QuerySchema = v.variant('type', [
   v.strictObject({ type: v.literal('relation'), form: v.picklist(['yesno', 'choice']), relation, a: id, b: id }),
   v.strictObject({
@@ -21,8 +24,9 @@ export const QuerySchema = v.variant('type', [
     measure: v.picklist(['distance', 'horizontal_distance', 'vertical_distance', 'direction', 'how_much_left', 'how_much_above', 'how_much_behind']),
     a: id,
     b: id,
+    threshold: v.optional(threshold),
   }),
-  v.strictObject({ type: v.literal('size'), measure: v.picklist(['width', 'height', 'depth', 'length']), a: id }),
+  v.strictObject({ type: v.literal('size'), measure: v.picklist(['width', 'height', 'depth', 'length']), a: id, threshold: v.optional(threshold) }),
   v.strictObject({ type: v.literal('extreme'), which: v.picklist(['closest', 'farthest']), to: id, among: v.optional(ids(0)) }),
   v.strictObject({ type: v.literal('order'), by: v.picklist(['height', 'size', 'width', 'camera_distance', 'elevation', 'lateral']), objects: ids(1), descending: v.boolean(), top: v.optional(v.literal(true)) }),
   v.strictObject({ type: v.literal('between'), a: id, b: id, c: id }),
@@ -33,7 +37,7 @@ export const QuerySchema = v.variant('type', [
   v.strictObject({ type: v.literal('placed'), how: v.picklist(['in', 'on']), reference: id }),
   v.strictObject({ type: v.literal('triangle'), shape: v.picklist(['equilateral', 'isosceles', 'right']), objects: v.tuple([id, id, id]) }),
   v.strictObject({ type: v.literal('count'), relation, reference: id }),
-  v.strictObject({ type: v.literal('range'), a: id }),
+  v.strictObject({ type: v.literal('range'), a: id, threshold: v.optional(threshold) }),
   v.strictObject({ type: v.literal('tally'), objects: ids(1) }),
   v.strictObject({ type: v.literal('find'), relation, reference: id }),
 ]);

@@ -120,8 +120,9 @@ describe('parseQuestion', () => {
       const r = parseQuestion(text, living);
       expect(r.status === 'ok' ? r.parsed.query : r, text).toEqual(query);
     }
-    // a number is not an object; "the chairs" alone stays ambiguous
-    expect(parseQuestion('Is the plant taller than 1 meter?', living).status).toBe('free-form');
+    // a number is not an object: a length is a threshold on the measure; "the chairs" alone stays ambiguous
+    expect(parseQuestion('Is the plant taller than 1 meter?', living)).toMatchObject({ status: 'ok', parsed: { query: { type: 'size', measure: 'height', a: 'plant', threshold: { op: 'above', metres: 1 } } } });
+    expect(parseQuestion('Is the plant left of 1 meter?', living).status).toBe('free-form');
     expect(parseQuestion('are the chairs bigger than the lamp', living).status).toBe('clarify');
   });
 

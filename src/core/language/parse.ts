@@ -21,10 +21,11 @@
  * - Orderings without a direction: camera distance nearest first, everything else largest first.
  * - "is A on the left or the right of B" is read as "is A left of B": the answer names the side it is on.
  */
-import { mapQueryIds, queryObjectIds, type ParseResult, type ParsedQuestion, type Query, type UnitRequest } from '../reason/query';
+import { mapQueryIds, queryObjectIds, type ParseResult, type ParsedQuestion, type Query, type Threshold, type UnitRequest } from '../reason/query';
 import { findMentions, indexScene, type Mention, type MentionKind } from './mentions';
 import { normalizeQuestion, objectWords, singular } from './normalize';
-import { ALL_OBJECTS, KIND_PREFIX, readSkeleton, type Reading } from './read';
+import { ALL_OBJECTS, KIND_PREFIX, readSkeleton, withThresholdDraft, type Reading } from './read';
+import { extractThreshold } from './thresholds';
 import { knownCaptions, resolveKind, resolveReferent, type Resolution, type SceneLike } from './referents';
 import { takeFrames } from './frames';
 import { extractUnit } from './units';
@@ -38,6 +39,8 @@ export interface Explanation {
   /** context clauses, wrappers and tags set aside */
   frame: string[];
   unit?: UnitRequest;
+  /** a length the measure is compared with ("taller than 1 m") */
+  threshold?: Threshold;
   /** object mentions in order, and how each was read */
   mentions: { text: string; as: MentionKind }[];
   /** the question with mentions as slots (obj0, obj1, cam) */
@@ -63,8 +66,11 @@ export function parseQuestion(text: string, scene: SceneLike): ParseResult {
 /** Parse a question and say how it was read. */
 export function readQuestion(text: string, scene: SceneLike): QuestionReading {
   const words = scene.objects.flatMap((o) => objectWords(o.caption, o.attributes));
-  const normalized = normalizeQuestion(text, words);
-  const { text: noUnit, unit } = extractUnit(normalized);
+  const compared = extractThreshold(text);
+  const normalized = normalizeQuestion(compared.text, words);
+  const { text: noUnit, unit: asked } = extractUnit(normalized);
+  // "is it taller than 3 feet" answers in feet unless another unit is asked for
+  const unit = asked ?? compared.unit;
   const index = indexScene(scene);
   const framed = takeFrames(noUnit, (rest) => findMentions(rest.split(' '), index).length > 0);
   const tokens = framed.text.split(' ').filter((t) => t.length > 0);
@@ -73,6 +79,7 @@ export function readQuestion(text: string, scene: SceneLike): QuestionReading {
   const explanation: Explanation = {
     normalized, frame: framed.dropped, mentions: mentions.map((m) => ({ text: m.text, as: m.kind })), skeleton, cues: [],
     ...(unit ? { unit } : {}),
+    ...(compared.threshold ? { threshold: compared.threshold } : {}),
   };
   const plural = new Set([...slotMention].filter(([, m]) => isPlural(m.text)).map(([slot]) => slot));
   const reading = readSkeleton(skeleton, framed.yesNo, plural);
@@ -81,6 +88,12 @@ export function readQuestion(text: string, scene: SceneLike): QuestionReading {
   const resolver = new Resolver(scene, slotMention);
   if (reading.kind === 'understood') return understood(reading, resolver, text, explanation);
   explanation.form = reading.form;
+  if (compared.threshold) {
+    const draft = withThresholdDraft(reading.query, compared.threshold);
+    // a length compared with something that is no length ("is the lamp left of 2 m?") is not measured
+    if (!draft) return { result: { status: 'free-form', text }, explanation };
+    return { result: resolve(draft, unit, resolver, text, scene), explanation };
+  }
   return { result: resolve(reading.query, unit, resolver, text, scene), explanation };
 }
 
@@ -238,5 +251,6 @@ export function explainReading(e: Explanation): string {
   if (e.mentions.length > 0) parts.push(`objects: ${e.mentions.map((m) => (m.as === 'object' ? `"${m.text}"` : `"${m.text}" (${m.as === 'camera' ? 'the camera' : 'not in the scene'})`)).join(', ')}`);
   if (e.frame.length > 0) parts.push(`set aside: "${e.frame.join('", "')}"`);
   if (e.unit) parts.push(`unit: ${e.unit}`);
+  if (e.threshold) parts.push(`compared with ${Math.round(e.threshold.metres * 1000) / 1000} m (${e.threshold.op === 'above' ? 'more' : 'less'} is yes)`);
   return parts.length > 0 ? parts.join('; ') : 'no spatial question found';
 }

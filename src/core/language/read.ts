@@ -10,7 +10,7 @@
  * measure a quantity, "closest among A, B and C" a candidate list, "how many" a count. "Is A above or below
  * B" (either-or) is read as its first alternative, whose answer names the true one.
  */
-import type { FacingSide, OrderKey, PairMeasure, Query, Relation } from '../reason/query';
+import type { FacingSide, OrderKey, PairMeasure, Query, Relation, Threshold } from '../reason/query';
 import {
   alternation, AXIS_CUES, COMPARATIVE_DOWN, COMPARATIVE_UP, DIMENSION_CUES, DIMENSION_NOUN, DIMENSION_RELATIONS,
   DISTANCE_CUE, EXTREME_CUE, findCues, lookupWhole, NEAR_CUE, NOT_A_DIMENSION, ORDER_KEYS, RELATION_CUES, SAME_DIMENSIONS,
@@ -344,7 +344,7 @@ const COMPARATIVE_OF: Record<OrderKey, [Relation, Relation]> = {
 };
 
 /** "How much more to the left": the pair measure per positional relation (its converse swaps the objects). */
-const HOW_MUCH: Record<string, PairMeasure> = { left: 'how_much_left', right: 'how_much_left', above: 'how_much_above', below: 'how_much_above', behind: 'how_much_behind', front: 'how_much_behind' };
+export const HOW_MUCH: Record<string, PairMeasure> = { left: 'how_much_left', right: 'how_much_left', above: 'how_much_above', below: 'how_much_above', behind: 'how_much_behind', front: 'how_much_behind' };
 
 /** "Which is wider: A, B or C?": a comparative over three or more is the top of an ordering. */
 const ORDER_OF: Partial<Record<Relation, [OrderKey, boolean]>> = {
@@ -509,6 +509,27 @@ const READERS: readonly ((c: Ctx) => Reading | null)[] = [
   readHypothetical, readTriangle, readCount, readBetween, readFacing, readPlace, readDirection, readOrder, readDifference, readExtreme, readSuperlative,
   readComparativeList, readPlaced, readContain, readSupport, readSame, readChoice, readRelationUnlessDistance, readDistance, readRelation, readSize, readWhere,
 ];
+
+/**
+ * A draft asked against a length ("is A taller than 1 m", "is A more than 2 m left of B"): the measure with the
+ * threshold, a position relation as its signed how-much measure, or null when the question compares no length.
+ */
+export function withThresholdDraft(draft: Query, threshold: Threshold): Query | null {
+  switch (draft.type) {
+    case 'size':
+    case 'range':
+      return { ...draft, threshold };
+    case 'pair':
+      return draft.measure === 'direction' ? null : { ...draft, threshold };
+    case 'relation': {
+      if (!POSITIONAL.has(draft.relation)) return null;
+      const swap = draft.relation === 'right' || draft.relation === 'below' || draft.relation === 'front';
+      return { type: 'pair', measure: HOW_MUCH[draft.relation], a: swap ? draft.b : draft.a, b: swap ? draft.a : draft.b, threshold };
+    }
+    default:
+      return null;
+  }
+}
 
 /** Read a skeleton ("is obj0 left of obj1") into a draft query over slots, or what was understood. */
 export function readSkeleton(s: string, yesNo: boolean, plural: ReadonlySet<string> = new Set()): Reading | null {

@@ -40,6 +40,12 @@ function allQueries(): Query[] {
   qs.push({ type: 'contain', a: 'o5', b: 'o2' });
   qs.push({ type: 'support', a: 'o5', b: 'o2' });
   qs.push({ type: 'place', a: 'o5', b: 'o2' });
+  for (const op of ['above', 'below'] as const) {
+    const threshold = { op, metres: 1.5 };
+    for (const measure of ['width', 'height', 'depth', 'length'] as SizeMeasure[]) qs.push({ type: 'size', measure, a: 'o4', threshold });
+    for (const measure of pairs.filter((m) => m !== 'direction')) qs.push({ type: 'pair', measure, a: 'o2', b: 'o5', threshold });
+    qs.push({ type: 'range', a: 'o2', threshold });
+  }
   qs.push({ type: 'facing', at: 'o1', toward: 'o2', target: 'o3' });
   for (const ask of ['left', 'right', 'ahead', 'behind'] as const) qs.push({ type: 'facing', at: 'o1', toward: 'o2', target: 'o3', ask });
   for (const how of ['in', 'on'] as const) qs.push({ type: 'placed', how, reference: 'o2' });
@@ -63,7 +69,9 @@ describe('question templates', () => {
         const text = fillTemplate(t, q, captionOf);
         const r = parseQuestion(text, scene);
         const got = r.status === 'ok' ? JSON.stringify(r.parsed.query) : r.status;
-        if (got !== JSON.stringify(q) || (r.status === 'ok' && r.parsed.unit !== undefined)) failures.push(`${text}\n    got ${got}\n    want ${JSON.stringify(q)}`);
+        // a length in the question ("taller than 1.5 m") asks for its unit in the answer; nothing else may
+        const unit = 'threshold' in q && q.threshold ? 'm' : undefined;
+        if (got !== JSON.stringify(q) || (r.status === 'ok' && r.parsed.unit !== unit)) failures.push(`${text}\n    got ${got}\n    want ${JSON.stringify(q)}`);
       }
     }
     console.log(`template round trip: ${n - failures.length}/${n}`);

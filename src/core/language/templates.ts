@@ -15,9 +15,9 @@ export function templateKey(q: Query): string {
     case 'relation':
       return `relation.${q.form}.${q.relation}`;
     case 'pair':
-      return `pair.${q.measure}`;
+      return `pair.${q.measure}${q.threshold ? `.${q.threshold.op}` : ''}`;
     case 'size':
-      return `size.${q.measure}`;
+      return `size.${q.measure}${q.threshold ? `.${q.threshold.op}` : ''}`;
     case 'extreme':
       return q.among && q.among.length > 0 ? `extreme.${q.which}.among` : `extreme.${q.which}`;
     case 'order':
@@ -39,7 +39,7 @@ export function templateKey(q: Query): string {
     case 'count':
       return `count.${q.relation}`;
     case 'range':
-      return 'range';
+      return q.threshold ? `range.${q.threshold.op}` : 'range';
     case 'tally':
       return 'tally';
     case 'find':
@@ -180,8 +180,59 @@ const COUNT_RELATION: Record<Relation, [string, string]> = {
 
 const RELATIONS_ALL = Object.keys(YESNO) as Relation[];
 
+/**
+ * Measures asked against a length ({thr}): five phrasings per measure and side. Each list is built from the
+ * measure's words: [comparative above, comparative below (or null), adjective, noun].
+ */
+const EXTENT_WORDS: Record<string, [string, string | null, string, string]> = {
+  height: ['taller than', 'shorter than', 'tall', 'height'],
+  width: ['wider than', 'narrower than', 'wide', 'width'],
+  length: ['longer than', null, 'long', 'length'],
+  depth: ['deeper than', 'shallower than', 'deep', 'depth'],
+};
+
+function extentThresholds(more: string, less: string | null, adj: string, noun: string): [readonly string[], readonly string[]] {
+  return [
+    [`Is {a} ${more} {thr}?`, `Is {a} more than {thr} ${adj}?`, `Is {a} over {thr} ${adj}?`, `Is the ${noun} of {a} greater than {thr}?`, `Is {a} at least {thr} ${adj}?`],
+    [less ? `Is {a} ${less} {thr}?` : `Is {a} no more than {thr} ${adj}?`, `Is {a} less than {thr} ${adj}?`, `Is {a} under {thr} ${adj}?`, `Is the ${noun} of {a} less than {thr}?`, `Is {a} at most {thr} ${adj}?`],
+  ];
+}
+
+/** Signed offsets ("is A more than 1 m to the left of B?"): [relation words, comparative words]. */
+const OFFSET_WORDS: Record<string, [string, string]> = {
+  how_much_left: ['to the left of', 'farther left than'],
+  how_much_above: ['above', 'higher than'],
+  how_much_behind: ['behind', 'farther back than'],
+};
+
+const THRESHOLDS: Record<string, readonly string[]> = {
+  ...Object.fromEntries(Object.entries(EXTENT_WORDS).flatMap(([m, w]) => {
+    const [above, below] = extentThresholds(...w);
+    return [[`size.${m}.above`, above], [`size.${m}.below`, below]];
+  })),
+  'range.above': ['Is {a} more than {thr} from the camera?', 'Is {a} farther than {thr} from the camera?', 'Is {a} over {thr} away from the camera?', 'Is the distance from the camera to {a} more than {thr}?', 'Is {a} at least {thr} away from me?'],
+  'range.below': ['Is {a} less than {thr} from the camera?', 'Is {a} closer than {thr} to the camera?', 'Is {a} within {thr} of the camera?', 'Is the distance from the camera to {a} less than {thr}?', 'Is {a} at most {thr} away from me?'],
+  'pair.distance.above': ['Are {a} and {b} more than {thr} apart?', 'Is {a} more than {thr} away from {b}?', 'Is {a} farther than {thr} from {b}?', 'Is the distance between {a} and {b} greater than {thr}?', 'Is {a} at least {thr} from {b}?'],
+  'pair.distance.below': ['Is {a} within {thr} of {b}?', 'Are {a} and {b} less than {thr} apart?', 'Is {a} closer than {thr} to {b}?', 'Is the distance between {a} and {b} less than {thr}?', 'Is {a} at most {thr} away from {b}?'],
+  ...Object.fromEntries((['horizontal', 'vertical'] as const).flatMap((axis) => {
+    const also = axis === 'horizontal' ? 'along the floor' : 'in height';
+    return (['above', 'below'] as const).map((op) => {
+      const [cmp, short] = op === 'above' ? ['more than', 'over'] : ['less than', 'under'];
+      return [`pair.${axis}_distance.${op}`, [
+        `Is the ${axis} distance between {a} and {b} ${cmp} {thr}?`, `Are {a} and {b} ${cmp} {thr} apart ${axis}ly?`, `${axis[0].toUpperCase()}${axis.slice(1)}ly, is {a} ${cmp} {thr} from {b}?`,
+        `Is the ${axis} gap between {a} and {b} ${op === 'above' ? 'greater' : 'less'} than {thr}?`, `Are {a} and {b} ${short} {thr} apart ${also}?`,
+      ]];
+    });
+  })),
+  ...Object.fromEntries(Object.entries(OFFSET_WORDS).flatMap(([m, [rel, comp]]) => (['above', 'below'] as const).map((op) => {
+    const [cmp, short, bound] = op === 'above' ? ['more than', 'over', 'at least'] : ['less than', 'under', 'at most'];
+    return [`pair.${m}.${op}`, [`Is {a} ${cmp} {thr} ${rel} {b}?`, `Is {a} ${short} {thr} ${rel} {b}?`, `Is {a} ${bound} {thr} ${rel} {b}?`, `Is {a} ${cmp} {thr} ${comp} {b}?`, `Is {a} positioned ${cmp} {thr} ${rel} {b}?`]];
+  }))),
+};
+
 /** Every template list by key. Synthesis enumerates these; renderQuestion picks one by seed. */
 export const questionTemplates: Readonly<Record<string, readonly string[]>> = {
+  ...THRESHOLDS,
   ...Object.fromEntries(RELATIONS_ALL.map((r) => [`relation.yesno.${r}`, YESNO[r]])),
   ...Object.fromEntries(RELATIONS_ALL.map((r) => [`relation.choice.${r}`, CHOICE[r]])),
   ...PAIR,
@@ -289,7 +340,8 @@ export function fillTemplate(template: string, q: Query, captionOf: (id: string)
       slots.kind = kindNoun(q.objects.map(captionOf), 2);
       break;
   }
-  const text = template.replace(/\{(a|A|b|c|to|ref|list|kind)\}/g, (_, k: string) => {
+  if ((q.type === 'size' || q.type === 'pair' || q.type === 'range') && q.threshold) slots.thr = `${Number(q.threshold.metres.toFixed(3))} m`;
+  const text = template.replace(/\{(a|A|b|c|to|ref|list|kind|thr)\}/g, (_, k: string) => {
     const v = slots[k.toLowerCase()] ?? '';
     return k === 'A' ? v.charAt(0).toUpperCase() + v.slice(1) : v;
   });

@@ -12,6 +12,7 @@ import { answerBetween, answerCount, answerExtreme, answerFind, answerOrder, ans
 import { answerContain } from './containment';
 import { answerSupport } from './support';
 import { answerFacing, answerPlace } from './relativePlace';
+import { withThreshold } from './threshold';
 
 export type { AnswerOptions } from './context';
 export { UnknownObjectError } from './context';
@@ -20,8 +21,8 @@ export function answerQuery(scene: SceneGraph, query: Query, opts: AnswerOptions
   const ctx = makeCtx(scene, opts);
   switch (query.type) {
     case 'relation': return answerRelation(ctx, query);
-    case 'pair': return answerPair(ctx, query);
-    case 'size': return answerSize(ctx, query);
+    case 'pair': return query.threshold ? withThreshold(ctx, query, answerPair(ctx, query), query.threshold) : answerPair(ctx, query);
+    case 'size': return query.threshold ? withThreshold(ctx, query, answerSize(ctx, query), query.threshold) : answerSize(ctx, query);
     case 'extreme': return answerExtreme(ctx, query);
     case 'order': return answerOrder(ctx, query);
     case 'between': return answerBetween(ctx, query);
@@ -32,7 +33,7 @@ export function answerQuery(scene: SceneGraph, query: Query, opts: AnswerOptions
     case 'facing': return answerFacing(ctx, query);
     case 'triangle': return answerTriangle(ctx, query);
     case 'count': return answerCount(ctx, query);
-    case 'range': return answerRange(ctx, query);
+    case 'range': return query.threshold ? withThreshold(ctx, query, answerRange(ctx, query), query.threshold) : answerRange(ctx, query);
     case 'tally': return answerTally(ctx, query);
     case 'find': return answerFind(ctx, query);
   }

@@ -41,6 +41,12 @@ export type SizeMeasure = 'width' | 'height' | 'depth' | 'length';
 /** `lateral` is the position across the view, left to right (descending: rightmost first). */
 export type OrderKey = 'height' | 'size' | 'width' | 'camera_distance' | 'elevation' | 'lateral';
 
+/** A length a measure is compared with ("is the sofa taller than 1 m?"): yes when the measure is on `op`'s side. */
+export interface Threshold {
+  op: 'above' | 'below';
+  metres: number;
+}
+
 /** Sides of a person, as a facing question names them ("is it to my left, right, or behind me?"). */
 export type FacingSide = 'left' | 'right' | 'ahead' | 'behind';
 
@@ -51,8 +57,9 @@ export type { UnitRequest } from '../units/length';
 
 export type Query =
   | { type: 'relation'; form: 'yesno' | 'choice'; relation: Relation; a: string; b: string }
-  | { type: 'pair'; measure: PairMeasure; a: string; b: string }
-  | { type: 'size'; measure: SizeMeasure; a: string }
+  /** `threshold`: asked against a length ("is A more than 2 m from B?"); not for the direction */
+  | { type: 'pair'; measure: PairMeasure; a: string; b: string; threshold?: Threshold }
+  | { type: 'size'; measure: SizeMeasure; a: string; threshold?: Threshold }
   | { type: 'extreme'; which: 'closest' | 'farthest'; to: string; among?: string[] }
   /** `top`: a superlative ("which is the tallest?"): the answer leads with the first of the order */
   | { type: 'order'; by: OrderKey; objects: string[]; descending: boolean; top?: true }
@@ -73,7 +80,7 @@ export type Query =
   | { type: 'triangle'; shape: TriangleShape; objects: [string, string, string] }
   | { type: 'count'; relation: Relation; reference: string }
   /** how far an object is from the camera ("how far is the sofa from me?") */
-  | { type: 'range'; a: string }
+  | { type: 'range'; a: string; threshold?: Threshold }
   /** how many objects of one kind the scene holds ("how many chairs are there?"): the objects of that kind */
   | { type: 'tally'; objects: string[] }
   /** which objects stand in a relation to a reference ("what is behind the coffee table?"), nearest first */

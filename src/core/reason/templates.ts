@@ -208,6 +208,21 @@ export const TEMPLATES = {
     'no: from {at}, facing {toward}, {target} is at {clock} o\'clock, {words}, not {asked}.',
     'no, if you stand at {at} facing {toward}, {target} is {words} (at {clock} o\'clock), not {asked}.',
   ],
+  thresholdYes: [
+    'yes, {side} {thr}: {rest}',
+    'yes — {side} {thr}. {Rest}',
+    'yes: {rest} That is {side} {thr}.',
+  ],
+  thresholdNo: [
+    'no, {side} {thr}: {rest}',
+    'no — {side} {thr}. {Rest}',
+    'no: {rest} That is {side} {thr}.',
+  ],
+  thresholdTie: [
+    'about {thr}, too close to call with this measurement: {rest}',
+    'too close to {thr} to say: {rest}',
+    'roughly {thr} — the measurement cannot tell which side: {rest}',
+  ],
   facingNone: [
     '{toward} is where {at} is, so there is no direction to give.',
     'standing at {at}, {toward} is in the same spot: no direction to give.',

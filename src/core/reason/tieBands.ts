@@ -13,6 +13,7 @@ import type { SceneObject } from '../scene/types';
 import { RELATIVE_DEPTH_ERROR, VOXEL_M, horizontalSigma, verticalSigma } from '../units/uncertainty';
 import { depthOf, extentAlong, heightOf, volumeOf, widthOf } from './boxGeometry';
 import type { Ctx } from './context';
+import type { SizeMeasure } from './query';
 import { toView, viewRight } from './viewpoint';
 
 export const TIE_SIGMAS = 2;
@@ -77,6 +78,15 @@ export function measureSigma(ctx: Ctx, family: MeasureFamily, o: SceneObject): n
       return volumeOf(o) * Math.hypot(rel(w, sideSpread(o, true)), rel(h, o.amodal?.spread[1] ?? 0), rel(d, sideSpread(o, false)));
     }
   }
+}
+
+/** One-sigma error of one of an object's extents, with an estimated extent's spread. */
+export function sizeSigma(ctx: Ctx, o: SceneObject, measure: SizeMeasure): number {
+  if (measure === 'height') return measureSigma(ctx, 'height', o);
+  if (measure !== 'depth') return measureSigma(ctx, 'width', o);
+  const rel = ctx.scene.depthRelativeError ?? RELATIVE_DEPTH_ERROR;
+  const e = depthOf(o);
+  return Math.hypot(few(o) * (rel * e + VOXEL_M / 2), sideSpread(o, false) * e);
 }
 
 /** The tie band of a comparison: TIE_SIGMAS sigma of the difference (at least MIN_SIGMA_BAND_M for lengths). */

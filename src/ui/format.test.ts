@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { buildScene } from '../core/testing/sceneBuilder';
+import { answerQuery } from '../core/reason/answerQuery';
+import { headline } from './format';
+
+const scene = buildScene([
+  { id: 'sofa', caption: 'sofa', center: [-1, 0.42, -4], size: [2, 0.84, 0.9] },
+  { id: 'tv', caption: 'tv', center: [1.5, 0.8, -5.5], size: [1.2, 0.7, 0.1] },
+  { id: 'lamp', caption: 'lamp', center: [-2.5, 0.8, -6], size: [0.4, 1.6, 0.4] },
+]);
+
+describe('answer headlines', () => {
+  it('a measure asked against a length leads with the verdict, then the measurement', () => {
+    const a = answerQuery(scene, { type: 'size', measure: 'height', a: 'sofa', threshold: { op: 'below', metres: 1 } });
+    expect(headline(a, scene, 'metric')).toBe('Yes · 84 cm');
+    expect(headline(answerQuery(scene, { type: 'size', measure: 'height', a: 'sofa' }), scene, 'metric')).toBe('84 cm');
+  });
+  it('a side asked of a facing question leads with the verdict, then the clock', () => {
+    const a = answerQuery(scene, { type: 'facing', at: 'sofa', toward: 'tv', target: 'lamp', ask: 'right' });
+    expect(headline(a, scene, 'metric')).toBe('No · 9 o’clock');
+    expect(headline(answerQuery(scene, { type: 'facing', at: 'sofa', toward: 'tv', target: 'lamp' }), scene, 'metric')).toBe('9 o’clock');
+  });
+});
