@@ -15,6 +15,9 @@ describe('answer headlines', () => {
     expect(headline(a, scene, 'metric')).toBe('Yes · 84 cm');
     expect(headline(answerQuery(scene, { type: 'size', measure: 'height', a: 'sofa' }), scene, 'metric')).toBe('84 cm');
   });
+  it('where one object is from another: the sides its axes decide, then the distance', () => {
+    expect(headline(answerQuery(scene, { type: 'place', a: 'sofa', b: 'tv' }), scene, 'metric')).toBe('Left, in front, lower · 2.9 m');
+  });
   it('a side asked of a facing question leads with the verdict, then the clock', () => {
     const a = answerQuery(scene, { type: 'facing', at: 'sofa', toward: 'tv', target: 'lamp', ask: 'right' });
     expect(headline(a, scene, 'metric')).toBe('No · 9 o’clock');

@@ -1,5 +1,6 @@
 import type { Answer, Quantity } from '../core/reason/answer';
 import type { UnitRequest } from '../core/reason/query';
+import { FIRM_AXIS } from '../core/reason/relativePlace';
 import type { SceneGraph } from '../core/scene/types';
 import { referenceCaptions } from '../core/reason/objectNames';
 import { formatLength, type UnitSystem } from '../core/units/length';
@@ -30,6 +31,15 @@ export function headline(a: Answer, scene: SceneGraph | null | undefined, system
     const v = a.value !== undefined && a.unit === 'm' ? valueText(a, a.value, system, request) : a.direction ? `${a.direction.clock} o’clock` : '';
     const verdict = a.verdict === 'yes' ? 'Yes' : a.verdict === 'no' ? 'No' : 'About the same';
     return v ? `${verdict} · ${v}` : verdict;
+  }
+  // where one object is from another: the sides its axes decide, then the distance
+  if (t === 'place' && a.steps && a.value !== undefined) {
+    const sides = ([['left', 'right'], ['behind', 'in front'], ['higher', 'lower']] as const).flatMap(([more, less], i) => {
+      const s = a.steps?.[i]?.answer;
+      return s?.choice === undefined || s.value === undefined || s.confidence < FIRM_AXIS ? [] : [s.value > 0 ? more : less];
+    });
+    const words = sides.length ? sides.join(', ') : 'About the same spot';
+    return `${words[0].toUpperCase()}${words.slice(1)} · ${valueText(a, a.value, system, request)}`;
   }
   if (a.choice) {
     const v = a.value !== undefined && a.unit === 'm' ? ` · ${valueText(a, a.value, system, request)}` : '';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildScene, type BoxSpec } from '../testing/sceneBuilder';
 import { answerQuery } from './answerQuery';
-import { sideMargin } from './relativePlace';
+import { FIRM_AXIS, sideMargin } from './relativePlace';
 import type { FacingSide, Query } from './query';
 
 const box = (id: string, center: [number, number, number], size: [number, number, number] = [0.4, 0.4, 0.4]): BoxSpec => ({ id, caption: id, center, size });
@@ -31,6 +31,16 @@ describe('where one object is relative to another (place)', () => {
   it('the converse says the opposite sides', () => {
     const a = answerQuery(scene, { type: 'place', a: 'tv', b: 'sofa' });
     expect(a.sentence).toMatch(/the tv is to the right of the sofa \(by 2\.50 m\), behind it \(by 1\.50 m\) and higher \(by 40\.0 cm\)/);
+  });
+
+  it('a side the measurement barely decides is said as a lean, and does not pull the confidence down', () => {
+    // 10 cm apart in depth, 5 m away: outside the tie band, but under even odds of being the right side
+    const s = buildScene([box('sofa', [0.2, 0.435, -5.3], [2.2, 0.87, 0.9]), box('lamp', [-2.4, 0.825, -5.4], [0.44, 1.65, 0.44])]);
+    const a = answerQuery(s, { type: 'place', a: 'lamp', b: 'sofa' });
+    expect(a.steps?.[1].answer.choice).toBe('lamp');
+    expect(a.steps?.[1].answer.confidence).toBeLessThan(FIRM_AXIS);
+    expect(a.sentence).toMatch(/to the left of the sofa \(by 2\.60 m\), at about the same distance from the camera \(farther back by 10\.0 cm\) and higher/);
+    expect(a.confidence).toBeGreaterThan(FIRM_AXIS);
   });
 
   it('an axis inside its tie band is "about the same", and not a side', () => {

@@ -15,11 +15,14 @@ import type { Answer, Quantity, Step, Verdict } from './answer';
 import type { FacingSide, Query } from './query';
 import { type Ctx, finish } from './context';
 import { answerPair, clockDirection, OVERHEAD_M } from './measures';
-import { compositeAnswer, minConfidence } from './composite';
+import { compositeAnswer } from './composite';
 import { RELATION_WORDS, label, phrase } from './templates';
 
 type PlaceQuery = Extract<Query, { type: 'place' }>;
 type FacingQuery = Extract<Query, { type: 'facing' }>;
+
+/** A side an axis decides with less confidence than this is said as a lean, not as the side. */
+export const FIRM_AXIS = 0.5;
 
 /** One axis of a place answer: the how-much measure, and the relation its positive side is. */
 const AXES = [
@@ -39,25 +42,30 @@ export function answerPlace(ctx: Ctx, query: PlaceQuery): Answer {
   }));
   const distance = answerPair(ctx, { type: 'pair', measure: 'distance', a: a.id, b: b.id });
   steps.push({ description: label('qDistance', { a: na, b: nb }), answer: distance });
-  // each axis in words: the side it is on with its margin, or the tie when the margin is within the band
+  // each axis in words: the side it is on with its margin; the tie when the margin is within the band; a side
+  // the measurement barely decides (under even odds of being right) is said as about the same, with its lean
   const parts = AXES.map((axis, i) => {
     const s = steps[i].answer;
     const diff = s.value ?? 0;
     const text = ctx.fmt(Math.abs(diff));
-    if (s.choice === undefined) return { decided: false, words: RELATION_WORDS[axis.more].tie, text };
     const rel = diff > 0 ? axis.more : axis.less;
-    return { decided: true, words: i === 2 ? RELATION_WORDS[rel].more : RELATION_WORDS[rel].rel, text };
+    if (s.choice === undefined) return { decided: false, words: RELATION_WORDS[axis.more].tie, text, lean: '' };
+    if (s.confidence < FIRM_AXIS) return { decided: false, words: RELATION_WORDS[axis.more].tie, text, lean: ` (${RELATION_WORDS[rel].more} by ${text})` };
+    return { decided: true, words: i === 2 ? RELATION_WORDS[rel].more : RELATION_WORDS[rel].rel, text, lean: '' };
   });
   const [side, depth, height] = parts;
-  const first = side.decided ? `${side.words} ${nb} (by ${side.text})` : `${side.words} as ${nb}`;
-  const second = depth.decided ? `${depth.words} it (by ${depth.text})` : depth.words;
-  const third = height.decided ? `${height.words} (by ${height.text})` : height.words;
+  const first = side.decided ? `${side.words} ${nb} (by ${side.text})` : `${side.words} as ${nb}${side.lean}`;
+  const second = depth.decided ? `${depth.words} it (by ${depth.text})` : `${depth.words}${depth.lean}`;
+  const third = height.decided ? `${height.words} (by ${height.text})` : `${height.words}${height.lean}`;
   const sentence = phrase('place', ctx.seed, { a: na, b: nb, parts: `${first}, ${second} and ${third}`, dist: ctx.fmt(distance.value ?? 0) });
+  // as sure as the distance measured and each side it states firmly; a lean said as such claims nothing
+  const firm = steps.slice(0, 3).filter((_, i) => parts[i].decided);
+  const confidence = Math.min(distance.confidence, ...firm.map((s) => s.answer.confidence));
   const quantities: Quantity[] = steps.flatMap((s) => s.answer.evidence.quantities.filter((q) => !q.technical).slice(0, 1));
   return compositeAnswer(ctx, {
     query, value: distance.value, unit: 'm',
     evidence: { objects: [a.id, b.id], quantities, visuals: [{ kind: 'highlight', objectIds: [a.id, b.id] }, { kind: 'arrow', from: b.obb.center, to: a.obb.center, label: ctx.fmt(distance.value ?? 0) }] },
-  }, steps, sentence, minConfidence(steps.slice(0, 3)));
+  }, steps, sentence, confidence);
 }
 
 /** Each side as an arc of clockwise angles from straight ahead, radians: [start, start + span]. */
