@@ -82,7 +82,9 @@ export function takeFrames(text: string, keepsMeaning: (rest: string) => boolean
     yesNo = true;
   }
   const open = OPENING_CLAUSE.exec(t);
-  if (open && !/\b(?:which|what|who|how|where)\b/.test(open[0])) {
+  // "from the sofa, ...", "looking at the tv, ...": a clause that places the asker at an object is the question's
+  const viewpoint = open !== null && /^(?:from|looking|look)\b/.test(open[0]) && keepsMeaning(open[0].replace(/ , $/, ''));
+  if (open && !viewpoint && !/\b(?:which|what|who|how|where)\b/.test(open[0])) {
     const rest = t.slice(open[0].length);
     if (keepsMeaning(rest)) {
       dropped.push(open[0].replace(/ , $/, ''));

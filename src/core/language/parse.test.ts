@@ -244,8 +244,11 @@ describe('parseQuestion', () => {
       ['Of the sofa, the tv and the floor lamp, which is leftmost?', { type: 'order', by: 'lateral', objects: ['sofa', 'tv', 'lamp'], descending: false, top: true }],
       ['Put the tv, the sofa and the potted plant in order from left to right.', { type: 'order', by: 'lateral', objects: ['tv', 'sofa', 'plant'], descending: false }],
       ['Which is more to the right: the sofa, the tv or the floor lamp?', { type: 'order', by: 'lateral', objects: ['sofa', 'tv', 'lamp'], descending: true, top: true }],
-      // "on the far right" picks the rightmost, not the farthest
+      // "on the far right" picks the rightmost, not the farthest; "far left of B" places one object against another
       ['Is the chair on the far right taller than the sofa?', { type: 'relation', form: 'yesno', relation: 'taller', a: 'chairR', b: 'sofa' }],
+      ['Is the potted plant far right of the sofa?', { type: 'relation', form: 'yesno', relation: 'right', a: 'plant', b: 'sofa' }],
+      // an opening clause that places the asker at an object is part of the question, not a frame to drop
+      ['From the tv, looking toward the sofa, is the coffee table on my left or my right?', { type: 'facing', at: 'tv', toward: 'sofa', target: 'table' }],
     ];
     for (const [text, query] of cases) {
       const r = parseQuestion(text, living);
@@ -253,7 +256,8 @@ describe('parseQuestion', () => {
     }
     // a scene other than the photo (moved, stacked, fitted somewhere) and a ratio are not read as the photo's
     // relations or as a count; the comparison is offered for the ratio
-    for (const text of ['If the tv were put on top of the sofa, how high would its top be?', 'Would the coffee table fit under the tv?', 'Is there enough space for the sofa between the tv and the plant?', 'If we moved the lamp left of the sofa, would it be closer to the tv?']) {
+    expect(parseQuestion('Where is the coffee table relative to me?', living)).toMatchObject({ status: 'free-form', suggestion: { type: 'range', a: 'table' } });
+    for (const text of ['If the sofa were half as wide, would it be narrower than the tv?', 'If the tv were put on top of the sofa, how high would its top be?', 'Would the coffee table fit under the tv?', 'Is there enough space for the sofa between the tv and the plant?', 'If we moved the lamp left of the sofa, would it be closer to the tv?']) {
       expect(parseQuestion(text, living).status, text).toBe('free-form');
     }
     const ratio = parseQuestion('How many times wider is the sofa than the tv?', living);

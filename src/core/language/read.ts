@@ -122,12 +122,12 @@ function readTriangle(c: Ctx): Reading | null {
  * must not be read as a question about where things are now.
  */
 const MOVED = '(?:stacked|put|placed|moved|set|pushed|pulled|turned|rotated|lifted|raised|lowered|dropped|laid|swapped|removed|shifted|slid|flipped|tipped|carried|brought|taken|stood|hung|mounted)';
-const HYPOTHETICAL = `if (?:${OBJ}|the objects|they|it) (?:were|was|is|are|got|gets|had been|would be|could be) (?:[a-z]+ )?${MOVED}|if (?:i|we|you|someone|somebody|one) (?:were to |was to )?(?:stack|stacked|put|place|placed|move|moved|set|push|pushed|pull|pulled|turn|turned|rotate|rotated|lift|lifted|swap|swapped|remove|removed|shift|shifted|carry|carried|bring|brought|hang|hung) |(?:${OBJ}|it|they) (?:would|will|could|can|does|do|might) (?:[a-z]+ )?fit|(?:would|will|could|can|does|do|might) (?:${OBJ}|it|they) (?:[a-z]+ )?fit|(?:room|space|enough space|enough room) (?:for|to (?:fit|put|place)) ${OBJ}`;
+const HYPOTHETICAL = `if (?:${OBJ}|the objects|they|it) were(?! (?:standing|sitting|positioned|placed|located) (?:at|by|beside|next to|near|on))|if (?:${OBJ}|the objects|they|it) (?:were|was|is|are|got|gets|had been|would be|could be) (?:[a-z]+ )?${MOVED}|if (?:i|we|you|someone|somebody|one) (?:were to |was to )?(?:stack|stacked|put|place|placed|move|moved|set|push|pushed|pull|pulled|turn|turned|rotate|rotated|lift|lifted|swap|swapped|remove|removed|shift|shifted|carry|carried|bring|brought|hang|hung) |(?:${OBJ}|it|they) (?:would|will|could|can|does|do|might) (?:[a-z]+ )?fit|(?:would|will|could|can|does|do|might) (?:${OBJ}|it|they) (?:[a-z]+ )?fit|(?:room|space|enough space|enough room) (?:for|to (?:fit|put|place)) ${OBJ}`;
 
 function readHypothetical(c: Ctx): Reading | null {
   const m = re(HYPOTHETICAL).exec(c.s);
   if (!m) return null;
-  return understood(/\bfit\b|\b(?:room|space)\b/.test(m[0]) ? 'whether something would fit' : 'a scene with objects moved', [], [m[0]]);
+  return understood(/\bfit\b|\b(?:room|space)\b/.test(m[0]) ? 'whether something would fit' : 'a scene other than the one photographed', [], [m[0]]);
 }
 
 function readCount(c: Ctx): Reading | null {
@@ -183,6 +183,10 @@ const RELATION_BETWEEN = `(?:spatial )?(?:relation|relationship|arrangement|rela
  * spot ("if you stand at A", "as seen from A", "facing the camera") or by clock, it is the direction instead.
  */
 function readPlace(c: Ctx): Reading | null {
+  // "where is the sofa relative to me": how far it is is measured; the way to it is the photo itself
+  if (c.cam && c.slots.length === 1 && /\bwhere\b/.test(c.s) && has(c.s, `${RELATIVE_TO} cam`)) {
+    return understood(`where ${c.slots[0]} is from the camera`, [c.slots[0]], ['where'], { type: 'range', a: c.slots[0] });
+  }
   if (c.slots.length !== 2 || c.cam) return null;
   if (has(c.s, `direction|clock(?: position| direction| hour)?|oclock|bearing|heading|${VIEWPOINT_AT}|${SEEN_FROM}`)) return null;
   const [x, y] = c.slots;
@@ -325,6 +329,8 @@ function readSuperlative(c: Ctx): Reading | null {
   if (c.wh === null && !has(c.s, 'of|among|out of')) return null;
   const sup = firstCue(SUPERLATIVES, c.s);
   if (!sup) return null;
+  // "is the lamp far left of the sofa" places one object against another: no superlative without a question word
+  if (sup.value.by === 'lateral' && c.wh === null && !has(c.s, 'among|out of|of all|of the (?:objects|things|items)')) return null;
   if (c.slots.length === 0) {
     if (c.wh !== 'which' && c.wh !== 'what') return null;
     return q({ type: 'order', by: sup.value.by, objects: [ALL_OBJECTS], descending: sup.value.descending, top: true }, 'superlative', sup.text);
