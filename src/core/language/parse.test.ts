@@ -247,6 +247,11 @@ describe('parseQuestion', () => {
       // "on the far right" picks the rightmost, not the farthest; "far left of B" places one object against another
       ['Is the chair on the far right taller than the sofa?', { type: 'relation', form: 'yesno', relation: 'taller', a: 'chairR', b: 'sofa' }],
       ['Is the potted plant far right of the sofa?', { type: 'relation', form: 'yesno', relation: 'right', a: 'plant', b: 'sofa' }],
+      // how high an object's bottom is off the floor; how high one object is above another
+      ['At what height is the tv hung?', { type: 'elevation', a: 'tv' }],
+      ['How far up off the floor is the floor lamp?', { type: 'elevation', a: 'lamp' }],
+      ['Is the tv mounted more than 1.2 m above the floor?', { type: 'elevation', a: 'tv', threshold: { op: 'above', metres: 1.2 } }],
+      ['How high above the coffee table is the tv?', { type: 'pair', measure: 'how_much_above', a: 'tv', b: 'table' }],
       // an opening clause that places the asker at an object is part of the question, not a frame to drop
       ['From the tv, looking toward the sofa, is the coffee table on my left or my right?', { type: 'facing', at: 'tv', toward: 'sofa', target: 'table' }],
     ];

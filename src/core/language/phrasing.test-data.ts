@@ -410,7 +410,8 @@ export const HELD_OUT_PHRASINGS: PhrasingCase[] = [
   { scene: S, tag: 'held-out', text: 'Is the person far from the bike?', want: W({ type: 'pair', measure: 'distance', a: 'person', b: 'bike' }) },
   { scene: S, tag: 'held-out', text: 'how much taller is the bus than the car', want: { status: 'free-form' } },
   { scene: K, tag: 'held-out', text: 'Is the microwave sitting on top of the oven?', want: W({ type: 'relation', form: 'yesno', relation: 'above', a: 'mw', b: 'oven' }) },
-  { scene: K, tag: 'held-out', text: 'How high off the ground is the microwave?', want: W({ type: 'size', measure: 'height', a: 'mw' }) },
+  // was the microwave's height, the only measure there was; "off the ground" asks how high its bottom is
+  { scene: K, tag: 'held-out', text: 'How high off the ground is the microwave?', want: W({ type: 'elevation', a: 'mw' }) },
   { scene: K, tag: 'held-out', text: 'Which stool is nearer to the fridge?', want: W({ type: 'extreme', which: 'closest', to: 'fridge', among: ['stoolL', 'stoolR'] }) },
   { scene: K, tag: 'held-out', text: 'Is the metal stool to the right of the wooden one?', want: W({ type: 'relation', form: 'yesno', relation: 'right', a: 'stoolR', b: 'stoolL' }) },
   { scene: K, tag: 'held-out', text: 'What is the distance between the two stools?', want: W({ type: 'pair', measure: 'distance', a: 'stoolL', b: 'stoolR' }) },

@@ -279,7 +279,7 @@ function readOrder(c: Ctx): Reading | null {
 }
 
 function readDifference(c: Ctx): Reading | null {
-  const m = re('how much|by how much|how far|how many|what is the difference|how big is the difference').exec(c.s);
+  const m = re('how much|by how much|how far|how many|what is the difference|how big is the difference|how high(?= (?:above|over|below|under))|how low(?= (?:below|under|beneath))').exec(c.s);
   if (!m || has(c.s, 'apart|distance between|gap|from each other')) return null;
   const rest = c.s.slice(m.index + m[0].length);
   const rel = relationIn(rest);
@@ -497,6 +497,16 @@ function readSize(c: Ctx): Reading | null {
   return q({ type: 'size', measure, a: c.slots[0] }, 'quantity', dim.text, text);
 }
 
+/** "how high off the ground is the shelf", "the elevation of the lamp", "at what height is the tv mounted" */
+const FLOOR = '(?:the )?(?:floor|ground|floor level|ground level)';
+const ELEVATION = `(?:above|off|over|from|up from|up off) ${FLOOR}|elevation|how high up|how far up|at what height|height (?:is|was) ${OBJ} (?:mounted|hung|hanging|installed|fixed|attached|placed|positioned|put|set)|how high (?:is|was|are|were) ${OBJ} (?:mounted|hung|hanging|installed|fixed|attached|placed|positioned|put|set)`;
+
+function readElevation(c: Ctx): Reading | null {
+  if (c.slots.length !== 1 || c.cam) return null;
+  const m = re(ELEVATION).exec(c.s);
+  return m ? q({ type: 'elevation', a: c.slots[0] }, 'quantity', m[0].replace(/obj\d+ ?/g, '').trim()) : null;
+}
+
 function readWhere(c: Ctx): Reading | null {
   const m = /\bwhere (?:is|are|was|were|do you see|can i find|would i find|do i find|can you see) (obj\d+)(?: (?:located|positioned|placed|situated|standing|sitting|kept|exactly|now|right now))?$/.exec(c.s);
   if (!m || c.slots.length !== 1) return null;
@@ -513,7 +523,7 @@ function readRelationUnlessDistance(c: Ctx): Reading | null {
 
 const READERS: readonly ((c: Ctx) => Reading | null)[] = [
   readHypothetical, readTriangle, readCount, readBetween, readFacing, readPlace, readDirection, readOrder, readDifference, readExtreme, readSuperlative,
-  readComparativeList, readPlaced, readContain, readSupport, readSame, readChoice, readRelationUnlessDistance, readDistance, readRelation, readSize, readWhere,
+  readComparativeList, readPlaced, readContain, readSupport, readSame, readChoice, readElevation, readRelationUnlessDistance, readDistance, readRelation, readSize, readWhere,
 ];
 
 /**
@@ -524,6 +534,7 @@ export function withThresholdDraft(draft: Query, threshold: Threshold): Query | 
   switch (draft.type) {
     case 'size':
     case 'range':
+    case 'elevation':
       return { ...draft, threshold };
     case 'pair':
       return draft.measure === 'direction' ? null : { ...draft, threshold };

@@ -39,12 +39,12 @@ function allQueries(): Query[] {
   qs.push({ type: 'between', a: 'o5', b: 'o2', c: 'o3' });
   qs.push({ type: 'contain', a: 'o5', b: 'o2' });
   qs.push({ type: 'support', a: 'o5', b: 'o2' });
-  qs.push({ type: 'place', a: 'o5', b: 'o2' });
+  qs.push({ type: 'place', a: 'o5', b: 'o2' }, { type: 'elevation', a: 'o3' });
   for (const op of ['above', 'below'] as const) {
     const threshold = { op, metres: 1.5 };
     for (const measure of ['width', 'height', 'depth', 'length'] as SizeMeasure[]) qs.push({ type: 'size', measure, a: 'o4', threshold });
     for (const measure of pairs.filter((m) => m !== 'direction')) qs.push({ type: 'pair', measure, a: 'o2', b: 'o5', threshold });
-    qs.push({ type: 'range', a: 'o2', threshold });
+    qs.push({ type: 'range', a: 'o2', threshold }, { type: 'elevation', a: 'o3', threshold });
   }
   qs.push({ type: 'facing', at: 'o1', toward: 'o2', target: 'o3' });
   for (const ask of ['left', 'right', 'ahead', 'behind'] as const) qs.push({ type: 'facing', at: 'o1', toward: 'o2', target: 'o3', ask });

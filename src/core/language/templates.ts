@@ -40,6 +40,8 @@ export function templateKey(q: Query): string {
       return `count.${q.relation}`;
     case 'range':
       return q.threshold ? `range.${q.threshold.op}` : 'range';
+    case 'elevation':
+      return q.threshold ? `elevation.${q.threshold.op}` : 'elevation';
     case 'tally':
       return 'tally';
     case 'find':
@@ -210,6 +212,8 @@ const THRESHOLDS: Record<string, readonly string[]> = {
     const [above, below] = extentThresholds(...w);
     return [[`size.${m}.above`, above], [`size.${m}.below`, below]];
   })),
+  'elevation.above': ['Is {a} more than {thr} above the floor?', 'Is the bottom of {a} over {thr} off the ground?', 'Is {a} at least {thr} off the floor?', 'Is {a} higher than {thr} above the ground?', 'Is {a} mounted more than {thr} above the floor?'],
+  'elevation.below': ['Is {a} less than {thr} above the floor?', 'Is the bottom of {a} under {thr} off the ground?', 'Is {a} at most {thr} off the floor?', 'Is {a} lower than {thr} above the ground?', 'Is {a} mounted less than {thr} above the floor?'],
   'range.above': ['Is {a} more than {thr} from the camera?', 'Is {a} farther than {thr} from the camera?', 'Is {a} over {thr} away from the camera?', 'Is the distance from the camera to {a} more than {thr}?', 'Is {a} at least {thr} away from me?'],
   'range.below': ['Is {a} less than {thr} from the camera?', 'Is {a} closer than {thr} to the camera?', 'Is {a} within {thr} of the camera?', 'Is the distance from the camera to {a} less than {thr}?', 'Is {a} at most {thr} away from me?'],
   'pair.distance.above': ['Are {a} and {b} more than {thr} apart?', 'Is {a} more than {thr} away from {b}?', 'Is {a} farther than {thr} from {b}?', 'Is the distance between {a} and {b} greater than {thr}?', 'Is {a} at least {thr} from {b}?'],
@@ -246,6 +250,7 @@ export const questionTemplates: Readonly<Record<string, readonly string[]>> = {
       return [[key, [...list.filter((t) => !t.startsWith('Which')), `Can you sort {list} by ${ORDER_KEY_WORD[k]}, ${first} first?`]], [`${key}.top`, superlatives(SUPERLATIVE_WORDS[k][i])]];
     })),
   ),
+  elevation: ['How high off the ground is {a}?', 'How far above the floor is {a}?', 'What is the elevation of {a}?', 'At what height is {a} mounted?', 'How high up is {a}?'],
   range: ['How far is {a} from the camera?', 'How far away from the camera is {a}?', 'What is the distance from the camera to {a}?', 'How far is {a} from me?', 'How far away is {a} from us?'],
   tally: ['How many {kind} are there?', 'How many {kind} can you see?', 'Count the {kind}.', 'How many {kind} are in the scene?', 'What number of {kind} are there?'],
   'placed.on': ['Which objects are on {ref}?', 'What objects are sitting on {ref}?', 'Which things rest on {ref}?', 'Which of the objects are on {ref}?', 'What items are placed on {ref}?'],
@@ -334,13 +339,14 @@ export function fillTemplate(template: string, q: Query, captionOf: (id: string)
       slots.ref = np(q.reference);
       break;
     case 'range':
+    case 'elevation':
       slots.a = np(q.a);
       break;
     case 'tally':
       slots.kind = kindNoun(q.objects.map(captionOf), 2);
       break;
   }
-  if ((q.type === 'size' || q.type === 'pair' || q.type === 'range') && q.threshold) slots.thr = `${Number(q.threshold.metres.toFixed(3))} m`;
+  if ((q.type === 'size' || q.type === 'pair' || q.type === 'range' || q.type === 'elevation') && q.threshold) slots.thr = `${Number(q.threshold.metres.toFixed(3))} m`;
   const text = template.replace(/\{(a|A|b|c|to|ref|list|kind|thr)\}/g, (_, k: string) => {
     const v = slots[k.toLowerCase()] ?? '';
     return k === 'A' ? v.charAt(0).toUpperCase() + v.slice(1) : v;

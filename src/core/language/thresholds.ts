@@ -31,6 +31,8 @@ const COMPARATORS: readonly (readonly [string, Threshold['op'], string])[] = [
   ['further than|farther than|further away than|farther away than', 'above', 'far'],
   ['shorter than', 'below', 'tall'], ['narrower than', 'below', 'wide'], ['shallower than', 'below', 'deep'],
   ['closer than|nearer than', 'below', 'far'],
+  // "lower than 1.5 m above the floor": the words after it say what is measured
+  ['lower than', 'below', ''],
   ['more than|greater than|over|above|at least|no less than|not less than|in excess of|exceeding|upwards of|beyond', 'above', ''],
   ['less than|fewer than|under|below|at most|no more than|not more than|up to|within', 'below', ''],
 ];
@@ -55,7 +57,7 @@ export function extractThreshold(raw: string): ThresholdReading {
   for (const [words, op, becomes] of COMPARATORS) {
     // "6 ft 2 in", "6'2\"", or one number and unit
     // "no more than" is at most: the plain comparator must not start inside it
-    const re = new RegExp(`(?<![a-z])(?<!\\bno )(?<!\\bnot )(?:${words}) (?:about |around |roughly |approximately )?${NUMBER} ?${UNIT}(?: ?(\\d+(?:[.,]\\d+)?) ?(?:inches|inch|in|"))?(?![a-z0-9])( (?:of|from|away|apart|tall|high|wide|long|deep|in (?:height|width|length|depth)))?`);
+    const re = new RegExp(`(?<![a-z])(?<!\\bno )(?<!\\bnot )(?:${words}) (?:about |around |roughly |approximately )?${NUMBER} ?${UNIT}(?: ?(\\d+(?:[.,]\\d+)?) ?(?:inches|inch|in|"))?(?![a-z0-9])( (?:of|from|away|apart|tall|high|wide|long|deep|in (?:height|width|length|depth))(?![a-z]))?`);
     const m = re.exec(text);
     if (!m) continue;
     const len = lengthOf(m[1], m[2]);

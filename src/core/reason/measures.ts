@@ -278,6 +278,39 @@ export function answerSize(ctx: Ctx, query: SizeQuery): Answer {
   }, phrase(query.measure, ctx.seed, { a: ctx.name(a), value: text }), measurementConfidence(value, sigma), [a], vertical, query.measure);
 }
 
+/** An object's bottom this close to the floor stands on it (a box from depth places its bottom to a few centimetres). */
+export const ON_FLOOR_M = 0.03;
+
+/**
+ * How high an object's bottom is above the floor (the canonical frame's y = 0: the support plane). The plane
+ * is the floor for a camera held at a person's height; a camera under 0.8 m above it looks at a table or a desk
+ * top, and a frame with no support plane guessed its height: the answer then says "the surface below" rather
+ * than naming a floor it may not have seen.
+ */
+export function answerElevation(ctx: Ctx, query: Extract<Query, { type: 'elevation' }>): Answer {
+  const a = ctx.get(query.a);
+  const bottom = a.obb.center[1] - a.obb.size[1] / 2;
+  const top = bottom + a.obb.size[1];
+  const sigma = ctx.sigmaV(a);
+  const f = ctx.scene.frame;
+  const floor = (f.method === 'support-plane' || f.method === 'given') && f.cameraHeight >= 0.8 ? 'the floor' : 'the surface below';
+  const value = Math.max(0, bottom);
+  const onFloor = value <= Math.max(ON_FLOOR_M, sigma);
+  const vars = { a: ctx.name(a), value: ctx.fmt(value, sigma), top: ctx.fmt(top, sigma), floor };
+  const c = a.obb.center;
+  return finish(ctx, {
+    query, value, unit: 'm',
+    evidence: {
+      objects: [a.id],
+      quantities: [
+        { label: label('qElevation', { a: ctx.name(a), floor }), value, unit: 'm', uncertainty: sigma },
+        { label: label('qElevationTop', { a: ctx.name(a), floor }), value: top, unit: 'm', uncertainty: sigma },
+      ],
+      visuals: [{ kind: 'highlight', objectIds: [a.id] }, { kind: 'height-bar', base: [c[0], 0, c[2]], top: [c[0], Math.max(0, bottom), c[2]], label: vars.value }],
+    },
+  }, phrase(onFloor ? 'elevationGround' : 'elevation', ctx.seed, vars), measurementConfidence(Math.max(value, 0.05), sigma), [a], true);
+}
+
 /** How far an object is from the camera: the eye to the object's box centre, and to its nearest point. */
 export function answerRange(ctx: Ctx, query: Extract<Query, { type: 'range' }>): Answer {
   const a = ctx.get(query.a);

@@ -81,6 +81,8 @@ export type Query =
   | { type: 'count'; relation: Relation; reference: string }
   /** how far an object is from the camera ("how far is the sofa from me?") */
   | { type: 'range'; a: string; threshold?: Threshold }
+  /** how high an object's bottom is above the floor ("how high off the ground is the shelf?") */
+  | { type: 'elevation'; a: string; threshold?: Threshold }
   /** how many objects of one kind the scene holds ("how many chairs are there?"): the objects of that kind */
   | { type: 'tally'; objects: string[] }
   /** which objects stand in a relation to a reference ("what is behind the coffee table?"), nearest first */
@@ -112,6 +114,7 @@ export function queryObjectIds(q: Query): string[] {
     case 'placed':
       return [q.reference];
     case 'range':
+    case 'elevation':
       return [q.a];
     case 'tally':
       return [...q.objects];
@@ -134,6 +137,7 @@ export function mapQueryIds(q: Query, f: (id: string) => string, many: (id: stri
       return { ...q, at: f(q.at), toward: f(q.toward), target: f(q.target) };
     case 'size':
     case 'range':
+    case 'elevation':
       return { ...q, a: f(q.a) };
     case 'extreme':
       return q.among ? { ...q, to: f(q.to), among: q.among.flatMap(many) } : { ...q, to: f(q.to) };

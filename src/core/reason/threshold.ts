@@ -15,7 +15,7 @@ import { capitalise, phrase } from './templates';
 /** No band is narrower than this: half a centimetre is below what a depth map resolves. */
 export const MIN_THRESHOLD_BAND_M = 0.005;
 
-type Thresholded = Extract<Query, { type: 'size' | 'pair' | 'range' }>;
+type Thresholded = Extract<Query, { type: 'size' | 'pair' | 'range' | 'elevation' }>;
 
 export function withThreshold(ctx: Ctx, query: Thresholded, answer: Answer, threshold: Threshold): Answer {
   const value = answer.value;
