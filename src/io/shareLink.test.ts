@@ -81,6 +81,7 @@ describe('encodeShareLink / decodeShareLink round trip', () => {
       { text: 'Which is the leftmost?', query: { type: 'order', by: 'lateral', objects: ['obj0', 'obj1', 'obj2'], descending: false, top: true } },
       { text: 'Is the chair taller than 1 m?', query: { type: 'size', measure: 'height', a: 'obj0', threshold: { op: 'above', metres: 1 } } },
       { text: 'How high off the floor is the chair?', query: { type: 'elevation', a: 'obj0' } },
+      { text: 'What are the dimensions of the chair?', query: { type: 'dimensions', a: 'obj0' } },
       { text: 'Is the chair within 2 m of the table?', query: { type: 'pair', measure: 'distance', a: 'obj0', b: 'obj1', threshold: { op: 'below', metres: 2 } } },
     ];
     for (const question of questions) {

@@ -38,6 +38,7 @@ export const QuerySchema = v.variant('type', [
   v.strictObject({ type: v.literal('triangle'), shape: v.picklist(['equilateral', 'isosceles', 'right']), objects: v.tuple([id, id, id]) }),
   v.strictObject({ type: v.literal('count'), relation, reference: id }),
   v.strictObject({ type: v.literal('range'), a: id, threshold: v.optional(threshold) }),
+  v.strictObject({ type: v.literal('dimensions'), a: id }),
   v.strictObject({ type: v.literal('elevation'), a: id, threshold: v.optional(threshold) }),
   v.strictObject({ type: v.literal('tally'), objects: ids(1) }),
   v.strictObject({ type: v.literal('find'), relation, reference: id }),

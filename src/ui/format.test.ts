@@ -18,6 +18,9 @@ describe('answer headlines', () => {
   it('where one object is from another: the sides its axes decide, then the distance', () => {
     expect(headline(answerQuery(scene, { type: 'place', a: 'sofa', b: 'tv' }), scene, 'metric')).toBe('Left, in front, lower · 2.9 m');
   });
+  it('dimensions: width x depth x height', () => {
+    expect(headline(answerQuery(scene, { type: 'dimensions', a: 'sofa' }), scene, 'metric')).toBe('2.0 m × 90 cm × 84 cm');
+  });
   it('a side asked of a facing question leads with the verdict, then the clock', () => {
     const a = answerQuery(scene, { type: 'facing', at: 'sofa', toward: 'tv', target: 'lamp', ask: 'right' });
     expect(headline(a, scene, 'metric')).toBe('No · 9 o’clock');

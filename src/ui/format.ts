@@ -32,6 +32,11 @@ export function headline(a: Answer, scene: SceneGraph | null | undefined, system
     const verdict = a.verdict === 'yes' ? 'Yes' : a.verdict === 'no' ? 'No' : 'About the same';
     return v ? `${verdict} · ${v}` : verdict;
   }
+  // width x depth x height, each as its sentence rounds it
+  if (t === 'dimensions') {
+    const [w, d, h] = a.evidence.quantities;
+    if (w && d && h) return [w, d, h].map((q) => formatMetres(q.value, system, request, q.uncertainty)).join(' × ');
+  }
   // where one object is from another: the sides its axes decide, then the distance
   if (t === 'place' && a.steps && a.value !== undefined) {
     const sides = ([['left', 'right'], ['behind', 'in front'], ['higher', 'lower']] as const).flatMap(([more, less], i) => {

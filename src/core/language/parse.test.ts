@@ -214,9 +214,8 @@ describe('parseQuestion', () => {
     expect(parseQuestion('Is the floor lamp in the corner?', living).status).toBe('free-form');
     // what is on the tv or in the mug may be no object at all (a programme, coffee): the VLM's, as before
     expect(parseQuestion('What is on the tv?', living).status).toBe('free-form');
-    const volume = parseQuestion('How much space does the sofa take up?', living);
-    expect(volume.status).toBe('free-form');
-    expect(volume.status === 'free-form' && volume.understood).toBeFalsy();
+    // the room an object takes up with no axis named: all three extents and the volume of its box
+    expect(parseQuestion('How much space does the sofa take up?', living)).toMatchObject({ status: 'ok', parsed: { query: { type: 'dimensions', a: 'sofa' } } });
   });
 
   it('reads the constructions of other benchmarks\' questions (probed with CV-Bench, VSI-Bench, What\'s Up, EmbSpatial, 3DSRBench styles)', () => {
@@ -247,6 +246,12 @@ describe('parseQuestion', () => {
       // "on the far right" picks the rightmost, not the farthest; "far left of B" places one object against another
       ['Is the chair on the far right taller than the sofa?', { type: 'relation', form: 'yesno', relation: 'taller', a: 'chairR', b: 'sofa' }],
       ['Is the potted plant far right of the sofa?', { type: 'relation', form: 'yesno', relation: 'right', a: 'plant', b: 'sofa' }],
+      // all three extents: the dimensions, the size as a noun, the volume ("how big" stays the width, as SpatialVLM asks it)
+      ['What are the dimensions of the coffee table?', { type: 'dimensions', a: 'table' }],
+      ['Tell me the size of the tv in inches.', { type: 'dimensions', a: 'tv' }],
+      ['Roughly what volume does the potted plant have?', { type: 'dimensions', a: 'plant' }],
+      ['How big is the tv?', { type: 'size', measure: 'width', a: 'tv' }],
+      ['What are the dimensions of the sofa in terms of depth?', { type: 'size', measure: 'depth', a: 'sofa' }],
       // how high an object's bottom is off the floor; how high one object is above another
       ['At what height is the tv hung?', { type: 'elevation', a: 'tv' }],
       ['How far up off the floor is the floor lamp?', { type: 'elevation', a: 'lamp' }],

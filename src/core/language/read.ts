@@ -481,11 +481,24 @@ function readDistance(c: Ctx): Reading | null {
   return null;
 }
 
+/**
+ * "What are the dimensions of the sofa", "what size is it", "its volume", "how much space does it take up": all
+ * three extents. "How big is A" stays the width, as the SpatialVLM templates ask it; a named dimension or axis
+ * ("the dimensions of A in terms of height", "the horizontal dimensions") asks that one.
+ */
+const ALL_DIMENSIONS = '(?:the |its |their )?(?:dimensions|measurements|size|volume|overall size|overall dimensions|bulk)(?: of)?|what size|how voluminous';
+
 function readSize(c: Ctx): Reading | null {
   if (c.slots.length !== 1 || NOT_A_DIMENSION.test(c.s)) return null;
   if (c.wh === 'which' || c.wh === 'who') return null;
   const explicit = re(EXPLICIT_DIMENSION).exec(c.s);
   const { axis, text } = axisOf(c.s);
+  if (!explicit && !axis) {
+    const all = re(ALL_DIMENSIONS).exec(c.s) ?? re(OCCUPIES_SPACE).exec(c.s);
+    // "how big / wide / tall is the sofa, i.e. its size" still asks one extent when one is named
+    const named = findCues(DIMENSION_CUES, c.s).some((d) => !GENERIC_SIZE.test(d.text));
+    if (all && !named) return q({ type: 'dimensions', a: c.slots[0] }, 'quantity', all[0]);
+  }
   // the room it fills along one axis is that extent; with no axis it is a volume, which we do not measure
   const filled = has(c.s, OCCUPIES_SPACE) && axis ? { value: axis === 'vertical_distance' ? 'height' : 'width', text: 'space' } as const : null;
   const first = firstCue(DIMENSION_CUES, c.s);

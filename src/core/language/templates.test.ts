@@ -39,7 +39,7 @@ function allQueries(): Query[] {
   qs.push({ type: 'between', a: 'o5', b: 'o2', c: 'o3' });
   qs.push({ type: 'contain', a: 'o5', b: 'o2' });
   qs.push({ type: 'support', a: 'o5', b: 'o2' });
-  qs.push({ type: 'place', a: 'o5', b: 'o2' }, { type: 'elevation', a: 'o3' });
+  qs.push({ type: 'place', a: 'o5', b: 'o2' }, { type: 'elevation', a: 'o3' }, { type: 'dimensions', a: 'o1' });
   for (const op of ['above', 'below'] as const) {
     const threshold = { op, metres: 1.5 };
     for (const measure of ['width', 'height', 'depth', 'length'] as SizeMeasure[]) qs.push({ type: 'size', measure, a: 'o4', threshold });

@@ -42,6 +42,8 @@ export function templateKey(q: Query): string {
       return q.threshold ? `range.${q.threshold.op}` : 'range';
     case 'elevation':
       return q.threshold ? `elevation.${q.threshold.op}` : 'elevation';
+    case 'dimensions':
+      return 'dimensions';
     case 'tally':
       return 'tally';
     case 'find':
@@ -250,6 +252,7 @@ export const questionTemplates: Readonly<Record<string, readonly string[]>> = {
       return [[key, [...list.filter((t) => !t.startsWith('Which')), `Can you sort {list} by ${ORDER_KEY_WORD[k]}, ${first} first?`]], [`${key}.top`, superlatives(SUPERLATIVE_WORDS[k][i])]];
     })),
   ),
+  dimensions: ['What are the dimensions of {a}?', 'What size is {a}?', 'What is the size of {a}?', 'How much space does {a} take up?', 'What is the volume of {a}?'],
   elevation: ['How high off the ground is {a}?', 'How far above the floor is {a}?', 'What is the elevation of {a}?', 'At what height is {a} mounted?', 'How high up is {a}?'],
   range: ['How far is {a} from the camera?', 'How far away from the camera is {a}?', 'What is the distance from the camera to {a}?', 'How far is {a} from me?', 'How far away is {a} from us?'],
   tally: ['How many {kind} are there?', 'How many {kind} can you see?', 'Count the {kind}.', 'How many {kind} are in the scene?', 'What number of {kind} are there?'],
@@ -340,6 +343,7 @@ export function fillTemplate(template: string, q: Query, captionOf: (id: string)
       break;
     case 'range':
     case 'elevation':
+    case 'dimensions':
       slots.a = np(q.a);
       break;
     case 'tally':

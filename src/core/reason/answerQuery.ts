@@ -7,7 +7,7 @@ import type { Answer } from './answer';
 import type { Query } from './query';
 import { type AnswerOptions, makeCtx } from './context';
 import { answerRelation } from './relations';
-import { answerElevation, answerPair, answerRange, answerSize } from './measures';
+import { answerDimensions, answerElevation, answerPair, answerRange, answerSize } from './measures';
 import { answerBetween, answerCount, answerExtreme, answerFind, answerOrder, answerPlaced, answerTally, answerTriangle } from './composite';
 import { answerContain } from './containment';
 import { answerSupport } from './support';
@@ -33,6 +33,7 @@ export function answerQuery(scene: SceneGraph, query: Query, opts: AnswerOptions
     case 'facing': return answerFacing(ctx, query);
     case 'triangle': return answerTriangle(ctx, query);
     case 'count': return answerCount(ctx, query);
+    case 'dimensions': return answerDimensions(ctx, query);
     case 'elevation': return query.threshold ? withThreshold(ctx, query, answerElevation(ctx, query), query.threshold) : answerElevation(ctx, query);
     case 'range': return query.threshold ? withThreshold(ctx, query, answerRange(ctx, query), query.threshold) : answerRange(ctx, query);
     case 'tally': return answerTally(ctx, query);

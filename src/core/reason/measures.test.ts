@@ -132,3 +132,43 @@ describe('how much more', () => {
     expect(a.sentence).toMatch(/about the same/);
   });
 });
+
+const elevationBoxes = [
+  { id: 'tv', caption: 'tv', center: [0.5, 1.35, -4] as [number, number, number], size: [1.2, 0.7, 0.1] as [number, number, number] },
+  { id: 'sofa', caption: 'sofa', center: [-1, 0.42, -4] as [number, number, number], size: [2, 0.84, 0.9] as [number, number, number] },
+];
+
+describe('how high an object is off the floor (elevation)', () => {
+  it('gives the bottom\'s height above the floor, and the top\'s', () => {
+    const a = answerQuery(buildScene(elevationBoxes), { type: 'elevation', a: 'tv' });
+    expect(a.value).toBeCloseTo(1.0, 9);
+    expect(a.sentence).toBe('The bottom of the tv is 1.0 m above the floor; its top is 1.7 m up.');
+    expect(a.evidence.quantities.map((q) => q.value)).toEqual([expect.closeTo(1.0, 9), expect.closeTo(1.7, 9)]);
+  });
+  it('an object on the floor is said to stand on it', () => {
+    const a = answerQuery(buildScene(elevationBoxes), { type: 'elevation', a: 'sofa' });
+    expect(a.value).toBeCloseTo(0, 9);
+    expect(a.sentence).toMatch(/^The sofa stands on the floor/);
+  });
+  it('a camera under 0.8 m looks at a table top, not a floor: the surface below', () => {
+    expect(answerQuery(buildScene(elevationBoxes, { cameraHeight: 0.5 }), { type: 'elevation', a: 'tv' }).sentence).toMatch(/above the surface below/);
+    expect(answerQuery(buildScene(elevationBoxes, { frameConfidence: 'low' }), { type: 'elevation', a: 'tv' }).sentence).toMatch(/above the surface below/);
+  });
+  it('against a length', () => {
+    expect(answerQuery(buildScene(elevationBoxes), { type: 'elevation', a: 'tv', threshold: { op: 'above', metres: 0.8 } }).verdict).toBe('yes');
+    expect(answerQuery(buildScene(elevationBoxes), { type: 'elevation', a: 'tv', threshold: { op: 'above', metres: 1.5 } }).verdict).toBe('no');
+  });
+});
+
+describe('all three extents (dimensions)', () => {
+  it('width, depth and height with the volume of the box', () => {
+    const a = answerQuery(buildScene(elevationBoxes), { type: 'dimensions', a: 'sofa' });
+    expect(a.sentence).toBe('The sofa measures 2.0 m wide, 90 cm deep and 84 cm tall; its box takes up 1.5 m³.');
+    expect(a.evidence.quantities.map((q) => q.value)).toEqual([expect.closeTo(2, 9), expect.closeTo(0.9, 9), expect.closeTo(0.84, 9), expect.closeTo(1.512, 9)]);
+  });
+  it('small boxes in litres, imperial in cubic feet', () => {
+    const cup = buildScene([{ id: 'cup', caption: 'cup', center: [0, 0.05, -1], size: [0.08, 0.1, 0.08] }]);
+    expect(answerQuery(cup, { type: 'dimensions', a: 'cup' }).sentence).toMatch(/0\.64 litres/);
+    expect(answerQuery(buildScene(elevationBoxes), { type: 'dimensions', a: 'sofa' }, { units: 'imperial' }).sentence).toMatch(/53 cubic feet/);
+  });
+});

@@ -278,6 +278,33 @@ export function answerSize(ctx: Ctx, query: SizeQuery): Answer {
   }, phrase(query.measure, ctx.seed, { a: ctx.name(a), value: text }), measurementConfidence(value, sigma), [a], vertical, query.measure);
 }
 
+const CUBIC_FEET_PER_M3 = 35.3147;
+
+/** A volume as a person reads it: litres under a tenth of a cubic metre, cubic feet in imperial units. */
+export function formatVolume(m3: number, system: 'metric' | 'imperial'): string {
+  const sig = (x: number) => Number(x.toPrecision(2)).toString();
+  if (system === 'imperial') return `${sig(m3 * CUBIC_FEET_PER_M3)} cubic feet`;
+  return m3 < 0.1 ? `${sig(m3 * 1000)} litres` : `${sig(m3)} m³`;
+}
+
+/**
+ * All three extents of an object (its width, depth and height answers, with their caveats) and the volume of its
+ * box, which is what "how much space does it take up" can be given from a box: a chair's box holds air too.
+ */
+export function answerDimensions(ctx: Ctx, query: Extract<Query, { type: 'dimensions' }>): Answer {
+  const a = ctx.get(query.a);
+  const parts = (['width', 'depth', 'height'] as const).map((measure) => answerSize(ctx, { type: 'size', measure, a: a.id }));
+  const [w, d, h] = parts.map((p) => p.value ?? 0);
+  const vol = w * d * h;
+  const sigmas = parts.map((p) => p.evidence.quantities[0]?.uncertainty);
+  const vars = { a: ctx.name(a), w: ctx.fmt(w, sigmas[0]), d: ctx.fmt(d, sigmas[1]), h: ctx.fmt(h, sigmas[2]), vol: formatVolume(vol, ctx.system) };
+  const quantities: Quantity[] = [...parts.map((p) => p.evidence.quantities[0]), { label: `volume of the box of ${ctx.name(a)}`, value: vol, unit: 'm3' }];
+  return finish(ctx, {
+    query, value: Math.max(w, d, h), unit: 'm',
+    evidence: { objects: [a.id], quantities, visuals: [{ kind: 'highlight', objectIds: [a.id] }, ...parts.flatMap((p): Visual[] => p.evidence.visuals.filter((v) => v.kind !== 'highlight'))] },
+  }, phrase('dimensions', ctx.seed, vars), Math.min(...parts.map((p) => p.confidence)), [a], true, 'volume');
+}
+
 /** An object's bottom this close to the floor stands on it (a box from depth places its bottom to a few centimetres). */
 export const ON_FLOOR_M = 0.03;
 

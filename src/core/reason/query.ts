@@ -81,6 +81,8 @@ export type Query =
   | { type: 'count'; relation: Relation; reference: string }
   /** how far an object is from the camera ("how far is the sofa from me?") */
   | { type: 'range'; a: string; threshold?: Threshold }
+  /** all three extents of an object and the room it takes up ("what are the dimensions of the sofa?") */
+  | { type: 'dimensions'; a: string }
   /** how high an object's bottom is above the floor ("how high off the ground is the shelf?") */
   | { type: 'elevation'; a: string; threshold?: Threshold }
   /** how many objects of one kind the scene holds ("how many chairs are there?"): the objects of that kind */
@@ -115,6 +117,7 @@ export function queryObjectIds(q: Query): string[] {
       return [q.reference];
     case 'range':
     case 'elevation':
+    case 'dimensions':
       return [q.a];
     case 'tally':
       return [...q.objects];
@@ -138,6 +141,7 @@ export function mapQueryIds(q: Query, f: (id: string) => string, many: (id: stri
     case 'size':
     case 'range':
     case 'elevation':
+    case 'dimensions':
       return { ...q, a: f(q.a) };
     case 'extreme':
       return q.among ? { ...q, to: f(q.to), among: q.among.flatMap(many) } : { ...q, to: f(q.to) };

@@ -94,6 +94,11 @@ export const TEMPLATES = {
   ],
   width: ['{a} is {value} wide.', 'the width of {a} is about {value}.', '{a} measures {value} across.'],
   length: ['{a} is {value} long.', 'the length of {a} is about {value}.', '{a} measures {value} along its longest side.'],
+  dimensions: [
+    '{a} measures {w} wide, {d} deep and {h} tall; its box takes up {vol}.',
+    '{a} is {w} wide, {d} deep and {h} tall (about {vol}).',
+    'width {w}, depth {d}, height {h}: {a} takes up about {vol}.',
+  ],
   elevation: [
     'the bottom of {a} is {value} above {floor}; its top is {top} up.',
     '{a} sits {value} off {floor} (its top is at {top}).',
