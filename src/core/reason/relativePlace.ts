@@ -47,7 +47,7 @@ export function answerPlace(ctx: Ctx, query: PlaceQuery): Answer {
   const parts = AXES.map((axis, i) => {
     const s = steps[i].answer;
     const diff = s.value ?? 0;
-    const text = ctx.fmt(Math.abs(diff));
+    const text = ctx.fmt(Math.abs(diff), s.evidence.quantities[0]?.uncertainty);
     const rel = diff > 0 ? axis.more : axis.less;
     if (s.choice === undefined) return { decided: false, words: RELATION_WORDS[axis.more].tie, text, lean: '' };
     if (s.confidence < FIRM_AXIS) return { decided: false, words: RELATION_WORDS[axis.more].tie, text, lean: ` (${RELATION_WORDS[rel].more} by ${text})` };
@@ -57,7 +57,7 @@ export function answerPlace(ctx: Ctx, query: PlaceQuery): Answer {
   const first = side.decided ? `${side.words} ${nb} (by ${side.text})` : `${side.words} as ${nb}${side.lean}`;
   const second = depth.decided ? `${depth.words} it (by ${depth.text})` : `${depth.words}${depth.lean}`;
   const third = height.decided ? `${height.words} (by ${height.text})` : `${height.words}${height.lean}`;
-  const sentence = phrase('place', ctx.seed, { a: na, b: nb, parts: `${first}, ${second} and ${third}`, dist: ctx.fmt(distance.value ?? 0) });
+  const sentence = phrase('place', ctx.seed, { a: na, b: nb, parts: `${first}, ${second} and ${third}`, dist: ctx.fmt(distance.value ?? 0, distance.evidence.quantities[0]?.uncertainty) });
   // as sure as the distance measured and each side it states firmly; a lean said as such claims nothing
   const firm = steps.slice(0, 3).filter((_, i) => parts[i].decided);
   const confidence = Math.min(distance.confidence, ...firm.map((s) => s.answer.confidence));

@@ -105,9 +105,9 @@ export const TEMPLATES = {
     'from {floor} to the bottom of {a}: {value}; to its top: {top}.',
   ],
   elevationGround: [
-    '{a} stands on {floor}: its bottom is within {value} of it, and its top is {top} up.',
-    '{a} rests on {floor} (its bottom is {value} from it); its top is at {top}.',
-    'the bottom of {a} is on {floor}, {value} from it; its top is {top} up.',
+    '{a} stands on {floor}; its top is {top} up.',
+    '{a} rests on {floor}, and its top is at {top}.',
+    'the bottom of {a} is on {floor}; its top is {top} up.',
   ],
   range: ['{a} is {value} from the camera.', 'the distance from the camera to {a} is about {value}.', '{a} stands about {value} away from the camera.'],
   height: ['{a} is {value} tall.', 'the height of {a} is about {value}.', '{a} stands {value} high.'],
@@ -206,7 +206,7 @@ export const TEMPLATES = {
   place: [
     'seen from the camera, {a} is {parts}; they are {dist} apart.',
     '{a} is {parts}, {dist} away from it.',
-    'from the camera: {a} is {parts} (their centres are {dist} apart).',
+    'from the camera: {a} is {parts}; their centres are {dist} apart.',
   ],
   facing: [
     'standing at {at} and facing {toward}, you would find {target} at {clock} o\'clock, {words}.',

@@ -24,6 +24,13 @@ describe('synthesizeQA', () => {
     expect(pairs.length).toBeLessThanOrEqual(60);
   });
 
+  it('draws on every kind of question the app answers, those of other benchmarks too', () => {
+    const big = synthesizeQA(room, { seed: 7, maxPairs: 400 }).pairs;
+    const types = new Set(big.map((p) => p.query.type));
+    for (const t of ['relation', 'pair', 'size', 'elevation', 'place', 'facing', 'order', 'extreme', 'count']) expect(types, t).toContain(t);
+    expect(big.some((p) => p.template === 'order.lateral.asc')).toBe(true);
+  });
+
   it('is deterministic for a seed and varies with it', () => {
     const again = synthesizeQA(room, { seed: 7, maxPairs: 60, phrasingsPerQuery: 2 }).pairs;
     expect(again.map((p) => p.question)).toEqual(pairs.map((p) => p.question));

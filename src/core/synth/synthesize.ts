@@ -94,7 +94,11 @@ function candidateQueries(ids: string[], composite: boolean): Record<QACategory,
     }
     for (const measure of [...QUANT_PAIR, 'direction' as const]) quantitative.push({ type: 'pair', measure, a, b });
   }
-  for (const a of ids) for (const measure of QUANT_SIZE) quantitative.push({ type: 'size', measure, a });
+  for (const a of ids) {
+    for (const measure of QUANT_SIZE) quantitative.push({ type: 'size', measure, a });
+    quantitative.push({ type: 'elevation', a });
+  }
+  if (composite) for (const [a, b] of pairsOf(ids)) comp.push({ type: 'place', a, b });
   if (composite && ids.length >= 3) {
     for (const to of ids) {
       comp.push({ type: 'extreme', which: 'closest', to });
@@ -103,6 +107,9 @@ function candidateQueries(ids: string[], composite: boolean): Record<QACategory,
     }
     comp.push({ type: 'order', by: 'height', objects: ids.slice(0, 4), descending: true });
     comp.push({ type: 'order', by: 'camera_distance', objects: ids.slice(0, 4), descending: false });
+    comp.push({ type: 'order', by: 'lateral', objects: ids.slice(0, 4), descending: false });
+    // VSI-Bench's relative direction: standing at one object, facing a second, where is a third
+    for (let i = 0; i + 2 < ids.length && i < 4; i++) comp.push({ type: 'facing', at: ids[i], toward: ids[i + 1], target: ids[i + 2] });
   }
   return { qualitative, quantitative, composite: comp };
 }
