@@ -56,7 +56,9 @@ const MARKING_NOTE = /\([^()]*\b(?:highlighted|marked|outlined|annotated|indicat
  * "... Select from the following choices. (A) left (B) right". The instruction goes; the options are read as
  * alternatives ("..., left or right"), not as words of the question ("a left b right").
  */
-const OPTION_LIST = /(?:\s*\(\s*[a-f1-6]\s*\)\s*[^()]*){2,}$/;
+// one way to match each option (no two quantifiers may take the same spaces): linear, not exponential, in the
+// number of bracketed letters on text that ends in an unclosed bracket
+const OPTION_LIST = /(?:\([a-f1-6]\)[^()]*){2,}$/;
 const OPTION_INSTRUCTION = /(?:^|[.?!]\s*)(?:please\s+)?(?:select|choose|pick|answer with)\b[^.?!(]*?\b(?:choices|options|alternatives|answers|letter)\b[^.?!(]*[.?!:]?\s*(?=\(\s*[a-f1-6]\s*\)|$)/;
 
 /** Lower case, unify quotes and dashes, split off punctuation; commas survive as their own token. */

@@ -65,4 +65,21 @@ describe('parser properties', () => {
       { numRuns: 300, seed: 17 },
     );
   });
+
+  it('hostile text of any length parses in time linear enough: no pattern backtracks exponentially', () => {
+    // one construction repeated hundreds of times, then a tail that makes the match fail at the very end: where
+    // two quantifiers may take the same characters, each repetition doubles the ways to try (minutes for a few
+    // hundred); a linear pattern takes milliseconds. 2 s is a guard against that, not a timing test.
+    const pieces = ['(a) sofa ', '(b) ', ' (c) the tv ', 'select the options ', 'choose ', 'more than 1.5 m ', '2 ft 3 in ', 'if the sofa were moved ', 'facing the tv ', 'measuring from the closest point of ', 'relative to the tv ', 'where is ', '(highlighted by a red box) ', ', ', 'how many times ', 'taller than ', 'far left ', 'off the floor ', 'dimensions of '];
+    const tails = ['(', ')', '?', ' x', '(a', ' 1.', ''];
+    fc.assert(
+      fc.property(fc.constantFrom(...pieces), fc.integer({ min: 100, max: 300 }), fc.constantFrom(...tails), fc.constantFrom('', 'Is the sofa ', 'Where is the sofa? '), (piece, n, tail, head) => {
+        const text = head + piece.repeat(n) + tail;
+        const t = performance.now();
+        parseQuestion(text, living);
+        expect(performance.now() - t, text.slice(0, 120)).toBeLessThan(2000);
+      }),
+      { numRuns: 40, seed: 18 },
+    );
+  });
 });

@@ -8,6 +8,8 @@
 import type { Threshold, UnitRequest } from '../reason/query';
 import { fromUnit, type LengthUnit } from '../units/length';
 
+export const MAX_THRESHOLD_M = 1000;
+
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   'half a': 0.5, 'half an': 0.5, 'a half': 0.5,
@@ -48,7 +50,9 @@ function lengthOf(num: string, unitWord: string): { metres: number; unit: Length
   const n = NUMBER_WORDS[num] ?? Number(num.replace(',', '.'));
   const unit = UNITS.find(([w]) => new RegExp(`^(?:${w})$`).test(unitWord))?.[1];
   if (!unit || !Number.isFinite(n) || n <= 0) return null;
-  return { metres: fromUnit(n, unit), unit };
+  const metres = fromUnit(n, unit);
+  // nothing in a photo is a kilometre across; a larger number is not a length we could compare with
+  return metres <= MAX_THRESHOLD_M ? { metres, unit } : null;
 }
 
 /** Find one comparison with a length and rewrite the text around it; text without one comes back unchanged. */
