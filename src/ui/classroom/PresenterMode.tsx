@@ -22,7 +22,10 @@ function typing(t: EventTarget | null): boolean {
   return el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable;
 }
 
-export const isNumeric = (a: Answer | null): a is Answer & { value: number } => !!a && a.value !== undefined && a.unit === 'm' && !a.choice;
+// a measure asked against a length is a yes/no question (its guess is the verdict, not the number); where one
+// object is from another and the three dimensions are described, not one length
+export const isNumeric = (a: Answer | null): a is Answer & { value: number } =>
+  !!a && a.value !== undefined && a.unit === 'm' && !a.choice && !a.verdict && a.query.type !== 'place' && a.query.type !== 'dimensions';
 
 /** The prepared questions: the ones saved in the scene file this scene came from, else the scene's suggestions. */
 function usePreparedList(): string[] {
