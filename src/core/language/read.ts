@@ -499,7 +499,7 @@ function readSize(c: Ctx): Reading | null {
     const named = findCues(DIMENSION_CUES, c.s).some((d) => !GENERIC_SIZE.test(d.text));
     if (all && !named) return q({ type: 'dimensions', a: c.slots[0] }, 'quantity', all[0]);
   }
-  // the room it fills along one axis is that extent; with no axis it is a volume, which we do not measure
+  // the room it fills along one axis is that extent (with no axis it is all three dimensions, above)
   const filled = has(c.s, OCCUPIES_SPACE) && axis ? { value: axis === 'vertical_distance' ? 'height' : 'width', text: 'space' } as const : null;
   const first = firstCue(DIMENSION_CUES, c.s);
   // a named dimension overrides only a generic size word: "how tall is it in terms of width" still asks the height
