@@ -79,6 +79,7 @@ describe('encodeShareLink / decodeShareLink round trip', () => {
       { text: 'Where is the chair relative to the table?', query: { type: 'place', a: 'obj0', b: 'obj1' } },
       { text: 'Standing at the chair facing the table, is the lamp on my left?', query: { type: 'facing', at: 'obj0', toward: 'obj1', target: 'obj2', ask: 'left' } },
       { text: 'Which is the leftmost?', query: { type: 'order', by: 'lateral', objects: ['obj0', 'obj1', 'obj2'], descending: false, top: true } },
+      { text: 'Is the chair the tallest object?', query: { type: 'order', by: 'height', objects: ['obj0', 'obj1', 'obj2'], descending: true, top: true, claim: 'obj0' } },
       { text: 'Is the chair taller than 1 m?', query: { type: 'size', measure: 'height', a: 'obj0', threshold: { op: 'above', metres: 1 } } },
       { text: 'How high off the floor is the chair?', query: { type: 'elevation', a: 'obj0' } },
       { text: 'What are the dimensions of the chair?', query: { type: 'dimensions', a: 'obj0' } },

@@ -28,7 +28,7 @@ export const QuerySchema = v.variant('type', [
   }),
   v.strictObject({ type: v.literal('size'), measure: v.picklist(['width', 'height', 'depth', 'length']), a: id, threshold: v.optional(threshold) }),
   v.strictObject({ type: v.literal('extreme'), which: v.picklist(['closest', 'farthest']), to: id, among: v.optional(ids(0)) }),
-  v.strictObject({ type: v.literal('order'), by: v.picklist(['height', 'size', 'width', 'camera_distance', 'elevation', 'lateral']), objects: ids(1), descending: v.boolean(), top: v.optional(v.literal(true)) }),
+  v.strictObject({ type: v.literal('order'), by: v.picklist(['height', 'size', 'width', 'camera_distance', 'elevation', 'lateral']), objects: ids(1), descending: v.boolean(), top: v.optional(v.literal(true)), claim: v.optional(id) }),
   v.strictObject({ type: v.literal('between'), a: id, b: id, c: id }),
   v.strictObject({ type: v.literal('contain'), a: id, b: id }),
   v.strictObject({ type: v.literal('support'), a: id, b: id }),

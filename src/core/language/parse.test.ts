@@ -252,6 +252,10 @@ describe('parseQuestion', () => {
       ['Roughly what volume does the potted plant have?', { type: 'dimensions', a: 'plant' }],
       ['How big is the tv?', { type: 'size', measure: 'width', a: 'tv' }],
       ['What are the dimensions of the sofa in terms of depth?', { type: 'size', measure: 'depth', a: 'sofa' }],
+      // a superlative claimed of one object, asked or stated and tagged
+      ['Is the floor lamp the tallest thing in the room?', { type: 'order', by: 'height', objects: ['sofa', 'table', 'lamp', 'chairL', 'chairR', 'tv', 'plant'], descending: true, top: true, claim: 'lamp' }],
+      ['The sofa is the widest of them all, right?', { type: 'order', by: 'width', objects: ['sofa', 'table', 'lamp', 'chairL', 'chairR', 'tv', 'plant'], descending: true, top: true, claim: 'sofa' }],
+      ['Is the red chair really the closest one to the camera?', { type: 'order', by: 'camera_distance', objects: ['sofa', 'table', 'lamp', 'chairL', 'chairR', 'tv', 'plant'], descending: false, top: true, claim: 'chairL' }],
       // how high an object's bottom is off the floor; how high one object is above another
       ['At what height is the tv hung?', { type: 'elevation', a: 'tv' }],
       ['How far up off the floor is the floor lamp?', { type: 'elevation', a: 'lamp' }],

@@ -325,6 +325,16 @@ function kindSlot(c: Ctx): string | null {
   return m && (c.slots.length >= 2 || c.cam) ? m[1] : null;
 }
 
+/** "Is the lamp the tallest object?", "is the sofa the closest one to the camera?": a superlative claimed of one object */
+function readClaim(c: Ctx): Reading | null {
+  if (c.slots.length !== 1 || c.wh !== null) return null;
+  // asked ("is the lamp the tallest") or stated and tagged ("the lamp is the tallest, right?")
+  const m = re(`^(?:is|was|isnt) (${OBJ})(?: (?:really|actually|indeed|truly))? the|^(${OBJ}) (?:is|was)(?: (?:really|actually|indeed|truly))? the`).exec(c.s);
+  if (!m) return null;
+  const sup = firstCue(SUPERLATIVES, c.s.slice(m.index + m[0].length));
+  return sup ? q({ type: 'order', by: sup.value.by, objects: [ALL_OBJECTS], descending: sup.value.descending, top: true, claim: m[1] ?? m[2] }, 'yes/no', sup.text) : null;
+}
+
 function readSuperlative(c: Ctx): Reading | null {
   if (c.wh === null && !has(c.s, 'of|among|out of')) return null;
   const sup = firstCue(SUPERLATIVES, c.s);
@@ -535,7 +545,7 @@ function readRelationUnlessDistance(c: Ctx): Reading | null {
 }
 
 const READERS: readonly ((c: Ctx) => Reading | null)[] = [
-  readHypothetical, readTriangle, readCount, readBetween, readFacing, readPlace, readDirection, readOrder, readDifference, readExtreme, readSuperlative,
+  readHypothetical, readTriangle, readCount, readBetween, readFacing, readPlace, readDirection, readOrder, readDifference, readClaim, readExtreme, readSuperlative,
   readComparativeList, readPlaced, readContain, readSupport, readSame, readChoice, readElevation, readRelationUnlessDistance, readDistance, readRelation, readSize, readWhere,
 ];
 

@@ -34,6 +34,8 @@ function allQueries(): Query[] {
     for (const descending of [true, false]) {
       qs.push({ type: 'order', by, objects: ['o4', 'o1', 'o3'], descending });
       qs.push({ type: 'order', by, objects: ['o4', 'o1', 'o3'], descending, top: true });
+      // a claim is about every object of the scene
+      qs.push({ type: 'order', by, objects: scene.objects.map((o) => o.id), descending, top: true, claim: 'o3' });
     }
   }
   qs.push({ type: 'between', a: 'o5', b: 'o2', c: 'o3' });

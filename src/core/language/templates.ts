@@ -21,7 +21,7 @@ export function templateKey(q: Query): string {
     case 'extreme':
       return q.among && q.among.length > 0 ? `extreme.${q.which}.among` : `extreme.${q.which}`;
     case 'order':
-      return `order.${q.by}.${q.descending ? 'desc' : 'asc'}${q.top ? '.top' : ''}`;
+      return `order.${q.by}.${q.descending ? 'desc' : 'asc'}${q.claim !== undefined ? '.claim' : q.top ? '.top' : ''}`;
     case 'between':
       return 'between';
     case 'contain':
@@ -154,6 +154,11 @@ const SUPERLATIVE_WORDS: Record<OrderKey, [string, string]> = {
 
 const ORDER_KEY_WORD: Record<OrderKey, string> = { height: 'height', size: 'size', width: 'width', camera_distance: 'distance from the camera', elevation: 'elevation', lateral: 'left-right position' };
 
+/** Five ways to ask whether one object is the most something of all. */
+function claims(adj: string): string[] {
+  return [`Is {a} the ${adj}?`, `Is {a} the ${adj} of them all?`, `Would you say {a} is the ${adj}?`, `Is {a} really the ${adj}?`, `{A} is the ${adj}, right?`];
+}
+
 /** Five ways to ask which of a list is the most something. */
 function superlatives(adj: string): string[] {
   return [`Which of {list} is the ${adj}?`, `Which is the ${adj}: {list}?`, `Of {list}, which one is the ${adj}?`, `Among {list}, which is the ${adj}?`, `Which one of {list} is the ${adj}?`];
@@ -249,7 +254,7 @@ export const questionTemplates: Readonly<Record<string, readonly string[]>> = {
     (Object.keys(ORDER) as OrderKey[]).flatMap((k) => ORDER[k].flatMap((list, i) => {
       const key = `order.${k}.${i === 0 ? 'desc' : 'asc'}`;
       const first = SUPERLATIVE_WORDS[k][i].split(' ')[0];
-      return [[key, [...list.filter((t) => !t.startsWith('Which')), `Can you sort {list} by ${ORDER_KEY_WORD[k]}, ${first} first?`]], [`${key}.top`, superlatives(SUPERLATIVE_WORDS[k][i])]];
+      return [[key, [...list.filter((t) => !t.startsWith('Which')), `Can you sort {list} by ${ORDER_KEY_WORD[k]}, ${first} first?`]], [`${key}.top`, superlatives(SUPERLATIVE_WORDS[k][i])], [`${key}.claim`, claims(SUPERLATIVE_WORDS[k][i])]];
     })),
   ),
   dimensions: ['What are the dimensions of {a}?', 'What size is {a}?', 'What is the size of {a}?', 'How much space does {a} take up?', 'What is the volume of {a}?'],
@@ -327,6 +332,7 @@ export function fillTemplate(template: string, q: Query, captionOf: (id: string)
       break;
     case 'order':
       slots.list = listPhrase(q.objects.map(np));
+      if (q.claim !== undefined) slots.a = np(q.claim);
       break;
     case 'between':
       slots.a = np(q.a);

@@ -64,6 +64,21 @@ describe('ordering', () => {
     expect(o.order).toEqual(['book', 'floor lamp', 'rug']);
     expect(o.sentence).toBe('By elevation, highest first: the book, the floor lamp and the rug.');
   });
+  it('a superlative claimed of one object: yes, no naming the one that is, or too close to call', () => {
+    const all = ['ref', 'a', 'b', 'c'];
+    // heights: a 1.0, c 0.6, ref 0.3, b 0.2
+    const yes = answerQuery(scene, { type: 'order', by: 'height', objects: all, descending: true, top: true, claim: 'a' });
+    expect(yes.verdict).toBe('yes');
+    expect(yes.sentence).toMatch(/^Yes, the a is the tallest\. By height/);
+    const no = answerQuery(scene, { type: 'order', by: 'height', objects: all, descending: true, top: true, claim: 'c' });
+    expect(no.verdict).toBe('no');
+    expect(no.sentence).toMatch(/^No, the a is the tallest, not the c\./);
+    expect(no.evidence.quantities.find((q) => q.unit === 'count')?.value).toBe(2);
+    // a claim is ranked even when the list left it out
+    expect(answerQuery(scene, { type: 'order', by: 'height', objects: ['ref', 'b'], descending: true, top: true, claim: 'a' }).verdict).toBe('yes');
+    const level = buildScene([box('p', [0, 0.5, -3], [0.3, 1.0, 0.3]), box('q', [1, 0.505, -3], [0.3, 1.01, 0.3]), box('r', [2, 0.2, -3], [0.3, 0.4, 0.3])]);
+    expect(answerQuery(level, { type: 'order', by: 'height', objects: ['p', 'q', 'r'], descending: true, top: true, claim: 'p' }).verdict).toBe('about-the-same');
+  });
   it('from left to right across the view, and the leftmost', () => {
     const o = answerQuery(scene, { type: 'order', by: 'lateral', objects: ['ref', 'a', 'b', 'c'], descending: false });
     // ref and b share x = 0: a tie the sentence names

@@ -17,7 +17,7 @@
  */
 import { cross, dot, norm, sub } from '../geometry/vec';
 import type { SceneObject } from '../scene/types';
-import type { Answer, Quantity, Step } from './answer';
+import type { Answer, Quantity, Step, Verdict } from './answer';
 import type { OrderKey, Query, Relation, TriangleShape } from './query';
 import { toView } from './viewpoint';
 import { type Ctx, MIN_TIE_BAND_M, comparisonConfidence, withCaveats } from './context';
@@ -107,7 +107,9 @@ export function answerExtreme(ctx: Ctx, query: Extract<Query, { type: 'extreme' 
 }
 
 export function answerOrder(ctx: Ctx, query: Extract<Query, { type: 'order' }>): Answer {
-  const objects = [...new Set(query.objects)].map((id) => ctx.get(id));
+  // the object a claim is about is always ranked, whatever list came with it
+  const ids = query.claim !== undefined ? [...query.objects, query.claim] : query.objects;
+  const objects = [...new Set(ids)].map((id) => ctx.get(id));
   const [more, less] = ORDER_RELATIONS[query.by];
   const family = RELATION_FAMILY[more].family;
   // Differences below a nanometre are float noise: let the id decide, so moving the scene cannot reorder.
@@ -132,8 +134,10 @@ export function answerOrder(ctx: Ctx, query: Extract<Query, { type: 'order' }>):
   if (ties.length) sentence = sentence.replace(/\.$/, '') + phrase('orderTieSuffix', ctx.seed, { pairs: ties.join(', ') }) + '.';
   // a superlative names its winner first, unless the top two are too close to call
   const winner = query.top && steps[0]?.answer.choice !== undefined ? measured[0].o : undefined;
-  if (winner) sentence = phrase('superlative', ctx.seed, { x: ctx.name(winner), adj: (query.descending ? w.descending : w.ascending) + (query.by === 'camera_distance' ? ' to the camera' : '') }) + ' ' + sentence;
+  const adj = (query.descending ? w.descending : w.ascending) + (query.by === 'camera_distance' ? ' to the camera' : '');
   const volume = family === 'volume';
+  if (query.claim !== undefined) return answerClaim(ctx, query, query.claim, measured.map((m) => m.o), steps, sentence, adj, relation, volume ? 'volume' : w.key);
+  if (winner) sentence = phrase('superlative', ctx.seed, { x: ctx.name(winner), adj }) + ' ' + sentence;
   return compositeAnswer(ctx, {
     query, order, ...(winner ? { choice: winner.id } : {}),
     evidence: {
@@ -142,6 +146,31 @@ export function answerOrder(ctx: Ctx, query: Extract<Query, { type: 'order' }>):
       visuals: [{ kind: 'highlight', objectIds: order }],
     },
   }, steps, sentence, winner ? steps[0].answer.confidence : steps.length ? minConfidence(steps) : 1, winner ? steps.slice(0, 1) : steps);
+}
+
+/**
+ * "Is the lamp the tallest object?": yes when it heads the order and its lead is decided; too close to call when
+ * it is one of a top two inside the tie band; no otherwise, naming the one that is. As sure as the comparison of
+ * the claimed object with the first.
+ */
+function answerClaim(ctx: Ctx, query: Extract<Query, { type: 'order' }>, claimId: string, ordered: SceneObject[], steps: Step[], orderSentence: string, adj: string, relation: Relation, key: string): Answer {
+  const claim = ctx.get(claimId);
+  const [first, second] = ordered;
+  // the first against the claimed one; the second against the first when the claim heads the order
+  const other = first.id === claim.id ? second : first;
+  const vs = other ? answerRelation(ctx, { type: 'relation', form: 'choice', relation, a: other.id, b: claim.id }) : null;
+  const verdict: Verdict = !vs ? 'yes' : vs.choice === undefined ? 'about-the-same' : vs.choice === claim.id ? 'yes' : 'no';
+  const vars = { x: ctx.name(verdict === 'yes' ? claim : other ?? first), claim: ctx.name(claim), adj };
+  const sentence = phrase(verdict === 'yes' ? 'claimYes' : verdict === 'no' ? 'claimNo' : 'claimTie', ctx.seed, vars) + ' ' + orderSentence;
+  const deciding: Step[] = vs && other ? [{ description: `which is ${RELATION_WORDS[relation].more}: ${ctx.name(other)} or ${ctx.name(claim)}`, answer: vs }] : [];
+  return compositeAnswer(ctx, {
+    query, verdict, order: ordered.map((o) => o.id),
+    evidence: {
+      objects: ordered.map((o) => o.id),
+      quantities: deciding.flatMap((d) => d.answer.evidence.quantities.filter((q) => !q.technical)).slice(0, 2).concat({ label: `rank of ${ctx.name(claim)} by ${key}`, value: ordered.indexOf(claim) + 1, unit: 'count' }),
+      visuals: [{ kind: 'highlight', objectIds: [claim.id, ...(other ? [other.id] : [])] }],
+    },
+  }, [...deciding, ...steps], sentence, deciding.length ? deciding[0].answer.confidence : 1, deciding);
 }
 
 export function answerBetween(ctx: Ctx, query: Extract<Query, { type: 'between' }>): Answer {

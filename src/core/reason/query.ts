@@ -61,8 +61,11 @@ export type Query =
   | { type: 'pair'; measure: PairMeasure; a: string; b: string; threshold?: Threshold }
   | { type: 'size'; measure: SizeMeasure; a: string; threshold?: Threshold }
   | { type: 'extreme'; which: 'closest' | 'farthest'; to: string; among?: string[] }
-  /** `top`: a superlative ("which is the tallest?"): the answer leads with the first of the order */
-  | { type: 'order'; by: OrderKey; objects: string[]; descending: boolean; top?: true }
+  /**
+   * `top`: a superlative ("which is the tallest?"): the answer leads with the first of the order; `claim`: asked of
+   * one object ("is the lamp the tallest object?"), answered yes or no
+   */
+  | { type: 'order'; by: OrderKey; objects: string[]; descending: boolean; top?: true; claim?: string }
   | { type: 'between'; a: string; b: string; c: string }
   /** where `a` is relative to `b` as the camera sees it ("where is the sofa in relation to the tv?"): each axis and the distance */
   | { type: 'place'; a: string; b: string }
@@ -106,7 +109,7 @@ export function queryObjectIds(q: Query): string[] {
     case 'extreme':
       return [q.to, ...(q.among ?? [])];
     case 'order':
-      return [...q.objects];
+      return q.claim !== undefined ? [...q.objects, q.claim] : [...q.objects];
     case 'between':
       return [q.a, q.b, q.c];
     case 'triangle':
@@ -146,6 +149,7 @@ export function mapQueryIds(q: Query, f: (id: string) => string, many: (id: stri
     case 'extreme':
       return q.among ? { ...q, to: f(q.to), among: q.among.flatMap(many) } : { ...q, to: f(q.to) };
     case 'order':
+      return q.claim !== undefined ? { ...q, objects: q.objects.flatMap(many), claim: f(q.claim) } : { ...q, objects: q.objects.flatMap(many) };
     case 'tally':
       return { ...q, objects: q.objects.flatMap(many) };
     case 'between':

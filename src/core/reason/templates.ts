@@ -153,6 +153,9 @@ export const TEMPLATES = {
     'in order of {key} ({first} first): {list}.',
   ],
   superlative: ['{x} is the {adj}.', 'the {adj} is {x}.', '{x} is the {adj} of them.'],
+  claimYes: ['yes, {x} is the {adj}.', 'yes — {x} is the {adj}.', "that's right: {x} is the {adj}."],
+  claimNo: ['no, {x} is the {adj}, not {claim}.', 'no — the {adj} is {x}, not {claim}.', 'not {claim}: {x} is the {adj}.'],
+  claimTie: ['too close to call: {claim} and {x} are about the same, and either may be the {adj}.', 'not clearly: {claim} and {x} are nearly level for the {adj}.', '{claim} and {x} are about the same, so the {adj} is too close to call.'],
   orderTieSuffix: [
     ' ({pairs} are about the same)',
     '; {pairs} are close to a tie',
