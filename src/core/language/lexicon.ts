@@ -65,6 +65,7 @@ export const KEYWORDS: readonly string[] = [
   'next', 'near', 'close', 'beside', 'adjacent', 'size', 'elevation', 'ascending', 'descending', 'first',
   'gap', 'separation', 'count', 'than', 'from', 'there', 'the', 'and', 'how', 'is', 'are', 'of', 'to',
   'top', 'bottom', 'back', 'middle', 'center', 'among', 'tell', 'please', 'oclock', 'toward', 'space',
+  'second', 'third', 'fourth', 'fifth',
 ];
 
 /**

@@ -256,6 +256,11 @@ describe('parseQuestion', () => {
       ['Is the floor lamp the tallest thing in the room?', { type: 'order', by: 'height', objects: ['sofa', 'table', 'lamp', 'chairL', 'chairR', 'tv', 'plant'], descending: true, top: true, claim: 'lamp' }],
       ['The sofa is the widest of them all, right?', { type: 'order', by: 'width', objects: ['sofa', 'table', 'lamp', 'chairL', 'chairR', 'tv', 'plant'], descending: true, top: true, claim: 'sofa' }],
       ['Is the red chair really the closest one to the camera?', { type: 'order', by: 'camera_distance', objects: ['sofa', 'table', 'lamp', 'chairL', 'chairR', 'tv', 'plant'], descending: false, top: true, claim: 'chairL' }],
+      // a rank after the first is the whole order, where it can be read (the top would name only the first)
+      ['Which is the second tallest object?', { type: 'order', by: 'height', objects: ['sofa', 'table', 'lamp', 'chairL', 'chairR', 'tv', 'plant'], descending: true }],
+      ['What is the third closest object to the camera?', { type: 'order', by: 'camera_distance', objects: ['sofa', 'table', 'lamp', 'chairL', 'chairR', 'tv', 'plant'], descending: false }],
+      // a typo in the comparative of a length
+      ['is the tv talller than 2m', { type: 'size', measure: 'height', a: 'tv', threshold: { op: 'above', metres: 2 } }],
       // how high an object's bottom is off the floor; how high one object is above another
       ['At what height is the tv hung?', { type: 'elevation', a: 'tv' }],
       ['How far up off the floor is the floor lamp?', { type: 'elevation', a: 'lamp' }],

@@ -66,7 +66,9 @@ export function parseQuestion(text: string, scene: SceneLike): ParseResult {
 /** Parse a question and say how it was read. */
 export function readQuestion(text: string, scene: SceneLike): QuestionReading {
   const words = scene.objects.flatMap((o) => objectWords(o.caption, o.attributes));
-  const compared = extractThreshold(text);
+  // the raw text keeps decimals; the normalised one has its typos mended ("talller than 2 m")
+  const raw = extractThreshold(text);
+  const compared = raw.threshold || !/\d/.test(text) ? raw : extractThreshold(normalizeQuestion(text, words));
   const normalized = normalizeQuestion(compared.text, words);
   const { text: noUnit, unit: asked } = extractUnit(normalized);
   // "is it taller than 3 feet" answers in feet unless another unit is asked for

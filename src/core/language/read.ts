@@ -302,6 +302,12 @@ function readExtreme(c: Ctx): Reading | null {
   if (!m) return null;
   const to = m[2];
   const wh = c.wh === 'which' || c.wh === 'what' || c.wh === 'who';
+  // "the second closest to the camera": the whole order from the camera; from an object, the nearest is offered
+  if (ORDINAL_BEFORE.test(c.s.slice(0, m.index))) {
+    const farthest = !/clos|near|next|beside|adjacent|neighbo/.test(m[1]);
+    if (to === 'cam') return q({ type: 'order', by: 'camera_distance', objects: c.slots.length >= 2 ? c.slots : [ALL_OBJECTS], descending: farthest }, 'order', m[0]);
+    return understood(`a rank after the first from ${to}`, [to], [m[0]], { type: 'extreme', which: farthest ? 'farthest' : 'closest', to });
+  }
   // "is A closer to the camera than B" is the relation "in front"; "is A closer to B than C" picks among A, C
   const listed = wh || / or /.test(c.s) || (to !== 'cam' && /\bthan\b/.test(c.s.slice(m.index)));
   if (!listed) return null;
@@ -325,13 +331,19 @@ function kindSlot(c: Ctx): string | null {
   return m && (c.slots.length >= 2 || c.cam) ? m[1] : null;
 }
 
+/** "the second tallest": a rank other than the first, which a superlative's answer (its winner) does not give */
+const ORDINAL_BEFORE = /\b(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th|next) (?:most )?$/;
+
 /** "Is the lamp the tallest object?", "is the sofa the closest one to the camera?": a superlative claimed of one object */
 function readClaim(c: Ctx): Reading | null {
   if (c.slots.length !== 1 || c.wh !== null) return null;
   // asked ("is the lamp the tallest") or stated and tagged ("the lamp is the tallest, right?")
   const m = re(`^(?:is|was|isnt) (${OBJ})(?: (?:really|actually|indeed|truly))? the|^(${OBJ}) (?:is|was)(?: (?:really|actually|indeed|truly))? the`).exec(c.s);
   if (!m) return null;
-  const sup = firstCue(SUPERLATIVES, c.s.slice(m.index + m[0].length));
+  const rest = c.s.slice(m.index + m[0].length);
+  const sup = firstCue(SUPERLATIVES, rest);
+  // "is the sofa the second tallest": the whole order says where it stands
+  if (sup && ORDINAL_BEFORE.test(rest.slice(0, sup.start))) return q({ type: 'order', by: sup.value.by, objects: [ALL_OBJECTS], descending: sup.value.descending }, 'order', sup.text);
   return sup ? q({ type: 'order', by: sup.value.by, objects: [ALL_OBJECTS], descending: sup.value.descending, top: true, claim: m[1] ?? m[2] }, 'yes/no', sup.text) : null;
 }
 
@@ -339,6 +351,11 @@ function readSuperlative(c: Ctx): Reading | null {
   if (c.wh === null && !has(c.s, 'of|among|out of')) return null;
   const sup = firstCue(SUPERLATIVES, c.s);
   if (!sup) return null;
+  // "which is the second tallest": the whole order, where the second can be read (the top names only the first)
+  if (ORDINAL_BEFORE.test(c.s.slice(0, sup.start))) {
+    const objects = c.slots.length >= 2 ? c.slots : [ALL_OBJECTS];
+    return c.wh !== null || c.slots.length >= 2 ? q({ type: 'order', by: sup.value.by, objects, descending: sup.value.descending }, 'order', sup.text) : null;
+  }
   // "is the lamp far left of the sofa" places one object against another: no superlative without a question word
   if (sup.value.by === 'lateral' && c.wh === null && !has(c.s, 'among|out of|of all|of the (?:objects|things|items)')) return null;
   if (c.slots.length === 0) {
