@@ -18,6 +18,10 @@ describe('answer headlines', () => {
   it('where one object is from another: the sides its axes decide, then the distance', () => {
     expect(headline(answerQuery(scene, { type: 'place', a: 'sofa', b: 'tv' }), scene, 'metric')).toBe('Left, in front, lower · 2.9 m');
   });
+  it('how high off the floor: the bottom and the top', () => {
+    expect(headline(answerQuery(scene, { type: 'elevation', a: 'tv' }), scene, 'metric')).toBe('Bottom 50 cm · top 1.2 m');
+    expect(headline(answerQuery(scene, { type: 'elevation', a: 'sofa' }), scene, 'metric')).toBe('On the floor · top 84 cm');
+  });
   it('dimensions: width x depth x height', () => {
     expect(headline(answerQuery(scene, { type: 'dimensions', a: 'sofa' }), scene, 'metric')).toBe('2.0 m × 90 cm × 84 cm');
   });

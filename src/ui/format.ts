@@ -32,6 +32,12 @@ export function headline(a: Answer, scene: SceneGraph | null | undefined, system
     const verdict = a.verdict === 'yes' ? 'Yes' : a.verdict === 'no' ? 'No' : 'About the same';
     return v ? `${verdict} · ${v}` : verdict;
   }
+  // how high off the floor: the bottom and the top
+  if (t === 'elevation' && a.value !== undefined) {
+    const top = a.evidence.quantities[1];
+    const bottom = a.value !== 0 ? `Bottom ${valueText(a, a.value, system, request)}` : a.sentence.includes('the surface below') ? 'On the surface below' : 'On the floor';
+    return top ? `${bottom} · top ${formatMetres(top.value, system, request, top.uncertainty)}` : bottom;
+  }
   // width x depth x height, each as its sentence rounds it
   if (t === 'dimensions') {
     const [w, d, h] = a.evidence.quantities;

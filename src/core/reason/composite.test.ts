@@ -69,10 +69,10 @@ describe('ordering', () => {
     // heights: a 1.0, c 0.6, ref 0.3, b 0.2
     const yes = answerQuery(scene, { type: 'order', by: 'height', objects: all, descending: true, top: true, claim: 'a' });
     expect(yes.verdict).toBe('yes');
-    expect(yes.sentence).toMatch(/^Yes, the a is the tallest\. By height/);
+    expect(yes.sentence).toBe('Yes, the a is the tallest; the c comes next.');
     const no = answerQuery(scene, { type: 'order', by: 'height', objects: all, descending: true, top: true, claim: 'c' });
     expect(no.verdict).toBe('no');
-    expect(no.sentence).toMatch(/^No, the a is the tallest, not the c\./);
+    expect(no.sentence).toMatch(/^No, the a is the tallest; the c is second\. By height, tallest first: the a, the c/);
     expect(no.evidence.quantities.find((q) => q.unit === 'count')?.value).toBe(2);
     // a claim is ranked even when the list left it out
     expect(answerQuery(scene, { type: 'order', by: 'height', objects: ['ref', 'b'], descending: true, top: true, claim: 'a' }).verdict).toBe('yes');

@@ -148,6 +148,8 @@ export function answerOrder(ctx: Ctx, query: Extract<Query, { type: 'order' }>):
   }, steps, sentence, winner ? steps[0].answer.confidence : steps.length ? minConfidence(steps) : 1, winner ? steps.slice(0, 1) : steps);
 }
 
+const RANK_WORDS: Readonly<Record<number, string>> = { 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth', 6: 'sixth', 7: 'seventh', 8: 'eighth', 9: 'ninth', 10: 'tenth' };
+
 /**
  * "Is the lamp the tallest object?": yes when it heads the order and its lead is decided; too close to call when
  * it is one of a top two inside the tie band; no otherwise, naming the one that is. As sure as the comparison of
@@ -160,8 +162,11 @@ function answerClaim(ctx: Ctx, query: Extract<Query, { type: 'order' }>, claimId
   const other = first.id === claim.id ? second : first;
   const vs = other ? answerRelation(ctx, { type: 'relation', form: 'choice', relation, a: other.id, b: claim.id }) : null;
   const verdict: Verdict = !vs ? 'yes' : vs.choice === undefined ? 'about-the-same' : vs.choice === claim.id ? 'yes' : 'no';
-  const vars = { x: ctx.name(verdict === 'yes' ? claim : other ?? first), claim: ctx.name(claim), adj };
-  const sentence = phrase(verdict === 'yes' ? 'claimYes' : verdict === 'no' ? 'claimNo' : 'claimTie', ctx.seed, vars) + ' ' + orderSentence;
+  const rank = ordered.indexOf(claim) + 1;
+  const vars = { x: ctx.name(verdict === 'yes' ? claim : other ?? first), claim: ctx.name(claim), adj, next: second ? ctx.name(second) : '', rank: RANK_WORDS[rank] ?? `number ${rank}` };
+  // the whole order only where the answer is not yes: where the claimed object stands, and what is close
+  const lead = phrase(verdict === 'yes' ? (second ? 'claimYes' : 'superlative') : verdict === 'no' ? 'claimNo' : 'claimTie', ctx.seed, vars);
+  const sentence = verdict === 'yes' ? lead : `${lead} ${orderSentence}`;
   const deciding: Step[] = vs && other ? [{ description: `which is ${RELATION_WORDS[relation].more}: ${ctx.name(other)} or ${ctx.name(claim)}`, answer: vs }] : [];
   return compositeAnswer(ctx, {
     query, verdict, order: ordered.map((o) => o.id),

@@ -321,8 +321,9 @@ export function answerElevation(ctx: Ctx, query: Extract<Query, { type: 'elevati
   const sigma = ctx.sigmaV(a);
   const f = ctx.scene.frame;
   const floor = (f.method === 'support-plane' || f.method === 'given') && f.cameraHeight >= 0.8 ? 'the floor' : 'the surface below';
-  const value = Math.max(0, bottom);
-  const onFloor = value <= Math.max(ON_FLOOR_M, sigma);
+  const onFloor = bottom <= Math.max(ON_FLOOR_M, sigma);
+  // standing on the floor is what is said: a bottom a few millimetres up is the box's noise, not a gap
+  const value = onFloor ? 0 : bottom;
   const vars = { a: ctx.name(a), value: ctx.fmt(value, sigma), top: ctx.fmt(top, sigma), floor };
   const c = a.obb.center;
   return finish(ctx, {
@@ -333,9 +334,10 @@ export function answerElevation(ctx: Ctx, query: Extract<Query, { type: 'elevati
         { label: label('qElevation', { a: ctx.name(a), floor }), value, unit: 'm', uncertainty: sigma },
         { label: label('qElevationTop', { a: ctx.name(a), floor }), value: top, unit: 'm', uncertainty: sigma },
       ],
-      visuals: [{ kind: 'highlight', objectIds: [a.id] }, { kind: 'height-bar', base: [c[0], 0, c[2]], top: [c[0], Math.max(0, bottom), c[2]], label: vars.value }],
+      visuals: onFloor ? [{ kind: 'highlight', objectIds: [a.id] }] : [{ kind: 'highlight', objectIds: [a.id] }, { kind: 'height-bar', base: [c[0], 0, c[2]], top: [c[0], bottom, c[2]], label: vars.value }],
     },
-  }, phrase(onFloor ? 'elevationGround' : 'elevation', ctx.seed, vars), measurementConfidence(Math.max(value, 0.05), sigma), [a], true);
+    // on the floor: as sure as the floor is under it, i.e. as the top's height is measured
+  }, phrase(onFloor ? 'elevationGround' : 'elevation', ctx.seed, vars), measurementConfidence(onFloor ? top : value, sigma), [a], true);
 }
 
 /** How far an object is from the camera: the eye to the object's box centre, and to its nearest point. */

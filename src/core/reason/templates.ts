@@ -153,8 +153,8 @@ export const TEMPLATES = {
     'in order of {key} ({first} first): {list}.',
   ],
   superlative: ['{x} is the {adj}.', 'the {adj} is {x}.', '{x} is the {adj} of them.'],
-  claimYes: ['yes, {x} is the {adj}.', 'yes — {x} is the {adj}.', "that's right: {x} is the {adj}."],
-  claimNo: ['no, {x} is the {adj}, not {claim}.', 'no — the {adj} is {x}, not {claim}.', 'not {claim}: {x} is the {adj}.'],
+  claimYes: ['yes, {x} is the {adj}; {next} comes next.', 'yes — {x} is the {adj}, ahead of {next}.', "that's right: {x} is the {adj}, then {next}."],
+  claimNo: ['no, {x} is the {adj}; {claim} is {rank}.', 'no — the {adj} is {x}; {claim} comes {rank}.', 'not {claim}, which is {rank}: {x} is the {adj}.'],
   claimTie: ['too close to call: {claim} and {x} are about the same, and either may be the {adj}.', 'not clearly: {claim} and {x} are nearly level for the {adj}.', '{claim} and {x} are about the same, so the {adj} is too close to call.'],
   orderTieSuffix: [
     ' ({pairs} are about the same)',
