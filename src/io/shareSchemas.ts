@@ -7,6 +7,7 @@ import type { Query, UnitRequest } from '../core/reason/query';
 import { RELATIONS } from '../core/reason/query';
 import type { Vec3 } from '../core/geometry/vec';
 import { SCENE_LIMITS } from '../core/scene/schema';
+import { MAX_THRESHOLD_M } from '../core/language/thresholds';
 
 const id = v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(SCENE_LIMITS.maxIdChars, `must be at most ${SCENE_LIMITS.maxIdChars} characters`));
 const ids = (min: number) => v.pipe(v.array(id), v.minLength(min, `needs at least ${min} objects`), v.maxLength(SCENE_LIMITS.maxObjects, 'too many objects'));
@@ -15,7 +16,7 @@ type Relation = (typeof RELATIONS)[number];
 const finite = v.pipe(v.number(), v.finite('must be a finite number'));
 
 /** A length a measure is compared with: positive, at most 1 km (no scene is larger) */
-const threshold = v.strictObject({ op: v.picklist(['above', 'below']), metres: v.pipe(finite, v.minValue(1e-6), v.maxValue(1000)) });
+const threshold = v.strictObject({ op: v.picklist(['above', 'below']), metres: v.pipe(finite, v.minValue(1e-6), v.maxValue(MAX_THRESHOLD_M)) });
 
 export const QuerySchema = v.variant('type', [
   v.strictObject({ type: v.literal('relation'), form: v.picklist(['yesno', 'choice']), relation, a: id, b: id }),

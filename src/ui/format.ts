@@ -17,13 +17,13 @@ export function formatMetres(m: number, system: UnitSystem, request?: UnitReques
   return formatLength(m, { system, request, uncertainty }).text;
 }
 
-/** The short headline of an answer: a verdict, a chosen object, an order or a number with its unit. */
 /** An answer's length as its sentence rounds it: with the uncertainty of the quantity it reports. */
 function valueText(a: Answer, value: number, system: UnitSystem, request?: UnitRequest): string {
   const q = a.evidence.quantities.find((x) => x.unit === 'm' && Math.abs(Math.abs(x.value) - Math.abs(value)) < 1e-9);
   return formatMetres(Math.abs(value), system, request, q?.uncertainty);
 }
 
+/** The short headline of an answer: a verdict, a chosen object, an order or a number with its unit. */
 export function headline(a: Answer, scene: SceneGraph | null | undefined, system: UnitSystem, request?: UnitRequest, kept?: Readonly<Record<string, string>>): string {
   // a measure asked against a length, a side asked of a facing question: the verdict, then what it rests on
   const t = a.query.type;

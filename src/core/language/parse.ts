@@ -68,8 +68,11 @@ export function readQuestion(text: string, scene: SceneLike): QuestionReading {
   const words = scene.objects.flatMap((o) => objectWords(o.caption, o.attributes));
   // the raw text keeps decimals; the normalised one has its typos mended ("talller than 2 m")
   const raw = extractThreshold(text);
-  const compared = raw.threshold || !/\d/.test(text) ? raw : extractThreshold(normalizeQuestion(text, words));
-  const normalized = normalizeQuestion(compared.text, words);
+  const mended = raw.threshold || !/\d/.test(text) ? null : normalizeQuestion(text, words);
+  const second = mended === null ? null : extractThreshold(mended);
+  const compared = second?.threshold ? second : raw;
+  // a question normalised to look for a length is not normalised again when none was found
+  const normalized = mended !== null && !second?.threshold ? mended : normalizeQuestion(compared.text, words);
   const { text: noUnit, unit: asked } = extractUnit(normalized);
   // "is it taller than 3 feet" answers in feet unless another unit is asked for
   const unit = asked ?? compared.unit;

@@ -292,9 +292,7 @@ function readDifference(c: Ctx): Reading | null {
     // "how much taller is A than B": a difference of sizes is not measured; the comparison is
     return understood(`how much ${rel.text.replace(/ than$/, '')} ${a} is than ${b}`, [a, b], [m[0], rel.text], { type: 'relation', form: 'yesno', relation: rel.rel, a, b });
   }
-  const measure = HOW_MUCH;
-  const swap = rel.rel === 'right' || rel.rel === 'below' || rel.rel === 'front';
-  return q({ type: 'pair', measure: measure[rel.rel], a: swap ? b : a, b: swap ? a : b }, 'quantity', m[0], rel.text);
+  return q(howMuch(rel.rel, a, b), 'quantity', m[0], rel.text);
 }
 
 function readExtreme(c: Ctx): Reading | null {
@@ -377,7 +375,13 @@ const COMPARATIVE_OF: Record<OrderKey, [Relation, Relation]> = {
 };
 
 /** "How much more to the left": the pair measure per positional relation (its converse swaps the objects). */
-export const HOW_MUCH: Record<string, PairMeasure> = { left: 'how_much_left', right: 'how_much_left', above: 'how_much_above', below: 'how_much_above', behind: 'how_much_behind', front: 'how_much_behind' };
+const HOW_MUCH: Record<string, PairMeasure> = { left: 'how_much_left', right: 'how_much_left', above: 'how_much_above', below: 'how_much_above', behind: 'how_much_behind', front: 'how_much_behind' };
+
+/** "How far is A to the right of B" is how_much_left(B, A): the converse relations swap the objects. */
+function howMuch(relation: Relation, a: string, b: string): Extract<Query, { type: 'pair' }> {
+  const swap = relation === 'right' || relation === 'below' || relation === 'front';
+  return { type: 'pair', measure: HOW_MUCH[relation], a: swap ? b : a, b: swap ? a : b };
+}
 
 /** "Which is wider: A, B or C?": a comparative over three or more is the top of an ordering. */
 const ORDER_OF: Partial<Record<Relation, [OrderKey, boolean]>> = {
@@ -578,11 +582,8 @@ export function withThresholdDraft(draft: Query, threshold: Threshold): Query | 
       return { ...draft, threshold };
     case 'pair':
       return draft.measure === 'direction' ? null : { ...draft, threshold };
-    case 'relation': {
-      if (!POSITIONAL.has(draft.relation)) return null;
-      const swap = draft.relation === 'right' || draft.relation === 'below' || draft.relation === 'front';
-      return { type: 'pair', measure: HOW_MUCH[draft.relation], a: swap ? draft.b : draft.a, b: swap ? draft.a : draft.b, threshold };
-    }
+    case 'relation':
+      return POSITIONAL.has(draft.relation) ? { ...howMuch(draft.relation, draft.a, draft.b), threshold } : null;
     default:
       return null;
   }

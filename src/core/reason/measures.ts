@@ -281,7 +281,7 @@ export function answerSize(ctx: Ctx, query: SizeQuery): Answer {
 const CUBIC_FEET_PER_M3 = 35.3147;
 
 /** A volume as a person reads it: litres under a tenth of a cubic metre, cubic feet in imperial units. */
-export function formatVolume(m3: number, system: 'metric' | 'imperial'): string {
+function formatVolume(m3: number, system: 'metric' | 'imperial'): string {
   const sig = (x: number) => Number(x.toPrecision(2)).toString();
   if (system === 'imperial') return `${sig(m3 * CUBIC_FEET_PER_M3)} cubic feet`;
   return m3 < 0.1 ? `${sig(m3 * 1000)} litres` : `${sig(m3)} m³`;

@@ -95,16 +95,16 @@ export function answerFacing(ctx: Ctx, query: FacingQuery): Answer {
   const [nAt, nToward, nTarget] = [ctx.name(at), ctx.name(toward), ctx.name(target)];
   const objects: SceneObject[] = [at, toward, target];
   const base = { objects: [at.id, toward.id, target.id], visuals: [{ kind: 'highlight' as const, objectIds: [at.id, toward.id, target.id] }] };
-  const heading = clockDirection(at.obb.center, toward.obb.center, ctx.view.eye, ctx.view.forward);
+  const headingLength = Math.hypot(toward.obb.center[0] - at.obb.center[0], toward.obb.center[2] - at.obb.center[2]);
   const d = clockDirection(at.obb.center, target.obb.center, toward.obb.center, ctx.view.forward);
   // facing an object one stands on, or asking where one's own spot is, has no answer
-  if (heading.horizontal < OVERHEAD_M || d.horizontal < OVERHEAD_M) {
-    const sentence = phrase('facingNone', ctx.seed, { at: nAt, toward: heading.horizontal < OVERHEAD_M ? nToward : nTarget });
+  if (headingLength < OVERHEAD_M || d.horizontal < OVERHEAD_M) {
+    const sentence = phrase('facingNone', ctx.seed, { at: nAt, toward: headingLength < OVERHEAD_M ? nToward : nTarget });
     return finish(ctx, { query, evidence: { ...base, quantities: [] } }, sentence, 0.2, objects, false);
   }
   const vars = { at: nAt, toward: nToward, target: nTarget, clock: d.clock, words: d.phrase, asked: query.ask ? SIDE_WORDS[query.ask] : '' };
   // how sure the side is: the target's lateral error at its distance, against the angle to the side's edge
-  const sigma = Math.hypot(ctx.sigmaH(at), ctx.sigmaH(target), ctx.sigmaH(toward) * (d.horizontal / Math.max(heading.horizontal, 0.01)));
+  const sigma = Math.hypot(ctx.sigmaH(at), ctx.sigmaH(target), ctx.sigmaH(toward) * (d.horizontal / Math.max(headingLength, 0.01)));
   const sigmaAngle = Math.atan2(sigma, Math.max(d.horizontal, 0.01));
   const margin = query.ask ? sideMargin(d.angle, query.ask) : Math.min(...(['left', 'right', 'behind'] as const).map((s) => Math.abs(sideMargin(d.angle, s))));
   const geometric = 1 / (1 + sigmaAngle / Math.max(Math.abs(margin), 1e-3));

@@ -44,12 +44,17 @@ function sideSpread(o: SceneObject, longer: boolean): number {
   return xLonger === longer ? s[0] : s[2];
 }
 
+/** One-sigma error of an extent `e` of an object: the depth noise over it (doubled for few points) and an estimate's spread. */
+function extentSigma(ctx: Ctx, o: SceneObject, e: number, spread: number): number {
+  const rel = ctx.scene.depthRelativeError ?? RELATIVE_DEPTH_ERROR;
+  return Math.hypot(few(o) * (rel * e + VOXEL_M / 2), spread * e);
+}
+
 /** One-sigma error of an object's measure in a family, in that measure's unit (m, or m^3 for volume). */
 export function measureSigma(ctx: Ctx, family: MeasureFamily, o: SceneObject): number {
   const range = Math.hypot(o.obb.center[0] - ctx.view.eye[0], o.obb.center[1] - ctx.view.eye[1], o.obb.center[2] - ctx.view.eye[2]);
   const lowFrame = ctx.lowFrame;
   const rel = ctx.scene.depthRelativeError ?? RELATIVE_DEPTH_ERROR;
-  const extentSigma = (e: number, spread: number) => Math.hypot(few(o) * (rel * e + VOXEL_M / 2), spread * e);
   switch (family) {
     case 'lateral': {
       // a depth error moves a point along its ray: sideways by its lateral offset times the relative error
@@ -69,12 +74,12 @@ export function measureSigma(ctx: Ctx, family: MeasureFamily, o: SceneObject): n
       return Math.hypot(few(o) * (rel * dy + VOXEL_M / 2), Math.max(0, tilt), CENTRE_HEIGHT_SHARE * heightOf(o), ((o.amodal?.spread[1] ?? 0) * heightOf(o)) / 2);
     }
     case 'width':
-      return extentSigma(widthOf(o), sideSpread(o, true));
+      return extentSigma(ctx, o, widthOf(o), sideSpread(o, true));
     case 'height':
-      return extentSigma(heightOf(o), o.amodal?.spread[1] ?? 0);
+      return extentSigma(ctx, o, heightOf(o), o.amodal?.spread[1] ?? 0);
     case 'volume': {
       const w = widthOf(o), h = heightOf(o), d = depthOf(o);
-      const rel = (e: number, s: number) => (e > 0 ? extentSigma(e, s) / e : 0);
+      const rel = (e: number, s: number) => (e > 0 ? extentSigma(ctx, o, e, s) / e : 0);
       return volumeOf(o) * Math.hypot(rel(w, sideSpread(o, true)), rel(h, o.amodal?.spread[1] ?? 0), rel(d, sideSpread(o, false)));
     }
   }
@@ -83,10 +88,7 @@ export function measureSigma(ctx: Ctx, family: MeasureFamily, o: SceneObject): n
 /** One-sigma error of one of an object's extents, with an estimated extent's spread. */
 export function sizeSigma(ctx: Ctx, o: SceneObject, measure: SizeMeasure): number {
   if (measure === 'height') return measureSigma(ctx, 'height', o);
-  if (measure !== 'depth') return measureSigma(ctx, 'width', o);
-  const rel = ctx.scene.depthRelativeError ?? RELATIVE_DEPTH_ERROR;
-  const e = depthOf(o);
-  return Math.hypot(few(o) * (rel * e + VOXEL_M / 2), sideSpread(o, false) * e);
+  return measure === 'depth' ? extentSigma(ctx, o, depthOf(o), sideSpread(o, false)) : measureSigma(ctx, 'width', o);
 }
 
 /** The tie band of a comparison: TIE_SIGMAS sigma of the difference (at least MIN_SIGMA_BAND_M for lengths). */
