@@ -1,10 +1,11 @@
 /**
- * Ground-truth 3D boxes of the shared fixtures (SUN RGB-D annotations.json, KITTI label_2.txt + calib.txt),
+ * Ground-truth 3D boxes of RGB-D frames (SUN RGB-D as annotations.json or votenet's label.txt + calib.txt; KITTI
+ * label_2 + calib, one folder per frame or the devkit's layout),
  * converted into this project's camera convention (OpenCV: x right, y down, z forward, metres, 0-based
  * pixels) so evaluations can compare them with what the pipeline builds. Node only.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join } from 'node:path';
 import type { Intrinsics } from '../../src/core/camera/intrinsics';
 import { DEFAULT_FLYING_PIXEL_THRESHOLD, isFlyingPixel } from '../../src/core/geometry/lift';
 import type { Mat3, Vec3 } from '../../src/core/geometry/vec';
@@ -110,10 +111,30 @@ function resolveIn(baseDir: string, p: string): string {
   return isAbsolute(p) ? p : join(baseDir, p);
 }
 
+/** The 2D box of a SUN RGB-D label: x, y are MATLAB 1-based indices of the top-left pixel, so its left edge is x - 1. */
+function sunBox2d(x: number, y: number, w: number, h: number): Box2D {
+  return { x0: x - 1, y0: y - 1, x1: x - 1 + w, y1: y - 1 + h };
+}
+
+function sunBox(label: string, centerUpright: Vec3, half: Vec3, yaw: number, Rtilt: Mat3, K: Intrinsics, box2d: Box2D | null, where: string): SunBox {
+  const cornersUpright = sunBoxCorners(centerUpright, half, yaw);
+  const cornersCam = cornersUpright.map((p) => sunUprightToCamera(p, Rtilt));
+  const box = box2d ?? projectedBox2d(cornersCam, K);
+  if (!box) throw new Error(`${where}: ${label} has no 2D box and projects behind the camera`);
+  return {
+    label,
+    centerUpright,
+    size: [2 * half[0], 2 * half[1], 2 * half[2]],
+    yaw,
+    cornersUpright,
+    cornersCam,
+    box2d: box,
+    box2dSource: box2d ? 'file' : 'projected',
+  };
+}
+
 /** Read a SUN RGB-D annotations.json (as in the shared fixtures) into camera-frame boxes. */
-export function loadSunrgbdAnnotations(entry: RgbdIndexEntry, baseDir: string = defaultBaseDir()): SunAnnotations {
-  if (!entry.annotations) throw new Error(`${entry.id}: the index entry has no annotations file`);
-  const path = resolveIn(baseDir, entry.annotations);
+function readSunrgbdJson(path: string, entry: RgbdIndexEntry): SunAnnotations {
   const raw = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
   const Rtilt = mat3Of(raw.Rtilt, 'Rtilt');
   const Kf = mat3Of(raw.K, 'K');
@@ -129,35 +150,56 @@ export function loadSunrgbdAnnotations(entry: RgbdIndexEntry, baseDir: string = 
   if (!Array.isArray(raw.objects)) throw new Error(`${path}: no objects array`);
   const boxes = raw.objects.map((o: Record<string, unknown>, i: number): SunBox => {
     const label = typeof o.classname === 'string' ? o.classname : `object${i}`;
-    const centerUpright = vec3Of(o.center_upright_m, `${label}.center_upright_m`);
-    const half = vec3Of(o.half_extents_local_xyz_m, `${label}.half_extents_local_xyz_m`);
-    const yaw = num(o.yaw_rad, `${label}.yaw_rad`);
-    const cornersUpright = sunBoxCorners(centerUpright, half, yaw);
-    const cornersCam = cornersUpright.map((p) => sunUprightToCamera(p, Rtilt));
-    let box2d: Box2D | null = null;
-    let box2dSource: SunBox['box2dSource'] = 'projected';
     const b = o.box2d_xywh_px;
-    if (Array.isArray(b) && b.length === 4 && b.every((v) => Number.isFinite(v))) {
-      // x,y are MATLAB 1-based pixel indices of the top-left pixel: its left edge is x-1 in 0-based edges.
-      const [x, y, w, h] = b as number[];
-      box2d = { x0: x - 1, y0: y - 1, x1: x - 1 + w, y1: y - 1 + h };
-      box2dSource = 'file';
-    } else {
-      box2d = projectedBox2d(cornersCam, K);
-    }
-    if (!box2d) throw new Error(`${path}: ${label} has no 2D box and projects behind the camera`);
-    return {
-      label,
-      centerUpright,
-      size: [2 * half[0], 2 * half[1], 2 * half[2]],
-      yaw,
-      cornersUpright,
-      cornersCam,
-      box2d,
-      box2dSource,
-    };
+    const given = Array.isArray(b) && b.length === 4 && b.every((v) => Number.isFinite(v)) ? sunBox2d(...(b as [number, number, number, number])) : null;
+    return sunBox(label, vec3Of(o.center_upright_m, `${label}.center_upright_m`), vec3Of(o.half_extents_local_xyz_m, `${label}.half_extents_local_xyz_m`), num(o.yaw_rad, `${label}.yaw_rad`), Rtilt, K, given, path);
   });
   return { Rtilt, K, boxes };
+}
+
+const numbersOf = (line: string): number[] => line.trim().split(/\s+/).map(Number);
+
+/**
+ * SUN RGB-D as votenet exports it (sunrgbd/sunrgbd_utils.py: read_calib_file, SUNObject3d), the form most
+ * SUN RGB-D tooling and mmdetection3d's test data carry:
+ * - calib.txt: line 1 Rtilt, line 2 K, each 9 numbers in column-major (MATLAB) order, K 1-based;
+ * - label.txt: one object per line, "classname x y w h cx cy cz w l h ox oy": the 2D box (1-based top-left,
+ *   width, height), the centre in the upright frame, half sizes (w along the box's local y, l along its local x,
+ *   h up) and the heading's direction (ox, oy) in the upright x-y plane.
+ */
+export function parseSunrgbdVotenet(labelText: string, calibText: string, width: number, height: number): SunAnnotations {
+  const lines = calibText.split(/\r?\n/).filter((l) => l.trim() !== '');
+  const cols = (l: string | undefined, what: string): number[] => {
+    const v = l === undefined ? [] : numbersOf(l);
+    if (v.length !== 9 || !v.every(Number.isFinite)) throw new Error(`calib.txt: ${what} is not 9 numbers`);
+    return [v[0], v[3], v[6], v[1], v[4], v[7], v[2], v[5], v[8]];
+  };
+  const Rtilt = cols(lines[0], 'Rtilt (line 1)') as Mat3;
+  const k = cols(lines[1], 'K (line 2)');
+  const K: Intrinsics = { fx: k[0], fy: k[4], cx: k[2] - 1, cy: k[5] - 1, width, height };
+  const boxes: SunBox[] = [];
+  for (const [i, line] of labelText.split(/\r?\n/).entries()) {
+    const f = line.trim().split(/\s+/);
+    if (f[0] === '') continue;
+    const v = f.slice(1).map(Number);
+    if (v.length !== 12 || !v.every(Number.isFinite)) throw new Error(`label.txt line ${i + 1}: expected a class name and 12 numbers`);
+    const [x, y, w, h, cx, cy, cz, hw, hl, hh, ox, oy] = v;
+    boxes.push(sunBox(f[0], [cx, cy, cz], [hl, hw, hh], Math.atan2(oy, ox), Rtilt, K, w > 0 && h > 0 ? sunBox2d(x, y, w, h) : null, `label.txt line ${i + 1}`));
+  }
+  return { Rtilt, K, boxes };
+}
+
+/**
+ * An index entry's SUN RGB-D boxes: annotations.json, or votenet's label.txt with the calib.txt beside it
+ * (the image size from the index).
+ */
+export function loadSunrgbdAnnotations(entry: RgbdIndexEntry, baseDir: string = defaultBaseDir()): SunAnnotations {
+  if (!entry.annotations) throw new Error(`${entry.id}: the index entry has no annotations file`);
+  const path = resolveIn(baseDir, entry.annotations);
+  if (path.toLowerCase().endsWith('.json')) return readSunrgbdJson(path, entry);
+  const calib = join(dirname(path), 'calib.txt');
+  if (!existsSync(calib)) throw new Error(`${path}: a votenet SUN RGB-D label needs the calib.txt beside it (Rtilt and K), not found at ${calib}`);
+  return parseSunrgbdVotenet(readFileSync(path, 'utf8'), readFileSync(calib, 'utf8'), entry.width, entry.height);
 }
 
 /**
@@ -299,13 +341,46 @@ export function parseKittiLabels(text: string, cam0ToCam2: Vec3): KittiObject[] 
   return out;
 }
 
-/** label_2.txt + the calib.txt beside it -> objects in cam2 (DontCare skipped). */
+/**
+ * Where a KITTI label's calibration is: calib.txt beside it (one folder per frame, as in the shared fixtures), or
+ * the devkit's layout, training/label_2/000123.txt with training/calib/000123.txt.
+ */
+export function kittiCalibPathFor(labelPath: string): string {
+  const beside = join(dirname(labelPath), 'calib.txt');
+  const devkit = join(dirname(dirname(labelPath)), 'calib', basename(labelPath, extname(labelPath)) + '.txt');
+  const found = [beside, devkit].find((p) => existsSync(p));
+  if (!found) throw new Error(`${labelPath}: no KITTI calibration found (looked for ${beside} and ${devkit})`);
+  return found;
+}
+
+/** label_2 text + its calibration -> objects in cam2 (DontCare skipped). */
 export function loadKittiObjects(
   entry: RgbdIndexEntry,
   baseDir: string = defaultBaseDir(),
 ): { calib: KittiCalib; objects: KittiObject[] } {
   if (!entry.annotations) throw new Error(`${entry.id}: the index entry has no annotations file`);
   const labelPath = resolveIn(baseDir, entry.annotations);
-  const calib = parseKittiCalib(readFileSync(join(dirname(labelPath), 'calib.txt'), 'utf8'), entry.width, entry.height);
+  const calib = parseKittiCalib(readFileSync(kittiCalibPathFor(labelPath), 'utf8'), entry.width, entry.height);
   return { calib, objects: parseKittiLabels(readFileSync(labelPath, 'utf8'), calib.cam0ToCam2) };
+}
+
+/**
+ * Which dataset an annotations file is, from its content (a hidden index need not name its files as ours do):
+ * JSON -> our SUN RGB-D annotations.json; lines of a class and 12 numbers -> votenet's SUN RGB-D label.txt; of a
+ * type and 14 or 15 numbers -> KITTI label_2. A file with no objects is told by the calibration beside it.
+ */
+export function annotationKind(path: string): 'sunrgbd' | 'kitti' {
+  if (path.toLowerCase().endsWith('.json')) return 'sunrgbd';
+  const first = readFileSync(path, 'utf8').split(/\r?\n/).map((l) => l.trim()).find((l) => l !== '');
+  if (first !== undefined) {
+    const n = first.split(/\s+/).length - 1;
+    if (n === 12) return 'sunrgbd';
+    if (n === 14 || n === 15) return 'kitti';
+    throw new Error(`${path}: neither a SUN RGB-D label (a class and 12 numbers per line) nor a KITTI label_2 (a type and 14 numbers): the first line has ${n} fields after the name`);
+  }
+  const beside = join(dirname(path), 'calib.txt');
+  if (existsSync(beside) && /^P0:/m.test(readFileSync(beside, 'utf8'))) return 'kitti';
+  if (existsSync(beside)) return 'sunrgbd';
+  kittiCalibPathFor(path);
+  return 'kitti';
 }

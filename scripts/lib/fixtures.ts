@@ -89,6 +89,8 @@ export function loadRgbdIndex(indexPath?: string): RgbdIndexEntry[] {
       const good = typeof k === 'object' && ['fx', 'fy', 'cx', 'cy'].every((n) => Number.isFinite(k[n]));
       req(good, 0, 'intrinsics', id);
     }
+    const R = o.gravity_Rtilt;
+    if (R !== undefined) req(Array.isArray(R) && R.length === 3 && R.every((r) => Array.isArray(r) && r.length === 3 && r.every(Number.isFinite)), 0, 'gravity_Rtilt (a 3x3 array)', id);
     return o as unknown as RgbdIndexEntry;
   });
 }

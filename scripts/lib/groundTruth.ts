@@ -7,11 +7,12 @@ import type { Intrinsics } from '../../src/core/camera/intrinsics';
 import { orientedBoundingBox } from '../../src/core/geometry/boxes';
 import { frameFromUp } from '../../src/core/geometry/canonicalize';
 import type { ObjectInput } from '../../src/core/geometry/objects3d';
-import { add, mulMatVec, normalize, type Vec3 } from '../../src/core/geometry/vec';
+import { isAbsolute, join } from 'node:path';
+import { add, mulMatVec, normalize, type Mat3, type Vec3 } from '../../src/core/geometry/vec';
 import { buildScene, type BuildSceneResult } from '../../src/core/build/buildScene';
 import { SENSOR_RELATIVE_DEPTH_ERROR } from '../../src/core/units/uncertainty';
 import { SCENE_SCHEMA_VERSION, type CanonicalFrame, type SceneGraph, type SceneObject } from '../../src/core/scene/types';
-import { loadKittiObjects, loadSunrgbdAnnotations, sunGravityUpInCamera } from './annotations';
+import { annotationKind, loadKittiObjects, loadSunrgbdAnnotations, sunGravityUpInCamera } from './annotations';
 import { defaultBaseDir, loadRgbdFrame, type RgbdFrame, type RgbdIndexEntry } from './fixtures';
 
 /** One annotated object: its 2D box for our pipeline and its true corners in the OpenCV camera frame. */
@@ -33,29 +34,38 @@ export interface AnnotatedFrame {
 
 const captionOf = (label: string): string => label.replace(/_/g, ' ').toLowerCase();
 
-/** Loads a fixture frame with its annotations (SUN RGB-D annotations.json or KITTI label_2.txt), if any. */
+/**
+ * Loads a fixture frame with its annotations, if any: SUN RGB-D (annotations.json, or votenet's label.txt and
+ * calib.txt) or KITTI label_2 with its calibration, told apart by content. An entry with no annotations file but
+ * SUN RGB-D's gravity_Rtilt still has its true up, so its gravity is measured.
+ */
 export async function loadAnnotatedFrame(entry: RgbdIndexEntry, baseDir: string = defaultBaseDir()): Promise<AnnotatedFrame> {
   const frame = await loadRgbdFrame(entry, baseDir);
   const fallbackK: Intrinsics = frame.intrinsics ?? defaultIntrinsicsFor(frame.depth.width, frame.depth.height);
-  if (entry.annotations && entry.annotations.endsWith('annotations.json')) {
+  const kind = entry.annotations ? annotationKind(resolveIn(baseDir, entry.annotations)) : null;
+  if (kind === 'sunrgbd') {
     const ann = loadSunrgbdAnnotations(entry, baseDir);
     const objects = ann.boxes.map((b, i) => ({ id: `o${i}`, caption: captionOf(b.label), box2d: b.box2d, cornersCam: b.cornersCam }));
     return { frame, intrinsics: frame.intrinsics ?? ann.K, objects, trueUpCam: sunGravityUpInCamera(ann.Rtilt), kind: 'sunrgbd' };
   }
-  if (entry.annotations && entry.annotations.endsWith('label_2.txt')) {
-    const { objects } = loadKittiObjects(entry, baseDir);
+  if (kind === 'kitti') {
+    const { objects, calib } = loadKittiObjects(entry, baseDir);
     const kept = objects.filter((o) => o.box2d.x1 - o.box2d.x0 >= 8 && o.box2d.y1 - o.box2d.y0 >= 8);
     return {
       frame,
-      intrinsics: fallbackK,
+      intrinsics: frame.intrinsics ?? calib.K2 ?? fallbackK,
       objects: kept.map((o, i) => ({ id: `o${i}`, caption: captionOf(o.type), box2d: o.box2d, cornersCam: o.cornersCam2 })),
       // KITTI's rectified cameras are mounted level on the car: gravity is about +y (down), so up is -y.
       trueUpCam: [0, -1, 0],
       kind: 'kitti',
     };
   }
-  return { frame, intrinsics: fallbackK, objects: [], trueUpCam: null, kind: 'none' };
+  const R = entry.gravity_Rtilt;
+  const trueUpCam = R ? sunGravityUpInCamera(R.flat() as Mat3) : null;
+  return { frame, intrinsics: fallbackK, objects: [], trueUpCam, kind: 'none' };
 }
+
+const resolveIn = (baseDir: string, p: string): string => (isAbsolute(p) ? p : join(baseDir, p));
 
 /** For frames whose index gives no intrinsics: a 60-degree horizontal field of view, flagged by the caller. */
 function defaultIntrinsicsFor(width: number, height: number): Intrinsics {
