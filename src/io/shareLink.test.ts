@@ -73,7 +73,7 @@ describe('encodeShareLink / decodeShareLink round trip', () => {
     expect(p.payload.question?.query).toEqual(placed.query);
   });
 
-  it('carries where-relative, facing, left-to-right and against-a-length questions', () => {
+  it('carries where-relative, facing, left-to-right, against-a-length and counted-kind questions', () => {
     const scene = sampleScene(5);
     const questions: { text: string; query: Query }[] = [
       { text: 'Where is the chair relative to the table?', query: { type: 'place', a: 'obj0', b: 'obj1' } },
@@ -84,6 +84,7 @@ describe('encodeShareLink / decodeShareLink round trip', () => {
       { text: 'How high off the floor is the chair?', query: { type: 'elevation', a: 'obj0' } },
       { text: 'What are the dimensions of the chair?', query: { type: 'dimensions', a: 'obj0' } },
       { text: 'Is the chair within 2 m of the table?', query: { type: 'pair', measure: 'distance', a: 'obj0', b: 'obj1', threshold: { op: 'below', metres: 2 } } },
+      { text: 'How many chairs are left of the table?', query: { type: 'count', relation: 'left', reference: 'obj1', among: ['obj0'] } },
     ];
     for (const question of questions) {
       const d = decodeShareLink(encodeShareLink({ scene, question }, { baseUrl: BASE }).url);
@@ -91,6 +92,8 @@ describe('encodeShareLink / decodeShareLink round trip', () => {
       expect(d.payload.question?.query).toEqual(question.query);
       expect(d.answerCheck.status).toBe('match');
     }
+    // a counted kind names at least one object
+    expect(v.safeParse(QuerySchema, { type: 'count', relation: 'left', reference: 'obj1', among: [] }).success).toBe(false);
     // a length that is no length is refused
     for (const metres of [-1, 0, Number.POSITIVE_INFINITY, 5000]) {
       expect(v.safeParse(QuerySchema, { type: 'size', measure: 'height', a: 'obj0', threshold: { op: 'above', metres } }).success, String(metres)).toBe(false);

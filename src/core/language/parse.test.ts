@@ -120,10 +120,13 @@ describe('parseQuestion', () => {
       const r = parseQuestion(text, living);
       expect(r.status === 'ok' ? r.parsed.query : r, text).toEqual(query);
     }
-    // a number is not an object: a length is a threshold on the measure; "the chairs" alone stays ambiguous
+    // a number is not an object: a length is a threshold on the measure
     expect(parseQuestion('Is the plant taller than 1 meter?', living)).toMatchObject({ status: 'ok', parsed: { query: { type: 'size', measure: 'height', a: 'plant', threshold: { op: 'above', metres: 1 } } } });
     expect(parseQuestion('Is the plant left of 1 meter?', living).status).toBe('free-form');
-    expect(parseQuestion('are the chairs bigger than the lamp', living).status).toBe('clarify');
+    // "the chairs" as the subject asks about each of them (a third probe): was "which chair?", now the count of
+    // the chairs that are, each named
+    expect(parseQuestion('are the chairs bigger than the lamp', living)).toMatchObject({ status: 'ok', parsed: { query: { type: 'count', relation: 'bigger', reference: 'lamp', among: ['chairL', 'chairR'] } } });
+    expect(parseQuestion('is the chair bigger than the lamp', living).status).toBe('clarify');
   });
 
   it('reads the app-level questions of issue #16', () => {
@@ -281,7 +284,66 @@ describe('parseQuestion', () => {
     }
     const ratio = parseQuestion('How many times wider is the sofa than the tv?', living);
     expect(ratio).toMatchObject({ status: 'free-form', suggestion: { type: 'relation', form: 'yesno', relation: 'wider', a: 'sofa', b: 'tv' } });
-    expect(parseQuestion('How many chairs are wider than the tv?', living)).toMatchObject({ status: 'ok', parsed: { query: { type: 'count', relation: 'wider', reference: 'tv' } } });
+    // the counted kind is what is counted (a third probe: the chairs only, not every object wider than the tv)
+    expect(parseQuestion('How many chairs are wider than the tv?', living)).toMatchObject({ status: 'ok', parsed: { query: { type: 'count', relation: 'wider', reference: 'tv', among: ['chairL', 'chairR'] } } });
+  });
+
+  it('reads CLEVR / GQA-style references, existence, other viewpoints and ratios (a third probe)', () => {
+    // our own sentences for each construction a third probe (2026-12-05: CLEVR, GQA, BLINK, RoboSpatial,
+    // SpatialEval, MMBench styles and people's phrasings) found misread
+    const kitchen = SCENES.kitchen;
+    const street = SCENES.street;
+    const ok: [SceneLike, string, unknown][] = [
+      // whether anything (of a kind) is in a relation: counted
+      [kitchen, 'Is there a stool to the right of the dining table?', { type: 'count', relation: 'right', reference: 'dtable', among: ['stoolL', 'stoolR'] }],
+      [street, 'Are there any things in front of the bus?', { type: 'count', relation: 'front', reference: 'bus' }],
+      [kitchen, 'How many stools are taller than the dining table?', { type: 'count', relation: 'taller', reference: 'dtable', among: ['stoolL', 'stoolR'] }],
+      // one object's extents against each other: its dimensions
+      [kitchen, 'Is the fridge taller than it is wide?', { type: 'dimensions', a: 'fridge' }],
+      // a depth in the scene is the distance from the camera; "what depth is" an object stays its own depth
+      [street, 'At what depth is the traffic light?', { type: 'range', a: 'light' }],
+      [living, 'What is the depth of the tv from the camera?', { type: 'range', a: 'tv' }],
+      [living, 'What depth is the sofa?', { type: 'size', measure: 'depth', a: 'sofa' }],
+      // "is A closer to B or to C": A's distances to the two; "is A or C closer to B" as before
+      [street, 'Is the car closer to the bus or to the person?', { type: 'extreme', which: 'closest', to: 'car', among: ['bus', 'person'] }],
+      [street, 'Is the car or the person closer to the bus?', { type: 'extreme', which: 'closest', to: 'bus', among: ['car', 'person'] }],
+      [living, 'Is the tv farther from the sofa or the floor lamp?', { type: 'extreme', which: 'farthest', to: 'tv', among: ['sofa', 'lamp'] }],
+      // an object named by where it is, as the whole question
+      [street, 'What is the thing that is in front of the bus?', { type: 'find', relation: 'front', reference: 'bus' }],
+      // every object of a kind as the subject: counted
+      [kitchen, 'Are all the stools in front of the fridge?', { type: 'count', relation: 'front', reference: 'fridge', among: ['stoolL', 'stoolR'] }],
+      [kitchen, 'Are both stools shorter than the fridge?', { type: 'count', relation: 'shorter', reference: 'fridge', among: ['stoolL', 'stoolR'] }],
+      // beyond each of several: the claimed head of their ordering
+      [street, 'Is the bus taller than both the car and the person?', { type: 'order', by: 'height', objects: ['bus', 'car', 'person'], descending: true, top: true, claim: 'bus' }],
+      [living, 'Is the potted plant closer than the sofa, the tv and the floor lamp?', { type: 'order', by: 'camera_distance', objects: ['plant', 'sofa', 'tv', 'lamp'], descending: false, top: true, claim: 'plant' }],
+      // "compare the heights of A and B": which is taller
+      [street, 'Compare the widths of the bus and the car.', { type: 'relation', form: 'choice', relation: 'wider', a: 'bus', b: 'car' }],
+    ];
+    for (const [scene, text, query] of ok) {
+      const r = parseQuestion(text, scene);
+      expect(r.status === 'ok' ? r.parsed.query : r, text).toEqual(query);
+    }
+    // not answerable as asked; what was read, and the nearest measured question, are offered
+    const understood: [SceneLike, string, string, unknown][] = [
+      [street, 'What color is the object that is behind the car?', 'a question about what is behind the car', { type: 'find', relation: 'behind', reference: 'car' }],
+      [living, 'Is the one that is right of the sofa taller than the tv?', 'a question about what is right of the sofa', { type: 'find', relation: 'right', reference: 'sofa' }],
+      [street, 'Seen from the bus, is the car on the right?', 'left and right as seen from the bus, whose facing is not measured', { type: 'place', a: 'car', b: 'bus' }],
+      [street, "From the person's point of view, is the bicycle in front?", 'in front and behind as seen from the person, whose facing is not measured', { type: 'place', a: 'bike', b: 'person' }],
+      [living, 'Is the red chair half as tall as the floor lamp?', 'whether one measure is half another', { type: 'relation', form: 'yesno', relation: 'taller', a: 'chairL', b: 'lamp' }],
+      [street, 'Is the bus 3 times wider than the car?', 'whether one measure is 3 times another', { type: 'relation', form: 'yesno', relation: 'wider', a: 'bus', b: 'car' }],
+      [living, 'Which has the bigger footprint, the sofa or the coffee table?', 'which takes up more floor space', { type: 'relation', form: 'choice', relation: 'bigger', a: 'sofa', b: 'table' }],
+      [kitchen, 'Where should I put the fridge so it is next to the dining table?', 'where something could be put', undefined],
+      [kitchen, 'Could we move the dining table left of the fridge?', 'where something could be put', undefined],
+      [street, 'How many paces is it from the car to the bicycle?', 'how far the car is from the bicycle, in steps', { type: 'pair', measure: 'distance', a: 'car', b: 'bike' }],
+      [kitchen, 'Which stool has the smaller footprint?', 'which takes up the least floor space', { type: 'order', by: 'size', objects: ['stoolL', 'stoolR'], descending: false, top: true }],
+    ];
+    for (const [scene, text, note, suggestion] of understood) {
+      const r = parseQuestion(text, scene);
+      expect(r.status, text).toBe('free-form');
+      if (r.status !== 'free-form') continue;
+      expect(r.understood, text).toBe(note);
+      expect(r.suggestion, text).toEqual(suggestion);
+    }
   });
 
   it('explains every parse: the words that chose the predicate and the objects', () => {

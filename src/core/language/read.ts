@@ -109,6 +109,108 @@ function understood(note: string, slots: string[], cues: string[], suggestion?: 
 
 // ---------------------------------------------------------------- readers
 
+/**
+ * "Is there a chair to the left of the tv?", "are there any objects behind the sofa?": whether anything (of a
+ * kind) stands in a relation to a reference, answered by counting them.
+ */
+function readExists(c: Ctx): Reading | null {
+  // "are all the chairs shorter than the sofa": the count of those that are, against how many there are
+  const m = re(`(?:is|are) there(?: (?:any|a|an|some|other))*(?: (${OBJ}|objects?|things?|items?|anything|something))|(?:are|is) (?:all|each|every one|both) (?:of )?(?:the )?(${OBJ})|^(?:are|were) (${OBJ})`).exec(c.s);
+  // "are the chairs in front of the tv": a plural subject asks about every object of its kind
+  if (!m || (m[3] !== undefined && !c.plural.has(m[3]))) return null;
+  const rest = c.s.slice(m.index + m[0].length);
+  const rel = relationIn(rest);
+  if (!rel || rest.slice(0, rel.start).trim().split(' ').filter(Boolean).length > 3) return null;
+  const noun = m[1] ?? m[2] ?? m[3];
+  const ref = referenceOf(rest, rel.end);
+  if (!ref || ref === noun) return null;
+  const kind = /^obj\d+$/.test(noun) ? noun : null;
+  return q(kind ? { type: 'count', relation: rel.rel, reference: ref, among: [KIND_PREFIX + kind] } : { type: 'count', relation: rel.rel, reference: ref }, 'count', m[0].replace(/ obj\d+/, ''), rel.text);
+}
+
+/**
+ * "Is the thing that is left of the tv bigger than the lamp?", "what is the size of the object right of the
+ * sofa?" (CLEVR, GQA): an object named by where it is, then asked about. Which object that is can be found; a
+ * question about it goes one step further than one reading, so it is offered as the finding.
+ */
+function readDescribed(c: Ctx): Reading | null {
+  const m = re(`(?:thing|things|object|objects|item|items|one|ones) (?:that|which|who)(?: (?:is|are|was|were|sits|sit|stands|stand|lies|lie|located|placed|positioned))*`).exec(c.s);
+  if (!m) return null;
+  const rest = c.s.slice(m.index + m[0].length);
+  const rel = relationIn(rest);
+  if (!rel || rel.start > 1) return null;
+  // the slot right after the cue: "than the lamp" later in the question is the outer comparison's
+  const ref = slotAfter(rest, rel.end);
+  if (!ref) return null;
+  const find: Query = { type: 'find', relation: rel.rel, reference: ref };
+  const before = c.s.slice(0, m.index);
+  const after = rest.slice(rest.indexOf(ref) + ref.length).trim();
+  if (/^(?:(?:what|which) (?:is|are)(?: the| a| an)? ?)?$/.test(before) && after === '') return q(find, 'find', rel.text);
+  return understood(`a question about what is ${rel.text} ${ref}`, [ref], [m[0], rel.text], find);
+}
+
+/**
+ * "From the tv's perspective, is the sofa on its left?", "looking from the tv, ...": left and right of another
+ * object's viewpoint. Which way an object faces is not measured (its front is not known), so these are not read
+ * as the camera's left; where the other object stands as the camera sees it is offered.
+ */
+const OTHER_VIEWPOINT = `(?:from|in|through) (${OBJ}) (?:perspective|point of view|viewpoint|vantage point|pov|eyes|position|side|view)|(?:from|in|through) (?:the )?(?:perspective|point of view|viewpoint|vantage point|eyes|position) of (${OBJ})|(?:looking|seen|viewed|looking out|facing out|as seen) from (${OBJ})|^from (${OBJ}) ,|if (?:i|you|we) (?:were|was|am|are) (${OBJ})`;
+
+function readOtherViewpoint(c: Ctx): Reading | null {
+  const m = re(OTHER_VIEWPOINT).exec(c.s);
+  if (!m || /\bwhere\b/.test(c.s)) return null;
+  const from = m.slice(1).find((x) => x !== undefined);
+  const rel = relationIn(c.s.slice(0, m.index) + ' ' + c.s.slice(m.index + m[0].length));
+  if (!from || !rel || !POSITIONAL.has(rel.rel) || rel.rel === 'above' || rel.rel === 'below') return null;
+  const other = c.slots.find((x) => x !== from);
+  const sides = rel.rel === 'left' || rel.rel === 'right' ? 'left and right' : 'in front and behind';
+  return understood(`${sides} as seen from ${from}, whose facing is not measured`, other ? [from, other] : [from], [m[0], rel.text], other ? { type: 'place', a: other, b: from } : undefined);
+}
+
+/** "Is A twice as tall as B?", "is A three times the width of B": a ratio of two measures, which is not measured; the comparison is */
+const RATIO = `(?:twice|thrice|half|double|triple|quadruple|\\d+(?:\\.\\d+)? times|(?:one|two|three|four|five|six|ten) times|a third|a quarter|one third|one quarter) (?:as [a-z]+ as|the (?:height|width|size|length|depth|distance|volume) of|(?:taller|shorter|wider|narrower|bigger|larger|smaller|longer|higher|lower|farther|further|closer|nearer|heavier) than)`;
+
+const AS_ADJECTIVE: Readonly<Record<string, Relation>> = { tall: 'taller', high: 'taller', wide: 'wider', broad: 'wider', long: 'wider', big: 'bigger', large: 'bigger' };
+
+function readRatio(c: Ctx): Reading | null {
+  const m = re(RATIO).exec(c.s);
+  if (!m) return null;
+  // "as tall as" names the measure; a comparative ("three times taller than") is a relation cue itself
+  const adjective = /as ([a-z]+) as$/.exec(m[0])?.[1];
+  const relation = adjective ? AS_ADJECTIVE[adjective] : relationIn(c.s)?.rel;
+  const [a, b] = c.slots;
+  const suggestion: Query | undefined = relation && a && b && c.slots.length === 2 && !POSITIONAL.has(relation) ? { type: 'relation', form: 'yesno', relation, a, b } : undefined;
+  return understood(`whether one measure is ${m[0].replace(/ (?:as [a-z]+ as|the [a-z]+ of|[a-z]+ than)$/, '')} another`, c.slots.slice(0, 2), [m[0]], suggestion);
+}
+
+/** "Is the sofa wider than it is tall?": one object's extents against each other, which its dimensions answer */
+function readSelfComparison(c: Ctx): Reading | null {
+  if (c.slots.length !== 1) return null;
+  const m = re(`(?:than|as) (?:it|they) (?:is|are|s) (?:tall|high|wide|long|deep|thick|broad|big)`).exec(c.s);
+  return m ? q({ type: 'dimensions', a: c.slots[0] }, 'quantity', m[0]) : null;
+}
+
+/** "At what depth is the sofa?", "the depth of the sofa from the camera": its distance from the camera, not its own depth */
+function readDepthFromCamera(c: Ctx): Reading | null {
+  if (c.slots.length !== 1) return null;
+  const m = re(`at what depth|(?:depth|deep) (?:of )?(?:${OBJ} )?(?:from|to|relative to|away from) cam|how deep (?:into|in) (?:the )?(?:scene|image|photo|picture|room)`).exec(c.s);
+  return m ? q({ type: 'range', a: c.slots[0] }, 'quantity', m[0].replace(/ obj\d+/, '')) : null;
+}
+
+/** "Which takes up more floor space, A or B?": a footprint, not a distance between them; their sizes are compared */
+function readFootprint(c: Ctx): Reading | null {
+  const m = re(`footprint|floor space|floor area|${OCCUPIES_SPACE}`).exec(c.s);
+  if (!m) return null;
+  // "which object has the largest footprint": the sizes are ordered
+  if (c.slots.length < 2 && !c.cam && re('largest|larger|biggest|bigger|most|more|greatest|greater|smallest|smaller|least|less').test(c.s)) {
+    const smallest = re('smallest|smaller|least|less').test(c.s);
+    return understood(`which takes up the ${smallest ? 'least' : 'most'} floor space`, [], [m[0]], { type: 'order', by: 'size', objects: c.slots.length === 1 ? [KIND_PREFIX + c.slots[0]] : [ALL_OBJECTS], descending: !smallest, top: true });
+  }
+  if (c.slots.length < 2) return null;
+  const [a, b] = c.slots;
+  return understood('which takes up more floor space', [a, b], [m[0]], c.slots.length === 2 ? { type: 'relation', form: 'choice', relation: 'bigger', a, b } : undefined);
+}
+
 function readTriangle(c: Ctx): Reading | null {
   if (!has(c.s, 'triangle|triangular') || c.slots.length !== 3) return null;
   const shape = firstCue(TRIANGLE_SHAPES, c.s);
@@ -121,13 +223,16 @@ function readTriangle(c: Ctx): Reading | null {
  * scene other than the one photographed. Its relation words describe the imagined move, not the photo, so they
  * must not be read as a question about where things are now.
  */
+/** "where can I put the lamp so that it is behind the sofa", "can I move the chair left of the desk": a placement to plan, not where things are */
+const PLACE_IT = `(?:where|how) (?:can|could|should|would|do|might|must|shall|to) (?:i |we |you |one |someone |somebody )?(?:put|place|placed|move|moved|set|position|positioned|store|hang|stand|go)|(?:can|could|should|may|shall) (?:i|we|you|one) (?:put|place|placed|move|moved|set|position|positioned|hang|store) ${OBJ}|where (?:should|could|can|would) ${OBJ} (?:go|be (?:put|placed|moved|set))`;
 const MOVED = '(?:stacked|put|placed|moved|set|pushed|pulled|turned|rotated|lifted|raised|lowered|dropped|laid|swapped|removed|shifted|slid|flipped|tipped|carried|brought|taken|stood|hung|mounted)';
-const HYPOTHETICAL = `if (?:${OBJ}|the objects|they|it) were(?! (?:standing|sitting|positioned|placed|located) (?:at|by|beside|next to|near|on))|if (?:${OBJ}|the objects|they|it) (?:were|was|is|are|got|gets|had been|would be|could be) (?:[a-z]+ )?${MOVED}|if (?:i|we|you|someone|somebody|one) (?:were to |was to )?(?:stack|stacked|put|place|placed|move|moved|set|push|pushed|pull|pulled|turn|turned|rotate|rotated|lift|lifted|swap|swapped|remove|removed|shift|shifted|carry|carried|bring|brought|hang|hung) |(?:${OBJ}|it|they) (?:would|will|could|can|does|do|might) (?:[a-z]+ )?fit|(?:would|will|could|can|does|do|might) (?:${OBJ}|it|they) (?:[a-z]+ )?fit|(?:room|space|enough space|enough room) (?:for|to (?:fit|put|place)) ${OBJ}`;
+const HYPOTHETICAL = `if (?:${OBJ}|the objects|they|it) were(?! (?:standing|sitting|positioned|placed|located) (?:at|by|beside|next to|near|on))|if (?:${OBJ}|the objects|they|it) (?:were|was|is|are|got|gets|had been|would be|could be) (?:[a-z]+ )?${MOVED}|if (?:i|we|you|someone|somebody|one) (?:were to |was to )?(?:stack|stacked|put|place|placed|move|moved|set|push|pushed|pull|pulled|turn|turned|rotate|rotated|lift|lifted|swap|swapped|remove|removed|shift|shifted|carry|carried|bring|brought|hang|hung) |(?:${OBJ}|it|they) (?:would|will|could|can|does|do|might) (?:[a-z]+ )?fit|(?:would|will|could|can|does|do|might) (?:${OBJ}|it|they) (?:[a-z]+ )?fit|(?:room|space|enough space|enough room) (?:for|to (?:fit|put|place)) ${OBJ}|${PLACE_IT}`;
 
 function readHypothetical(c: Ctx): Reading | null {
   const m = re(HYPOTHETICAL).exec(c.s);
   if (!m) return null;
-  return understood(/\bfit\b|\b(?:room|space)\b/.test(m[0]) ? 'whether something would fit' : 'a scene other than the one photographed', [], [m[0]]);
+  const note = /\bfit\b|\b(?:room|space)\b/.test(m[0]) ? 'whether something would fit' : re(PLACE_IT).test(m[0]) ? 'where something could be put' : 'a scene other than the one photographed';
+  return understood(note, [], [m[0]]);
 }
 
 function readCount(c: Ctx): Reading | null {
@@ -135,6 +240,11 @@ function readCount(c: Ctx): Reading | null {
   if (!m) return null;
   const rest = c.s.slice(m.index);
   const rel = relationIn(rest);
+  // "how many steps from A to B": a distance in a walker's units, not a count of objects
+  if (/^how many (?:steps|paces|strides)\b/.test(rest) && c.slots.length === 2) {
+    const [a, b] = c.slots;
+    return understood(`how far ${a} is from ${b}, in steps`, [a, b], [m[0]], { type: 'pair', measure: 'distance', a, b });
+  }
   // "how many times taller is A than B": a ratio, not a count; the comparison is what we measure
   if (/^how many (?:times|fold)\b/.test(rest)) {
     const ref = rel ? referenceOf(rest, rel.end) : null;
@@ -145,7 +255,9 @@ function readCount(c: Ctx): Reading | null {
   }
   if (rel) {
     const ref = referenceOf(rest, rel.end);
-    if (ref) return q({ type: 'count', relation: rel.rel, reference: ref }, 'count', m[0], rel.text);
+    // "how many chairs are closer than the sofa": the chairs are what is counted
+    const counted = /^(?:how many|what number of|number of|count(?: up)?) (?:the )?(obj\d+)/.exec(rest)?.[1];
+    if (ref) return q(counted && counted !== ref ? { type: 'count', relation: rel.rel, reference: ref, among: [KIND_PREFIX + counted] } : { type: 'count', relation: rel.rel, reference: ref }, 'count', m[0], rel.text);
     return understood(`counting what is ${rel.text} something`, [], [m[0], rel.text]);
   }
   // "how many chairs are there": the objects of the one kind named (each caption found, no model needed)
@@ -306,6 +418,13 @@ function readExtreme(c: Ctx): Reading | null {
     if (to === 'cam') return q({ type: 'order', by: 'camera_distance', objects: c.slots.length >= 2 ? c.slots : [ALL_OBJECTS], descending: farthest }, 'order', m[0]);
     return understood(`a rank after the first from ${to}`, [to], [m[0]], { type: 'extreme', which: farthest ? 'farthest' : 'closest', to });
   }
+  // "is the sofa closer to the tv or to the lamp": the sofa's distances to the two are compared
+  const orTo = /^ or (?:to |from )?(obj\d+)/.exec(c.s.slice(m.index + m[0].length));
+  const subject = slotsOf(c.s.slice(0, m.index));
+  if (orTo && to !== 'cam' && !c.wh && subject.length === 1 && subject[0] !== to && subject[0] !== orTo[1]) {
+    const which = /clos|near|next|beside|adjacent|neighbo/.test(m[1]) ? 'closest' : 'farthest';
+    return q({ type: 'extreme', which, to: subject[0], among: [to, orTo[1]] }, 'candidate list', m[0], 'or');
+  }
   // "is A closer to the camera than B" is the relation "in front"; "is A closer to B than C" picks among A, C
   const listed = wh || / or /.test(c.s) || (to !== 'cam' && /\bthan\b/.test(c.s.slice(m.index)));
   if (!listed) return null;
@@ -396,6 +515,32 @@ function readComparativeList(c: Ctx): Reading | null {
   const key = rel ? ORDER_OF[rel.rel] : undefined;
   if (!rel || !key || referenceOf(c.s, rel.end) !== null && /\bthan\b/.test(c.s)) return null;
   return q({ type: 'order', by: key[0], objects: c.slots, descending: key[1], top: true }, 'candidate list', rel.text);
+}
+
+/**
+ * "Is the sofa taller than both the tv and the lamp?", "is A closer than B, C or D?": A beyond each of the
+ * others is A heading their ordering, the claimed superlative (yes, no naming the one that is, or too close).
+ */
+function readBeyondAll(c: Ctx): Reading | null {
+  if (c.slots.length < 3 || c.wh) return null;
+  const rel = relationIn(c.s);
+  const key = rel ? ORDER_OF[rel.rel] : undefined;
+  if (!rel || !key) return null;
+  const subject = slotsOf(c.s.slice(0, rel.start));
+  const list = re(`^(?: (?:than|of|to))? (?:both|either|all of|each of|any of)? ?(?:the )?(${OBJ})((?: ,)? (?:(?:and|or|,) )?(?:the )?${OBJ})+$`).exec(c.s.slice(rel.end));
+  // "left of the tv or the lamp" may ask which of the two; "than either B or C" is than each
+  if (subject.length !== 1 || !list || (/ or /.test(list[0]) && !/\b(?:either|any of)\b/.test(list[0]))) return null;
+  const others = slotsOf(list[0]);
+  if (others.includes(subject[0])) return null;
+  return q({ type: 'order', by: key[0], objects: [subject[0], ...others], descending: key[1], top: true, claim: subject[0] }, 'yes/no', rel.text, 'each of');
+}
+
+/** "Compare the heights of the sofa and the tv": which is taller */
+function readCompare(c: Ctx): Reading | null {
+  if (c.slots.length !== 2) return null;
+  const m = re(`compare (?:the )?(${alternation(SAME_DIMENSIONS)}) of ${OBJ} and ${OBJ}|compare ${OBJ} and ${OBJ} (?:by|in|in terms of|for) (?:their )?(${alternation(SAME_DIMENSIONS)})`).exec(c.s);
+  const relation = m ? lookupWhole(SAME_DIMENSIONS, m[1] ?? m[2]) : null;
+  return relation ? q({ type: 'relation', form: 'choice', relation, a: c.slots[0], b: c.slots[1] }, 'choice', m![0].replace(/ obj\d+/g, '')) : null;
 }
 
 const SAME_AS = `(?:the same|equal|similar|identical|comparable)(?: in)? (${alternation(SAME_DIMENSIONS)})|(?<!not )as (${alternation(SAME_DIMENSIONS)}) as|equally (${alternation(SAME_DIMENSIONS)})`;
@@ -566,8 +711,9 @@ function readRelationUnlessDistance(c: Ctx): Reading | null {
 }
 
 const READERS: readonly ((c: Ctx) => Reading | null)[] = [
-  readHypothetical, readTriangle, readCount, readBetween, readFacing, readPlace, readDirection, readOrder, readDifference, readClaim, readExtreme, readSuperlative,
-  readComparativeList, readPlaced, readContain, readSupport, readSame, readChoice, readElevation, readRelationUnlessDistance, readDistance, readRelation, readSize, readWhere,
+  readHypothetical, readRatio, readFootprint, readSelfComparison, readDepthFromCamera, readTriangle, readCount, readExists, readDescribed, readBetween, readFacing,
+  readOtherViewpoint, readPlace, readDirection, readOrder, readDifference, readClaim, readExtreme, readSuperlative, readComparativeList, readBeyondAll, readPlaced,
+  readContain, readSupport, readSame, readCompare, readChoice, readElevation, readRelationUnlessDistance, readDistance, readRelation, readSize, readWhere,
 ];
 
 /**

@@ -20,6 +20,7 @@ function allQueries(): Query[] {
     qs.push({ type: 'relation', form: 'yesno', relation, a: 'o1', b: 'o2' });
     qs.push({ type: 'relation', form: 'choice', relation, a: 'o3', b: 'o4' });
     qs.push({ type: 'count', relation, reference: 'o5' });
+    qs.push({ type: 'count', relation, reference: 'o5', among: ['o1'] });
   }
   const pairs: PairMeasure[] = ['distance', 'horizontal_distance', 'vertical_distance', 'direction', 'how_much_left', 'how_much_above', 'how_much_behind'];
   for (const measure of pairs) qs.push({ type: 'pair', measure, a: 'o2', b: 'o5' });

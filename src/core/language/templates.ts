@@ -37,7 +37,7 @@ export function templateKey(q: Query): string {
     case 'triangle':
       return `triangle.${q.shape}`;
     case 'count':
-      return `count.${q.relation}`;
+      return `count.${q.relation}${q.among ? '.kind' : ''}`;
     case 'range':
       return q.threshold ? `range.${q.threshold.op}` : 'range';
     case 'elevation':
@@ -284,6 +284,15 @@ export const questionTemplates: Readonly<Record<string, readonly string[]>> = {
   ),
   ...Object.fromEntries(
     RELATIONS_ALL.map((r) => {
+      const [p, q] = COUNT_RELATION[r];
+      return [`count.${r}.kind`, [
+        `How many {kind} are ${p} {ref}?`, `How many {kind} are there ${q} {ref}?`, `Count the {kind} ${p} {ref}.`,
+        `Are there any {kind} ${q} {ref}?`, `What number of {kind} are ${p} {ref}?`,
+      ]];
+    }),
+  ),
+  ...Object.fromEntries(
+    RELATIONS_ALL.map((r) => {
       const [p] = COUNT_RELATION[r];
       return [`find.${r}`, [`What is ${p} {ref}?`, `What is directly ${p} {ref}?`, `Which objects are ${p} {ref}?`, `What is there ${p} {ref}?`, `Which things are ${p} {ref}?`]];
     }),
@@ -343,6 +352,9 @@ export function fillTemplate(template: string, q: Query, captionOf: (id: string)
       slots.list = listPhrase(q.objects.map(np));
       break;
     case 'count':
+      slots.ref = np(q.reference);
+      if (q.among) slots.kind = kindNoun(q.among.map(captionOf), 2);
+      break;
     case 'find':
     case 'placed':
       slots.ref = np(q.reference);

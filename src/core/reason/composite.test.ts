@@ -154,4 +154,23 @@ describe('counting', () => {
     expect(answerQuery(s, { type: 'count', relation: 'behind', reference: 'ref' }).value).toBe(1);
     expect(answerQuery(s, { type: 'count', relation: 'above', reference: 'ref' }).value).toBe(0);
   });
+
+  it('counts only the objects of the kind asked about ("how many chairs are left of the table?")', () => {
+    const kb = (id: string, caption: string, center: [number, number, number]) => ({ id, caption, center, size: [0.4, 0.4, 0.4] as [number, number, number] });
+    const s = buildScene([
+      kb('t', 'table', [0, 0.5, -4]), kb('c1', 'chair', [-1, 0.5, -4]), kb('c2', 'red chair', [1, 0.5, -4]),
+      kb('c3', 'chair', [-2, 0.5, -5]), kb('lamp', 'lamp', [-1.5, 0.5, -4]),
+    ]);
+    const c = answerQuery(s, { type: 'count', relation: 'left', reference: 't', among: ['c1', 'c2', 'c3'] });
+    expect(c.value).toBe(2);
+    expect(c.steps).toHaveLength(3);
+    expect(c.sentence).toMatch(/^2 chairs are to the left of the table: the \w+ chair and the \w+ chair\.$/);
+    expect(c.sentence).not.toMatch(/lamp/);
+    expect(c.evidence.quantities[0].label).toBe('chairs to the left of the table');
+    const one = answerQuery(s, { type: 'count', relation: 'right', reference: 't', among: ['c1', 'c2', 'c3'] });
+    expect(one.sentence).toBe('1 chair is to the right of the table: the red chair.');
+    // the reference itself is never counted, even when it is of the kind
+    expect(answerQuery(s, { type: 'count', relation: 'left', reference: 'c2', among: ['c1', 'c2', 'c3'] }).value).toBe(2);
+    expect(answerQuery(s, { type: 'count', relation: 'above', reference: 't', among: ['c1', 'c2', 'c3'] }).sentence).toMatch(/^0 chairs are above the table/);
+  });
 });

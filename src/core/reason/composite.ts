@@ -297,8 +297,8 @@ export function answerTriangle(ctx: Ctx, query: Extract<Query, { type: 'triangle
 }
 
 /** "Is O <relation> the reference?" for every other object of the scene, one step each. */
-function relationSteps(ctx: Ctx, relation: Relation, ref: SceneObject): { others: SceneObject[]; steps: Step[] } {
-  const others = ctx.scene.objects.filter((o) => o.id !== ref.id);
+function relationSteps(ctx: Ctx, relation: Relation, ref: SceneObject, among: ReadonlySet<string> | null = null): { others: SceneObject[]; steps: Step[] } {
+  const others = ctx.scene.objects.filter((o) => o.id !== ref.id && (!among || among.has(o.id)));
   const steps: Step[] = others.map((o) => ({
     description: `is ${ctx.name(o)} ${RELATION_WORDS[relation].rel} ${ctx.name(ref)}`,
     answer: answerRelation(ctx, { type: 'relation', form: 'yesno', relation, a: o.id, b: ref.id }),
@@ -308,12 +308,16 @@ function relationSteps(ctx: Ctx, relation: Relation, ref: SceneObject): { others
 
 export function answerCount(ctx: Ctx, query: Extract<Query, { type: 'count' }>): Answer {
   const ref = ctx.get(query.reference);
-  const { others, steps } = relationSteps(ctx, query.relation, ref);
+  // "how many chairs are closer than the sofa": only the chairs are counted
+  const among = query.among ? new Set(query.among) : null;
+  const { others, steps } = relationSteps(ctx, query.relation, ref, among);
   const hits = others.filter((_, i) => steps[i].answer.verdict === 'yes');
   const ties = others.filter((_, i) => steps[i].answer.verdict === 'about-the-same');
   const n = hits.length;
+  const captions = among ? [...among].map((id) => ctx.get(id).caption) : null;
+  const kind = captions ? kindNoun(captions, n) : null;
   let sentence = phrase('count', ctx.seed, {
-    n, objects: n === 1 ? 'object' : 'objects', are: n === 1 ? 'is' : 'are',
+    n, objects: kind ?? (n === 1 ? 'object' : 'objects'), are: n === 1 ? 'is' : 'are',
     rel: RELATION_WORDS[query.relation].rel, ref: ctx.name(ref),
     list: n ? `: ${listNames(hits.map((o) => ctx.name(o)))}` : '',
   });
@@ -326,7 +330,7 @@ export function answerCount(ctx: Ctx, query: Extract<Query, { type: 'count' }>):
     query, value: n, unit: 'count',
     evidence: {
       objects: [ref.id, ...hits.map((o) => o.id)],
-      quantities: [{ label: `objects ${RELATION_WORDS[query.relation].rel} ${ctx.name(ref)}`, value: n, unit: 'count' }],
+      quantities: [{ label: `${captions ? kindNoun(captions, 2) : 'objects'} ${RELATION_WORDS[query.relation].rel} ${ctx.name(ref)}`, value: n, unit: 'count' }],
       visuals: [{ kind: 'highlight', objectIds: hits.map((o) => o.id) }],
     },
   }, steps, sentence, confidence);

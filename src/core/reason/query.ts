@@ -81,7 +81,8 @@ export type Query =
   /** which objects are in or on a reference ("what is on the table?"), nearest first */
   | { type: 'placed'; how: 'in' | 'on'; reference: string }
   | { type: 'triangle'; shape: TriangleShape; objects: [string, string, string] }
-  | { type: 'count'; relation: Relation; reference: string }
+  /** how many objects (of one kind, `among`, when the question names one) stand in a relation to a reference */
+  | { type: 'count'; relation: Relation; reference: string; among?: string[] }
   /** how far an object is from the camera ("how far is the sofa from me?") */
   | { type: 'range'; a: string; threshold?: Threshold }
   /** all three extents of an object and the room it takes up ("what are the dimensions of the sofa?") */
@@ -115,6 +116,7 @@ export function queryObjectIds(q: Query): string[] {
     case 'triangle':
       return [...q.objects];
     case 'count':
+      return [q.reference, ...(q.among ?? [])];
     case 'find':
     case 'placed':
       return [q.reference];
@@ -157,6 +159,7 @@ export function mapQueryIds(q: Query, f: (id: string) => string, many: (id: stri
     case 'triangle':
       return { ...q, objects: [f(q.objects[0]), f(q.objects[1]), f(q.objects[2])] };
     case 'count':
+      return q.among ? { ...q, reference: f(q.reference), among: q.among.flatMap(many) } : { ...q, reference: f(q.reference) };
     case 'find':
     case 'placed':
       return { ...q, reference: f(q.reference) };
