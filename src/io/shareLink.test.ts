@@ -85,6 +85,7 @@ describe('encodeShareLink / decodeShareLink round trip', () => {
       { text: 'What are the dimensions of the chair?', query: { type: 'dimensions', a: 'obj0' } },
       { text: 'Is the chair within 2 m of the table?', query: { type: 'pair', measure: 'distance', a: 'obj0', b: 'obj1', threshold: { op: 'below', metres: 2 } } },
       { text: 'How many chairs are left of the table?', query: { type: 'count', relation: 'left', reference: 'obj1', among: ['obj0'] } },
+      { text: 'Are the chairs left of the table?', query: { type: 'count', relation: 'left', reference: 'obj1', among: ['obj0'], ask: 'all' } },
     ];
     for (const question of questions) {
       const d = decodeShareLink(encodeShareLink({ scene, question }, { baseUrl: BASE }).url);

@@ -37,7 +37,7 @@ export const QuerySchema = v.variant('type', [
   v.strictObject({ type: v.literal('facing'), at: id, toward: id, target: id, ask: v.optional(v.picklist(['left', 'right', 'ahead', 'behind'])) }),
   v.strictObject({ type: v.literal('placed'), how: v.picklist(['in', 'on']), reference: id }),
   v.strictObject({ type: v.literal('triangle'), shape: v.picklist(['equilateral', 'isosceles', 'right']), objects: v.tuple([id, id, id]) }),
-  v.strictObject({ type: v.literal('count'), relation, reference: id, among: v.optional(ids(1)) }),
+  v.strictObject({ type: v.literal('count'), relation, reference: id, among: v.optional(ids(1)), ask: v.optional(v.picklist(['any', 'all'])) }),
   v.strictObject({ type: v.literal('range'), a: id, threshold: v.optional(threshold) }),
   v.strictObject({ type: v.literal('dimensions'), a: id }),
   v.strictObject({ type: v.literal('elevation'), a: id, threshold: v.optional(threshold) }),

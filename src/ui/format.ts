@@ -27,7 +27,7 @@ function valueText(a: Answer, value: number, system: UnitSystem, request?: UnitR
 export function headline(a: Answer, scene: SceneGraph | null | undefined, system: UnitSystem, request?: UnitRequest, kept?: Readonly<Record<string, string>>): string {
   // a measure asked against a length, a side asked of a facing question: the verdict, then what it rests on
   const t = a.query.type;
-  if (a.verdict && (t === 'size' || t === 'pair' || t === 'range' || t === 'elevation' || t === 'facing')) {
+  if (a.verdict && (t === 'size' || t === 'pair' || t === 'range' || t === 'elevation' || t === 'facing' || t === 'count')) {
     const v = a.value !== undefined && a.unit === 'm' ? valueText(a, a.value, system, request) : a.direction ? `${a.direction.clock} o’clock` : '';
     const verdict = a.verdict === 'yes' ? 'Yes' : a.verdict === 'no' ? 'No' : 'About the same';
     return v ? `${verdict} · ${v}` : verdict;

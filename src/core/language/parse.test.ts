@@ -123,9 +123,9 @@ describe('parseQuestion', () => {
     // a number is not an object: a length is a threshold on the measure
     expect(parseQuestion('Is the plant taller than 1 meter?', living)).toMatchObject({ status: 'ok', parsed: { query: { type: 'size', measure: 'height', a: 'plant', threshold: { op: 'above', metres: 1 } } } });
     expect(parseQuestion('Is the plant left of 1 meter?', living).status).toBe('free-form');
-    // "the chairs" as the subject asks about each of them (a third probe): was "which chair?", now the count of
-    // the chairs that are, each named
-    expect(parseQuestion('are the chairs bigger than the lamp', living)).toMatchObject({ status: 'ok', parsed: { query: { type: 'count', relation: 'bigger', reference: 'lamp', among: ['chairL', 'chairR'] } } });
+    // "the chairs" as the subject asks about each of them (a third probe): was "which chair?", now yes when
+    // every chair is, with the ones that are named
+    expect(parseQuestion('are the chairs bigger than the lamp', living)).toMatchObject({ status: 'ok', parsed: { query: { type: 'count', relation: 'bigger', reference: 'lamp', among: ['chairL', 'chairR'], ask: 'all' } } });
     expect(parseQuestion('is the chair bigger than the lamp', living).status).toBe('clarify');
   });
 
@@ -295,8 +295,8 @@ describe('parseQuestion', () => {
     const street = SCENES.street;
     const ok: [SceneLike, string, unknown][] = [
       // whether anything (of a kind) is in a relation: counted
-      [kitchen, 'Is there a stool to the right of the dining table?', { type: 'count', relation: 'right', reference: 'dtable', among: ['stoolL', 'stoolR'] }],
-      [street, 'Are there any things in front of the bus?', { type: 'count', relation: 'front', reference: 'bus' }],
+      [kitchen, 'Is there a stool to the right of the dining table?', { type: 'count', relation: 'right', reference: 'dtable', among: ['stoolL', 'stoolR'], ask: 'any' }],
+      [street, 'Are there any things in front of the bus?', { type: 'count', relation: 'front', reference: 'bus', ask: 'any' }],
       [kitchen, 'How many stools are taller than the dining table?', { type: 'count', relation: 'taller', reference: 'dtable', among: ['stoolL', 'stoolR'] }],
       // one object's extents against each other: its dimensions
       [kitchen, 'Is the fridge taller than it is wide?', { type: 'dimensions', a: 'fridge' }],
@@ -311,8 +311,8 @@ describe('parseQuestion', () => {
       // an object named by where it is, as the whole question
       [street, 'What is the thing that is in front of the bus?', { type: 'find', relation: 'front', reference: 'bus' }],
       // every object of a kind as the subject: counted
-      [kitchen, 'Are all the stools in front of the fridge?', { type: 'count', relation: 'front', reference: 'fridge', among: ['stoolL', 'stoolR'] }],
-      [kitchen, 'Are both stools shorter than the fridge?', { type: 'count', relation: 'shorter', reference: 'fridge', among: ['stoolL', 'stoolR'] }],
+      [kitchen, 'Are all the stools in front of the fridge?', { type: 'count', relation: 'front', reference: 'fridge', among: ['stoolL', 'stoolR'], ask: 'all' }],
+      [kitchen, 'Are both stools shorter than the fridge?', { type: 'count', relation: 'shorter', reference: 'fridge', among: ['stoolL', 'stoolR'], ask: 'all' }],
       // beyond each of several: the claimed head of their ordering
       [street, 'Is the bus taller than both the car and the person?', { type: 'order', by: 'height', objects: ['bus', 'car', 'person'], descending: true, top: true, claim: 'bus' }],
       [living, 'Is the potted plant closer than the sofa, the tv and the floor lamp?', { type: 'order', by: 'camera_distance', objects: ['plant', 'sofa', 'tv', 'lamp'], descending: false, top: true, claim: 'plant' }],

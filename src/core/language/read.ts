@@ -125,7 +125,10 @@ function readExists(c: Ctx): Reading | null {
   const ref = referenceOf(rest, rel.end);
   if (!ref || ref === noun) return null;
   const kind = /^obj\d+$/.test(noun) ? noun : null;
-  return q(kind ? { type: 'count', relation: rel.rel, reference: ref, among: [KIND_PREFIX + kind] } : { type: 'count', relation: rel.rel, reference: ref }, 'count', m[0].replace(/ obj\d+/, ''), rel.text);
+  // "is there ...": whether any is; "are all / both / the chairs ...": whether every one is
+  const ask = m[1] !== undefined ? 'any' : 'all';
+  const query: Query = kind ? { type: 'count', relation: rel.rel, reference: ref, among: [KIND_PREFIX + kind], ask } : { type: 'count', relation: rel.rel, reference: ref, ask };
+  return q(query, 'yes/no', m[0].replace(/ obj\d+/, ''), rel.text);
 }
 
 /**
@@ -256,7 +259,7 @@ function readCount(c: Ctx): Reading | null {
   if (rel) {
     const ref = referenceOf(rest, rel.end);
     // "how many chairs are closer than the sofa": the chairs are what is counted
-    const counted = /^(?:how many|what number of|number of|count(?: up)?) (?:the )?(obj\d+)/.exec(rest)?.[1];
+    const counted = /^(?:how many|what number of|number of|count(?: up)?) (?:of )?(?:the )?(obj\d+)/.exec(rest)?.[1];
     if (ref) return q(counted && counted !== ref ? { type: 'count', relation: rel.rel, reference: ref, among: [KIND_PREFIX + counted] } : { type: 'count', relation: rel.rel, reference: ref }, 'count', m[0], rel.text);
     return understood(`counting what is ${rel.text} something`, [], [m[0], rel.text]);
   }

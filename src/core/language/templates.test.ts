@@ -21,6 +21,9 @@ function allQueries(): Query[] {
     qs.push({ type: 'relation', form: 'choice', relation, a: 'o3', b: 'o4' });
     qs.push({ type: 'count', relation, reference: 'o5' });
     qs.push({ type: 'count', relation, reference: 'o5', among: ['o1'] });
+    qs.push({ type: 'count', relation, reference: 'o5', ask: 'any' });
+    qs.push({ type: 'count', relation, reference: 'o5', among: ['o1'], ask: 'any' });
+    qs.push({ type: 'count', relation, reference: 'o5', among: ['o1'], ask: 'all' });
   }
   const pairs: PairMeasure[] = ['distance', 'horizontal_distance', 'vertical_distance', 'direction', 'how_much_left', 'how_much_above', 'how_much_behind'];
   for (const measure of pairs) qs.push({ type: 'pair', measure, a: 'o2', b: 'o5' });

@@ -37,7 +37,7 @@ export function templateKey(q: Query): string {
     case 'triangle':
       return `triangle.${q.shape}`;
     case 'count':
-      return `count.${q.relation}${q.among ? '.kind' : ''}`;
+      return `count.${q.relation}${q.among ? '.kind' : ''}${q.ask ? `.${q.ask}` : ''}`;
     case 'range':
       return q.threshold ? `range.${q.threshold.op}` : 'range';
     case 'elevation':
@@ -287,8 +287,18 @@ export const questionTemplates: Readonly<Record<string, readonly string[]>> = {
       const [p, q] = COUNT_RELATION[r];
       return [`count.${r}.kind`, [
         `How many {kind} are ${p} {ref}?`, `How many {kind} are there ${q} {ref}?`, `Count the {kind} ${p} {ref}.`,
-        `Are there any {kind} ${q} {ref}?`, `What number of {kind} are ${p} {ref}?`,
+        `How many of the {kind} are ${q} {ref}?`, `What number of {kind} are ${p} {ref}?`,
       ]];
+    }),
+  ),
+  ...Object.fromEntries(
+    RELATIONS_ALL.flatMap((r) => {
+      const [p, q] = COUNT_RELATION[r];
+      return [
+        [`count.${r}.any`, [`Is there anything ${p} {ref}?`, `Are there any objects ${p} {ref}?`, `Is there something ${q} {ref}?`, `Are there any things ${q} {ref}?`, `Is there any object located ${p} {ref}?`]],
+        [`count.${r}.kind.any`, [`Are there any {kind} ${p} {ref}?`, `Are there {kind} ${q} {ref}?`, `Are there some {kind} ${p} {ref}?`, `Are there any {kind} located ${p} {ref}?`, `Are there any {kind} that are ${q} {ref}?`]],
+        [`count.${r}.kind.all`, [`Are all the {kind} ${p} {ref}?`, `Are all of the {kind} ${q} {ref}?`, `Are the {kind} ${p} {ref}?`, `Are the {kind} all ${q} {ref}?`, `Is every one of the {kind} ${p} {ref}?`]],
+      ];
     }),
   ),
   ...Object.fromEntries(

@@ -173,4 +173,31 @@ describe('counting', () => {
     expect(answerQuery(s, { type: 'count', relation: 'left', reference: 'c2', among: ['c1', 'c2', 'c3'] }).value).toBe(2);
     expect(answerQuery(s, { type: 'count', relation: 'above', reference: 't', among: ['c1', 'c2', 'c3'] }).sentence).toMatch(/^0 chairs are above the table/);
   });
+
+  it('answers "is there a chair ...?" and "are the chairs ...?" yes or no, naming the ones that are', () => {
+    const kb = (id: string, caption: string, center: [number, number, number]) => ({ id, caption, center, size: [0.4, 0.4, 0.4] as [number, number, number] });
+    const s = buildScene([
+      kb('t', 'table', [0, 0.5, -4]), kb('c1', 'chair', [-1, 0.5, -3.4]), kb('c2', 'chair', [-2, 0.5, -4.6]),
+      kb('lamp', 'lamp', [1.5, 0.5, -4]),
+    ]);
+    const chairs = ['c1', 'c2'];
+    const any = (relation: 'left' | 'right', among?: string[]) => answerQuery(s, { type: 'count', relation, reference: 't', ...(among ? { among } : {}), ask: 'any' });
+    expect(any('left', chairs)).toMatchObject({ verdict: 'yes', value: 2 });
+    expect(any('right', chairs).verdict).toBe('no');
+    expect(any('right', chairs).sentence).toMatch(/^No, .*no chair .*to the right of the table\.$/);
+    // without a kind, any object counts: the lamp is right of the table
+    expect(any('right')).toMatchObject({ verdict: 'yes', value: 1 });
+    const all = (relation: 'left' | 'behind', among: string[]) => answerQuery(s, { type: 'count', relation, reference: 't', among, ask: 'all' });
+    expect(all('left', chairs).verdict).toBe('yes');
+    expect(all('left', chairs).sentence).toMatch(/both chairs are to the left of the table/);
+    const behind = all('behind', chairs);
+    expect(behind.verdict).toBe('no');
+    expect(behind.sentence).toMatch(/only 1 of the 2 chairs is behind the table/);
+    // one decided the other way is no; one too close to call and none against leaves it undecided
+    expect(all('behind', ['c2']).verdict).toBe('yes');
+    const tie = buildScene([kb('t', 'table', [0, 0.5, -4]), kb('c1', 'chair', [-1, 0.5, -4.005]), kb('c2', 'chair', [-2, 0.5, -4.6])]);
+    expect(answerQuery(tie, { type: 'count', relation: 'behind', reference: 't', among: chairs, ask: 'all' }).verdict).toBe('about-the-same');
+    // every chair on one side but the reference's own kind: the reference is not asked about
+    expect(all('left', ['c1', 'c2', 't']).verdict).toBe('yes');
+  });
 });

@@ -316,18 +316,31 @@ export function answerCount(ctx: Ctx, query: Extract<Query, { type: 'count' }>):
   const n = hits.length;
   const captions = among ? [...among].map((id) => ctx.get(id).caption) : null;
   const kind = captions ? kindNoun(captions, n) : null;
-  let sentence = phrase('count', ctx.seed, {
+  const vars = {
     n, objects: kind ?? (n === 1 ? 'object' : 'objects'), are: n === 1 ? 'is' : 'are',
     rel: RELATION_WORDS[query.relation].rel, ref: ctx.name(ref),
     list: n ? `: ${listNames(hits.map((o) => ctx.name(o)))}` : '',
-  });
+  };
+  const asked = countVerdict(query.ask, n, ties.length, others.length);
+  let sentence: string;
+  if (query.ask === 'any' && asked !== 'about-the-same') {
+    sentence = asked === 'no' ? phrase('countAnyNo', ctx.seed, { ...vars, one: captions ? kindNoun(captions, 1) : 'object' }) : phrase('countAnyYes', ctx.seed, vars);
+  } else if (query.ask === 'all' && asked) {
+    const total = others.length;
+    const plural = captions ? kindNoun(captions, 2) : 'objects';
+    const every = total === 1 ? `${ctx.name(others[0])} is` : total === 2 ? `both ${plural} are` : `all ${total} ${plural} are`;
+    const some = n === 0 ? `none of the ${total} ${plural} is` : `only ${n} of the ${total} ${plural} ${n === 1 ? 'is' : 'are'}`;
+    sentence = phrase(asked === 'yes' ? 'countAllYes' : asked === 'no' ? 'countAllNo' : 'countAllTie', ctx.seed, { ...vars, every, some });
+  } else {
+    sentence = phrase('count', ctx.seed, vars);
+  }
   if (ties.length) {
     sentence += ` ${capitalise(listNames(ties.map((o) => ctx.name(o))))} ${ties.length === 1 ? 'is' : 'are'} too close to call and not counted.`;
   }
   // Every step's decision matters to the count: the least sure one bounds it.
   const confidence = steps.length ? minConfidence(steps) : 1;
   return compositeAnswer(ctx, {
-    query, value: n, unit: 'count',
+    query, value: n, unit: 'count', ...(asked ? { verdict: asked } : {}),
     evidence: {
       objects: [ref.id, ...hits.map((o) => o.id)],
       quantities: [{ label: `${captions ? kindNoun(captions, 2) : 'objects'} ${RELATION_WORDS[query.relation].rel} ${ctx.name(ref)}`, value: n, unit: 'count' }],
@@ -336,6 +349,16 @@ export function answerCount(ctx: Ctx, query: Extract<Query, { type: 'count' }>):
   }, steps, sentence, confidence);
 }
 
+
+/**
+ * A count asked yes or no: "any" is yes once one object is counted, no when none is and none is too close to
+ * call; "all" is yes when every one is counted, no once one is decided against, else too close to call.
+ */
+function countVerdict(ask: 'any' | 'all' | undefined, n: number, ties: number, total: number): Answer['verdict'] {
+  if (ask === 'any') return n > 0 ? 'yes' : ties > 0 ? 'about-the-same' : 'no';
+  if (ask === 'all' && total > 0) return n === total ? 'yes' : n + ties === total ? 'about-the-same' : 'no';
+  return undefined;
+}
 
 /** "How many chairs are there?": the objects of one kind the parser found, named. */
 export function answerTally(ctx: Ctx, query: Extract<Query, { type: 'tally' }>): Answer {

@@ -81,8 +81,11 @@ export type Query =
   /** which objects are in or on a reference ("what is on the table?"), nearest first */
   | { type: 'placed'; how: 'in' | 'on'; reference: string }
   | { type: 'triangle'; shape: TriangleShape; objects: [string, string, string] }
-  /** how many objects (of one kind, `among`, when the question names one) stand in a relation to a reference */
-  | { type: 'count'; relation: Relation; reference: string; among?: string[] }
+  /**
+   * how many objects (of one kind, `among`, when the question names one) stand in a relation to a reference;
+   * asked yes or no, whether any does ("is there a chair left of the tv?") or all do ("are the chairs shorter?")
+   */
+  | { type: 'count'; relation: Relation; reference: string; among?: string[]; ask?: 'any' | 'all' }
   /** how far an object is from the camera ("how far is the sofa from me?") */
   | { type: 'range'; a: string; threshold?: Threshold }
   /** all three extents of an object and the room it takes up ("what are the dimensions of the sofa?") */

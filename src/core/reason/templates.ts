@@ -283,6 +283,11 @@ export const TEMPLATES = {
     'i count {n} {objects} {rel} {ref}{list}.',
     'there {are} {n} {objects} {rel} {ref}{list}.',
   ],
+  countAnyYes: ['yes, {n} {objects} {are} {rel} {ref}{list}.', 'yes, there {are} {n} {objects} {rel} {ref}{list}.', 'yes: i count {n} {objects} {rel} {ref}{list}.'],
+  countAnyNo: ['no, no {one} is {rel} {ref}.', 'no, there is no {one} {rel} {ref}.', 'no: i see no {one} {rel} {ref}.'],
+  countAllYes: ['yes, {every} {rel} {ref}{list}.', 'yes: {every} {rel} {ref}{list}.', 'yes, each one: {every} {rel} {ref}{list}.'],
+  countAllNo: ['no, {some} {rel} {ref}{list}.', 'no: {some} {rel} {ref}{list}.', 'not all: {some} {rel} {ref}{list}.'],
+  countAllTie: ['too close to call: {some} {rel} {ref}{list}.', 'not decided: {some} {rel} {ref}{list}.', 'too close to say: {some} {rel} {ref}{list}.'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type TemplateKey = keyof typeof TEMPLATES;
