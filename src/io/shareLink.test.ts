@@ -86,6 +86,7 @@ describe('encodeShareLink / decodeShareLink round trip', () => {
       { text: 'Is the chair within 2 m of the table?', query: { type: 'pair', measure: 'distance', a: 'obj0', b: 'obj1', threshold: { op: 'below', metres: 2 } } },
       { text: 'How many chairs are left of the table?', query: { type: 'count', relation: 'left', reference: 'obj1', among: ['obj0'] } },
       { text: 'Are the chairs left of the table?', query: { type: 'count', relation: 'left', reference: 'obj1', among: ['obj0'], ask: 'all' } },
+      { text: 'Is the chair on the left side of the picture?', query: { type: 'side', a: 'obj0', ask: 'left' } },
     ];
     for (const question of questions) {
       const d = decodeShareLink(encodeShareLink({ scene, question }, { baseUrl: BASE }).url);

@@ -40,6 +40,7 @@ export const QuerySchema = v.variant('type', [
   v.strictObject({ type: v.literal('count'), relation, reference: id, among: v.optional(ids(1)), ask: v.optional(v.picklist(['any', 'all'])) }),
   v.strictObject({ type: v.literal('range'), a: id, threshold: v.optional(threshold) }),
   v.strictObject({ type: v.literal('dimensions'), a: id }),
+  v.strictObject({ type: v.literal('side'), a: id, ask: v.optional(v.picklist(['left', 'right'])) }),
   v.strictObject({ type: v.literal('elevation'), a: id, threshold: v.optional(threshold) }),
   v.strictObject({ type: v.literal('tally'), objects: ids(1) }),
   v.strictObject({ type: v.literal('find'), relation, reference: id }),

@@ -30,6 +30,10 @@ describe('answer headlines', () => {
     expect(headline(a, scene, 'metric')).toBe('No · 9 o’clock');
     expect(headline(answerQuery(scene, { type: 'facing', at: 'sofa', toward: 'tv', target: 'lamp' }), scene, 'metric')).toBe('9 o’clock');
   });
+  it('the side of the picture: the side, or the verdict', () => {
+    expect(headline(answerQuery(scene, { type: 'side', a: 'sofa' }), scene, 'metric')).toBe('Left side');
+    expect(headline(answerQuery(scene, { type: 'side', a: 'tv', ask: 'left' }), scene, 'metric')).toBe('No');
+  });
   it('a count asked yes or no leads with the verdict; asked how many, the number', () => {
     expect(headline(answerQuery(scene, { type: 'count', relation: 'left', reference: 'tv', ask: 'any' }), scene, 'metric')).toBe('Yes');
     expect(headline(answerQuery(scene, { type: 'count', relation: 'left', reference: 'tv', among: ['sofa', 'lamp'], ask: 'all' }), scene, 'metric')).toBe('Yes');

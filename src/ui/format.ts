@@ -1,6 +1,7 @@
 import type { Answer, Quantity } from '../core/reason/answer';
 import type { UnitRequest } from '../core/reason/query';
 import { FIRM_AXIS } from '../core/reason/relativePlace';
+import { sideOf } from '../core/reason/imageSide';
 import type { SceneGraph } from '../core/scene/types';
 import { referenceCaptions } from '../core/reason/objectNames';
 import { formatLength, type UnitSystem } from '../core/units/length';
@@ -27,7 +28,7 @@ function valueText(a: Answer, value: number, system: UnitSystem, request?: UnitR
 export function headline(a: Answer, scene: SceneGraph | null | undefined, system: UnitSystem, request?: UnitRequest, kept?: Readonly<Record<string, string>>): string {
   // a measure asked against a length, a side asked of a facing question: the verdict, then what it rests on
   const t = a.query.type;
-  if (a.verdict && (t === 'size' || t === 'pair' || t === 'range' || t === 'elevation' || t === 'facing' || t === 'count')) {
+  if (a.verdict && (t === 'size' || t === 'pair' || t === 'range' || t === 'elevation' || t === 'facing' || t === 'count' || t === 'side')) {
     const v = a.value !== undefined && a.unit === 'm' ? valueText(a, a.value, system, request) : a.direction ? `${a.direction.clock} o’clock` : '';
     const verdict = a.verdict === 'yes' ? 'Yes' : a.verdict === 'no' ? 'No' : 'About the same';
     return v ? `${verdict} · ${v}` : verdict;
@@ -37,6 +38,14 @@ export function headline(a: Answer, scene: SceneGraph | null | undefined, system
     const top = a.evidence.quantities[1];
     const bottom = a.value !== 0 ? `Bottom ${valueText(a, a.value, system, request)}` : a.sentence.includes('the surface below') ? 'On the surface below' : 'On the floor';
     return top ? `${bottom} · top ${formatMetres(top.value, system, request, top.uncertainty)}` : bottom;
+  }
+  // which side of the picture
+  if (t === 'side') {
+    const share = a.evidence.quantities[0]?.value;
+    if (share !== undefined) {
+      const side = sideOf(share);
+      return side === 'middle' ? 'In the middle' : `${side === 'left' ? 'Left' : 'Right'} side`;
+    }
   }
   // width x depth x height, each as its sentence rounds it
   if (t === 'dimensions') {

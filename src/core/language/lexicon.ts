@@ -145,7 +145,7 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set([
   'room', 'scene', 'image', 'photo', 'picture', 'photograph', 'frame', 'shot', 'view', 'world', 'space', 'area',
   'floor', 'ground', 'wall', 'walls', 'ceiling', 'sky', 'road', 'street', 'side', 'way', 'place', 'spot',
   'perspective', 'viewpoint', 'distance', 'height', 'width', 'depth', 'length', 'size', 'dimensions', 'dimension',
-  'volume', 'footprint', 'footprints', 'elevation', 'altitude', 'breadth', 'tallness', 'gap', 'separation', 'spacing', 'clearance',
+  'volume', 'footprint', 'footprints', 'half', 'halves', 'elevation', 'altitude', 'breadth', 'tallness', 'gap', 'separation', 'spacing', 'clearance',
   'direction', 'position', 'location', 'orientation', 'angle', 'amount', 'number', 'value', 'measurement',
   'minimum', 'minimal', 'spatial', 'estimate', 'estimation', 'approximation', 'guess', 'idea', 'indication', 'answer', 'question', 'difference', 'comparison', 'order', 'ordering', 'ranking', 'list', 'set',
   'camera', 'viewer', 'photographer', 'observer', 'lens', 'gravity', 'reality', 'terms', 'respect', 'regard',

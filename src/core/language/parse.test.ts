@@ -318,6 +318,12 @@ describe('parseQuestion', () => {
       [living, 'Is the potted plant closer than the sofa, the tv and the floor lamp?', { type: 'order', by: 'camera_distance', objects: ['plant', 'sofa', 'tv', 'lamp'], descending: false, top: true, claim: 'plant' }],
       // "compare the heights of A and B": which is taller
       [street, 'Compare the widths of the bus and the car.', { type: 'relation', form: 'choice', relation: 'wider', a: 'bus', b: 'car' }],
+      // the picture's side (GQA): one object, nothing for it to be left of
+      [street, 'Which side of the photo is the bus on?', { type: 'side', a: 'bus' }],
+      [street, 'Is the traffic light on the left or on the right of the image?', { type: 'side', a: 'light' }],
+      [kitchen, 'Is the fridge in the right half of the picture?', { type: 'side', a: 'fridge', ask: 'right' }],
+      [kitchen, 'Does the dining table appear on the left-hand side?', { type: 'side', a: 'dtable', ask: 'left' }],
+      [kitchen, 'Is the fridge on the left of the dining table?', { type: 'relation', form: 'yesno', relation: 'left', a: 'fridge', b: 'dtable' }],
     ];
     for (const [scene, text, query] of ok) {
       const r = parseQuestion(text, scene);

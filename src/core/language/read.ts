@@ -170,6 +170,19 @@ function readOtherViewpoint(c: Ctx): Reading | null {
   return understood(`${sides} as seen from ${from}, whose facing is not measured`, other ? [from, other] : [from], [m[0], rel.text], other ? { type: 'place', a: other, b: from } : undefined);
 }
 
+/**
+ * "On which side of the picture is the sofa?", "is the lamp on the left side of the image?" (GQA): with one
+ * object and nothing for it to be left of, the side is the picture's ("of the image" is set aside as a frame).
+ */
+function readImageSide(c: Ctx): Reading | null {
+  if (c.slots.length !== 1 || c.cam) return null;
+  const a = c.slots[0];
+  const which = re(`(?:which|what) side(?: of)? (?:is|are|does|do) ${a}|${a}(?: [a-z]+){0,3}? (?:on|in|at|to) (?:the )?left(?:[ -]hand)?(?: side| half| part)? or (?:on |in |at |to )?(?:the )?right`).exec(c.s);
+  if (which) return q({ type: 'side', a }, 'choice', 'which side');
+  const one = re(`${a} (?:(?:is|are|appear|appears|sit|sits|located|positioned|placed|standing|lying|found) )*(?:on|in|at|to|towards) (?:the )?(left|right)(?:[ -]hand)?(?: (?:side|half|part|edge))?(?: of)?$`).exec(c.s);
+  return one ? q({ type: 'side', a, ask: one[1] === 'left' ? 'left' : 'right' }, 'yes/no', `${one[1]} side`) : null;
+}
+
 /** "Is A twice as tall as B?", "is A three times the width of B": a ratio of two measures, which is not measured; the comparison is */
 const RATIO = `(?:twice|thrice|half|double|triple|quadruple|\\d+(?:\\.\\d+)? times|(?:one|two|three|four|five|six|ten) times|a third|a quarter|one third|one quarter) (?:as [a-z]+ as|the (?:height|width|size|length|depth|distance|volume) of|(?:taller|shorter|wider|narrower|bigger|larger|smaller|longer|higher|lower|farther|further|closer|nearer|heavier) than)`;
 
@@ -715,7 +728,7 @@ function readRelationUnlessDistance(c: Ctx): Reading | null {
 
 const READERS: readonly ((c: Ctx) => Reading | null)[] = [
   readHypothetical, readRatio, readFootprint, readSelfComparison, readDepthFromCamera, readTriangle, readCount, readExists, readDescribed, readBetween, readFacing,
-  readOtherViewpoint, readPlace, readDirection, readOrder, readDifference, readClaim, readExtreme, readSuperlative, readComparativeList, readBeyondAll, readPlaced,
+  readOtherViewpoint, readImageSide, readPlace, readDirection, readOrder, readDifference, readClaim, readExtreme, readSuperlative, readComparativeList, readBeyondAll, readPlaced,
   readContain, readSupport, readSame, readCompare, readChoice, readElevation, readRelationUnlessDistance, readDistance, readRelation, readSize, readWhere,
 ];
 

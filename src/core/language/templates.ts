@@ -48,6 +48,8 @@ export function templateKey(q: Query): string {
       return 'tally';
     case 'find':
       return `find.${q.relation}`;
+    case 'side':
+      return q.ask ? `side.${q.ask}` : 'side';
   }
 }
 
@@ -260,6 +262,9 @@ export const questionTemplates: Readonly<Record<string, readonly string[]>> = {
   dimensions: ['What are the dimensions of {a}?', 'What size is {a}?', 'What is the size of {a}?', 'How much space does {a} take up?', 'What is the volume of {a}?'],
   elevation: ['How high off the ground is {a}?', 'How far above the floor is {a}?', 'What is the elevation of {a}?', 'At what height is {a} mounted?', 'How high up is {a}?'],
   range: ['How far is {a} from the camera?', 'How far away from the camera is {a}?', 'What is the distance from the camera to {a}?', 'How far is {a} from me?', 'How far away is {a} from us?'],
+  side: ['On which side of the picture is {a}?', 'Which side of the image is {a} on?', 'Is {a} on the left or the right side of the photo?', 'On what side of the image is {a}?', 'Which side is {a} on?'],
+  'side.left': ['Is {a} on the left side of the picture?', 'Is {a} on the left of the image?', 'Is {a} in the left half of the photo?', 'Does {a} appear on the left side of the image?', 'Is {a} on the left-hand side of the picture?'],
+  'side.right': ['Is {a} on the right side of the picture?', 'Is {a} on the right of the image?', 'Is {a} in the right half of the photo?', 'Does {a} appear on the right side of the image?', 'Is {a} on the right-hand side of the picture?'],
   tally: ['How many {kind} are there?', 'How many {kind} can you see?', 'Count the {kind}.', 'How many {kind} are in the scene?', 'What number of {kind} are there?'],
   'placed.on': ['Which objects are on {ref}?', 'What objects are sitting on {ref}?', 'Which things rest on {ref}?', 'Which of the objects are on {ref}?', 'What items are placed on {ref}?'],
   'placed.in': ['Which objects are in {ref}?', 'What objects are inside {ref}?', 'Which things are within {ref}?', 'Which of the objects are in {ref}?', 'What items are kept in {ref}?'],
@@ -372,6 +377,7 @@ export function fillTemplate(template: string, q: Query, captionOf: (id: string)
     case 'range':
     case 'elevation':
     case 'dimensions':
+    case 'side':
       slots.a = np(q.a);
       break;
     case 'tally':

@@ -13,6 +13,7 @@ import { answerContain } from './containment';
 import { answerSupport } from './support';
 import { answerFacing, answerPlace } from './relativePlace';
 import { withThreshold } from './threshold';
+import { answerImageSide } from './imageSide';
 
 export type { AnswerOptions } from './context';
 export { UnknownObjectError } from './context';
@@ -38,5 +39,6 @@ export function answerQuery(scene: SceneGraph, query: Query, opts: AnswerOptions
     case 'range': return query.threshold ? withThreshold(ctx, query, answerRange(ctx, query), query.threshold) : answerRange(ctx, query);
     case 'tally': return answerTally(ctx, query);
     case 'find': return answerFind(ctx, query);
+    case 'side': return answerImageSide(ctx, query);
   }
 }

@@ -5,6 +5,9 @@
 import type { UnitRequest } from '../units/length';
 
 /** Qualitative relations, each askable as yes/no ("is A left of B?") or as a choice ("which is more left?"). */
+/** A side of the picture, as the camera took it. */
+export type ImageSide = 'left' | 'right';
+
 export type Relation =
   | 'left'
   | 'right'
@@ -94,6 +97,8 @@ export type Query =
   | { type: 'elevation'; a: string; threshold?: Threshold }
   /** how many objects of one kind the scene holds ("how many chairs are there?"): the objects of that kind */
   | { type: 'tally'; objects: string[] }
+  /** which side of the picture an object is on ("on which side of the image is the sofa?"), or whether it is on one */
+  | { type: 'side'; a: string; ask?: ImageSide }
   /** which objects stand in a relation to a reference ("what is behind the coffee table?"), nearest first */
   | { type: 'find'; relation: Relation; reference: string };
 
@@ -126,6 +131,7 @@ export function queryObjectIds(q: Query): string[] {
     case 'range':
     case 'elevation':
     case 'dimensions':
+    case 'side':
       return [q.a];
     case 'tally':
       return [...q.objects];
@@ -150,6 +156,7 @@ export function mapQueryIds(q: Query, f: (id: string) => string, many: (id: stri
     case 'range':
     case 'elevation':
     case 'dimensions':
+    case 'side':
       return { ...q, a: f(q.a) };
     case 'extreme':
       return q.among ? { ...q, to: f(q.to), among: q.among.flatMap(many) } : { ...q, to: f(q.to) };

@@ -283,6 +283,31 @@ export const TEMPLATES = {
     'i count {n} {objects} {rel} {ref}{list}.',
     'there {are} {n} {objects} {rel} {ref}{list}.',
   ],
+  side: [
+    '{a} is on the {side} side of the picture ({pct}% of the way across from the left edge).',
+    'on the {side} side of the picture: {a}, its middle {pct}% of the way across from the left.',
+    '{a} sits on the {side} side of the photo ({pct}% of the way across).',
+  ],
+  sideMiddle: [
+    '{a} is in the middle of the picture ({pct}% of the way across from the left edge).',
+    '{a} sits in the middle of the photo, {pct}% of the way across from the left.',
+    'neither side: {a} is in the middle of the picture ({pct}% of the way across).',
+  ],
+  sideYes: [
+    'yes, {a} is on the {side} side of the picture ({pct}% of the way across from the left edge).',
+    'yes: {a} sits on the {side} side of the photo, {pct}% of the way across.',
+    'yes, on the {side} side: {a} is {pct}% of the way across the picture from the left.',
+  ],
+  sideNo: [
+    'no, {a} is on the {side} side of the picture ({pct}% of the way across from the left edge).',
+    'no: {a} sits on the {side} side of the photo, {pct}% of the way across.',
+    'no, it is on the {side}: {a} is {pct}% of the way across the picture from the left.',
+  ],
+  sideTie: [
+    'neither side: {a} is in the middle of the picture ({pct}% of the way across from the left edge).',
+    'too close to call: {a} sits in the middle of the photo, {pct}% of the way across.',
+    '{a} is about in the middle of the picture ({pct}% of the way across), on neither side.',
+  ],
   countAnyYes: ['yes, {n} {objects} {are} {rel} {ref}{list}.', 'yes, there {are} {n} {objects} {rel} {ref}{list}.', 'yes: i count {n} {objects} {rel} {ref}{list}.'],
   countAnyNo: ['no, no {one} is {rel} {ref}.', 'no, there is no {one} {rel} {ref}.', 'no: i see no {one} {rel} {ref}.'],
   countAllYes: ['yes, {every} {rel} {ref}{list}.', 'yes: {every} {rel} {ref}{list}.', 'yes, each one: {every} {rel} {ref}{list}.'],

@@ -86,6 +86,7 @@ type GuessKind = { kind: 'length' } | { kind: 'options'; options: string[] } | {
 function guessKindOf(answer: Answer, scene: SceneGraph | null): GuessKind {
   if (isNumeric(answer)) return { kind: 'length' };
   if (answer.verdict) return { kind: 'options', options: ['Yes', 'No', 'About the same'] };
+  if (answer.query.type === 'side') return { kind: 'options', options: ['Left side', 'Right side', 'In the middle'] };
   if (answer.choice !== undefined || answer.order) {
     const ids = [...new Set(answer.evidence.objects)];
     return { kind: 'options', options: ids.map((id) => captionOf(scene, id)) };
