@@ -33,6 +33,8 @@ describe('answer headlines', () => {
   it('the side of the picture: the side, or the verdict', () => {
     expect(headline(answerQuery(scene, { type: 'side', a: 'sofa' }), scene, 'metric')).toBe('Left side');
     expect(headline(answerQuery(scene, { type: 'side', a: 'tv', ask: 'left' }), scene, 'metric')).toBe('No');
+    const middle = buildScene([{ id: 'rug', caption: 'rug', center: [0, 0.01, -4], size: [0.6, 0.02, 1] }]);
+    expect(headline(answerQuery(middle, { type: 'side', a: 'rug', ask: 'left' }), middle, 'metric')).toBe('In the middle');
   });
   it('a count asked yes or no leads with the verdict; asked how many, the number', () => {
     expect(headline(answerQuery(scene, { type: 'count', relation: 'left', reference: 'tv', ask: 'any' }), scene, 'metric')).toBe('Yes');

@@ -30,7 +30,7 @@ export function headline(a: Answer, scene: SceneGraph | null | undefined, system
   const t = a.query.type;
   if (a.verdict && (t === 'size' || t === 'pair' || t === 'range' || t === 'elevation' || t === 'facing' || t === 'count' || t === 'side')) {
     const v = a.value !== undefined && a.unit === 'm' ? valueText(a, a.value, system, request) : a.direction ? `${a.direction.clock} o’clock` : '';
-    const verdict = a.verdict === 'yes' ? 'Yes' : a.verdict === 'no' ? 'No' : 'About the same';
+    const verdict = a.verdict === 'yes' ? 'Yes' : a.verdict === 'no' ? 'No' : t === 'side' ? 'In the middle' : 'About the same';
     return v ? `${verdict} · ${v}` : verdict;
   }
   // how high off the floor: the bottom and the top
