@@ -139,7 +139,7 @@ for (const size of SIZES) {
       expect(g.outside).toEqual([]);
     });
 
-    test('where relative, standing and facing, against a length: answered from the measurements', async ({ page }) => {
+    test('where relative, standing and facing, against a length, the picture\'s side, a kind as a whole: answered from the measurements', async ({ page }) => {
       test.skip(size.name !== 'desktop', 'the same answers on a phone; the first-hour test covers the layout');
       const g = await guard(page);
       await openSample(page, 'living-room');
@@ -161,6 +161,12 @@ for (const size of SIZES) {
       const near = await ask(page, 'Is the red chair within 50 cm of the blue chair?');
       expect(near.verdict).toBe('no');
       expect(near.text).toMatch(/more than 50 cm/);
+      // the picture's side, and a kind asked of as a whole
+      const side = await ask(page, 'Which side of the picture is the floor lamp on?');
+      expect(side.text).toMatch(/^Left side/m);
+      const chairs = await ask(page, 'Are the chairs shorter than the floor lamp?');
+      expect(chairs.verdict).toBe('yes');
+      expect(chairs.text).toMatch(/both chairs are shorter than the floor lamp/);
       expect(g.errors).toEqual([]);
       expect(g.outside).toEqual([]);
     });
