@@ -331,7 +331,7 @@ describe('parseQuestion', () => {
     }
     // not answerable as asked; what was read, and the nearest measured question, are offered
     const understood: [SceneLike, string, string, unknown][] = [
-      [street, 'What color is the object that is behind the car?', 'a question about what is behind the car', { type: 'find', relation: 'behind', reference: 'car' }],
+      [street, 'How tall is the object that is behind the car?', 'a question about what is behind the car', { type: 'find', relation: 'behind', reference: 'car' }],
       [living, 'Is the one that is right of the sofa taller than the tv?', 'a question about what is right of the sofa', { type: 'find', relation: 'right', reference: 'sofa' }],
       [street, 'Seen from the bus, is the car on the right?', 'left and right as seen from the bus, whose facing is not measured', { type: 'place', a: 'car', b: 'bus' }],
       [street, "From the person's point of view, is the bicycle in front?", 'in front and behind as seen from the person, whose facing is not measured', { type: 'place', a: 'bike', b: 'person' }],
@@ -343,6 +343,13 @@ describe('parseQuestion', () => {
       [street, 'How many paces is it from the car to the bicycle?', 'how far the car is from the bicycle, in steps', { type: 'pair', measure: 'distance', a: 'car', b: 'bike' }],
       [kitchen, 'Which stool has the smaller footprint?', 'which takes up the least floor space', { type: 'order', by: 'size', objects: ['stoolL', 'stoolR'], descending: false, top: true }],
     ];
+    // how an object looks, picked out by a relation, is asked of the VLM whole, never answered as the relation
+    for (const [scene, text] of [
+      [living, 'Which colour is the floor lamp behind the sofa?'], [street, 'What is the person next to the car holding?'],
+      [kitchen, 'Is the stool in front of the fridge wooden?'], [living, 'What material is the coffee table in front of the sofa made of?'],
+    ] as const) {
+      expect(parseQuestion(text, scene), text).toEqual({ status: 'free-form', text });
+    }
     for (const [scene, text, note, suggestion] of understood) {
       const r = parseQuestion(text, scene);
       expect(r.status, text).toBe('free-form');

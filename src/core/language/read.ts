@@ -752,7 +752,15 @@ export function withThresholdDraft(draft: Query, threshold: Threshold): Query | 
 }
 
 /** Read a skeleton ("is obj0 left of obj1") into a draft query over slots, or what was understood. */
+/**
+ * "What color is the chair to the left of the sofa?", "what is the person in front of the bus wearing?", "is
+ * the lamp behind the sofa red?" (GQA): the relation only picks the object out; what is asked is how it looks,
+ * which no measurement answers. Such questions go to the vision-language model whole, never as the relation.
+ */
+const APPEARANCE = re(`(?:what|which) (?:colou?rs?|materials?|textures?|patterns?|brand|style|fabric)|(?:colou?r|colou?rs|material|texture|pattern|brand) (?:of|is|are)|made (?:out )?of|(?:wearing|wears|wear|holding|holds|doing|reading|eating|drinking|playing|written|say|says)(?: ${OBJ})?$|(?:red|blue|green|yellow|black|white|grey|gray|brown|orange|pink|purple|silver|golden|beige|wooden|metal|metallic|plastic|glass|leather|open|closed|empty|full|lit|broken|clean|dirty)$`);
+
 export function readSkeleton(s: string, yesNo: boolean, plural: ReadonlySet<string> = new Set()): Reading | null {
+  if (APPEARANCE.test(s)) return null;
   const wh = /\b(which|who|what|how|where|whichever)\b/.exec(s);
   const c: Ctx = { s, slots: slotsOf(s), cam: /\bcam\b/.test(s), wh: wh ? (wh[1] === 'whichever' ? 'which' : wh[1]) : null, yesNo, plural };
   for (const r of READERS) {
