@@ -324,6 +324,7 @@ describe('parseQuestion', () => {
       [kitchen, 'Is the fridge in the right half of the picture?', { type: 'side', a: 'fridge', ask: 'right' }],
       [kitchen, 'Does the dining table appear on the left-hand side?', { type: 'side', a: 'dtable', ask: 'left' }],
       [kitchen, 'Is the fridge on the left of the dining table?', { type: 'relation', form: 'yesno', relation: 'left', a: 'fridge', b: 'dtable' }],
+      [kitchen, 'On which side of the dining table is the fridge?', { type: 'place', a: 'fridge', b: 'dtable' }],
     ];
     for (const [scene, text, query] of ok) {
       const r = parseQuestion(text, scene);

@@ -318,6 +318,9 @@ function readPlace(c: Ctx): Reading | null {
   if (c.slots.length !== 2 || c.cam) return null;
   if (has(c.s, `direction|clock(?: position| direction| hour)?|oclock|bearing|heading|${VIEWPOINT_AT}|${SEEN_FROM}`)) return null;
   const [x, y] = c.slots;
+  // "which side of the sofa is the lamp on": where the lamp is from the sofa, as the camera sees it
+  const side = re(`(?:which|what) side of (${OBJ}) (?:is|are|does|do) (${OBJ})`).exec(c.s);
+  if (side) return q({ type: 'place', a: side[2], b: side[1] }, 'quantity', 'which side of');
   const between = re(RELATION_BETWEEN).exec(c.s) ?? re(PLACED_EACH_OTHER).exec(c.s);
   if (between) return q({ type: 'place', a: x, b: y }, 'quantity', between[0].replace(/obj\d+ ?/g, '').trim());
   // "where is the mug: left of, right of, on or under the box?" (What's Up): the options are the axes
