@@ -16,18 +16,21 @@ function axisWord(o: SceneObject, axis: number): 'width' | 'height' | 'depth' {
   return (axis === 0) === (o.obb.size[0] >= o.obb.size[2]) ? 'width' : 'depth';
 }
 
-/** The object's estimated extents as [extent word, estimator], in the box's own axes (x -> width, z -> depth by size). */
-export function estimatedExtents(o: SceneObject): [string, AmodalEstimator][] {
+/**
+ * The object's estimated extents as [extent word, estimator], in the box's own axes (x -> width, z -> depth by
+ * size); only those on `axes` (box axes, 1 = height) when given.
+ */
+export function estimatedExtents(o: SceneObject, axes: readonly number[] = [0, 1, 2]): [string, AmodalEstimator][] {
   const est = o.amodal?.estimated;
   if (!est) return [];
   const out: [string, AmodalEstimator][] = [];
-  est.forEach((e, axis) => { if (e) out.push([axisWord(o, axis), e]); });
+  est.forEach((e, axis) => { if (e && axes.includes(axis)) out.push([axisWord(o, axis), e]); });
   return out;
 }
 
 /** The prior's category in words ("night stand"), else the object's name. */
 function categoryOf(o: SceneObject, name: string): string {
-  return (o.amodal?.prior ?? '').split(' (')[0].replace(/_/g, ' ').toLowerCase() || name;
+  return (o.amodal?.prior ?? '').split(' (')[0].replace(/_/g, ' ').toLowerCase() || name.replace(/^the /, '');
 }
 
 const HOW: Readonly<Record<AmodalEstimator, (category: string) => string>> = {
@@ -38,8 +41,8 @@ const HOW: Readonly<Record<AmodalEstimator, (category: string) => string>> = {
 };
 
 /** "the far side of the car is hidden; its depth is estimated from typical sizes of a car" */
-export function estimateCaveat(name: string, o: SceneObject): string | null {
-  const ext = estimatedExtents(o);
+export function estimateCaveat(name: string, o: SceneObject, axes: readonly number[] = [0, 1, 2]): string | null {
+  const ext = estimatedExtents(o, axes);
   if (!ext.length || !o.amodal) return null;
   const v = o.amodal.visibility;
   const why: string[] = [];

@@ -155,6 +155,9 @@ export function finishConfidence(
   // the photo's camera, not a chosen viewpoint: which ends the image cut off
   const eye = viewpointFromScene(ctx.scene).eye;
   const fmt = (m: number) => ctx.fmt(m);
+  // the box axes the answer rests on: a height only on the height, a width on the footprint, a height above the
+  // floor on the height; a distance or a place across or along the view moves with every estimated side
+  const axes = extents.length ? [...(extents.includes('height') ? [1] : []), ...(extents.includes('width') ? [0, 2] : [])] : vertical ? [1] : [0, 1, 2];
   for (const o of objects) {
     if (seen.has(o.id)) continue;
     seen.add(o.id);
@@ -162,10 +165,10 @@ export function finishConfidence(
       c *= FLAG_PENALTY[f];
       caveats.push(`${ctx.name(o)} ${FLAG_WHY[f]}`);
     }
-    // the amodal box rests on estimated extents: say which, and trust it less
-    const est = estimateCaveat(ctx.name(o), o);
+    // the amodal box rests on estimated extents: say which, and trust it less (those the answer does not use aside)
+    const est = estimateCaveat(ctx.name(o), o, axes);
     if (est) {
-      c *= o.amodal?.estimated.includes('back-projected') ? BACK_PROJECTED_PENALTY : ESTIMATE_PENALTY;
+      c *= axes.some((k) => o.amodal?.estimated[k] === 'back-projected') ? BACK_PROJECTED_PENALTY : ESTIMATE_PENALTY;
       caveats.push(est);
     }
     // a top or an end across the view out of sight that nothing completed makes the height or the width a

@@ -53,12 +53,14 @@ describe('heights that are only lower bounds', () => {
     expect(cut.confidence).toBeLessThan(0.75 * seen.confidence);
     expect(seen.caveats.join(' ')).not.toMatch(/lower bound/);
     expect(ask(withTop(lamp, 'border-cut', null), 'left').caveats.join(' ')).not.toMatch(/lower bound/);
-    // its depth estimated by symmetry (a cut floor lamp's usual case): both caveats
+    // its depth estimated by symmetry (a cut floor lamp's usual case): the height is still a lower bound; the
+    // depth is no part of a height, and is said only where the answer rests on it (where the lamp stands)
     const sym = withTop(lamp, 'border-cut', null);
     sym.amodal!.estimated[2] = 'footprint-symmetry';
-    const both = ask(sym, 'taller').caveats.join(' ');
-    expect(both).toMatch(/estimated from a square footprint/);
-    expect(both).toMatch(/top of .*lamp.*lower bound/);
+    const taller = ask(sym, 'taller').caveats.join(' ');
+    expect(taller).toMatch(/top of .*lamp.*lower bound/);
+    expect(taller).not.toMatch(/estimated from a square footprint/);
+    expect(ask(sym, 'left').caveats.join(' ')).toMatch(/estimated from a square footprint/);
   });
   it('an end across the view out of sight, and not completed, leaves the width a lower bound', () => {
     const eye: [number, number, number] = [0, 1.5, 0];
