@@ -318,6 +318,9 @@ describe('parseQuestion', () => {
       [living, 'Is the potted plant closer than the sofa, the tv and the floor lamp?', { type: 'order', by: 'camera_distance', objects: ['plant', 'sofa', 'tv', 'lamp'], descending: false, top: true, claim: 'plant' }],
       // "compare the heights of A and B": which is taller
       [street, 'Compare the widths of the bus and the car.', { type: 'relation', form: 'choice', relation: 'wider', a: 'bus', b: 'car' }],
+      // sizes of several: each one's, in order
+      [living, 'How tall are the sofa and the floor lamp?', { type: 'order', by: 'height', objects: ['sofa', 'lamp'], descending: true }],
+      [kitchen, 'What are the widths of the two stools?', { type: 'order', by: 'width', objects: ['stoolL', 'stoolR'], descending: true }],
       // the picture's side (GQA): one object, nothing for it to be left of
       [street, 'Which side of the photo is the bus on?', { type: 'side', a: 'bus' }],
       [street, 'Is the traffic light on the left or on the right of the image?', { type: 'side', a: 'light' }],

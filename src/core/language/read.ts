@@ -460,6 +460,19 @@ function readExtreme(c: Ctx): Reading | null {
   return q(among.length > 0 ? { type: 'extreme', which, to, among } : { type: 'extreme', which, to }, among.length > 0 ? 'candidate list' : 'extreme', m[0]);
 }
 
+/** "How tall are the sofa and the lamp?", "what are the heights of the two chairs?": each one's, in order */
+const SIZES_OF = 'how (tall|high|wide|long|big|large) (?:are|were)|what (?:are|were) (?:the )?(heights|widths|lengths|sizes)(?: of)?|(heights|widths|lengths|sizes) of';
+
+function readSizes(c: Ctx): Reading | null {
+  const m = re(SIZES_OF).exec(c.s);
+  if (!m || c.cam || has(c.s, DISTANCE_QUESTION)) return null;
+  const objects = c.slots.length >= 2 ? c.slots : c.slots.length === 1 && c.plural.has(c.slots[0]) ? [KIND_PREFIX + c.slots[0]] : null;
+  if (!objects) return null;
+  const word = m[1] ?? m[2] ?? m[3];
+  const by: OrderKey = /tall|high|height/.test(word) ? 'height' : /wide|long|width|length/.test(word) ? 'width' : 'size';
+  return q({ type: 'order', by, objects, descending: true }, 'order', m[0].replace(/ obj\d+/g, ''));
+}
+
 /** "which chair ...": the mention right after the question word stands for every object of its kind. */
 function kindSlot(c: Ctx): string | null {
   const m = /\bwhich (obj\d+) (?:is|are|was|sits|stands|appears|looks|seems)\b/.exec(c.s);
@@ -732,7 +745,7 @@ function readRelationUnlessDistance(c: Ctx): Reading | null {
 const READERS: readonly ((c: Ctx) => Reading | null)[] = [
   readHypothetical, readRatio, readFootprint, readSelfComparison, readDepthFromCamera, readTriangle, readCount, readExists, readDescribed, readBetween, readFacing,
   readOtherViewpoint, readImageSide, readPlace, readDirection, readOrder, readDifference, readClaim, readExtreme, readSuperlative, readComparativeList, readBeyondAll, readPlaced,
-  readContain, readSupport, readSame, readCompare, readChoice, readElevation, readRelationUnlessDistance, readDistance, readRelation, readSize, readWhere,
+  readContain, readSupport, readSame, readCompare, readChoice, readSizes, readElevation, readRelationUnlessDistance, readDistance, readRelation, readSize, readWhere,
 ];
 
 /**

@@ -72,8 +72,11 @@ describe('ordering', () => {
     expect(yes.sentence).toBe('Yes, the a is the tallest; the c comes next.');
     const no = answerQuery(scene, { type: 'order', by: 'height', objects: all, descending: true, top: true, claim: 'c' });
     expect(no.verdict).toBe('no');
-    expect(no.sentence).toMatch(/^No, the a is the tallest; the c is second\. By height, tallest first: the a, the c/);
+    expect(no.sentence).toMatch(/^No, the a is the tallest; the c is second\. By height, tallest first: the a \(1\.0 m\), the c \(60 cm\)/);
     expect(no.evidence.quantities.find((q) => q.unit === 'count')?.value).toBe(2);
+    // an ordering by a length reads each one's beside its name; by position, the names alone
+    expect(answerQuery(scene, { type: 'order', by: 'height', objects: ['a', 'ref'], descending: true }).sentence).toMatch(/the a \(1\.0 m\) and the ref \(30 cm\)\.$/);
+    expect(answerQuery(scene, { type: 'order', by: 'lateral', objects: ['a', 'ref'], descending: true }).sentence).not.toMatch(/\(/);
     // a claim is ranked even when the list left it out
     expect(answerQuery(scene, { type: 'order', by: 'height', objects: ['ref', 'b'], descending: true, top: true, claim: 'a' }).verdict).toBe('yes');
     const level = buildScene([box('p', [0, 0.5, -3], [0.3, 1.0, 0.3]), box('q', [1, 0.505, -3], [0.3, 1.01, 0.3]), box('r', [2, 0.2, -3], [0.3, 0.4, 0.3])]);

@@ -126,10 +126,12 @@ export function answerOrder(ctx: Ctx, query: Extract<Query, { type: 'order' }>):
     if (answer.choice === undefined) ties.push(`${ctx.name(a)} and ${ctx.name(b)}`);
   }
   const w = ORDER_WORDS[query.by];
+  // a height or a width is worth reading beside each name ("how tall are the sofa and the lamp?")
+  const withValue = family === 'height' || family === 'width';
   let sentence = phrase('order', ctx.seed, {
     key: w.key,
     first: query.descending ? w.descending : w.ascending,
-    list: listNames(measured.map((m) => ctx.name(m.o))),
+    list: listNames(measured.map((m) => (withValue ? `${ctx.name(m.o)} (${ctx.fmt(m.v, family === 'height' ? ctx.sigmaV(m.o) : ctx.sigmaH(m.o))})` : ctx.name(m.o)))),
   });
   if (ties.length) sentence = sentence.replace(/\.$/, '') + phrase('orderTieSuffix', ctx.seed, { pairs: ties.join(', ') }) + '.';
   // a superlative names its winner first, unless the top two are too close to call
