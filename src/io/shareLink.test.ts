@@ -87,6 +87,7 @@ describe('encodeShareLink / decodeShareLink round trip', () => {
       { text: 'How many chairs are left of the table?', query: { type: 'count', relation: 'left', reference: 'obj1', among: ['obj0'] } },
       { text: 'Are the chairs left of the table?', query: { type: 'count', relation: 'left', reference: 'obj1', among: ['obj0'], ask: 'all' } },
       { text: 'Is the chair on the left side of the picture?', query: { type: 'side', a: 'obj0', ask: 'left' } },
+      { text: 'What is between the chair and the lamp?', query: { type: 'inBetween', b: 'obj0', c: 'obj2' } },
     ];
     for (const question of questions) {
       const d = decodeShareLink(encodeShareLink({ scene, question }, { baseUrl: BASE }).url);

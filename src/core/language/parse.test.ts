@@ -318,6 +318,10 @@ describe('parseQuestion', () => {
       [living, 'Is the potted plant closer than the sofa, the tv and the floor lamp?', { type: 'order', by: 'camera_distance', objects: ['plant', 'sofa', 'tv', 'lamp'], descending: false, top: true, claim: 'plant' }],
       // "compare the heights of A and B": which is taller
       [street, 'Compare the widths of the bus and the car.', { type: 'relation', form: 'choice', relation: 'wider', a: 'bus', b: 'car' }],
+      // what stands between two objects
+      [living, "What's in between the sofa and the potted plant?", { type: 'inBetween', b: 'sofa', c: 'plant' }],
+      [street, 'Is there anything between the car and the bus?', { type: 'inBetween', b: 'car', c: 'bus' }],
+      [street, 'What is the gap between the car and the bus?', { type: 'pair', measure: 'distance', a: 'car', b: 'bus' }],
       // sizes of several: each one's, in order
       [living, 'How tall are the sofa and the floor lamp?', { type: 'order', by: 'height', objects: ['sofa', 'lamp'], descending: true }],
       [kitchen, 'What are the widths of the two stools?', { type: 'order', by: 'width', objects: ['stoolL', 'stoolR'], descending: true }],

@@ -281,6 +281,15 @@ function readCount(c: Ctx): Reading | null {
   return understood('counting objects', [], [m[0]]);
 }
 
+/** "What is between the sofa and the tv?", "is there anything between them?": the objects that are */
+const WHAT_BETWEEN = `^(?:(?:what|which)(?: (?:objects?|things?|items?|ones?))?(?: (?:is|are|lies|lie|stands|stand|sits|sit|do you see|can you see|can i see))?|(?:is|are) there (?:anything|something|any objects?|any things?|an object|a thing))(?: (?:located|placed|standing|sitting|lying|found|there|directly|right|exactly))* (?:in )?between (${OBJ}) and (${OBJ})$`;
+
+function readInBetween(c: Ctx): Reading | null {
+  if (c.slots.length !== 2) return null;
+  const m = re(WHAT_BETWEEN).exec(c.s);
+  return m ? q({ type: 'inBetween', b: m[1], c: m[2] }, 'find', 'between') : null;
+}
+
 function readBetween(c: Ctx): Reading | null {
   if (has(c.s, DISTANCE_CUE) || c.wh === 'which' || c.wh === 'who') return null;
   const m = re(`(${SLOT})(?: (?:is|are|located|positioned|situated|placed|sitting|standing|lying|found|lie|lies|sit|sits|stand|stands|appear|appears|in|right|directly|exactly|somewhere|placed|to be|be))* between (${SLOT}) and (${SLOT})`).exec(c.s);
@@ -743,7 +752,7 @@ function readRelationUnlessDistance(c: Ctx): Reading | null {
 }
 
 const READERS: readonly ((c: Ctx) => Reading | null)[] = [
-  readHypothetical, readRatio, readFootprint, readSelfComparison, readDepthFromCamera, readTriangle, readCount, readExists, readDescribed, readBetween, readFacing,
+  readHypothetical, readRatio, readFootprint, readSelfComparison, readDepthFromCamera, readTriangle, readCount, readInBetween, readExists, readDescribed, readBetween, readFacing,
   readOtherViewpoint, readImageSide, readPlace, readDirection, readOrder, readDifference, readClaim, readExtreme, readSuperlative, readComparativeList, readBeyondAll, readPlaced,
   readContain, readSupport, readSame, readCompare, readChoice, readSizes, readElevation, readRelationUnlessDistance, readDistance, readRelation, readSize, readWhere,
 ];

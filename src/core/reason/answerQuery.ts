@@ -8,7 +8,7 @@ import type { Query } from './query';
 import { type AnswerOptions, makeCtx } from './context';
 import { answerRelation } from './relations';
 import { answerDimensions, answerElevation, answerPair, answerRange, answerSize } from './measures';
-import { answerBetween, answerCount, answerExtreme, answerFind, answerOrder, answerPlaced, answerTally, answerTriangle } from './composite';
+import { answerBetween, answerCount, answerInBetween, answerExtreme, answerFind, answerOrder, answerPlaced, answerTally, answerTriangle } from './composite';
 import { answerContain } from './containment';
 import { answerSupport } from './support';
 import { answerFacing, answerPlace } from './relativePlace';
@@ -40,5 +40,6 @@ export function answerQuery(scene: SceneGraph, query: Query, opts: AnswerOptions
     case 'tally': return answerTally(ctx, query);
     case 'find': return answerFind(ctx, query);
     case 'side': return answerImageSide(ctx, query);
+    case 'inBetween': return answerInBetween(ctx, query);
   }
 }

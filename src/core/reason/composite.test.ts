@@ -143,6 +143,27 @@ describe('triangles', () => {
   });
 });
 
+describe('what is between two objects', () => {
+  it('lists the objects the between test passes, the one nearest the middle first; none says so', () => {
+    const s = buildScene([
+      box('b', [-2, 0.5, -4]), box('c', [2, 0.5, -4]), box('mid', [0.1, 0.5, -4]), box('near', [-1.4, 0.5, -4.1]),
+      box('off', [0, 0.5, -7]),
+    ]);
+    const a = answerQuery(s, { type: 'inBetween', b: 'b', c: 'c' });
+    expect(a.value).toBe(2);
+    expect(a.choice).toBe('mid');
+    expect(a.sentence).toMatch(/the mid and the near/);
+    expect(a.sentence).not.toMatch(/off/);
+    expect(a.steps).toHaveLength(3);
+    // swapping the two ends changes nothing but the wording
+    const ba = answerQuery(s, { type: 'inBetween', b: 'c', c: 'b' });
+    expect([ba.value, ba.choice]).toEqual([2, 'mid']);
+    const none = answerQuery(s, { type: 'inBetween', b: 'mid', c: 'off' });
+    expect(none.value).toBe(0);
+    expect(none.sentence).toMatch(/^(?:Nothing stands|No object is|I see nothing) between the mid and the off\.$/);
+  });
+});
+
 describe('counting', () => {
   it('counts objects left of the reference, not counting ties', () => {
     const s = buildScene([

@@ -413,6 +413,40 @@ export function answerFind(ctx: Ctx, query: Extract<Query, { type: 'find' }>): A
 }
 
 /**
+ * "What is between the sofa and the tv?": every other object for which "O is between B and C" answers yes (the
+ * between test above), the one nearest the middle of the way first.
+ */
+export function answerInBetween(ctx: Ctx, query: Extract<Query, { type: 'inBetween' }>): Answer {
+  const [b, c] = [ctx.get(query.b), ctx.get(query.c)];
+  const others = ctx.scene.objects.filter((o) => o.id !== b.id && o.id !== c.id);
+  const steps: Step[] = others.map((o) => ({
+    description: `is ${ctx.name(o)} between ${ctx.name(b)} and ${ctx.name(c)}`,
+    answer: answerBetween(ctx, { type: 'between', a: o.id, b: b.id, c: c.id }),
+  }));
+  const along = (s: Step) => s.answer.evidence.quantities[0].value;
+  const hits = others
+    .map((o, i) => ({ o, s: steps[i] }))
+    .filter((h) => h.s.answer.verdict === 'yes')
+    .sort((x, y) => Math.abs(along(x.s) - 0.5) - Math.abs(along(y.s) - 0.5) || (x.o.id < y.o.id ? -1 : 1));
+  const n = hits.length;
+  const vars = { b: ctx.name(b), c: ctx.name(c), are: n === 1 ? 'is' : 'are', list: listNames(hits.map((h) => ctx.name(h.o))), first: hits[0] ? ctx.name(hits[0].o) : '' };
+  const sentence = phrase(n === 0 ? 'inBetweenNone' : 'inBetween', ctx.seed, vars);
+  // what is between rests on the tests it passed; with none, on every test
+  const deciding = n ? hits.map((h) => h.s) : steps;
+  return compositeAnswer(ctx, {
+    query, value: n, unit: 'count', ...(hits[0] ? { choice: hits[0].o.id } : {}),
+    evidence: {
+      objects: [b.id, c.id, ...hits.map((h) => h.o.id)],
+      quantities: [{ label: `objects between ${ctx.name(b)} and ${ctx.name(c)}`, value: n, unit: 'count' }],
+      visuals: [
+        { kind: 'highlight', objectIds: [b.id, c.id, ...hits.map((h) => h.o.id)] },
+        { kind: 'line', from: b.obb.center, to: c.obb.center, label: `${ctx.name(b)} – ${ctx.name(c)}` },
+      ],
+    },
+  }, steps, sentence, deciding.length ? minConfidence(deciding) : 1);
+}
+
+/**
  * "Which objects are on the table?", "which are in the bowl?": every other object that passes the support or
  * containment test against the reference (support.ts, containment.ts), nearest first; for "on", what is in
  * another object on the reference is left to that object. It rests on each object's own test.

@@ -97,6 +97,8 @@ export type Query =
   | { type: 'elevation'; a: string; threshold?: Threshold }
   /** how many objects of one kind the scene holds ("how many chairs are there?"): the objects of that kind */
   | { type: 'tally'; objects: string[] }
+  /** which objects stand between two others ("what is between the sofa and the tv?"), nearest the middle first */
+  | { type: 'inBetween'; b: string; c: string }
   /** which side of the picture an object is on ("on which side of the image is the sofa?"), or whether it is on one */
   | { type: 'side'; a: string; ask?: ImageSide }
   /** which objects stand in a relation to a reference ("what is behind the coffee table?"), nearest first */
@@ -128,6 +130,8 @@ export function queryObjectIds(q: Query): string[] {
     case 'find':
     case 'placed':
       return [q.reference];
+    case 'inBetween':
+      return [q.b, q.c];
     case 'range':
     case 'elevation':
     case 'dimensions':
@@ -173,6 +177,8 @@ export function mapQueryIds(q: Query, f: (id: string) => string, many: (id: stri
     case 'find':
     case 'placed':
       return { ...q, reference: f(q.reference) };
+    case 'inBetween':
+      return { ...q, b: f(q.b), c: f(q.c) };
   }
 }
 

@@ -308,6 +308,8 @@ export const TEMPLATES = {
     'too close to call: {a} sits in the middle of the photo, {pct}% of the way across.',
     '{a} is about in the middle of the picture ({pct}% of the way across), on neither side.',
   ],
+  inBetween: ['between {b} and {c} {are} {list}.', '{list} {are} between {b} and {c}.', 'between {b} and {c}, i see {list}.'],
+  inBetweenNone: ['nothing stands between {b} and {c}.', 'no object is between {b} and {c}.', 'i see nothing between {b} and {c}.'],
   countAnyYes: ['yes, {n} {objects} {are} {rel} {ref}{list}.', 'yes, there {are} {n} {objects} {rel} {ref}{list}.', 'yes: i count {n} {objects} {rel} {ref}{list}.'],
   countAnyNo: ['no, no {one} is {rel} {ref}.', 'no, there is no {one} {rel} {ref}.', 'no: i see no {one} {rel} {ref}.'],
   countAllYes: ['yes, {every} {rel} {ref}{list}.', 'yes: {every} {rel} {ref}{list}.', 'yes, each one: {every} {rel} {ref}{list}.'],
