@@ -139,7 +139,7 @@ for (const size of SIZES) {
       expect(g.outside).toEqual([]);
     });
 
-    test('where relative, standing and facing, against a length, the picture\'s side, a kind as a whole: answered from the measurements', async ({ page }) => {
+    test('where relative, standing and facing, against a length, the picture\'s side, a kind as a whole, a follow-up: answered from the measurements', async ({ page }) => {
       test.skip(size.name !== 'desktop', 'the same answers on a phone; the first-hour test covers the layout');
       const g = await guard(page);
       await openSample(page, 'living-room');
@@ -167,6 +167,11 @@ for (const size of SIZES) {
       const chairs = await ask(page, 'Are the chairs shorter than the floor lamp?');
       expect(chairs.verdict).toBe('yes');
       expect(chairs.text).toMatch(/both chairs are shorter than the floor lamp/);
+      // a follow-up is the previous question about another object, and says what it was read as
+      await ask(page, 'How tall is the floor lamp?');
+      const next = await ask(page, 'And the sofa?');
+      expect(next.kind).toBe('answer');
+      expect(next.text).toMatch(/Read as: How tall is the sofa\?/);
       expect(g.errors).toEqual([]);
       expect(g.outside).toEqual([]);
     });

@@ -3,7 +3,7 @@
  * system changes so the sentences follow the toggle.
  */
 import type { Answer, Visual } from '../core/reason/answer';
-import { mapQueryIds, type ParseResult, type Query, type UnitRequest } from '../core/reason/query';
+import { mapQueryIds, type ParseResult, type ParsedQuestion, type Query, type UnitRequest } from '../core/reason/query';
 import type { SceneGraph } from '../core/scene/types';
 import { referenceCaptions } from '../core/reason/objectNames';
 import { engine, type Suggestion } from './engine';
@@ -41,20 +41,31 @@ function candidateLabels(scene: SceneGraph, ids: string[]): { id: string; captio
   });
 }
 
-function outcomeFor(text: string, scene: SceneGraph, pick?: Pick): Outcome {
-  const parsed = engine.parseQuestion(text, scene);
+/** The last question answered on this scene: what a follow-up ("and the sofa?", "is it taller?") refers back to. */
+function previousOn(sceneKey: string | undefined): ParsedQuestion | null {
+  const h = questionsStore.getState().history;
+  for (let i = h.length - 1; i >= 0; i--) {
+    const o = h[i].outcome;
+    if (h[i].sceneKey === sceneKey && o.kind === 'answer') return o.unit ? { query: o.query, unit: o.unit } : { query: o.query };
+  }
+  return null;
+}
+
+function outcomeFor(text: string, scene: SceneGraph, pick?: Pick, previous: ParsedQuestion | null = null): Outcome {
+  const { result: parsed, readAs } = engine.parseInConversation(text, scene, previous, (id) => captionOf(scene, id));
+  const read = readAs ? { readAs } : {};
   // a clarification answered: the chosen object stands for the ambiguous phrase, so the question never loops
   const partial = parsed.status === 'clarify' ? (parsed.partial as ParseResult | null) : null;
   if (parsed.status === 'clarify' && pick && parsed.candidates.includes(pick.id) && partial?.status === 'ok') {
     const provisional = parsed.candidates[0];
     const query = mapQueryIds(partial.parsed.query, (id) => (id === provisional ? pick.id : id));
     const unit = partial.parsed.unit;
-    return { kind: 'answer', query, unit, answer: answerFor(scene, query, unit) };
+    return { kind: 'answer', query, unit, answer: answerFor(scene, query, unit), ...read };
   }
   switch (parsed.status) {
     case 'ok': {
       const { query, unit } = parsed.parsed;
-      return { kind: 'answer', query, unit, answer: answerFor(scene, query, unit) };
+      return { kind: 'answer', query, unit, answer: answerFor(scene, query, unit), ...read };
     }
     case 'clarify':
       return { kind: 'clarify', phrase: parsed.phrase, candidates: candidateLabels(scene, parsed.candidates) };
@@ -89,7 +100,7 @@ export function ask(text: string, pick?: Pick): HistoryEntry | null {
   if (!current.scene) {
     outcome = { kind: 'error', message: 'This input has no 3D scene yet (no depth), so it cannot be measured.' };
   } else {
-    outcome = safeOutcome(q, current.scene, pick);
+    outcome = safeOutcome(q, current.scene, pick, previousOn(current.key));
   }
   const entry: HistoryEntry = { id: ++entryId, text: q, sceneKey: current.key, sceneTitle: current.source.title, captions: captionsOf(current.scene), outcome };
   questionsStore.setState((s) => ({ history: withEntry(s.history, entry), activeId: entry.id, draft: s.draft.trim() === q ? '' : s.draft }));
@@ -108,9 +119,9 @@ export function outcomeOf(text: string): Outcome | null {
 /** What the person sees when answering fails: never the internal message (it goes to the console). */
 export const ANSWER_FAILED = 'Sorry, this question could not be answered on this scene. Try asking it another way, or pick one of the suggestions.';
 
-function safeOutcome(text: string, scene: SceneGraph, pick?: Pick): Outcome {
+function safeOutcome(text: string, scene: SceneGraph, pick?: Pick, previous: ParsedQuestion | null = null): Outcome {
   try {
-    return outcomeFor(text, scene, pick);
+    return outcomeFor(text, scene, pick, previous);
   } catch (e) {
     console.error('answering failed', e);
     return { kind: 'error', message: ANSWER_FAILED };

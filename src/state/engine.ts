@@ -4,7 +4,7 @@
  */
 import { buildScene, type BuildSceneInput, type BuildSceneResult } from '../core/build/buildScene';
 import { answerQuery, suggestQuestions, type Suggestion } from '../core/reason';
-import { parseQuestion } from '../core/language';
+import { parseInConversation, parseQuestion } from '../core/language';
 import { renderQuestion } from '../core/language/templates';
 
 export type { BuildSceneInput, BuildSceneResult, Suggestion };
@@ -12,6 +12,7 @@ export type { BuildSceneInput, BuildSceneResult, Suggestion };
 export const engine = {
   buildScene,
   parseQuestion,
+  parseInConversation,
   answerQuery,
   suggestQuestions,
   renderQuestion,

@@ -4,7 +4,8 @@ import type { Answer } from '../core/reason/answer';
 
 /** What became of one question. Measured answers and free-form (VLM) ones are kept apart on purpose. */
 export type Outcome =
-  | { kind: 'answer'; query: Query; unit?: UnitRequest; answer: Answer }
+  /** `readAs`: the whole question a follow-up ("and the sofa?", "how wide is it?") was read as */
+  | { kind: 'answer'; query: Query; unit?: UnitRequest; answer: Answer; readAs?: string }
   | { kind: 'clarify'; phrase: string; candidates: { id: string; caption: string }[] }
   | { kind: 'unresolved'; phrases: string[]; known: string[] }
   | {

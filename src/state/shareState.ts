@@ -76,7 +76,8 @@ export function questionToShare(current: LoadedScene): SharedQuestion | undefine
   const units = settingsStore.getState().units;
   if (pick.outcome.kind === 'answer') {
     const o = pick.outcome;
-    return { text: pick.text.slice(0, 500), query: o.query, ...(o.unit ? { unit: o.unit } : {}), units };
+    // a follow-up ("and the sofa?") travels as the whole question it was read as: the receiver has no conversation
+    return { text: (o.readAs ?? pick.text).slice(0, 500), query: o.query, ...(o.unit ? { unit: o.unit } : {}), units };
   }
   return { text: pick.text.slice(0, 500) };
 }

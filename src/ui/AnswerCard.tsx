@@ -89,6 +89,7 @@ export function AnswerCard({ entry, scene, active, stale }: { entry: HistoryEntr
       >
         <button type="button" className="answer-focus" onClick={() => focusEntry(entry)} aria-pressed={active} disabled={stale} title="Show this answer in the views">
           {question}
+          {o.readAs && <span className="answer-read-as">Read as: {o.readAs}</span>}
           <span className="answer-headline">
             <span className="answer-value">{headline(a, scene, system, o.unit, kept)}</span>
             <span className="confidence" title="How much to trust this answer">

@@ -1,4 +1,5 @@
 export { parseQuestion, readQuestion, explainReading, type Explanation, type QuestionReading } from './parse';
+export { parseInConversation, readFollowUp } from './followUp';
 export { resolveReferent, resolveKind, knownCaptions, type SceneLike, type SceneObjectLike, type Resolution } from './referents';
 export { normalizeQuestion, editDistance, singular } from './normalize';
 export { extractUnit } from './units';

@@ -35,7 +35,8 @@ function questionsOf(current: LoadedScene): SharedQuestion[] {
     .history.filter((h) => h.sceneKey === current.key)
     .slice(0, 1000)
     .map((h): SharedQuestion => {
-      const text = h.text.slice(0, 500);
+      // a follow-up ("and the sofa?") is kept as the whole question it was read as: a file has no conversation
+      const text = (h.outcome.kind === 'answer' && h.outcome.readAs ? h.outcome.readAs : h.text).slice(0, 500);
       if (h.outcome.kind !== 'answer') return { text };
       const o = h.outcome;
       return { text, query: o.query, ...(o.unit ? { unit: o.unit } : {}), units, sentence: o.answer.sentence.slice(0, 2000), answer: answerKey(o.answer) };

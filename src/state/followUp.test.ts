@@ -1,0 +1,53 @@
+/**
+ * Follow-up questions in the app's history: "and the table?" after "how tall is the lamp?" is answered as the
+ * whole question, says what it was read as, and travels as that question in a share link.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { commitRestored } from './loadScene';
+import { startLoad } from './loadSequence';
+import { sceneStore, type LoadedScene } from './sceneStore';
+import { questionsStore } from './questionsStore';
+import { ask } from './ask';
+import { questionToShare } from './shareState';
+import { sampleScene } from '../io/scenes.test-data';
+
+// captions: chair, table, lamp
+const scene = (name: string): Omit<LoadedScene, 'key'> => ({
+  source: { kind: 'file', name, title: name },
+  rgb: { width: 4, height: 3, data: new Uint8ClampedArray(48) },
+  depth: null,
+  intrinsics: { fx: 1, fy: 1, cx: 2, cy: 1.5, width: 4, height: 3 },
+  intrinsicsSource: 'explicit',
+  intrinsicsDetail: '',
+  scene: sampleScene(3),
+  cloud: null,
+  notes: [],
+});
+
+beforeEach(() => {
+  sceneStore.setState(sceneStore.getInitialState(), true);
+  questionsStore.setState(questionsStore.getInitialState(), true);
+});
+
+describe('follow-up questions in the history', () => {
+  it('"and the table?" is the last answered question about the table, read as such', () => {
+    const loaded = commitRestored(scene('s'), startLoad('s'))!;
+    ask('How tall is the lamp?');
+    ask('What colour is the wall?'); // not answered by a measurement: the follow-up skips it
+    const e = ask('And the table?')!;
+    expect(e.outcome).toMatchObject({ kind: 'answer', query: { type: 'size', measure: 'height', a: 'obj1' }, readAs: 'How tall is the table?' });
+    expect(e.text).toBe('And the table?');
+    expect(ask('Is it wider than the chair?')!.outcome).toMatchObject({ kind: 'answer', query: { type: 'relation', relation: 'wider', a: 'obj1', b: 'obj0' } });
+    // a share link carries the whole question: its receiver has no conversation
+    questionsStore.setState({ activeId: e.id });
+    expect(questionToShare(sceneStore.getState().current!)?.text).toBe('How tall is the table?');
+    expect(loaded.key).toBeTruthy();
+  });
+
+  it('a new scene starts a new conversation', () => {
+    commitRestored(scene('first'), startLoad('first'));
+    ask('How tall is the lamp?');
+    commitRestored(scene('second'), startLoad('second'));
+    expect(ask('And the table?')!.outcome.kind).toBe('free-form');
+  });
+});
