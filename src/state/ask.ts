@@ -78,7 +78,7 @@ function outcomeFor(text: string, scene: SceneGraph, pick?: Pick, previous: Pars
         ...(parsed.understood ? { understood: parsed.understood } : {}),
         ...(parsed.suggestion ? { suggestion: engine.renderQuestion(parsed.suggestion, (id) => captionOf(scene, id), 0) } : {}),
       };
-      return { ...freeFormOutcome(), ...hints };
+      return { ...freeFormOutcome(), ...hints, ...read };
     }
   }
 }

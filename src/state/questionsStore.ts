@@ -21,6 +21,8 @@ export type Outcome =
       /** What the parser understood of a spatial question it cannot measure, and the closest one it can. */
       understood?: string;
       suggestion?: string;
+      /** a follow-up's whole question ("what colour is it?" -> "... is the floor lamp?"): what the VLM is asked */
+      readAs?: string;
     }
   | { kind: 'error'; message: string };
 

@@ -81,7 +81,8 @@ export async function answerWithVlm(entry: HistoryEntry): Promise<void> {
     const pipeline = await getPipeline();
     if (controller.signal.aborted) return;
     let text = '';
-    const final = await pipeline.ask(current.rgb, entry.text, current.scene, (t) => {
+    const asked = entry.outcome.kind === 'free-form' && entry.outcome.readAs ? entry.outcome.readAs : entry.text;
+    const final = await pipeline.ask(current.rgb, asked, current.scene, (t) => {
       if (controller.signal.aborted) return;
       text += t;
       update(id, { vlm: 'streaming', text });

@@ -145,6 +145,7 @@ export function AnswerCard({ entry, scene, active, stale }: { entry: HistoryEntr
     return (
       <article {...common} data-vlm={o.vlm} aria-label={`Open-ended question: ${entry.text}`}>
         {question}
+        {o.readAs && <span className="answer-read-as">Read as: {o.readAs}</span>}
         <VlmAnswer entry={entry} outcome={o} />
       </article>
     );

@@ -89,7 +89,8 @@ export function readFollowUp(text: string, previous: Query, captionOf: (id: stri
 /**
  * A question read in its conversation: alone first; when alone it names nothing to measure (free-form) and a
  * previous question was answered, as the follow-up of that one. `readAs` is the whole question it was read as,
- * for the answer to show; the previous unit carries over when the follow-up names none.
+ * for the answer to show (and, when even that is free-form, for the VLM to be asked); the previous unit carries
+ * over when the follow-up names none.
  */
 export function parseInConversation(
   text: string,
@@ -102,7 +103,8 @@ export function parseInConversation(
   const whole = readFollowUp(text, previous.query, captionOf);
   if (!whole) return { result: alone };
   const read = parseQuestion(whole, scene);
-  if (read.status === 'free-form') return { result: alone };
+  // "what colour is it?": still for the VLM, which is better asked about the lamp than about "it"
+  if (read.status === 'free-form') return { result: alone, readAs: whole };
   const withUnit: ParseResult = read.status === 'ok' && !read.parsed.unit && previous.unit ? { ...read, parsed: { ...read.parsed, unit: previous.unit } } : read;
   return { result: { ...withUnit, text }, readAs: whole };
 }
