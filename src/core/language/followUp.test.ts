@@ -46,6 +46,8 @@ describe('follow-up questions', () => {
     // a question for the VLM about "it" is asked of the object
     expect(follow('How tall is the tv?', 'What color is it?')).toEqual({ result: { status: 'free-form', text: 'What color is it?' }, readAs: 'What color is the tv?' });
     expect(follow('How tall is the tv?', 'Is it left of them?').result.status).toBe('free-form');
+    // an "it" that stands for no object is left alone, for the VLM as typed
+    for (const t of ['Is it raining?', 'What time is it?', 'Is it daytime or night?']) expect(follow('How tall is the tv?', t), t).toEqual({ result: { status: 'free-form', text: t } });
     expect(parseInConversation('And the sofa?', scene, null, caption).result.status).toBe('free-form');
     expect(readFollowUp('And how tall is the sofa?', first('How wide is the tv?').query, caption)).toBeNull();
   });

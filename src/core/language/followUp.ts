@@ -17,8 +17,8 @@ const ELLIPSIS = /^(?:(?:and|but|so|ok|okay|then|now)\s*,?\s+)?(?:what about|how
 const NOT_ELIDED = /\b(?:how|what|which|where|who|is|are|does|do|can|could|would|tall|wide|far|near|close|high|big|left|right|behind|front|above|below)\b/i;
 const ONE = /\b(?:it|itself|this one|that one)\b/i;
 const BOTH = /\b(?:they|them|both of them|the two of them|these two|those two|the pair)\b/i;
-/** "is it true that", "is it possible", "it seems": an "it" that stands for no object */
-const DUMMY_IT = /\bit\s+(?:is\s+|s\s+)?(?:true|the case|possible|likely|correct|right|seems?|looks like|appears)\b|\bis it (?:true|the case|possible|likely|correct|right)\b/i;
+/** "is it true that", "it seems", "is it raining", "what time is it": an "it" that stands for no object */
+const DUMMY_IT = /\bit\s+(?:is\s+|s\s+)?(?:true|the case|possible|likely|correct|right|seems?|looks like|appears)\b|\bis it (?:true|the case|possible|likely|correct|right|raining|snowing|sunny|cloudy|windy|foggy|day|night|daytime|night ?time|dark|light|morning|afternoon|evening|summer|winter|indoors|outdoors|inside|outside)\b|\bwhat (?:time|day|season|weather) is it\b/i;
 
 /** The objects the previous query was about: the one a follow-up's "it" means, and the pair "they" means. */
 export function followUpObjects(q: Query): { one: string | null; pair: [string, string] | null } {
