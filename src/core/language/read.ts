@@ -10,102 +10,18 @@
  * measure a quantity, "closest among A, B and C" a candidate list, "how many" a count. "Is A above or below
  * B" (either-or) is read as its first alternative, whose answer names the true one.
  */
-import type { FacingSide, OrderKey, PairMeasure, Query, Relation, Threshold } from '../reason/query';
+import type { OrderKey, PairMeasure, Query, Relation, Threshold } from '../reason/query';
 import {
-  alternation, AXIS_CUES, COMPARATIVE_DOWN, COMPARATIVE_UP, DIMENSION_CUES, DIMENSION_NOUN, DIMENSION_RELATIONS,
-  DISTANCE_CUE, EXTREME_CUE, findCues, lookupWhole, NEAR_CUE, NOT_A_DIMENSION, ORDER_KEYS, RELATION_CUES, SAME_DIMENSIONS,
-  SUPERLATIVES, TRIANGLE_SHAPES, type Table,
+  alternation, AXIS_CUES, DIMENSION_CUES, DISTANCE_CUE, EXTREME_CUE, findCues, lookupWhole, NEAR_CUE, NOT_A_DIMENSION, ORDER_KEYS,
+  RELATION_CUES, SAME_DIMENSIONS, SUPERLATIVES, TRIANGLE_SHAPES, type Table,
 } from './cues';
+import {
+  ALL_OBJECTS, KIND_PREFIX, OBJ, POSITIONAL, SLOT, firstCue, has, q, re, referenceOf, relationIn, slotAfter, slotsOf, understood,
+  type Ctx, type Reading,
+} from './readKit';
+import { readDirection, readFacing, readImageSide, readOtherViewpoint, readPlace } from './readViewpoints';
 
-/** Stands for "every object in the scene" in a draft's object list. */
-export const ALL_OBJECTS = '*all*';
-/** Prefix of a draft slot that stands for every object of one mention's kind ("which stool" -> both stools). */
-export const KIND_PREFIX = '*kind*';
-
-export type Reading =
-  | { kind: 'query'; query: Query; form: string; cues: string[] }
-  /** A spatial question we understood but cannot measure: what we understood, a nearby question we can. */
-  | { kind: 'understood'; note: string; suggestion?: Query; slots: string[]; cues: string[] };
-
-const OBJ = 'obj\\d+';
-const SLOT = `(?:${OBJ}|cam)`;
-const POSITIONAL: ReadonlySet<Relation> = new Set(['left', 'right', 'above', 'below', 'behind', 'front']);
-
-interface Ctx {
-  s: string;
-  /** distinct object slots in order of first appearance */
-  slots: string[];
-  cam: boolean;
-  wh: string | null;
-  yesNo: boolean;
-  /** slots whose mention is plural or counted ("the two chairs", "the stools") */
-  plural: ReadonlySet<string>;
-}
-
-/** Cue regexes, compiled once each: their sources are the cue tables and slot names, a bounded set. */
-const reCache = new Map<string, RegExp>();
-const re = (src: string): RegExp => {
-  let r = reCache.get(src);
-  if (!r) {
-    r = new RegExp(`(?<![a-z0-9])(?:${src})(?![a-z0-9])`);
-    reCache.set(src, r);
-  }
-  return r;
-};
-const has = (s: string, src: string) => re(src).test(s);
-
-function slotsOf(s: string): string[] {
-  return [...new Set(s.match(/obj\d+/g) ?? [])];
-}
-
-/** First object slot after a character position. */
-function slotAfter(s: string, pos: number): string | null {
-  const m = /obj\d+/.exec(s.slice(pos));
-  return m ? m[0] : null;
-}
-
-/** The slot a comparison is made against: "than B", "compared to B", else the first one after the cue. */
-function referenceOf(s: string, cueEnd: number): string | null {
-  const m = re(`(?:than|compared to|compared with|in comparison (?:to|with)|relative to|versus|vs|as against|as opposed to)(?: (?:that|those|the one|the ones) of)?(?: (?:the|a))? (${OBJ})`).exec(s);
-  return m ? m[1] : slotAfter(s, cueEnd);
-}
-
-function firstCue<T>(table: Table<T>, s: string): { value: T; text: string; start: number; end: number } | null {
-  return findCues(table, s)[0] ?? null;
-}
-
-/** A comparative that takes its meaning from a dimension noun: "a greater height", "bigger in terms of width". */
-function dimensionComparative(s: string): { rel: Relation; text: string } | null {
-  const up = re(`(${COMPARATIVE_UP})(?: [a-z0-9]+){0,6}? (${DIMENSION_NOUN})|(${DIMENSION_NOUN})(?: [a-z0-9]+){0,6}? (${COMPARATIVE_UP})`).exec(s);
-  const down = re(`(${COMPARATIVE_DOWN})(?: [a-z0-9]+){0,6}? (${DIMENSION_NOUN})|(${DIMENSION_NOUN})(?: [a-z0-9]+){0,6}? (${COMPARATIVE_DOWN})`).exec(s);
-  const m = up && down ? (up.index <= down.index ? up : down) : up ?? down;
-  if (!m) return null;
-  const dim = m[2] ?? m[3];
-  const pair = DIMENSION_RELATIONS[dim];
-  if (!pair) return null;
-  return { rel: m === up ? pair[0] : pair[1], text: m[0] };
-}
-
-/** The relation a question compares by, with the words that chose it. */
-function relationIn(s: string): { rel: Relation; text: string; start: number; end: number } | null {
-  const dim = dimensionComparative(s);
-  const cue = firstCue(RELATION_CUES, s);
-  if (dim && (!cue || !POSITIONAL.has(cue.value) || /\b(?:height|elevation|depth)\b/.test(dim.text))) {
-    const start = s.indexOf(dim.text);
-    return { rel: dim.rel, text: dim.text, start, end: start + dim.text.length };
-  }
-  if (!cue) return null;
-  // "not as tall as", "less wide": the cue table holds the inverse already; "is not taller" stays a yes/no
-  return { rel: cue.value, text: cue.text, start: cue.start, end: cue.end };
-}
-
-function q(query: Query, form: string, ...cues: (string | undefined | null)[]): Reading {
-  return { kind: 'query', query, form, cues: cues.filter((c): c is string => !!c) };
-}
-
-function understood(note: string, slots: string[], cues: string[], suggestion?: Query): Reading {
-  return suggestion ? { kind: 'understood', note, slots, cues, suggestion } : { kind: 'understood', note, slots, cues };
-}
+export { ALL_OBJECTS, KIND_PREFIX, type Reading } from './readKit';
 
 // ---------------------------------------------------------------- readers
 
@@ -150,37 +66,6 @@ function readDescribed(c: Ctx): Reading | null {
   const after = rest.slice(rest.indexOf(ref) + ref.length).trim();
   if (/^(?:(?:what|which) (?:is|are)(?: the| a| an)? ?)?$/.test(before) && after === '') return q(find, 'find', rel.text);
   return understood(`a question about what is ${rel.text} ${ref}`, [ref], [m[0], rel.text], find);
-}
-
-/**
- * "From the tv's perspective, is the sofa on its left?", "looking from the tv, ...": left and right of another
- * object's viewpoint. Which way an object faces is not measured (its front is not known), so these are not read
- * as the camera's left; where the other object stands as the camera sees it is offered.
- */
-const OTHER_VIEWPOINT = `(?:from|in|through) (${OBJ}) (?:perspective|point of view|viewpoint|vantage point|pov|eyes|position|side|view)|(?:from|in|through) (?:the )?(?:perspective|point of view|viewpoint|vantage point|eyes|position) of (${OBJ})|(?:looking|seen|viewed|looking out|facing out|as seen) from (${OBJ})|^from (${OBJ}) ,|if (?:i|you|we) (?:were|was|am|are) (${OBJ})`;
-
-function readOtherViewpoint(c: Ctx): Reading | null {
-  const m = re(OTHER_VIEWPOINT).exec(c.s);
-  if (!m || /\bwhere\b/.test(c.s)) return null;
-  const from = m.slice(1).find((x) => x !== undefined);
-  const rel = relationIn(c.s.slice(0, m.index) + ' ' + c.s.slice(m.index + m[0].length));
-  if (!from || !rel || !POSITIONAL.has(rel.rel) || rel.rel === 'above' || rel.rel === 'below') return null;
-  const other = c.slots.find((x) => x !== from);
-  const sides = rel.rel === 'left' || rel.rel === 'right' ? 'left and right' : 'in front and behind';
-  return understood(`${sides} as seen from ${from}, whose facing is not measured`, other ? [from, other] : [from], [m[0], rel.text], other ? { type: 'place', a: other, b: from } : undefined);
-}
-
-/**
- * "On which side of the picture is the sofa?", "is the lamp on the left side of the image?" (GQA): with one
- * object and nothing for it to be left of, the side is the picture's ("of the image" is set aside as a frame).
- */
-function readImageSide(c: Ctx): Reading | null {
-  if (c.slots.length !== 1 || c.cam) return null;
-  const a = c.slots[0];
-  const which = re(`(?:which|what) side(?: of)? (?:is|are|does|do) ${a}|${a}(?: [a-z]+){0,3}? (?:on|in|at|to) (?:the )?left(?:[ -]hand)?(?: side| half| part)? or (?:on |in |at |to )?(?:the )?right`).exec(c.s);
-  if (which) return q({ type: 'side', a }, 'choice', 'which side');
-  const one = re(`${a} (?:(?:is|are|appear|appears|sit|sits|located|positioned|placed|standing|lying|found) )*(?:on|in|at|to|towards) (?:the )?(left|right)(?:[ -]hand)?(?: (?:side|half|part|edge))?(?: of)?$`).exec(c.s);
-  return one ? q({ type: 'side', a, ask: one[1] === 'left' ? 'left' : 'right' }, 'yes/no', `${one[1]} side`) : null;
 }
 
 /** "Is A twice as tall as B?", "is A three times the width of B": a ratio of two measures, which is not measured; the comparison is */
@@ -295,93 +180,6 @@ function readBetween(c: Ctx): Reading | null {
   const m = re(`(${SLOT})(?: (?:is|are|located|positioned|situated|placed|sitting|standing|lying|found|lie|lies|sit|sits|stand|stands|appear|appears|in|right|directly|exactly|somewhere|placed|to be|be))* between (${SLOT}) and (${SLOT})`).exec(c.s);
   if (!m) return null;
   return q({ type: 'between', a: m[1], b: m[2], c: m[3] }, 'yes/no', 'between');
-}
-
-/**
- * A person placed at an object ("if you are at the sofa", "standing by the car, ..."): the question is asked
- * from there. The subject is a person, so "where is the cup that is at the table" stays a question about the cup.
- */
-const VIEWPOINT_AT = `(?:(?:you|i|we|someone|somebody|one|a person) (?:are|am|were|was|is|stand|stood|sit|sat|be|get|got|went|go) (?:standing |sitting |positioned |placed )?|^(?:if |when |while )?(?:standing|sitting|positioned|placed|located) )(?:at|by|beside|next to|near|on|in front of) ${OBJ}`;
-
-/** Words that place one object against another in the photo ("where is the sofa relative to the tv"). */
-const RELATIVE_TO = '(?:relative to|with respect to|in relation to|in respect to|compared to|compared with|in comparison to|in comparison with|with regard to|as compared to)';
-/** "where is the tv as seen from the sofa": asked from a spot, so a clock direction */
-const SEEN_FROM = `(?:as seen from|seen from|viewed from|from the (?:perspective|point of view|position|viewpoint|vantage point) of|from where|from) ${OBJ}`;
-/** "how is the sofa positioned relative to the tv" */
-const PLACED_RELATIVE = `how (?:is|are|was|were) ${OBJ} (?:positioned|located|placed|situated|arranged|oriented|set|standing|sitting|lying) ${RELATIVE_TO} ${OBJ}`;
-/** "how are the sofa and the tv positioned in relation to each other" */
-const PLACED_EACH_OTHER = `(?:how|where) (?:is|are|was|were) ${OBJ} and ${OBJ}(?: (?:positioned|located|placed|situated|arranged|oriented|set|standing|sitting|lying))? ${RELATIVE_TO} (?:each other|one another)`;
-/** "what is the spatial relation between the sofa and the tv" */
-const RELATION_BETWEEN = `(?:spatial )?(?:relation|relationship|arrangement|relative position|relative positions|layout) (?:between|of) ${OBJ} and ${OBJ}`;
-
-/**
- * "where is A relative to B", "how is A positioned relative to B", "the spatial relation between A and B": where
- * A is from B as the camera sees it (left or right, in front or behind, higher or lower, how far). Asked from a
- * spot ("if you stand at A", "as seen from A", "facing the camera") or by clock, it is the direction instead.
- */
-function readPlace(c: Ctx): Reading | null {
-  // "where is the sofa relative to me": how far it is is measured; the way to it is the photo itself
-  if (c.cam && c.slots.length === 1 && /\bwhere\b/.test(c.s) && has(c.s, `${RELATIVE_TO} cam`)) {
-    return understood(`where ${c.slots[0]} is from the camera`, [c.slots[0]], ['where'], { type: 'range', a: c.slots[0] });
-  }
-  if (c.slots.length !== 2 || c.cam) return null;
-  if (has(c.s, `direction|clock(?: position| direction| hour)?|oclock|bearing|heading|${VIEWPOINT_AT}|${SEEN_FROM}`)) return null;
-  const [x, y] = c.slots;
-  // "which side of the sofa is the lamp on": where the lamp is from the sofa, as the camera sees it
-  const side = re(`(?:which|what) side of (${OBJ}) (?:is|are|does|do) (${OBJ})`).exec(c.s);
-  if (side) return q({ type: 'place', a: side[2], b: side[1] }, 'quantity', 'which side of');
-  const between = re(RELATION_BETWEEN).exec(c.s) ?? re(PLACED_EACH_OTHER).exec(c.s);
-  if (between) return q({ type: 'place', a: x, b: y }, 'quantity', between[0].replace(/obj\d+ ?/g, '').trim());
-  // "where is the mug: left of, right of, on or under the box?" (What's Up): the options are the axes
-  if (/\bwhere\b/.test(c.s) && / or /.test(c.s)) {
-    const options = new Set(findCues(RELATION_CUES, c.s).map((x) => x.value).filter((r) => POSITIONAL.has(r)));
-    if (options.size >= 2) return q({ type: 'place', a: x, b: y }, 'quantity', 'where');
-  }
-  const placed = re(PLACED_RELATIVE).exec(c.s);
-  const where = /\bwhere\b/.test(c.s) ? re(`${RELATIVE_TO} (${OBJ})`).exec(c.s) : null;
-  if (!placed && !where) return null;
-  const b = where ? where[1] : re(`${RELATIVE_TO} (${OBJ})`).exec(c.s)?.[1];
-  const a = c.slots.find((o) => o !== b);
-  return a && b ? q({ type: 'place', a, b }, 'quantity', placed ? 'positioned relative to' : 'where') : null;
-}
-
-/** "facing the tv", "looking towards the tv": the way a person placed at an object is turned */
-const FACING = `(?:facing|face|faces|faced|looking at|looking towards?|look at|look towards?|turned towards?|turn towards?|oriented towards?|pointing at|with (?:my|your|their|one s) (?:face|eyes) towards?) (${OBJ})`;
-const SIDE_WORDS: Table<FacingSide> = [
-  ['left', 'left'], ['right', 'right'], ['behind|back|rear', 'behind'], ['ahead|front|forward|straight on', 'ahead'],
-];
-
-/**
- * "If I am standing by the sofa and facing the tv, is the lamp to my left, right, or back?" (VSI-Bench's relative
- * direction): three objects, one to stand at, one faced, one asked about. One side named makes it yes or no.
- */
-function readFacing(c: Ctx): Reading | null {
-  if (c.slots.length !== 3) return null;
-  const f = re(FACING).exec(c.s);
-  if (!f) return null;
-  const toward = f[1];
-  const anchor = re(`(?:at|by|beside|next to|near|from|on|in front of) (${OBJ})`);
-  const at = [...c.s.matchAll(new RegExp(anchor.source, 'g'))].map((m) => m[1]).find((o) => o !== toward);
-  const target = c.slots.find((o) => o !== toward && o !== at);
-  if (!at || !target) return null;
-  const after = c.s.slice(c.s.lastIndexOf(target) + target.length);
-  const sides = [...new Set(findCues(SIDE_WORDS, after).map((x) => x.value))];
-  const asked = sides.length === 1 && !/\b(?:where|which|what)\b/.test(after) && !/\bwhere\b/.test(c.s) ? sides[0] : undefined;
-  const query: Query = asked ? { type: 'facing', at, toward, target, ask: asked } : { type: 'facing', at, toward, target };
-  return q(query, asked ? 'yes/no' : 'quantity', f[0].replace(/ obj\d+/, ''));
-}
-
-function readDirection(c: Ctx): Reading | null {
-  const cue = re('direction|clock(?: position| direction| hour)?|oclock|bearing|heading');
-  const where = /\bwhere\b/.test(c.s) && (has(c.s, 'facing cam|face cam|facing toward cam|looking at cam|looking toward cam') || has(c.s, `${RELATIVE_TO} ${OBJ}|${SEEN_FROM}`) || has(c.s, VIEWPOINT_AT));
-  const m = cue.exec(c.s);
-  if (!m && !where) return null;
-  if (c.slots.length !== 2) return null;
-  const anchor = re(`(?:stand|stood|standing|at|by|beside|next to|from|relative to|with respect to|in relation to|seen from|perspective of|point of view of|position of|viewpoint of) (?:at |by |next to |beside |near )?(${OBJ})`).exec(c.s);
-  const a = anchor ? anchor[1] : c.slots[0];
-  const b = c.slots.find((x) => x !== a);
-  if (!b) return null;
-  return q({ type: 'pair', measure: 'direction', a, b }, 'quantity', m ? m[0] : 'where');
 }
 
 const SUPER_ENDS: Table<{ by: OrderKey; descending: boolean }> = [
