@@ -7,22 +7,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { commitRestored, failLoad } from './loadScene';
 import { startLoad, SupersededLoad } from './loadSequence';
-import { sceneStore, type LoadedScene } from './sceneStore';
+import { sceneStore } from './sceneStore';
 import { questionsStore } from './questionsStore';
 import { ask } from './ask';
-import { sampleScene } from '../io/scenes.test-data';
+import { loadedSceneInput } from './loadedScene.test-data';
 
-const scene = (name: string): Omit<LoadedScene, 'key'> => ({
-  source: { kind: 'file', name, title: name },
-  rgb: { width: 4, height: 3, data: new Uint8ClampedArray(48) },
-  depth: null,
-  intrinsics: { fx: 1, fy: 1, cx: 2, cy: 1.5, width: 4, height: 3 },
-  intrinsicsSource: 'explicit',
-  intrinsicsDetail: '',
-  scene: sampleScene(3),
-  cloud: null,
-  notes: [],
-});
+const scene = (name: string) => loadedSceneInput(name);
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
