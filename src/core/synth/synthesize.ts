@@ -104,7 +104,11 @@ function candidateQueries(ids: string[], composite: boolean): Record<QACategory,
       comp.push({ type: 'extreme', which: 'closest', to });
       comp.push({ type: 'extreme', which: 'farthest', to });
       comp.push({ type: 'count', relation: 'left', reference: to });
+      comp.push({ type: 'count', relation: 'behind', reference: to, ask: 'any' });
     }
+    // what stands between two objects (GQA, CLEVR)
+    for (const [b, c] of pairsOf(ids).slice(0, 3)) comp.push({ type: 'inBetween', b, c });
+    comp.push({ type: 'order', by: 'width', objects: ids.slice(0, 4), descending: true });
     comp.push({ type: 'order', by: 'height', objects: ids.slice(0, 4), descending: true });
     comp.push({ type: 'order', by: 'camera_distance', objects: ids.slice(0, 4), descending: false });
     comp.push({ type: 'order', by: 'lateral', objects: ids.slice(0, 4), descending: false });
