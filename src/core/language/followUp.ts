@@ -12,7 +12,7 @@ import type { SceneLike } from './referents';
 import { renderQuestion } from './templates';
 
 /** "and the sofa", "what about from the tv", "same for the chairs": the previous question about another object */
-const ELLIPSIS = /^(?:(?:and|but|so|ok|okay|then|now)\s*,?\s+)?(?:what about|how about|and|same (?:question )?for|and for|for|also|what of)\s+(?:(from|to|than|with|and)\s+)?(.+?)\s*[?.!]*$/i;
+const ELLIPSIS = /^(?:(?:and|but|so|ok|okay|then|now)\s*,?\s+)?(?:what about|how about|and|same (?:question )?for|and for|for|also|what of)\s+(?:(from|to|than|with)\s+)?(.+?)\s*[?.!]*$/i;
 /** a question word or a verb in the rest means a new question, not an elided one */
 const NOT_ELIDED = /\b(?:how|what|which|where|who|is|are|does|do|can|could|would|tall|wide|far|near|close|high|big|left|right|behind|front|above|below)\b/i;
 const ONE = /\b(?:it|itself|this one|that one)\b/i;
@@ -55,7 +55,7 @@ export function followUpObjects(q: Query): { one: string | null; pair: [string, 
   }
 }
 
-/** The id a follow-up replaces: the second object when it is asked with "from", "to", "than", "and". */
+/** The id a follow-up replaces: the second object when it is asked with "from", "to", "than", "with". */
 function replaced(q: Query, preposition: string | undefined): string | null {
   const { one, pair } = followUpObjects(q);
   if (preposition && pair && q.type !== 'between' && q.type !== 'inBetween') return pair[1];
