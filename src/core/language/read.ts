@@ -119,13 +119,13 @@ function readTriangle(c: Ctx): Reading | null {
   return q({ type: 'triangle', shape: shape.value, objects: [c.slots[0], c.slots[1], c.slots[2]] }, 'yes/no', shape.text, 'triangle');
 }
 
+/** "where can I put the lamp so that it is behind the sofa", "can I move the chair left of the desk": a placement to plan, not where things are */
+const PLACE_IT = `(?:where|how) (?:can|could|should|would|do|might|must|shall|to) (?:i |we |you |one |someone |somebody )?(?:put|place|placed|move|moved|set|position|positioned|store|hang|stand|go)|(?:can|could|should|may|shall) (?:i|we|you|one) (?:put|place|placed|move|moved|set|position|positioned|hang|store) ${OBJ}|where (?:should|could|can|would) ${OBJ} (?:go|be (?:put|placed|moved|set))`;
 /**
  * "If the sofa were stacked on the table, how tall would they be?", "would the chair fit under the desk?": a
  * scene other than the one photographed. Its relation words describe the imagined move, not the photo, so they
  * must not be read as a question about where things are now.
  */
-/** "where can I put the lamp so that it is behind the sofa", "can I move the chair left of the desk": a placement to plan, not where things are */
-const PLACE_IT = `(?:where|how) (?:can|could|should|would|do|might|must|shall|to) (?:i |we |you |one |someone |somebody )?(?:put|place|placed|move|moved|set|position|positioned|store|hang|stand|go)|(?:can|could|should|may|shall) (?:i|we|you|one) (?:put|place|placed|move|moved|set|position|positioned|hang|store) ${OBJ}|where (?:should|could|can|would) ${OBJ} (?:go|be (?:put|placed|moved|set))`;
 const MOVED = '(?:stacked|put|placed|moved|set|pushed|pulled|turned|rotated|lifted|raised|lowered|dropped|laid|swapped|removed|shifted|slid|flipped|tipped|carried|brought|taken|stood|hung|mounted)';
 const HYPOTHETICAL = `if (?:${OBJ}|the objects|they|it) were(?! (?:standing|sitting|positioned|placed|located) (?:at|by|beside|next to|near|on))|if (?:${OBJ}|the objects|they|it) (?:were|was|is|are|got|gets|had been|would be|could be) (?:[a-z]+ )?${MOVED}|if (?:i|we|you|someone|somebody|one) (?:were to |was to )?(?:stack|stacked|put|place|placed|move|moved|set|push|pushed|pull|pulled|turn|turned|rotate|rotated|lift|lifted|swap|swapped|remove|removed|shift|shifted|carry|carried|bring|brought|hang|hung) |(?:${OBJ}|it|they) (?:would|will|could|can|does|do|might) (?:[a-z]+ )?fit|(?:would|will|could|can|does|do|might) (?:${OBJ}|it|they) (?:[a-z]+ )?fit|(?:room|space|enough space|enough room) (?:for|to (?:fit|put|place)) ${OBJ}|${PLACE_IT}`;
 
