@@ -85,11 +85,16 @@ for (const size of SIZES) {
       const closer = await ask(page, 'Is the red chair closer to me than the blue chair?');
       expect(closer.verdict).toBe(-red[2] < -blue[2] ? 'yes' : 'no');
 
+      // asked both ways: the side that holds, in the headline, the sentence and the 3D overlay, with no yes or no
       const side = await ask(page, 'Is the lamp on the left or the right of the sofa?');
       expect(side.verdict).toBe('yes');
+      expect(side.text).toMatch(/^To the left of the grey sofa/m);
       expect(side.text).toMatch(/to the left of the grey sofa/);
-      // the 3D overlay states the same verdict
+      expect(side.text).not.toMatch(/\bYes\b/);
+      expect(await page.evaluate(() => window.__spatiallens?.visualLabels ?? [])).toContain('To the left of');
+      const yes = await ask(page, 'Is the lamp to the left of the sofa?');
       expect(await page.evaluate(() => window.__spatiallens?.visualLabels ?? [])).toContain('Yes — to the left of');
+      expect(yes.verdict).toBe('yes');
       const no = await ask(page, 'Is the blue chair to the left of the red chair?');
       expect(no.verdict).toBe('no');
       expect(await page.evaluate(() => window.__spatiallens?.visualLabels ?? [])).toContain('No — to the right of');

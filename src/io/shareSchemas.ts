@@ -19,7 +19,7 @@ const finite = v.pipe(v.number(), v.finite('must be a finite number'));
 const threshold = v.strictObject({ op: v.picklist(['above', 'below']), metres: v.pipe(finite, v.minValue(1e-6), v.maxValue(MAX_THRESHOLD_M)) });
 
 export const QuerySchema = v.variant('type', [
-  v.strictObject({ type: v.literal('relation'), form: v.picklist(['yesno', 'choice']), relation, a: id, b: id }),
+  v.strictObject({ type: v.literal('relation'), form: v.picklist(['yesno', 'choice']), relation, a: id, b: id, either: v.optional(v.boolean()) }),
   v.strictObject({
     type: v.literal('pair'),
     measure: v.picklist(['distance', 'horizontal_distance', 'vertical_distance', 'direction', 'how_much_left', 'how_much_above', 'how_much_behind']),

@@ -36,6 +36,14 @@ describe('answer headlines', () => {
     const middle = buildScene([{ id: 'rug', caption: 'rug', center: [0, 0.01, -4], size: [0.6, 0.02, 1] }]);
     expect(headline(answerQuery(middle, { type: 'side', a: 'rug', ask: 'left' }), middle, 'metric')).toBe('In the middle');
   });
+  it('asked both ways ("is the sofa left or right of the tv?"): the side that holds, no yes or no', () => {
+    const a = answerQuery(scene, { type: 'relation', form: 'yesno', relation: 'right', a: 'sofa', b: 'tv', either: true });
+    expect(a.verdict).toBe('no');
+    expect(a.sentence).toMatch(/^(?:The sofa is to the left of the tv|Of the two, the sofa is to the left of the tv)/);
+    expect(a.sentence).not.toMatch(/^(?:Yes|No)\b/);
+    expect(headline(a, scene, 'metric')).toBe('To the left of the tv');
+    expect(headline(answerQuery(scene, { type: 'relation', form: 'yesno', relation: 'taller', a: 'lamp', b: 'sofa', either: true }), scene, 'metric')).toBe('Taller than the sofa');
+  });
   it('a count asked yes or no leads with the verdict; asked how many, the number', () => {
     expect(headline(answerQuery(scene, { type: 'count', relation: 'left', reference: 'tv', ask: 'any' }), scene, 'metric')).toBe('Yes');
     expect(headline(answerQuery(scene, { type: 'count', relation: 'left', reference: 'tv', among: ['sofa', 'lamp'], ask: 'all' }), scene, 'metric')).toBe('Yes');

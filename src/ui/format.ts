@@ -1,6 +1,7 @@
 import type { Answer, Quantity } from '../core/reason/answer';
 import type { UnitRequest } from '../core/reason/query';
 import { FIRM_AXIS } from '../core/reason/relativePlace';
+import { RELATION_WORDS } from '../core/reason/templates';
 import { sideOf } from '../core/reason/imageSide';
 import type { SceneGraph } from '../core/scene/types';
 import { referenceCaptions } from '../core/reason/objectNames';
@@ -69,6 +70,13 @@ export function headline(a: Answer, scene: SceneGraph | null | undefined, system
   if (a.direction) return `${a.direction.clock} o’clock`;
   if (a.value !== undefined && a.unit === 'clock') return `${a.value} o’clock`;
   if (a.value !== undefined && a.unit === 'count') return String(a.value);
+  // "is A left or right of B": the alternative that holds ("To the right of the tv")
+  if (a.verdict && t === 'relation' && a.query.either && a.verdict !== 'about-the-same') {
+    const w = RELATION_WORDS[a.query.relation];
+    const holds = a.verdict === 'yes' ? w.rel : w.opposite;
+    const other = captionOf(scene, a.query.b, kept);
+    return `${holds[0].toUpperCase()}${holds.slice(1)} ${/^(?:the|a|an) /i.test(other) ? other : `the ${other}`}`;
+  }
   if (a.verdict) return a.verdict === 'yes' ? 'Yes' : a.verdict === 'no' ? 'No' : 'About the same';
   if (a.order) return a.order.map((id) => captionOf(scene, id, kept)).join(' → ');
   return '—';

@@ -137,7 +137,9 @@ describe('parseQuestion', () => {
     };
     expect(query('How much space is there between the sofa and the coffee table?')).toEqual({ query: { type: 'pair', measure: 'distance', a: 'sofa', b: 'table' } });
     expect(query('Is the red chair closer to me than the blue chair?')).toEqual({ query: { type: 'relation', form: 'yesno', relation: 'front', a: 'chairL', b: 'chairR' } });
-    expect(query('Is the lamp on the left or the right of the sofa?')).toEqual({ query: { type: 'relation', form: 'yesno', relation: 'left', a: 'lamp', b: 'sofa' } });
+    // asked both ways: the answer names the side that holds, with no yes or no before it
+    expect(query('Is the lamp on the left or the right of the sofa?')).toEqual({ query: { type: 'relation', form: 'yesno', relation: 'left', a: 'lamp', b: 'sofa', either: true } });
+    expect(query('Is the lamp above or in front of the sofa?')).toEqual({ query: { type: 'relation', form: 'yesno', relation: 'above', a: 'lamp', b: 'sofa' } });
     expect(query('How long is the bus?', SCENES.street)).toEqual({ query: { type: 'size', measure: 'length', a: 'bus' } });
     expect(query('How tall is the lamp in feet and inches?')).toEqual({ query: { type: 'size', measure: 'height', a: 'lamp' }, unit: 'ft-in' });
     // absent: named, with what the scene has, not sent to the VLM

@@ -235,7 +235,11 @@ function resolve(draft: Query, unit: UnitRequest | undefined, resolver: Resolver
     if (r?.kind === 'kind') return { kind: 'set', ids: r.ids };
     return { kind: 'one', id: r?.kind === 'ok' ? r.id : r?.kind === 'ambiguous' ? r.candidates[0] : p };
   };
-  const query = mapSlots(draft, idOf, all);
+  const mapped = mapSlots(draft, idOf, all);
+  // "are the coffee tables taller than the chair" where there is one coffee table: that table's comparison
+  const query: Query = mapped.type === 'count' && mapped.ask === 'all' && mapped.among?.length === 1 && mapped.among[0] !== mapped.reference
+    ? { type: 'relation', form: 'yesno', relation: mapped.relation, a: mapped.among[0], b: mapped.reference }
+    : mapped;
   const parsed = withUnit(query);
   if (ambiguous) {
     const okParse: ParseResult = { status: 'ok', parsed, text };

@@ -286,7 +286,8 @@ export function buildPhrasingCorpus(): PhrasingCase[] {
     }
     for (const [rel, f] of EITHER) {
       const [a, b] = twoOf(scene);
-      add(scene, f(name(scene, a), name(scene, b)), ok({ type: 'relation', form: 'yesno', relation: rel, a, b }), 'either-or');
+      // both alternatives named: the answer names the one that holds (either)
+      add(scene, f(name(scene, a), name(scene, b)), ok({ type: 'relation', form: 'yesno', relation: rel, a, b, either: true }), 'either-or');
     }
     // quantities
     for (const f of DISTANCE) {
@@ -382,7 +383,7 @@ const O = 'office' as const;
 export const HELD_OUT_PHRASINGS: PhrasingCase[] = [
   { scene: L, tag: 'held-out', text: 'How much space is there between the sofa and the coffee table?', want: W({ type: 'pair', measure: 'distance', a: 'sofa', b: 'table' }) },
   { scene: L, tag: 'held-out', text: 'Is the red chair closer to me than the blue chair?', want: W({ type: 'relation', form: 'yesno', relation: 'front', a: 'chairL', b: 'chairR' }) },
-  { scene: L, tag: 'held-out', text: 'Is the lamp on the left or the right of the sofa?', want: W({ type: 'relation', form: 'yesno', relation: 'left', a: 'lamp', b: 'sofa' }) },
+  { scene: L, tag: 'held-out', text: 'Is the lamp on the left or the right of the sofa?', want: W({ type: 'relation', form: 'yesno', relation: 'left', a: 'lamp', b: 'sofa', either: true }) },
   { scene: S, tag: 'held-out', text: 'How long is the bus?', want: W({ type: 'size', measure: 'width', a: 'bus' }) },
   { scene: L, tag: 'held-out', text: 'How tall is the lamp in feet and inches?', want: W({ type: 'size', measure: 'height', a: 'lamp' }, 'ft-in') },
   { scene: S, tag: 'held-out', text: 'Where is the TV?', want: { status: 'unresolved', phrases: ['tv'] } },

@@ -100,7 +100,8 @@ function readDepthFromCamera(c: Ctx): Reading | null {
 
 /** "Which takes up more floor space, A or B?": a footprint, not a distance between them; their sizes are compared */
 function readFootprint(c: Ctx): Reading | null {
-  const m = re(`footprint|floor space|floor area|${OCCUPIES_SPACE}`).exec(c.s);
+  // "take up more space than" alone is the volume (bigger), as before; a footprint names the floor
+  const m = re('footprint|floor space|floor area|space on the floor|room on the floor').exec(c.s);
   if (!m) return null;
   // "which object has the largest footprint": the sizes are ordered
   if (c.slots.length < 2 && !c.cam && re('largest|larger|biggest|bigger|most|more|greatest|greater|smallest|smaller|least|less').test(c.s)) {
@@ -445,6 +446,11 @@ function readChoice(c: Ctx): Reading | null {
   return q({ type: 'relation', form: 'choice', relation: rel.rel, a, b }, 'choice', rel.text);
 }
 
+const CONVERSE: Readonly<Record<Relation, Relation>> = {
+  left: 'right', right: 'left', above: 'below', below: 'above', behind: 'front', front: 'behind',
+  wider: 'thinner', thinner: 'wider', bigger: 'smaller', smaller: 'bigger', taller: 'shorter', shorter: 'taller',
+};
+
 function readRelation(c: Ctx): Reading | null {
   const rel = relationIn(c.s);
   if (!rel) return null;
@@ -455,7 +461,10 @@ function readRelation(c: Ctx): Reading | null {
     const a = objs.find((x) => x !== b);
     if (!a) return null;
     const either = re(`or (?:to |on |at |in )?(?:the )?(?:${alternation(RELATION_CUES)})`).exec(c.s.slice(rel.end - 1));
-    return q({ type: 'relation', form: 'yesno', relation: rel.rel, a, b }, either ? 'either-or' : 'yes/no', rel.text, either?.[0]);
+    // "is A left or right of B": both alternatives named, so the answer names the one that holds
+    const alternative = either ? firstCue(RELATION_CUES, either[0].slice(3))?.value : undefined;
+    const both = alternative !== undefined && CONVERSE[rel.rel] === alternative;
+    return q({ type: 'relation', form: 'yesno', relation: rel.rel, a, b, ...(both ? { either: true } : {}) }, either ? 'either-or' : 'yes/no', rel.text, either?.[0]);
   }
   if (objs.length === 1 && (c.cam || /\b(?:what|which|who)\b/.test(c.s))) {
     const x = objs[0];

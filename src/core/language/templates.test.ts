@@ -5,7 +5,7 @@ import { parseQuestion } from './parse';
 import type { SceneLike } from './referents';
 import { questionTemplates, renderQuestion, templateKey, templatesFor, fillTemplate } from './templates';
 
-const CAPTIONS: Record<string, string> = { o1: 'lamp', o2: 'sofa', o3: 'tv', o4: 'potted plant', o5: 'coffee table' };
+const CAPTIONS: Record<string, string> = { o1: 'lamp', o2: 'sofa', o3: 'tv', o4: 'potted plant', o5: 'coffee table', o6: 'chair', o7: 'chair' };
 const scene: SceneLike = {
   objects: Object.entries(CAPTIONS).map(([id, caption], i) => ({
     id, caption, box2d: { x0: i * 100, y0: 0, x1: i * 100 + 80, y1: 80 }, centroid: [i, 0.5, -3],
@@ -19,11 +19,13 @@ function allQueries(): Query[] {
   for (const relation of RELATIONS) {
     qs.push({ type: 'relation', form: 'yesno', relation, a: 'o1', b: 'o2' });
     qs.push({ type: 'relation', form: 'choice', relation, a: 'o3', b: 'o4' });
+    qs.push({ type: 'relation', form: 'yesno', relation, a: 'o2', b: 'o5', either: true });
     qs.push({ type: 'count', relation, reference: 'o5' });
     qs.push({ type: 'count', relation, reference: 'o5', among: ['o1'] });
     qs.push({ type: 'count', relation, reference: 'o5', ask: 'any' });
     qs.push({ type: 'count', relation, reference: 'o5', among: ['o1'], ask: 'any' });
-    qs.push({ type: 'count', relation, reference: 'o5', among: ['o1'], ask: 'all' });
+    // a kind of one object asked of as a whole is that object's comparison (parse.ts): the kind here has two
+    qs.push({ type: 'count', relation, reference: 'o5', among: ['o6', 'o7'], ask: 'all' });
   }
   const pairs: PairMeasure[] = ['distance', 'horizontal_distance', 'vertical_distance', 'direction', 'how_much_left', 'how_much_above', 'how_much_behind'];
   for (const measure of pairs) qs.push({ type: 'pair', measure, a: 'o2', b: 'o5' });

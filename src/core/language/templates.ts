@@ -13,7 +13,7 @@ import { kindNoun } from '../reason/templates';
 export function templateKey(q: Query): string {
   switch (q.type) {
     case 'relation':
-      return `relation.${q.form}.${q.relation}`;
+      return `relation.${q.either ? 'either' : q.form}.${q.relation}`;
     case 'pair':
       return `pair.${q.measure}${q.threshold ? `.${q.threshold.op}` : ''}`;
     case 'size':
@@ -191,6 +191,22 @@ const COUNT_RELATION: Record<Relation, [string, string]> = {
   shorter: ['shorter than', 'shorter than'],
 };
 
+/** Asked with both alternatives ("is A left or right of B?"): the answer names the one that holds. */
+const EITHER: Record<Relation, readonly string[]> = {
+  left: ['Is {a} to the left or to the right of {b}?', 'Is {a} left or right of {b}?', 'Is {a} on the left or on the right of {b}?', 'Does {a} appear to the left or to the right of {b}?', 'Is {a} to the left of {b} or to the right of it?'],
+  right: ['Is {a} to the right or to the left of {b}?', 'Is {a} right or left of {b}?', 'Is {a} on the right or on the left of {b}?', 'Does {a} appear to the right or to the left of {b}?', 'Is {a} to the right of {b} or to the left of it?'],
+  above: ['Is {a} above or below {b}?', 'Is {a} higher or lower than {b}?', 'Is {a} located above or below {b}?', 'Does {a} sit above or below {b}?', 'Is {a} positioned higher or lower than {b}?'],
+  below: ['Is {a} below or above {b}?', 'Is {a} lower or higher than {b}?', 'Is {a} located below or above {b}?', 'Does {a} sit below or above {b}?', 'Is {a} positioned lower or higher than {b}?'],
+  behind: ['Is {a} behind or in front of {b}?', 'Is {a} located behind or in front of {b}?', 'Does {a} stand behind or in front of {b}?', 'Is {a} positioned behind or in front of {b}?', 'Does {a} appear behind or in front of {b}?'],
+  front: ['Is {a} in front of or behind {b}?', 'Is {a} located in front of or behind {b}?', 'Does {a} stand in front of or behind {b}?', 'Is {a} positioned in front of or behind {b}?', 'Does {a} appear in front of or behind {b}?'],
+  wider: ['Is {a} wider or thinner than {b}?', 'Is {a} broader or narrower than {b}?', 'Compared with {b}, is {a} wider or thinner?', 'Is {a} wider than {b} or thinner?', 'Is {a} wider or thinner compared to {b}?'],
+  thinner: ['Is {a} thinner or wider than {b}?', 'Is {a} narrower or broader than {b}?', 'Compared with {b}, is {a} thinner or wider?', 'Is {a} thinner than {b} or wider?', 'Is {a} thinner or wider compared to {b}?'],
+  bigger: ['Is {a} bigger or smaller than {b}?', 'Would you say {a} is bigger or smaller than {b}?', 'Compared with {b}, is {a} bigger or smaller?', 'Is {a} bigger than {b} or smaller?', 'Is {a} bigger or smaller compared to {b}?'],
+  smaller: ['Is {a} smaller or bigger than {b}?', 'Would you say {a} is smaller or bigger than {b}?', 'Compared with {b}, is {a} smaller or bigger?', 'Is {a} smaller than {b} or bigger?', 'Is {a} smaller or bigger compared to {b}?'],
+  taller: ['Is {a} taller or shorter than {b}?', 'Would you say {a} is taller or shorter than {b}?', 'Compared with {b}, is {a} taller or shorter?', 'Is {a} taller than {b} or shorter?', 'Is {a} taller or shorter compared to {b}?'],
+  shorter: ['Is {a} shorter or taller than {b}?', 'Would you say {a} is shorter or taller than {b}?', 'Compared with {b}, is {a} shorter or taller?', 'Is {a} shorter than {b} or taller?', 'Is {a} shorter or taller compared to {b}?'],
+};
+
 const RELATIONS_ALL = Object.keys(YESNO) as Relation[];
 
 /**
@@ -250,6 +266,7 @@ export const questionTemplates: Readonly<Record<string, readonly string[]>> = {
   ...THRESHOLDS,
   ...Object.fromEntries(RELATIONS_ALL.map((r) => [`relation.yesno.${r}`, YESNO[r]])),
   ...Object.fromEntries(RELATIONS_ALL.map((r) => [`relation.choice.${r}`, CHOICE[r]])),
+  ...Object.fromEntries(RELATIONS_ALL.map((r) => [`relation.either.${r}`, EITHER[r]])),
   ...PAIR,
   ...SIZE,
   ...EXTREME,

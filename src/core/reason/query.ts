@@ -59,7 +59,11 @@ export type TriangleShape = 'equilateral' | 'isosceles' | 'right';
 export type { UnitRequest } from '../units/length';
 
 export type Query =
-  | { type: 'relation'; form: 'yesno' | 'choice'; relation: Relation; a: string; b: string }
+  /**
+   * whether `a` stands in `relation` to `b` (yes / no), or which of the two is more so (choice); `either`: asked
+   * with both alternatives ("is A left or right of B?"), answered with the one that holds, not yes or no
+   */
+  | { type: 'relation'; form: 'yesno' | 'choice'; relation: Relation; a: string; b: string; either?: boolean }
   /** `threshold`: asked against a length ("is A more than 2 m from B?"); not for the direction */
   | { type: 'pair'; measure: PairMeasure; a: string; b: string; threshold?: Threshold }
   | { type: 'size'; measure: SizeMeasure; a: string; threshold?: Threshold }

@@ -164,12 +164,13 @@ export function answerRelation(
   const base: Omit<Answer, 'confidence' | 'caveats' | 'sentence'> = {
     query,
     // the overlay says what the sentence says: "No — to the right of", never the relation asked about
-    evidence: { objects: [a.id, b.id], quantities, visuals: relationVisuals(ctx, family, a, b, overlayLabel(query.form, c.verdict, w, ctx.name(c.verdict === 'no' ? b : a))) },
+    evidence: { objects: [a.id, b.id], quantities, visuals: relationVisuals(ctx, family, a, b, overlayLabel(query.either ? 'either' : query.form, c.verdict, w, ctx.name(c.verdict === 'no' ? b : a))) },
   };
   if (query.form === 'yesno') {
     base.verdict = c.verdict;
-    const key = c.verdict === 'yes' ? 'relationYes' : c.verdict === 'no' ? 'relationNo' : 'relationTie';
-    sentence = phrase(key, ctx.seed, vars);
+    // "is A left or right of B": the alternative that holds, never a bare yes or no
+    const key = c.verdict === 'about-the-same' ? 'relationTie' : query.either ? 'relationEither' : c.verdict === 'yes' ? 'relationYes' : 'relationNo';
+    sentence = phrase(key, ctx.seed, { ...vars, holds: c.verdict === 'yes' ? w.rel : w.opposite, other: c.verdict === 'yes' ? w.opposite : w.rel });
   } else if (c.verdict === 'about-the-same') {
     sentence = phrase('choiceTie', ctx.seed, vars);
   } else {
@@ -190,8 +191,10 @@ export function answerRelation(
 const FAMILY_EXTENT: Readonly<Partial<Record<Family, 'height' | 'width' | 'volume'>>> = { height: 'height', width: 'width', volume: 'volume' };
 
 /** The verdict in a few words for the 3D overlay, the same as the sentence's. */
-function overlayLabel(form: 'yesno' | 'choice', verdict: Comparison['verdict'], w: RelationWords, winner: string): string {
+function overlayLabel(form: 'yesno' | 'choice' | 'either', verdict: Comparison['verdict'], w: RelationWords, winner: string): string {
   if (verdict === 'about-the-same') return label('overlayTie', {});
   if (form === 'choice') return label('overlayChoice', { x: winner, more: w.more });
+  // asked both ways: the side that holds, as the sentence says it
+  if (form === 'either') return label('overlayEither', { rel: verdict === 'yes' ? w.rel : w.opposite });
   return label(verdict === 'yes' ? 'overlayYes' : 'overlayNo', { rel: verdict === 'yes' ? w.rel : w.opposite });
 }

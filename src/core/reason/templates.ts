@@ -47,6 +47,11 @@ export const TEMPLATES = {
     'no — {a} is not {rel} {b}; it is {opposite} it.',
     'not really: {a} is {opposite} {b}.',
   ],
+  relationEither: [
+    '{a} is {holds} {b}.',
+    '{a} is {holds} {b}, not {other} it.',
+    'of the two, {a} is {holds} {b}.',
+  ],
   relationTie: [
     'about the same: {a} and {b} are {tie}.',
     '{a} and {b} are {tie}, so neither is clearly {rel} the other.',
@@ -324,6 +329,7 @@ export const LABELS = {
   overlayYes: 'yes — {rel}',
   overlayNo: 'no — {rel}',
   overlayTie: 'about the same',
+  overlayEither: '{rel}',
   overlayChoice: '{x}: {more}',
   qDistance: 'distance between the centres of {a} and {b}',
   qGap: 'gap between the nearest surfaces of {a} and {b}',
