@@ -34,6 +34,20 @@ describe('follow-up questions in the history', () => {
     expect(loaded.key).toBeTruthy();
   });
 
+  it('a follow-up that asks which one ends when one is chosen', () => {
+    // two chairs: the sample's lamp (obj2) captioned "chair" too
+    const twins = loadedSceneInput('twins');
+    const scene2 = twins.scene!;
+    commitRestored({ ...twins, scene: { ...scene2, objects: scene2.objects.map((o) => (o.id === 'obj2' ? { ...o, caption: 'chair' } : o)) } }, startLoad('twins'));
+    ask('How tall is the table?');
+    const c = ask('And the chair?')!;
+    expect(c.outcome.kind).toBe('clarify');
+    if (c.outcome.kind !== 'clarify') return;
+    const pick = c.outcome.candidates[1];
+    const e = ask('And the chair?', { phrase: 'chair', id: pick.id })!;
+    expect(e.outcome).toMatchObject({ kind: 'answer', query: { type: 'size', measure: 'height', a: pick.id }, readAs: 'How tall is the chair?' });
+  });
+
   it('a new scene starts a new conversation', () => {
     commitRestored(scene('first'), startLoad('first'));
     ask('How tall is the lamp?');
