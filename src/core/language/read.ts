@@ -8,7 +8,7 @@
  * Form comes from structure: a question word (which / who / what ... A or B, between A and B which ...) makes
  * a choice, an auxiliary or a statement a yes/no question, "how / what is / measure / determine ..." with a
  * measure a quantity, "closest among A, B and C" a candidate list, "how many" a count. "Is A above or below
- * B" (either-or) is read as its first alternative, whose answer names the true one.
+ * B" (either-or) is read as its first alternative marked `either`: the answer names the one that holds.
  */
 import type { OrderKey, PairMeasure, Query, Relation, Threshold } from '../reason/query';
 import {
