@@ -88,6 +88,7 @@ describe('encodeShareLink / decodeShareLink round trip', () => {
       { text: 'Are the chairs left of the table?', query: { type: 'count', relation: 'left', reference: 'obj1', among: ['obj0'], ask: 'all' } },
       { text: 'Is the chair on the left side of the picture?', query: { type: 'side', a: 'obj0', ask: 'left' } },
       { text: 'What is between the chair and the lamp?', query: { type: 'inBetween', b: 'obj0', c: 'obj2' } },
+      { text: 'How high is the camera?', query: { type: 'cameraHeight' } },
       { text: 'Is the chair left or right of the table?', query: { type: 'relation', form: 'yesno', relation: 'left', a: 'obj0', b: 'obj1', either: true } },
     ];
     for (const question of questions) {

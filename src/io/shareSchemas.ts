@@ -42,6 +42,7 @@ export const QuerySchema = v.variant('type', [
   v.strictObject({ type: v.literal('dimensions'), a: id }),
   v.strictObject({ type: v.literal('side'), a: id, ask: v.optional(v.picklist(['left', 'right'])) }),
   v.strictObject({ type: v.literal('inBetween'), b: id, c: id }),
+  v.strictObject({ type: v.literal('cameraHeight') }),
   v.strictObject({ type: v.literal('elevation'), a: id, threshold: v.optional(threshold) }),
   v.strictObject({ type: v.literal('tally'), objects: ids(1) }),
   v.strictObject({ type: v.literal('find'), relation, reference: id }),

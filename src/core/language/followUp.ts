@@ -51,6 +51,7 @@ export function followUpObjects(q: Query): { one: string | null; pair: [string, 
       return { one: q.claim ?? null, pair: null };
     case 'triangle':
     case 'tally':
+    case 'cameraHeight':
       return { one: null, pair: null };
   }
 }

@@ -320,6 +320,9 @@ describe('parseQuestion', () => {
       [living, 'Is the potted plant closer than the sofa, the tv and the floor lamp?', { type: 'order', by: 'camera_distance', objects: ['plant', 'sofa', 'tv', 'lamp'], descending: false, top: true, claim: 'plant' }],
       // "compare the heights of A and B": which is taller
       [street, 'Compare the widths of the bus and the car.', { type: 'relation', form: 'choice', relation: 'wider', a: 'bus', b: 'car' }],
+      // the camera's own height (no object named)
+      [living, 'How high was the camera held?', { type: 'cameraHeight' }],
+      [street, 'From what height was this picture taken?', { type: 'cameraHeight' }],
       // what stands between two objects
       [living, "What's in between the sofa and the potted plant?", { type: 'inBetween', b: 'sofa', c: 'plant' }],
       [street, 'Is there anything between the car and the bus?', { type: 'inBetween', b: 'car', c: 'bus' }],

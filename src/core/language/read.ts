@@ -98,6 +98,15 @@ function readDepthFromCamera(c: Ctx): Reading | null {
   return m ? q({ type: 'range', a: c.slots[0] }, 'quantity', m[0].replace(/ obj\d+/, '')) : null;
 }
 
+/** "How high is the camera?", "at what height was the photo taken?": the camera's height above the floor */
+const CAMERA_HEIGHT = re(`(?:how high|how tall|how far up|height|elevation)(?: [a-z]+){0,4}? cam|how far (?:above|off|over|up from|up) (?:the )?(?:floor|ground)(?: [a-z]+){0,2}? cam|cam(?: [a-z]+){0,3}? (?:height|elevation)|cam (?:is |was )?(?:from|above|off|over) (?:the )?(?:floor|ground)|(?:height|how high|how far up)(?: [a-z]+){0,3}? (?:photo|picture|image|shot|photograph) (?:was )?(?:taken|shot|captured)`);
+
+function readCameraHeight(c: Ctx): Reading | null {
+  if (c.slots.length !== 0) return null;
+  const m = CAMERA_HEIGHT.exec(c.s);
+  return m ? q({ type: 'cameraHeight' }, 'quantity', m[0].replace(/\bcam\b/, 'camera')) : null;
+}
+
 /** "Which takes up more floor space, A or B?": a footprint, not a distance between them; their sizes are compared */
 function readFootprint(c: Ctx): Reading | null {
   // "take up more space than" alone is the volume (bigger), as before; a footprint names the floor
@@ -559,7 +568,7 @@ function readRelationUnlessDistance(c: Ctx): Reading | null {
 }
 
 const READERS: readonly ((c: Ctx) => Reading | null)[] = [
-  readHypothetical, readRatio, readFootprint, readSelfComparison, readDepthFromCamera, readTriangle, readCount, readInBetween, readExists, readDescribed, readBetween, readFacing,
+  readHypothetical, readCameraHeight, readRatio, readFootprint, readSelfComparison, readDepthFromCamera, readTriangle, readCount, readInBetween, readExists, readDescribed, readBetween, readFacing,
   readOtherViewpoint, readImageSide, readPlace, readDirection, readOrder, readDifference, readClaim, readExtreme, readSuperlative, readComparativeList, readBeyondAll, readPlaced,
   readContain, readSupport, readSame, readCompare, readChoice, readSizes, readElevation, readRelationUnlessDistance, readDistance, readRelation, readSize, readWhere,
 ];

@@ -32,7 +32,7 @@ function allQueries(): Query[] {
   for (const measure of ['width', 'height', 'depth', 'length'] as SizeMeasure[]) qs.push({ type: 'size', measure, a: 'o4' });
   for (const relation of RELATIONS) qs.push({ type: 'find', relation, reference: 'o5' });
   qs.push({ type: 'range', a: 'o2' }, { type: 'tally', objects: ['o1'] });
-  qs.push({ type: 'inBetween', b: 'o1', c: 'o5' });
+  qs.push({ type: 'inBetween', b: 'o1', c: 'o5' }, { type: 'cameraHeight' });
   qs.push({ type: 'side', a: 'o3' }, { type: 'side', a: 'o3', ask: 'left' }, { type: 'side', a: 'o4', ask: 'right' });
   for (const which of ['closest', 'farthest'] as const) {
     qs.push({ type: 'extreme', which, to: 'o2' });

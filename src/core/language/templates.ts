@@ -52,6 +52,8 @@ export function templateKey(q: Query): string {
       return q.ask ? `side.${q.ask}` : 'side';
     case 'inBetween':
       return 'inBetween';
+    case 'cameraHeight':
+      return 'cameraHeight';
   }
 }
 
@@ -281,6 +283,7 @@ export const questionTemplates: Readonly<Record<string, readonly string[]>> = {
   dimensions: ['What are the dimensions of {a}?', 'What size is {a}?', 'What is the size of {a}?', 'How much space does {a} take up?', 'What is the volume of {a}?'],
   elevation: ['How high off the ground is {a}?', 'How far above the floor is {a}?', 'What is the elevation of {a}?', 'At what height is {a} mounted?', 'How high up is {a}?'],
   range: ['How far is {a} from the camera?', 'How far away from the camera is {a}?', 'What is the distance from the camera to {a}?', 'How far is {a} from me?', 'How far away is {a} from us?'],
+  cameraHeight: ['How high is the camera?', 'At what height was the photo taken?', 'How high above the floor is the camera?', 'What is the height of the camera?', 'How far above the ground was the camera?'],
   inBetween: ['What is between {b} and {c}?', 'Which objects are between {b} and {c}?', 'What lies between {b} and {c}?', 'What is in between {b} and {c}?', 'Which things are located between {b} and {c}?'],
   side: ['On which side of the picture is {a}?', 'Which side of the image is {a} on?', 'Is {a} on the left or the right side of the photo?', 'On what side of the image is {a}?', 'Which side is {a} on?'],
   'side.left': ['Is {a} on the left side of the picture?', 'Is {a} on the left of the image?', 'Is {a} in the left half of the photo?', 'Does {a} appear on the left side of the image?', 'Is {a} on the left-hand side of the picture?'],
@@ -386,6 +389,8 @@ export function fillTemplate(template: string, q: Query, captionOf: (id: string)
     case 'inBetween':
       slots.b = np(q.b);
       slots.c = np(q.c);
+      break;
+    case 'cameraHeight':
       break;
     case 'triangle':
       slots.list = listPhrase(q.objects.map(np));

@@ -14,6 +14,7 @@ import { answerSupport } from './support';
 import { answerFacing, answerPlace } from './relativePlace';
 import { withThreshold } from './threshold';
 import { answerImageSide } from './imageSide';
+import { answerCameraHeight } from './cameraHeight';
 
 export type { AnswerOptions } from './context';
 export { UnknownObjectError } from './context';
@@ -41,5 +42,6 @@ export function answerQuery(scene: SceneGraph, query: Query, opts: AnswerOptions
     case 'find': return answerFind(ctx, query);
     case 'side': return answerImageSide(ctx, query);
     case 'inBetween': return answerInBetween(ctx, query);
+    case 'cameraHeight': return answerCameraHeight(ctx, query);
   }
 }

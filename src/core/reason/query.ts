@@ -103,6 +103,8 @@ export type Query =
   | { type: 'tally'; objects: string[] }
   /** which objects stand between two others ("what is between the sofa and the tv?"), nearest the middle first */
   | { type: 'inBetween'; b: string; c: string }
+  /** how high the camera was above the floor ("how high is the camera?", "at what height was the photo taken?") */
+  | { type: 'cameraHeight' }
   /** which side of the picture an object is on ("on which side of the image is the sofa?"), or whether it is on one */
   | { type: 'side'; a: string; ask?: ImageSide }
   /** which objects stand in a relation to a reference ("what is behind the coffee table?"), nearest first */
@@ -136,6 +138,8 @@ export function queryObjectIds(q: Query): string[] {
       return [q.reference];
     case 'inBetween':
       return [q.b, q.c];
+    case 'cameraHeight':
+      return [];
     case 'range':
     case 'elevation':
     case 'dimensions':
@@ -183,6 +187,8 @@ export function mapQueryIds(q: Query, f: (id: string) => string, many: (id: stri
       return { ...q, reference: f(q.reference) };
     case 'inBetween':
       return { ...q, b: f(q.b), c: f(q.c) };
+    case 'cameraHeight':
+      return q;
   }
 }
 

@@ -315,6 +315,11 @@ export const TEMPLATES = {
   ],
   inBetween: ['between {b} and {c} {are} {list}.', '{list} {are} between {b} and {c}.', 'between {b} and {c}, i see {list}.'],
   inBetweenNone: ['nothing stands between {b} and {c}.', 'no object is between {b} and {c}.', 'i see nothing between {b} and {c}.'],
+  cameraHeight: [
+    'the camera was {value} above {floor}.',
+    'the photo was taken from {value} above {floor}.',
+    'the camera stood {value} above {floor}.',
+  ],
   countAnyYes: ['yes, {n} {objects} {are} {rel} {ref}{list}.', 'yes, there {are} {n} {objects} {rel} {ref}{list}.', 'yes: i count {n} {objects} {rel} {ref}{list}.'],
   countAnyNo: ['no, no {one} is {rel} {ref}.', 'no, there is no {one} {rel} {ref}.', 'no: i see no {one} {rel} {ref}.'],
   countAllYes: ['yes, {every} {rel} {ref}{list}.', 'yes: {every} {rel} {ref}{list}.', 'yes, each one: {every} {rel} {ref}{list}.'],
