@@ -5,13 +5,13 @@
  * pixels) so evaluations can compare them with what the pipeline builds. Node only.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, extname, isAbsolute, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import type { Intrinsics } from '../../src/core/camera/intrinsics';
 import { DEFAULT_FLYING_PIXEL_THRESHOLD, isFlyingPixel } from '../../src/core/geometry/lift';
 import type { Mat3, Vec3 } from '../../src/core/geometry/vec';
 import { add, mulMatVec, transpose } from '../../src/core/geometry/vec';
 import type { Box2D } from '../../src/core/scene/types';
-import { defaultBaseDir, type RgbdIndexEntry } from './fixtures';
+import { defaultBaseDir, resolveIn, type RgbdIndexEntry } from './fixtures';
 
 // ---------------------------------------------------------------------------------------------- SUN RGB-D
 
@@ -105,10 +105,6 @@ export function projectedBox2d(cornersCam: Vec3[], K: Intrinsics): Box2D | null 
   if (!Number.isFinite(x0)) return null;
   const clip = (v: number, hi: number) => Math.min(hi, Math.max(0, v));
   return { x0: clip(x0, K.width), y0: clip(y0, K.height), x1: clip(x1, K.width), y1: clip(y1, K.height) };
-}
-
-function resolveIn(baseDir: string, p: string): string {
-  return isAbsolute(p) ? p : join(baseDir, p);
 }
 
 /** The 2D box of a SUN RGB-D label: x, y are MATLAB 1-based indices of the top-left pixel, so its left edge is x - 1. */
@@ -381,6 +377,7 @@ export function annotationKind(path: string): 'sunrgbd' | 'kitti' {
   const beside = join(dirname(path), 'calib.txt');
   if (existsSync(beside) && /^P0:/m.test(readFileSync(beside, 'utf8'))) return 'kitti';
   if (existsSync(beside)) return 'sunrgbd';
+  // no label and no calib.txt beside it: KITTI's devkit folders, or an error naming where it looked
   kittiCalibPathFor(path);
   return 'kitti';
 }

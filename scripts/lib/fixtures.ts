@@ -95,7 +95,8 @@ export function loadRgbdIndex(indexPath?: string): RgbdIndexEntry[] {
   });
 }
 
-function resolveIn(baseDir: string, p: string): string {
+/** An index path (relative to the shared/ folder, or absolute) as a file path. */
+export function resolveIn(baseDir: string, p: string): string {
   return isAbsolute(p) ? p : join(baseDir, p);
 }
 

@@ -7,13 +7,12 @@ import type { Intrinsics } from '../../src/core/camera/intrinsics';
 import { orientedBoundingBox } from '../../src/core/geometry/boxes';
 import { frameFromUp } from '../../src/core/geometry/canonicalize';
 import type { ObjectInput } from '../../src/core/geometry/objects3d';
-import { isAbsolute, join } from 'node:path';
 import { add, mulMatVec, normalize, type Mat3, type Vec3 } from '../../src/core/geometry/vec';
 import { buildScene, type BuildSceneResult } from '../../src/core/build/buildScene';
 import { SENSOR_RELATIVE_DEPTH_ERROR } from '../../src/core/units/uncertainty';
 import { SCENE_SCHEMA_VERSION, type CanonicalFrame, type SceneGraph, type SceneObject } from '../../src/core/scene/types';
 import { annotationKind, loadKittiObjects, loadSunrgbdAnnotations, sunGravityUpInCamera } from './annotations';
-import { defaultBaseDir, loadRgbdFrame, type RgbdFrame, type RgbdIndexEntry } from './fixtures';
+import { defaultBaseDir, loadRgbdFrame, resolveIn, type RgbdFrame, type RgbdIndexEntry } from './fixtures';
 
 /** One annotated object: its 2D box for our pipeline and its true corners in the OpenCV camera frame. */
 export interface AnnotatedObject {
@@ -64,8 +63,6 @@ export async function loadAnnotatedFrame(entry: RgbdIndexEntry, baseDir: string 
   const trueUpCam = R ? sunGravityUpInCamera(R.flat() as Mat3) : null;
   return { frame, intrinsics: fallbackK, objects: [], trueUpCam, kind: 'none' };
 }
-
-const resolveIn = (baseDir: string, p: string): string => (isAbsolute(p) ? p : join(baseDir, p));
 
 /** For frames whose index gives no intrinsics: a 60-degree horizontal field of view, flagged by the caller. */
 function defaultIntrinsicsFor(width: number, height: number): Intrinsics {
