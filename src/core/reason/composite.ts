@@ -318,6 +318,7 @@ export function answerCount(ctx: Ctx, query: Extract<Query, { type: 'count' }>):
   const n = hits.length;
   const captions = among ? [...among].map((id) => ctx.get(id).caption) : null;
   const kind = captions ? kindNoun(captions, n) : null;
+  const plural = captions ? kindNoun(captions, 2) : 'objects';
   const vars = {
     n, objects: kind ?? (n === 1 ? 'object' : 'objects'), are: n === 1 ? 'is' : 'are',
     rel: RELATION_WORDS[query.relation].rel, ref: ctx.name(ref),
@@ -329,7 +330,6 @@ export function answerCount(ctx: Ctx, query: Extract<Query, { type: 'count' }>):
     sentence = asked === 'no' ? phrase('countAnyNo', ctx.seed, { ...vars, one: captions ? kindNoun(captions, 1) : 'object' }) : phrase('countAnyYes', ctx.seed, vars);
   } else if (query.ask === 'all' && asked) {
     const total = others.length;
-    const plural = captions ? kindNoun(captions, 2) : 'objects';
     const every = total === 1 ? `${ctx.name(others[0])} is` : total === 2 ? `both ${plural} are` : `all ${total} ${plural} are`;
     const some = n === 0 ? `none of the ${total} ${plural} is` : `only ${n} of the ${total} ${plural} ${n === 1 ? 'is' : 'are'}`;
     sentence = phrase(asked === 'yes' ? 'countAllYes' : asked === 'no' ? 'countAllNo' : 'countAllTie', ctx.seed, { ...vars, every, some });
@@ -345,7 +345,7 @@ export function answerCount(ctx: Ctx, query: Extract<Query, { type: 'count' }>):
     query, value: n, unit: 'count', ...(asked ? { verdict: asked } : {}),
     evidence: {
       objects: [ref.id, ...hits.map((o) => o.id)],
-      quantities: [{ label: `${captions ? kindNoun(captions, 2) : 'objects'} ${RELATION_WORDS[query.relation].rel} ${ctx.name(ref)}`, value: n, unit: 'count' }],
+      quantities: [{ label: `${plural} ${RELATION_WORDS[query.relation].rel} ${ctx.name(ref)}`, value: n, unit: 'count' }],
       visuals: [{ kind: 'highlight', objectIds: hits.map((o) => o.id) }],
     },
   }, steps, sentence, confidence);
@@ -429,7 +429,7 @@ export function answerInBetween(ctx: Ctx, query: Extract<Query, { type: 'inBetwe
     .filter((h) => h.s.answer.verdict === 'yes')
     .sort((x, y) => Math.abs(along(x.s) - 0.5) - Math.abs(along(y.s) - 0.5) || (x.o.id < y.o.id ? -1 : 1));
   const n = hits.length;
-  const vars = { b: ctx.name(b), c: ctx.name(c), are: n === 1 ? 'is' : 'are', list: listNames(hits.map((h) => ctx.name(h.o))), first: hits[0] ? ctx.name(hits[0].o) : '' };
+  const vars = { b: ctx.name(b), c: ctx.name(c), are: n === 1 ? 'is' : 'are', list: listNames(hits.map((h) => ctx.name(h.o))) };
   const sentence = phrase(n === 0 ? 'inBetweenNone' : 'inBetween', ctx.seed, vars);
   // what is between rests on the tests it passed; with none, on every test
   const deciding = n ? hits.map((h) => h.s) : steps;

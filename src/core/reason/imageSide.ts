@@ -29,7 +29,7 @@ export function answerImageSide(ctx: Ctx, query: Extract<Query, { type: 'side' }
   const width = ctx.scene.image.width;
   const share = acrossShare(a.box2d, width);
   const side = sideOf(share);
-  const vars = { a: ctx.name(a), pct: String(Math.round(share * 100)), side, other: side === 'left' ? 'right' : 'left' };
+  const vars = { a: ctx.name(a), pct: String(Math.round(share * 100)), side };
   // sure when the box lies wholly on one side; a wide box across the middle line is only leaning one way
   const halfBox = Math.max(MIDDLE_BAND, (a.box2d.x1 - a.box2d.x0) / (2 * Math.max(1, width)));
   const geometric = side === 'middle' ? 1 - Math.abs(share - 0.5) / MIDDLE_BAND / 2 : 0.5 + 0.5 * Math.min(1, Math.abs(share - 0.5) / halfBox);

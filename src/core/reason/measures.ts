@@ -16,7 +16,7 @@
  */
 import type { Vec3 } from '../geometry/vec';
 import { cross, distance, dot, normalize } from '../geometry/vec';
-import type { SceneObject } from '../scene/types';
+import type { SceneGraph, SceneObject } from '../scene/types';
 import type { Answer, Quantity, Visual } from './answer';
 import type { Query, Relation } from './query';
 import { boxGap, depthOf, heightOf, obbAxes, widthOf, widthSegment } from './boxGeometry';
@@ -314,13 +314,21 @@ export const ON_FLOOR_M = 0.03;
  * top, and a frame with no support plane guessed its height: the answer then says "the surface below" rather
  * than naming a floor it may not have seen.
  */
+/** A camera under this height above its support plane looks down at a table or a desk, not across a floor. */
+export const FLOOR_CAMERA_MIN_M = 0.8;
+
+/** Whether the frame's height was measured from a support plane, and what to call that plane in a sentence. */
+export function supportOf(f: SceneGraph['frame']): { measured: boolean; floor: 'the floor' | 'the surface below' } {
+  const measured = f.method === 'support-plane' || f.method === 'given';
+  return { measured, floor: measured && f.cameraHeight >= FLOOR_CAMERA_MIN_M ? 'the floor' : 'the surface below' };
+}
+
 export function answerElevation(ctx: Ctx, query: Extract<Query, { type: 'elevation' }>): Answer {
   const a = ctx.get(query.a);
   const bottom = a.obb.center[1] - a.obb.size[1] / 2;
   const top = bottom + a.obb.size[1];
   const sigma = ctx.sigmaV(a);
-  const f = ctx.scene.frame;
-  const floor = (f.method === 'support-plane' || f.method === 'given') && f.cameraHeight >= 0.8 ? 'the floor' : 'the surface below';
+  const { floor } = supportOf(ctx.scene.frame);
   const onFloor = bottom <= Math.max(ON_FLOOR_M, sigma);
   // standing on the floor is what is said: a bottom a few millimetres up is the box's noise, not a gap
   const value = onFloor ? 0 : bottom;
