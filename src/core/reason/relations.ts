@@ -22,7 +22,7 @@ import type { Answer, Quantity, Visual } from './answer';
 import type { Query, Relation } from './query';
 import { extentAlong, heightOf, volumeOf, widthOf, widthSegment } from './boxGeometry';
 import { type Ctx, comparisonConfidence, finish, lengthTieBand, withCaveats } from './context';
-import { RELATION_WORDS, label, phrase, type RelationWords } from './templates';
+import { RELATION_WORDS, fill, label, phrase, pickTemplate, type RelationWords } from './templates';
 import { toView, viewRight } from './viewpoint';
 import { TIE_SIGMAS, uncertaintyBand } from './tieBands';
 import { normalCdf } from '../units/uncertainty';
@@ -119,7 +119,7 @@ export function compare(ctx: Ctx, relation: Relation, a: SceneObject, b: SceneOb
   return { diff, band, sigma, verdict, measureA, measureB };
 }
 
-function relationVisuals(ctx: Ctx, family: Family, a: SceneObject, b: SceneObject, lineLabel: string): Visual[] {
+export function relationVisuals(ctx: Ctx, family: Family, a: SceneObject, b: SceneObject, lineLabel: string): Visual[] {
   const vis: Visual[] = [{ kind: 'highlight', objectIds: [a.id, b.id] }];
   const bar = (o: SceneObject): Visual => {
     const c = o.obb.center;
@@ -183,7 +183,8 @@ export function answerRelation(
   const geometric = unsure ? normalCdf(Math.abs(c.diff) / c.sigma) * 0.5 : comparisonConfidence(c.diff, c.band);
   const answer = finish(ctx, base, sentence, geometric, [a, b], VERTICAL_FAMILIES.has(family), FAMILY_EXTENT[family]);
   if (!unsure) return answer;
-  const caveats = [phrase('withinUncertainty', ctx.seed, { pct: String(Math.round(100 * normalCdf(Math.abs(c.diff) / c.sigma))) }), ...answer.caveats];
+  // a clause inside "Less certain because ...": not capitalised as a sentence is
+  const caveats = [fill(pickTemplate('withinUncertainty', ctx.seed), { pct: String(Math.round(100 * normalCdf(Math.abs(c.diff) / c.sigma))) }), ...answer.caveats];
   return { ...answer, caveats, sentence: withCaveats(sentence, caveats) };
 }
 

@@ -24,6 +24,8 @@ describe('ties from uncertainty', () => {
     const an = answerRelation(makeCtx(near), q), af = answerRelation(makeCtx(far), q);
     expect(an.caveats.join(' ')).not.toMatch(/uncertaint/);
     expect(af.caveats[0]).toMatch(/uncertaint.*\d+% likely/);
+    // said as a clause of the sentence, not a second sentence's capital
+    expect(af.sentence).toMatch(/ Less certain because the (?:measured )?difference /);
     expect(af.confidence).toBeLessThan(0.5);
     expect(an.confidence).toBeGreaterThan(af.confidence);
   });
