@@ -90,6 +90,9 @@ describe('encodeShareLink / decodeShareLink round trip', () => {
       { text: 'What is between the chair and the lamp?', query: { type: 'inBetween', b: 'obj0', c: 'obj2' } },
       { text: 'How high is the camera?', query: { type: 'cameraHeight' } },
       { text: 'Is the chair left or right of the table?', query: { type: 'relation', form: 'yesno', relation: 'left', a: 'obj0', b: 'obj1', either: true } },
+      { text: 'How much taller is the chair than the table?', query: { type: 'pair', measure: 'how_much_taller', a: 'obj0', b: 'obj1' } },
+      { text: 'Is the table more than 10 cm narrower than the lamp?', query: { type: 'pair', measure: 'how_much_wider', a: 'obj2', b: 'obj1', threshold: { op: 'above', metres: 0.1 } } },
+      { text: 'Is the lamp more than 3 m away?', query: { type: 'range', a: 'obj2', threshold: { op: 'above', metres: 3 } } },
     ];
     for (const question of questions) {
       const d = decodeShareLink(encodeShareLink({ scene, question }, { baseUrl: BASE }).url);

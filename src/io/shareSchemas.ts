@@ -22,7 +22,7 @@ export const QuerySchema = v.variant('type', [
   v.strictObject({ type: v.literal('relation'), form: v.picklist(['yesno', 'choice']), relation, a: id, b: id, either: v.optional(v.boolean()) }),
   v.strictObject({
     type: v.literal('pair'),
-    measure: v.picklist(['distance', 'horizontal_distance', 'vertical_distance', 'direction', 'how_much_left', 'how_much_above', 'how_much_behind']),
+    measure: v.picklist(['distance', 'horizontal_distance', 'vertical_distance', 'direction', 'how_much_left', 'how_much_above', 'how_much_behind', 'how_much_taller', 'how_much_wider']),
     a: id,
     b: id,
     threshold: v.optional(threshold),

@@ -372,6 +372,34 @@ describe('parseQuestion', () => {
     }
   });
 
+  it('reads how much taller or wider, which way things are turned, and steps to an object (a fourth probe: VSR, Q-Spatial, 3DSRBench, SAT styles)', () => {
+    const query = (text: string) => { const r = parseQuestion(text, living); return r.status === 'ok' ? { query: r.parsed.query, unit: r.parsed.unit } : r; };
+    // a difference of heights or widths is measured, signed by the first object named
+    expect(query('How much taller is the floor lamp than the tv?')).toEqual({ query: { type: 'pair', measure: 'how_much_taller', a: 'lamp', b: 'tv' }, unit: undefined });
+    expect(query('By how much is the tv shorter than the floor lamp?')).toMatchObject({ query: { type: 'pair', measure: 'how_much_taller', a: 'lamp', b: 'tv' } });
+    expect(query('How much wider is the sofa than the coffee table in cm?')).toEqual({ query: { type: 'pair', measure: 'how_much_wider', a: 'sofa', b: 'table' }, unit: 'cm' });
+    expect(query('How much narrower is the coffee table than the sofa?')).toMatchObject({ query: { type: 'pair', measure: 'how_much_wider', a: 'sofa', b: 'table' } });
+    // a difference of volumes is still the comparison offered, not a number
+    expect(parseQuestion('How much bigger is the sofa than the tv?', living)).toMatchObject({ status: 'free-form', suggestion: { type: 'relation', relation: 'bigger' } });
+    // which way an object is turned is not in its box: never a distance ("away from") or a relation ("towards")
+    for (const text of ['Is the sofa facing the tv?', 'Is the sofa facing away from the tv?', 'Is the sofa parallel to the tv?', 'Which way is the sofa facing?', 'Which side of the sofa is facing the tv?', 'The sofa is facing the tv.']) {
+      const r = parseQuestion(text, living);
+      expect(r.status, text).toBe('free-form');
+      if (r.status === 'free-form') expect(r.understood, text).toBe('which way the sofa is turned, which a box does not show');
+    }
+    // standing at an object facing another is still the viewpoint question
+    expect(query('If I stand at the sofa facing the tv, is the floor lamp on my left?')).toMatchObject({ query: { type: 'facing', at: 'sofa', toward: 'tv' } });
+    // one object "far away": from the camera, also against a length; an offset or a distance from something else is not
+    expect(query('How far away is the tv?')).toEqual({ query: { type: 'range', a: 'tv' }, unit: undefined });
+    expect(query('Is the tv more than 3 meters away?')).toEqual({ query: { type: 'range', a: 'tv', threshold: { op: 'above', metres: 3 } }, unit: 'm' });
+    for (const text of ['How far to the left is the sofa?', 'How far is the sofa from the wall?', 'How far apart is the sofa?']) expect(parseQuestion(text, living).status, text).toBe('free-form');
+    // "to my left": the side of the photo; "anything behind the sofa?": whether anything is
+    expect(query('Is the sofa to my left?')).toMatchObject({ query: { type: 'side', a: 'sofa', ask: 'left' } });
+    expect(query('Anything behind the sofa?')).toMatchObject({ query: { type: 'count', relation: 'behind', reference: 'sofa', ask: 'any' } });
+    // steps to one object: its distance from the camera is offered, not a count of sofas
+    expect(parseQuestion('How many steps to reach the sofa?', living)).toMatchObject({ status: 'free-form', understood: 'how far the sofa is, in steps', suggestion: { type: 'range', a: 'sofa' } });
+  });
+
   it('explains every parse: the words that chose the predicate and the objects', () => {
     const r = readQuestion("From the image's perspective, does the couch have a greater height compared to the telly?", living);
     expect(r.result.status === 'ok' && r.result.parsed.query).toEqual({ type: 'relation', form: 'yesno', relation: 'taller', a: 'sofa', b: 'tv' });

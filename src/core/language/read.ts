@@ -31,18 +31,19 @@ export { ALL_OBJECTS, KIND_PREFIX, type Reading } from './readKit';
  */
 function readExists(c: Ctx): Reading | null {
   // "are all the chairs shorter than the sofa": the count of those that are, against how many there are
-  const m = re(`(?:is|are) there(?: (?:any|a|an|some|other))*(?: (${OBJ}|objects?|things?|items?|anything|something))|(?:are|is) (?:all|each|every one|both) (?:of )?(?:the )?(${OBJ})|^(?:are|were) (${OBJ})`).exec(c.s);
+  // "anything behind the sofa?": the question's "is there" left out
+  const m = re(`(?:is|are) there(?: (?:any|a|an|some|other))*(?: (${OBJ}|objects?|things?|items?|anything|something))|(?:are|is) (?:all|each|every one|both) (?:of )?(?:the )?(${OBJ})|^(?:are|were) (${OBJ})|^(anything|something|any (?:objects?|things?|items?))`).exec(c.s);
   // "are the chairs in front of the tv": a plural subject asks about every object of its kind
   if (!m || (m[3] !== undefined && !c.plural.has(m[3]))) return null;
   const rest = c.s.slice(m.index + m[0].length);
   const rel = relationIn(rest);
   if (!rel || rest.slice(0, rel.start).trim().split(' ').filter(Boolean).length > 3) return null;
-  const noun = m[1] ?? m[2] ?? m[3];
+  const noun = m[1] ?? m[2] ?? m[3] ?? m[4];
   const ref = referenceOf(rest, rel.end);
   if (!ref || ref === noun) return null;
   const kind = /^obj\d+$/.test(noun) ? noun : null;
   // "is there ...": whether any is; "are all / both / the chairs ...": whether every one is
-  const ask = m[1] !== undefined ? 'any' : 'all';
+  const ask = m[1] !== undefined || m[4] !== undefined ? 'any' : 'all';
   const query: Query = kind ? { type: 'count', relation: rel.rel, reference: ref, among: [KIND_PREFIX + kind], ask } : { type: 'count', relation: rel.rel, reference: ref, ask };
   return q(query, 'yes/no', m[0].replace(/ obj\d+/, ''), rel.text);
 }
@@ -146,15 +147,33 @@ function readHypothetical(c: Ctx): Reading | null {
   return understood(note, [], [m[0]]);
 }
 
+/**
+ * "Is the sofa facing the tv / facing away from it?", "which way is the chair turned?", "is the bed parallel to the
+ * wall?" (VSR, 3DSRBench): which way an object is turned. A box's heading says which way its long side runs, not
+ * where its front is, so this is not measured; "away from" must not make it a distance.
+ */
+const ORIENTATION = `^(?:is|are|was|were|does|do) (${OBJ}) (?:(?:currently|directly|actually|really|also|still) )?(?:facing|pointed|pointing|turned|oriented|angled|aimed|positioned facing|parallel|perpendicular|face|point)(?![a-z])|^(?:which|what) (?:way|direction|side) (?:is|are|does|do) (${OBJ}) (?:face|facing|point|pointing|pointed|turned|oriented)|^which side of (${OBJ}) (?:is |are )?(?:facing|faces)|^(${OBJ}) (?:is|are) (?:facing|pointed|pointing|turned|oriented|parallel|perpendicular)`;
+
+function readOrientation(c: Ctx): Reading | null {
+  const m = re(ORIENTATION).exec(c.s);
+  if (!m) return null;
+  const x = m[1] ?? m[2] ?? m[3] ?? m[4];
+  return understood(`which way ${x} is turned, which a box does not show`, [x], [m[0]]);
+}
+
 function readCount(c: Ctx): Reading | null {
   const m = re('how many|what number of|number of|count(?: up)?|how much of').exec(c.s);
   if (!m) return null;
   const rest = c.s.slice(m.index);
   const rel = relationIn(rest);
-  // "how many steps from A to B": a distance in a walker's units, not a count of objects
+  // "how many steps from A to B", "how many steps to reach A": a distance in a walker's units, not a count of objects
   if (/^how many (?:steps|paces|strides)\b/.test(rest) && c.slots.length === 2) {
     const [a, b] = c.slots;
     return understood(`how far ${a} is from ${b}, in steps`, [a, b], [m[0]], { type: 'pair', measure: 'distance', a, b });
+  }
+  if (/^how many (?:steps|paces|strides)\b/.test(rest) && c.slots.length === 1 && c.slots[0] !== 'cam') {
+    const a = c.slots[0];
+    return understood(`how far ${a} is, in steps`, [a], [m[0]], { type: 'range', a });
   }
   // "how many times taller is A than B": a ratio, not a count; the comparison is what we measure
   if (/^how many (?:times|fold)\b/.test(rest)) {
@@ -236,8 +255,8 @@ function readDifference(c: Ctx): Reading | null {
   const b = ref ?? c.slots[1];
   const a = c.slots.find((x) => x !== b);
   if (!a) return null;
-  if (!POSITIONAL.has(rel.rel)) {
-    // "how much taller is A than B": a difference of sizes is not measured; the comparison is
+  if (!POSITIONAL.has(rel.rel) && !(rel.rel in HOW_MUCH)) {
+    // "how much bigger is A than B": a difference of volumes or largest sides says little; the comparison is
     return understood(`how much ${rel.text.replace(/ than$/, '')} ${a} is than ${b}`, [a, b], [m[0], rel.text], { type: 'relation', form: 'yesno', relation: rel.rel, a, b });
   }
   return q(howMuch(rel.rel, a, b), 'quantity', m[0], rel.text);
@@ -342,13 +361,19 @@ const COMPARATIVE_OF: Record<OrderKey, [Relation, Relation]> = {
   lateral: ['right', 'left'],
 };
 
-/** "How much more to the left": the pair measure per positional relation (its converse swaps the objects). */
-const HOW_MUCH: Record<string, PairMeasure> = { left: 'how_much_left', right: 'how_much_left', above: 'how_much_above', below: 'how_much_above', behind: 'how_much_behind', front: 'how_much_behind' };
+/**
+ * "How much more to the left", "how much taller": the pair measure per positional relation and per height or
+ * width comparison (its converse swaps the objects).
+ */
+const HOW_MUCH: Partial<Record<Relation, PairMeasure>> = {
+  left: 'how_much_left', right: 'how_much_left', above: 'how_much_above', below: 'how_much_above', behind: 'how_much_behind', front: 'how_much_behind',
+  taller: 'how_much_taller', shorter: 'how_much_taller', wider: 'how_much_wider', thinner: 'how_much_wider',
+};
 
 /** "How far is A to the right of B" is how_much_left(B, A): the converse relations swap the objects. */
 function howMuch(relation: Relation, a: string, b: string): Extract<Query, { type: 'pair' }> {
-  const swap = relation === 'right' || relation === 'below' || relation === 'front';
-  return { type: 'pair', measure: HOW_MUCH[relation], a: swap ? b : a, b: swap ? a : b };
+  const swap = relation === 'right' || relation === 'below' || relation === 'front' || relation === 'shorter' || relation === 'thinner';
+  return { type: 'pair', measure: HOW_MUCH[relation]!, a: swap ? b : a, b: swap ? a : b };
 }
 
 /** "Which is wider: A, B or C?": a comparative over three or more is the top of an ordering. */
@@ -510,6 +535,15 @@ function readDistance(c: Ctx): Reading | null {
   if (c.slots.length === 2) return q({ type: 'pair', measure, a: c.slots[0], b: c.slots[1] }, c.yesNo || !c.wh ? 'yes/no (a distance)' : 'quantity', cue[0], text);
   // "how far apart are the two chairs": one plural mention; parse.ts decides whether it names a pair
   if (c.slots.length === 1 && dist && !near && c.plural.has(c.slots[0])) return q({ type: 'pair', measure, a: c.slots[0], b: c.slots[0] }, 'quantity', cue[0], text);
+  // "how far away is the tv?", "is it more than 3 m away?": from the one who took the photo, the camera; not
+  // "how far to the left is it" (an offset), "how far is it from the wall" (from something not in the scene) nor
+  // "how far apart is the sofa" (a pair with one named)
+  const tail = c.slots.length === 1 ? c.s.slice(c.s.indexOf(c.slots[0]) + c.slots[0].length) : '';
+  const fromElsewhere = /(?:^| )(?:from|to) /.test(tail) && !/^(?: away)? from (?:here|me|us|where\b.*)$/.test(tail);
+  if (c.slots.length === 1 && dist && c.slots[0] !== 'cam' && /^(?:far|away|distant|distance|how close|how near)$/.test(dist[0]) && !fromElsewhere && !relationIn(c.s)
+    && !has(c.s, 'apart|gap|spacing|separation|separated|clearance|each other|one another|together|between')) {
+    return q({ type: 'range', a: c.slots[0] }, c.yesNo || !c.wh ? 'yes/no (a distance)' : 'quantity', cue[0]);
+  }
   if (c.slots.length === 1 && dist) return understood(`how far away ${c.slots[0]} is`, [], [cue[0]], { type: 'order', by: 'camera_distance', objects: [ALL_OBJECTS], descending: false });
   return null;
 }
@@ -568,7 +602,7 @@ function readRelationUnlessDistance(c: Ctx): Reading | null {
 }
 
 const READERS: readonly ((c: Ctx) => Reading | null)[] = [
-  readHypothetical, readCameraHeight, readRatio, readFootprint, readSelfComparison, readDepthFromCamera, readTriangle, readCount, readInBetween, readExists, readDescribed, readBetween, readFacing,
+  readHypothetical, readOrientation, readCameraHeight, readRatio, readFootprint, readSelfComparison, readDepthFromCamera, readTriangle, readCount, readInBetween, readExists, readDescribed, readBetween, readFacing,
   readOtherViewpoint, readImageSide, readPlace, readDirection, readOrder, readDifference, readClaim, readExtreme, readSuperlative, readComparativeList, readBeyondAll, readPlaced,
   readContain, readSupport, readSame, readCompare, readChoice, readSizes, readElevation, readRelationUnlessDistance, readDistance, readRelation, readSize, readWhere,
 ];
@@ -586,7 +620,7 @@ export function withThresholdDraft(draft: Query, threshold: Threshold): Query | 
     case 'pair':
       return draft.measure === 'direction' ? null : { ...draft, threshold };
     case 'relation':
-      return POSITIONAL.has(draft.relation) ? { ...howMuch(draft.relation, draft.a, draft.b), threshold } : null;
+      return draft.relation in HOW_MUCH ? { ...howMuch(draft.relation, draft.a, draft.b), threshold } : null;
     default:
       return null;
   }

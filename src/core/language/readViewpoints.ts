@@ -26,15 +26,16 @@ export function readOtherViewpoint(c: Ctx): Reading | null {
 }
 
 /**
- * "On which side of the picture is the sofa?", "is the lamp on the left side of the image?" (GQA): with one
- * object and nothing for it to be left of, the side is the picture's ("of the image" is set aside as a frame).
+ * "On which side of the picture is the sofa?", "is the lamp on the left side of the image?" (GQA), "is the sofa to
+ * my left?": with one object and nothing for it to be left of, the side is the picture's ("of the image" is set
+ * aside as a frame; the one asking stands where the camera did).
  */
 export function readImageSide(c: Ctx): Reading | null {
   if (c.slots.length !== 1 || c.cam) return null;
   const a = c.slots[0];
   const which = re(`(?:which|what) side(?: of)? (?:is|are|does|do) ${a}|${a}(?: [a-z]+){0,3}? (?:on|in|at|to) (?:the )?left(?:[ -]hand)?(?: side| half| part)? or (?:on |in |at |to )?(?:the )?right`).exec(c.s);
   if (which) return q({ type: 'side', a }, 'choice', 'which side');
-  const one = re(`${a} (?:(?:is|are|appear|appears|sit|sits|located|positioned|placed|standing|lying|found) )*(?:on|in|at|to|towards) (?:the )?(left|right)(?:[ -]hand)?(?: (?:side|half|part|edge))?(?: of)?$`).exec(c.s);
+  const one = re(`${a} (?:(?:is|are|appear|appears|sit|sits|located|positioned|placed|standing|lying|found) )*(?:on|in|at|to|towards) (?:the |my |your )?(left|right)(?:[ -]hand)?(?: (?:side|half|part|edge))?(?: of)?$`).exec(c.s);
   return one ? q({ type: 'side', a, ask: one[1] === 'left' ? 'left' : 'right' }, 'yes/no', `${one[1]} side`) : null;
 }
 

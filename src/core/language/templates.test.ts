@@ -27,7 +27,7 @@ function allQueries(): Query[] {
     // a kind of one object asked of as a whole is that object's comparison (parse.ts): the kind here has two
     qs.push({ type: 'count', relation, reference: 'o5', among: ['o6', 'o7'], ask: 'all' });
   }
-  const pairs: PairMeasure[] = ['distance', 'horizontal_distance', 'vertical_distance', 'direction', 'how_much_left', 'how_much_above', 'how_much_behind'];
+  const pairs: PairMeasure[] = ['distance', 'horizontal_distance', 'vertical_distance', 'direction', 'how_much_left', 'how_much_above', 'how_much_behind', 'how_much_taller', 'how_much_wider'];
   for (const measure of pairs) qs.push({ type: 'pair', measure, a: 'o2', b: 'o5' });
   for (const measure of ['width', 'height', 'depth', 'length'] as SizeMeasure[]) qs.push({ type: 'size', measure, a: 'o4' });
   for (const relation of RELATIONS) qs.push({ type: 'find', relation, reference: 'o5' });

@@ -105,6 +105,8 @@ const PAIR: Record<string, readonly string[]> = {
   'pair.direction': ['If you stand at {a} facing the camera, where is {b}?', 'If I stand at {a} facing the camera, at what clock position is {b}?', 'Which direction is {b} from {a}?', 'At what clock position is {b} relative to {a}?', 'In which direction is {b} from {a}?', "If I'm standing at {a}, facing the camera, where's {b}?"],
   'pair.how_much_left': ['How much farther left is {a} than {b}?', 'How far to the left of {b} is {a}?', 'How much more to the left is {a} than {b}?', 'By how much is {a} further left than {b}?', 'How far is {a} to the left of {b}?'],
   'pair.how_much_above': ['How much higher is {a} than {b}?', 'How far above {b} is {a}?', 'By how much is {a} higher than {b}?', 'How much higher up is {a} than {b}?', 'How far is {a} above {b}?'],
+  'pair.how_much_taller': ['How much taller is {a} than {b}?', 'By how much is {a} taller than {b}?', 'How much shorter is {b} than {a}?', 'How much taller is {a} compared to {b}?', 'How much taller than {b} is {a}?'],
+  'pair.how_much_wider': ['How much wider is {a} than {b}?', 'By how much is {a} wider than {b}?', 'How much narrower is {b} than {a}?', 'How much wider is {a} compared to {b}?', 'How much wider than {b} is {a}?'],
   'pair.how_much_behind': ['How much farther back is {a} than {b}?', 'How far behind {b} is {a}?', 'How much farther from the camera is {a} than {b}?', 'By how much is {a} further back than {b}?', 'How far is {a} behind {b}?'],
 };
 
@@ -234,6 +236,8 @@ const OFFSET_WORDS: Record<string, [string, string]> = {
   how_much_left: ['to the left of', 'farther left than'],
   how_much_above: ['above', 'higher than'],
   how_much_behind: ['behind', 'farther back than'],
+  how_much_taller: ['taller than', 'greater in height than'],
+  how_much_wider: ['wider than', 'broader than'],
 };
 
 const THRESHOLDS: Record<string, readonly string[]> = {

@@ -56,7 +56,10 @@ describe('lengths a measure is compared with', () => {
     expect(q('Is the tv more than 1 m to the right of the sofa?')).toMatchObject({ status: 'ok', parsed: { query: { type: 'pair', measure: 'how_much_left', a: 'sofa', b: 'tv', threshold: { op: 'above', metres: 1 } } } });
     // asked in centimetres, answered in centimetres unless another unit is asked
     expect(q('Is the coffee table wider than 90 cm, in inches?')).toMatchObject({ status: 'ok', parsed: { unit: 'in' } });
-    // a difference of sizes against a length is not measured (the comparison of sizes is)
-    expect(q('Is the sofa taller than the tv by more than 2 m?').status).toBe('free-form');
+    // a difference of heights or widths against a length is that difference's measure; the shorter of two swaps them
+    expect(q('Is the sofa taller than the tv by more than 2 m?')).toMatchObject({ status: 'ok', parsed: { query: { type: 'pair', measure: 'how_much_taller', a: 'sofa', b: 'tv', threshold: { op: 'above', metres: 2 } } } });
+    expect(q('Is the tv more than 10 cm narrower than the sofa?')).toMatchObject({ status: 'ok', parsed: { query: { type: 'pair', measure: 'how_much_wider', a: 'sofa', b: 'tv', threshold: { op: 'above', metres: 0.1 } } } });
+    // a difference of volumes is not measured (the comparison of sizes is)
+    expect(q('Is the sofa bigger than the tv by more than 2 m?').status).toBe('free-form');
   });
 });

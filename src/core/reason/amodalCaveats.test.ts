@@ -30,6 +30,10 @@ describe('an estimated extent is said, and lowers the confidence, only where the
       expect(est.confidence, relation).toBeCloseTo(seen.confidence, 9);
     }
     expect(answerQuery(scene, { type: 'size', measure: 'height', a: 'car' }).sentence).not.toMatch(/typical sizes/);
+    // how much taller: two heights, the estimated length no part of them
+    const taller = { type: 'pair', measure: 'how_much_taller', a: 'car', b: 'van' } as const;
+    expect(answerQuery(scene, taller).sentence).not.toMatch(/typical sizes/);
+    expect(answerQuery(scene, taller).confidence).toBeCloseTo(answerQuery(plain, taller).confidence, 9);
   });
 
   it('a width, a position across the view, a distance: it is said, and they are less sure', () => {
@@ -38,6 +42,7 @@ describe('an estimated extent is said, and lowers the confidence, only where the
       { type: 'relation', form: 'yesno', relation: 'left', a: 'car', b: 'van' },
       { type: 'pair', measure: 'distance', a: 'car', b: 'van' },
       { type: 'size', measure: 'width', a: 'car' },
+      { type: 'pair', measure: 'how_much_wider', a: 'car', b: 'van' },
     ] as const;
     for (const q of queries) {
       const est = answerQuery(scene, q);

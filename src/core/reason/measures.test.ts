@@ -126,6 +126,27 @@ describe('how much more', () => {
     expect(pair('how_much_above', 'cup', 'table').value).toBeCloseTo(0.425, 12);
     expect(pair('how_much_behind', 'sofa', 'table')).toMatchObject({ choice: 'sofa' });
   });
+  it('how much taller or wider: the difference of the two extents, with both beside it', () => {
+    const t = pair('how_much_taller', 'chair', 'table');
+    expect(t.value).toBeCloseTo(0.15, 12);
+    expect(t.choice).toBe('chair');
+    expect(t.sentence).toMatch(/^The chair is .+ taller than the table\.$/);
+    expect(t.evidence.quantities.map((q) => q.value).slice(0, 2)).toEqual([0.9, 0.75]);
+    expect(t.evidence.visuals.filter((v) => v.kind === 'height-bar')).toHaveLength(2);
+    // asked the other way round, the sign turns and the taller one is still named
+    const s = pair('how_much_taller', 'table', 'chair');
+    expect(s.value).toBeCloseTo(-0.15, 12);
+    expect(s.choice).toBe('chair');
+    const w = pair('how_much_wider', 'sofa', 'table');
+    expect(w.value).toBeCloseTo(0.8, 12);
+    expect(w.sentence).toMatch(/^The sofa is .+ wider than the table\.$/);
+    expect(w.evidence.visuals.filter((v) => v.kind === 'line')).toHaveLength(2);
+    // two heights 2 cm apart are within the measurement's band
+    const twins = buildScene([table, { ...chair, size: [0.5, 0.77, 0.5] }]);
+    const tie = answerQuery(twins, { type: 'pair', measure: 'how_much_taller', a: 'chair', b: 'table' });
+    expect(tie.choice).toBeUndefined();
+    expect(tie.sentence).toMatch(/about the same height/);
+  });
   it('says about the same inside the tie band', () => {
     const a = pair('how_much_behind', 'cup', 'table');
     expect(a.choice).toBeUndefined();

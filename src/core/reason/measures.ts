@@ -10,7 +10,8 @@
  *   the view axis when A is right under the camera). 12 o'clock is straight ahead of you, i.e. towards the
  *   camera; 3 o'clock is your right, which is the camera's LEFT (facing the camera mirrors left and right).
  * - how_much_left/above/behind: signed difference, positive when A is more left/above/behind than B; `choice`
- *   is the one that is more so (absent inside the tie band).
+ *   is the one that is more so (absent inside the tie band). how_much_taller/wider: the same for the two
+ *   heights or widths, with the comparison's uncertainty (estimated extents carry their prior's spread).
  * - width = larger horizontal extent of the OBB footprint, depth = the smaller, height along +Y.
  * Extent errors are taken equal to the object's position error (uncertainty.ts).
  */
@@ -21,7 +22,7 @@ import type { Answer, Quantity, Visual } from './answer';
 import type { Query, Relation } from './query';
 import { boxGap, depthOf, heightOf, obbAxes, widthOf, widthSegment } from './boxGeometry';
 import { type Ctx, finish, lengthTieBand, measurementConfidence, comparisonConfidence } from './context';
-import { compare } from './relations';
+import { compare, RELATION_FAMILY, relationVisuals } from './relations';
 import { RELATION_WORDS, phrase, label } from './templates';
 import { UP } from './viewpoint';
 
@@ -81,10 +82,12 @@ export function clockDirection(from: Vec3, to: Vec3, eye: Vec3, forward: Vec3): 
   };
 }
 
-const HOW_MUCH_RELATION: Readonly<Record<'how_much_left' | 'how_much_above' | 'how_much_behind', Relation>> = {
+const HOW_MUCH_RELATION: Readonly<Record<Exclude<PairQuery['measure'], 'distance' | 'horizontal_distance' | 'vertical_distance' | 'direction'>, Relation>> = {
   how_much_left: 'left',
   how_much_above: 'above',
   how_much_behind: 'behind',
+  how_much_taller: 'taller',
+  how_much_wider: 'wider',
 };
 
 /** What every pair measure starts from: both objects, their names and centres, the highlight. */
@@ -198,8 +201,11 @@ function answerDirection({ ctx, query, a, b, na, nb, ca, cb, highlight }: PairCt
 function answerHowMuch({ ctx, query, a, b, na, nb, ca, cb, highlight }: PairCtx): Answer {
   const relation = HOW_MUCH_RELATION[query.measure as keyof typeof HOW_MUCH_RELATION];
   const c = compare(ctx, relation, a, b);
-  const vertical = relation === 'above';
-  const sigma = vertical ? Math.hypot(ctx.sigmaV(a), ctx.sigmaV(b)) : Math.hypot(ctx.sigmaH(a), ctx.sigmaH(b));
+  const { family } = RELATION_FAMILY[relation];
+  const extent = family === 'height' ? 'height' : family === 'width' ? 'width' : undefined;
+  const vertical = relation === 'above' || extent === 'height';
+  // two extents differ by what each is known to: an estimated side carries its prior's spread (the comparison's sigma)
+  const sigma = extent && c.sigma > 0 ? c.sigma : vertical ? Math.hypot(ctx.sigmaV(a), ctx.sigmaV(b)) : Math.hypot(ctx.sigmaH(a), ctx.sigmaH(b));
   const text = ctx.fmt(Math.abs(c.diff), sigma);
   const w = RELATION_WORDS[relation];
   const base: Omit<Answer, 'confidence' | 'caveats' | 'sentence'> = {
@@ -207,10 +213,14 @@ function answerHowMuch({ ctx, query, a, b, na, nb, ca, cb, highlight }: PairCtx)
     evidence: {
       objects: [a.id, b.id],
       quantities: [
+        ...(extent ? [
+          { label: label('qSize', { a: na, measure: extent }), value: c.measureA, unit: 'm' as const },
+          { label: label('qSize', { a: nb, measure: extent }), value: c.measureB, unit: 'm' as const },
+        ] : []),
         { label: label('qHowMuch', { a: na, b: nb, moreThan: w.moreThan }), value: c.diff, unit: 'm', uncertainty: sigma },
         { label: label('qTieBand', {}), value: c.band, unit: 'm', technical: true },
       ],
-      visuals: [highlight, { kind: 'arrow', from: cb, to: ca, label: text }],
+      visuals: extent ? relationVisuals(ctx, family, a, b, text) : [highlight, { kind: 'arrow', from: cb, to: ca, label: text }],
     },
   };
   let sentence: string;
@@ -221,7 +231,7 @@ function answerHowMuch({ ctx, query, a, b, na, nb, ca, cb, highlight }: PairCtx)
     base.choice = more.id;
     sentence = phrase('howMuch', ctx.seed, { more: ctx.name(more), less: ctx.name(less), moreThan: w.moreThan, value: text });
   }
-  return finish(ctx, base, sentence, comparisonConfidence(c.diff, c.band) * measurementConfidence(c.diff, sigma) ** 0.5, [a, b], vertical);
+  return finish(ctx, base, sentence, comparisonConfidence(c.diff, c.band) * measurementConfidence(c.diff, sigma) ** 0.5, [a, b], vertical, extent);
 }
 
 /** One function per pair measure. */
@@ -233,6 +243,8 @@ const PAIR_MEASURES: Readonly<Record<PairQuery['measure'], PairMeasureFn>> = {
   how_much_left: answerHowMuch,
   how_much_above: answerHowMuch,
   how_much_behind: answerHowMuch,
+  how_much_taller: answerHowMuch,
+  how_much_wider: answerHowMuch,
 };
 
 export function answerPair(ctx: Ctx, query: PairQuery): Answer {

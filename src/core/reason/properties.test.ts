@@ -11,7 +11,7 @@ const INVERSE: Record<Relation, Relation> = {
   left: 'right', right: 'left', above: 'below', below: 'above', behind: 'front', front: 'behind',
   wider: 'thinner', thinner: 'wider', bigger: 'smaller', smaller: 'bigger', taller: 'shorter', shorter: 'taller',
 };
-const PAIR_MEASURES: PairMeasure[] = ['distance', 'horizontal_distance', 'vertical_distance', 'direction', 'how_much_left', 'how_much_above', 'how_much_behind'];
+const PAIR_MEASURES: PairMeasure[] = ['distance', 'horizontal_distance', 'vertical_distance', 'direction', 'how_much_left', 'how_much_above', 'how_much_behind', 'how_much_taller', 'how_much_wider'];
 
 const boxArb = fc.record({
   center: fc.tuple(fc.double({ min: -3, max: 3, noNaN: true }), fc.double({ min: 0, max: 2, noNaN: true }), fc.double({ min: -6, max: -0.5, noNaN: true })),

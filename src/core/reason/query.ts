@@ -35,7 +35,10 @@ export type PairMeasure =
   | 'direction'
   | 'how_much_left'
   | 'how_much_above'
-  | 'how_much_behind';
+  | 'how_much_behind'
+  /** "how much taller / wider is A than B": the difference of two extents, signed like the positions' */
+  | 'how_much_taller'
+  | 'how_much_wider';
 
 /** Quantities of one object. `length` is the width (the longer horizontal side), worded as "long". */
 export type SizeMeasure = 'width' | 'height' | 'depth' | 'length';
