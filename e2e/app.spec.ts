@@ -255,7 +255,7 @@ test('absent, ambiguous and open-ended questions get the right kind of answer', 
   await expect(page.getByTestId('answer').first()).toHaveAttribute('data-kind', 'free-form');
 
   // a spatial question with no measurable form: what was understood, and the closest question that is, first
-  const near = await askQ(page, 'How much taller is the lamp than the coffee table?');
+  const near = await askQ(page, 'How much bigger is the lamp than the coffee table?');
   expect(near.kind).toBe('free-form');
   const understood = page.getByTestId('understood').first();
   await expect(understood).toContainText('I read this as');
@@ -263,6 +263,10 @@ test('absent, ambiguous and open-ended questions get the right kind of answer', 
   await understood.getByRole('button').click();
   await expect(page.getByTestId('answer')).toHaveCount(before + 1);
   await expect(page.locator('[data-testid="answer"][data-kind="answer"]').first()).toContainText(/coffee table/);
+  // "how much taller" is measured: the difference of the two heights
+  const taller = await askQ(page, 'How much taller is the lamp than the coffee table?');
+  expect(taller.kind).toBe('answer');
+  expect(taller.text).toMatch(/taller than/);
   // "what is directly behind" is measured now (#16)
   const behind = await askQ(page, 'What is directly behind the coffee table?');
   expect(behind.kind).toBe('answer');
