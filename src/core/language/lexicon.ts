@@ -54,7 +54,7 @@ export const NOUN_SYNONYMS: Record<string, string> = {
 export const KEYWORDS: readonly string[] = [
   'left', 'right', 'leftmost', 'rightmost', 'above', 'below', 'beneath', 'under', 'underneath', 'behind',
   'front', 'closer', 'closest', 'nearer', 'nearest', 'farther', 'farthest', 'further', 'furthest', 'camera', 'higher', 'lower',
-  'highest', 'lowest', 'taller', 'tallest', 'shorter', 'shortest', 'wider', 'widest', 'thinner', 'thinnest',
+  'highest', 'lowest', 'taller', 'tallest', 'shorter', 'shortest', 'wider', 'widest', 'thinner', 'thinnest', 'longer', 'longest',
   'narrower', 'narrowest', 'bigger', 'biggest', 'larger', 'largest', 'smaller', 'smallest', 'broader',
   'tall', 'high', 'wide', 'deep', 'long', 'height', 'width', 'depth', 'length', 'distance', 'between',
   'apart', 'horizontal', 'horizontally', 'vertical', 'vertically', 'direction', 'clock', 'position',
@@ -85,6 +85,8 @@ export const KNOWN_WORDS: readonly string[] = [
   'please', 'thanks', 'thank', 'hello', 'hi', 'hey', 'okay', 'ok', 'cool', 'nice', 'good', 'great', 'bad',
   'tell', 'show', 'give', 'know', 'think', 'say', 'said', 'see', 'look', 'looks', 'like', 'want', 'need',
   'make', 'made', 'get', 'got', 'go', 'lives', 'live', 'time', 'day', 'night', 'today', 'joke', 'brand',
+  // real comparatives no pattern reads: left as they are, not bent into one that is ("thicker" is not "thinner")
+  'thick', 'thicker', 'thickest', 'thickness', 'older', 'oldest', 'newer', 'newest',
   'describe', 'explain', 'room', 'scene', 'picture', 'photo', 'image', 'color', 'colors', 'colored', 'gray',
   'red', 'blue', 'green', 'yellow', 'black', 'white', 'brown', 'orange', 'pink', 'purple', 'wooden', 'wood',
   'metal', 'plastic', 'glass', 'leather', 'fabric', 'old', 'new', 'comfortable', 'helpful', 'expensive',

@@ -2,6 +2,7 @@
  * Text normalisation shared by the question parser and the caption matcher: case, punctuation,
  * contractions, British spellings, plurals and word-level typo correction.
  */
+import { AXIS_CUES, DIMENSION_CUES, DISTANCE_CUE, EXTREME_CUE, NEAR_CUE, ORDER_KEYS, RELATION_CUES, SAME_DIMENSIONS, SUPERLATIVES } from './cues';
 import { CONTRACTIONS, KEYWORDS, KNOWN_WORDS, NOUN_SYNONYMS, PHRASE_SYNONYMS, SHORT_TYPOS, SPELLING } from './lexicon';
 
 /** Optimal-string-alignment distance: Levenshtein plus adjacent transpositions ("lfet" -> "left" is 1). */
@@ -79,7 +80,16 @@ export function tokenize(text: string): string[] {
   return t.split(/\s+/).filter((w) => w.length > 0);
 }
 
-const KNOWN = new Set<string>([...KEYWORDS, ...KNOWN_WORDS]);
+/**
+ * Every word the cue patterns spell out is a word the parser reads, never a typo of another: "longest" was
+ * "corrected" to "lowest" (two edits) and "thicker" to "thinner", turning the question into another.
+ */
+const CUE_WORDS = [
+  ...[RELATION_CUES, SUPERLATIVES, DIMENSION_CUES, ORDER_KEYS, SAME_DIMENSIONS, AXIS_CUES].flatMap((table) => table.map(([src]) => src)),
+  NEAR_CUE, DISTANCE_CUE, EXTREME_CUE,
+].flatMap((src) => src.match(/[a-z]{3,}/g) ?? []);
+
+const KNOWN = new Set<string>([...KEYWORDS, ...KNOWN_WORDS, ...CUE_WORDS]);
 
 /**
  * Closest target to a word not in the lexicon. Typos keep their first letter far more often than not, and

@@ -33,6 +33,12 @@ describe('normalisation', () => {
     expect(normalizeQuestion('the grey sofa in the centre, further back', words)).toBe('the gray sofa in the center , farther back');
     expect(normalizeQuestion('is teh cofee tabel lfet of the dog', words)).toBe('is the coffee table left of the dog');
   });
+
+  it('never bends a word the patterns read, or a real comparative, into another one', () => {
+    // "longest" was two edits from "lowest", "thicker" one from "thinner": the question became another
+    for (const w of ['longest', 'longer', 'thicker', 'thickest', 'tiniest', 'skinniest', 'bulkiest', 'older']) expect(normalizeQuestion(w, []), w).toBe(w);
+    expect(parseQuestion('Which is the longest object?', living)).toMatchObject({ status: 'ok', parsed: { query: { type: 'order', by: 'width', descending: true, top: true } } });
+  });
 });
 
 describe('units', () => {
