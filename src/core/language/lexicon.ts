@@ -110,7 +110,18 @@ export const KNOWN_WORDS: readonly string[] = [
   'ball', 'toy', 'tall', 'wide', 'cart', 'bin', 'trash', 'basket', 'candle', 'fan', 'heater', 'stool',
   'chair', 'table', 'lamp', 'sofa', 'couch', 'tv', 'plant', 'car', 'bus', 'person', 'bicycle', 'bike',
   'light', 'oven', 'microwave', 'refrigerator', 'fridge', 'tap', 'hat', 'shoe', 'shoes', 'coat', 'jacket',
+  'angle', 'angles',
+  // adjectives and their comparatives that are a letter or two from a keyword ("short" is not "sort", "thin" is
+  // not "thing", "coldest" is not "closest", "loudest" is not "lowest"): real words, read as they are
+  ...['short', 'thin', 'fat', 'sharp', 'soft', 'cold', 'cool', 'fast', 'loud', 'loose', 'hot', 'slow', 'warm', 'dark', 'bright', 'heavy', 'deep', 'flat', 'steep']
+    .flatMap((a) => [a, ...comparativeForms(a)]),
 ];
+
+/** "hot" -> hotter, hottest; "loose" -> looser, loosest; "heavy" -> heavier, heaviest. */
+function comparativeForms(a: string): string[] {
+  const stem = a.endsWith('e') ? a.slice(0, -1) : a.endsWith('y') ? `${a.slice(0, -1)}i` : /^[^aeiou]*[aeiou][bdgmnpt]$/.test(a) ? a + a.slice(-1) : a;
+  return [`${stem}er`, `${stem}est`];
+}
 
 /**
  * Nouns of things people photograph (COCO classes and household objects). A mention of one the scene lacks

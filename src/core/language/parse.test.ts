@@ -36,7 +36,9 @@ describe('normalisation', () => {
 
   it('never bends a word the patterns read, or a real comparative, into another one', () => {
     // "longest" was two edits from "lowest", "thicker" one from "thinner": the question became another
-    for (const w of ['longest', 'longer', 'thicker', 'thickest', 'tiniest', 'skinniest', 'bulkiest', 'older']) expect(normalizeQuestion(w, []), w).toBe(w);
+    for (const w of ['longest', 'longer', 'thicker', 'thickest', 'tiniest', 'skinniest', 'bulkiest', 'older', 'short', 'thin', 'coldest', 'loudest', 'sharper', 'fattest', 'hot']) expect(normalizeQuestion(w, []), w).toBe(w);
+    // typos of the keywords are still mended
+    expect(normalizeQuestion('is the lamp shortr than the sofa', ['lamp', 'sofa'])).toBe('is the lamp shorter than the sofa');
     expect(parseQuestion('Which is the longest object?', living)).toMatchObject({ status: 'ok', parsed: { query: { type: 'order', by: 'width', descending: true, top: true } } });
   });
 });
