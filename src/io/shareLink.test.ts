@@ -93,6 +93,8 @@ describe('encodeShareLink / decodeShareLink round trip', () => {
       { text: 'How much taller is the chair than the table?', query: { type: 'pair', measure: 'how_much_taller', a: 'obj0', b: 'obj1' } },
       { text: 'Is the table more than 10 cm narrower than the lamp?', query: { type: 'pair', measure: 'how_much_wider', a: 'obj2', b: 'obj1', threshold: { op: 'above', metres: 0.1 } } },
       { text: 'Is the lamp more than 3 m away?', query: { type: 'range', a: 'obj2', threshold: { op: 'above', metres: 3 } } },
+      { text: 'Is the chair longer than the table?', query: { type: 'relation', form: 'yesno', relation: 'wider', a: 'obj0', b: 'obj1', long: true } },
+      { text: 'Which is the longest?', query: { type: 'order', by: 'width', objects: ['obj0', 'obj1', 'obj2'], descending: true, top: true, long: true } },
     ];
     for (const question of questions) {
       const d = decodeShareLink(encodeShareLink({ scene, question }, { baseUrl: BASE }).url);

@@ -19,17 +19,18 @@ const finite = v.pipe(v.number(), v.finite('must be a finite number'));
 const threshold = v.strictObject({ op: v.picklist(['above', 'below']), metres: v.pipe(finite, v.minValue(1e-6), v.maxValue(MAX_THRESHOLD_M)) });
 
 export const QuerySchema = v.variant('type', [
-  v.strictObject({ type: v.literal('relation'), form: v.picklist(['yesno', 'choice']), relation, a: id, b: id, either: v.optional(v.boolean()) }),
+  v.strictObject({ type: v.literal('relation'), form: v.picklist(['yesno', 'choice']), relation, a: id, b: id, either: v.optional(v.boolean()), long: v.optional(v.literal(true)) }),
   v.strictObject({
     type: v.literal('pair'),
     measure: v.picklist(['distance', 'horizontal_distance', 'vertical_distance', 'direction', 'how_much_left', 'how_much_above', 'how_much_behind', 'how_much_taller', 'how_much_wider']),
     a: id,
     b: id,
     threshold: v.optional(threshold),
+    long: v.optional(v.literal(true)),
   }),
   v.strictObject({ type: v.literal('size'), measure: v.picklist(['width', 'height', 'depth', 'length']), a: id, threshold: v.optional(threshold) }),
   v.strictObject({ type: v.literal('extreme'), which: v.picklist(['closest', 'farthest']), to: id, among: v.optional(ids(0)) }),
-  v.strictObject({ type: v.literal('order'), by: v.picklist(['height', 'size', 'width', 'camera_distance', 'elevation', 'lateral']), objects: ids(1), descending: v.boolean(), top: v.optional(v.literal(true)), claim: v.optional(id) }),
+  v.strictObject({ type: v.literal('order'), by: v.picklist(['height', 'size', 'width', 'camera_distance', 'elevation', 'lateral']), objects: ids(1), descending: v.boolean(), top: v.optional(v.literal(true)), claim: v.optional(id), long: v.optional(v.literal(true)) }),
   v.strictObject({ type: v.literal('between'), a: id, b: id, c: id }),
   v.strictObject({ type: v.literal('contain'), a: id, b: id }),
   v.strictObject({ type: v.literal('support'), a: id, b: id }),

@@ -404,6 +404,11 @@ describe('parseQuestion', () => {
     // "to my left": the side of the photo; "anything behind the sofa?": whether anything is
     expect(query('Is the sofa to my left?')).toMatchObject({ query: { type: 'side', a: 'sofa', ask: 'left' } });
     expect(query('Anything behind the sofa?')).toMatchObject({ query: { type: 'count', relation: 'behind', reference: 'sofa', ask: 'any' } });
+    // "longer", "the longest": the width comparison, marked to be answered in the words of length; not with a width word
+    expect(query('Is the sofa longer than the coffee table?')).toMatchObject({ query: { type: 'relation', relation: 'wider', a: 'sofa', b: 'table', long: true } });
+    expect(query('How much longer is the sofa than the coffee table?')).toMatchObject({ query: { type: 'pair', measure: 'how_much_wider', long: true } });
+    expect(query('Which is the longest object?')).toMatchObject({ query: { type: 'order', by: 'width', top: true, long: true } });
+    expect(query('Is the sofa wider than the coffee table?')).toEqual({ query: { type: 'relation', form: 'yesno', relation: 'wider', a: 'sofa', b: 'table' }, unit: undefined });
     // steps to one object: its distance from the camera is offered, not a count of sofas
     expect(parseQuestion('How many steps to reach the sofa?', living)).toMatchObject({ status: 'free-form', understood: 'how far the sofa is, in steps', suggestion: { type: 'range', a: 'sofa' } });
   });

@@ -99,7 +99,29 @@ export function readQuestion(text: string, scene: SceneLike): QuestionReading {
     if (!draft) return { result: { status: 'free-form', text }, explanation };
     return { result: resolve(draft, unit, resolver, text, scene), explanation };
   }
-  return { result: resolve(reading.query, unit, resolver, text, scene), explanation };
+  return { result: resolve(lengthWorded(reading.query, skeleton), unit, resolver, text, scene), explanation };
+}
+
+/** Words of length, and of width (which "length" also measures: DESIGN.md); a question with both is about widths. */
+const LENGTH_WORD = /(?<![a-z])(?:long|longer|longest|length|lengths|lengthwise)(?![a-z])/;
+const WIDTH_WORD = /(?<![a-z])(?:wide|wider|widest|width|widths|broad|broader|broadest|narrow|narrower|narrowest|thin|thinner|thinnest)(?![a-z])/;
+
+/**
+ * "Is the bus longer than the car?", "which is the longest?", "how much longer is A than B?": the width family,
+ * marked to be answered in the words of length ("the bus is longer", not "wider").
+ */
+function lengthWorded(query: Query, skeleton: string): Query {
+  if (!LENGTH_WORD.test(skeleton) || WIDTH_WORD.test(skeleton)) return query;
+  switch (query.type) {
+    case 'relation':
+      return query.relation === 'wider' && !query.either ? { ...query, long: true } : query;
+    case 'pair':
+      return query.measure === 'how_much_wider' && !query.threshold ? { ...query, long: true } : query;
+    case 'order':
+      return query.by === 'width' && query.descending ? { ...query, long: true } : query;
+    default:
+      return query;
+  }
 }
 
 /** "the two chairs", "both stools", "the stools": a mention that may name several objects. */

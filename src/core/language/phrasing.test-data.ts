@@ -268,7 +268,9 @@ export function buildPhrasingCorpus(): PhrasingCase[] {
     for (const rel of Object.keys(YESNO) as Relation[]) {
       for (const f of YESNO[rel]) {
         const [a, b] = twoOf(scene);
-        add(scene, f(name(scene, a), name(scene, b)), ok({ type: 'relation', form: 'yesno', relation: rel, a, b }), `yesno.${rel}`);
+        // "is A longer than B" is the width comparison, answered in the words of length
+        const long = rel === 'wider' && /\blonger\b/.test(f('A', 'B')) ? { long: true as const } : {};
+        add(scene, f(name(scene, a), name(scene, b)), ok({ type: 'relation', form: 'yesno', relation: rel, a, b, ...long }), `yesno.${rel}`);
       }
       // negated: the question stays the yes/no question about the relation
       const [a, b] = twoOf(scene);

@@ -29,6 +29,11 @@ function allQueries(): Query[] {
   }
   const pairs: PairMeasure[] = ['distance', 'horizontal_distance', 'vertical_distance', 'direction', 'how_much_left', 'how_much_above', 'how_much_behind', 'how_much_taller', 'how_much_wider'];
   for (const measure of pairs) qs.push({ type: 'pair', measure, a: 'o2', b: 'o5' });
+  // the width family asked in the words of length
+  qs.push({ type: 'relation', form: 'yesno', relation: 'wider', a: 'o1', b: 'o2', long: true }, { type: 'relation', form: 'choice', relation: 'wider', a: 'o3', b: 'o4', long: true });
+  qs.push({ type: 'pair', measure: 'how_much_wider', a: 'o2', b: 'o5', long: true });
+  qs.push({ type: 'order', by: 'width', objects: ['o4', 'o1', 'o3'], descending: true, long: true }, { type: 'order', by: 'width', objects: ['o4', 'o1', 'o3'], descending: true, top: true, long: true });
+  qs.push({ type: 'order', by: 'width', objects: scene.objects.map((o) => o.id), descending: true, top: true, claim: 'o3', long: true });
   for (const measure of ['width', 'height', 'depth', 'length'] as SizeMeasure[]) qs.push({ type: 'size', measure, a: 'o4' });
   for (const relation of RELATIONS) qs.push({ type: 'find', relation, reference: 'o5' });
   qs.push({ type: 'range', a: 'o2' }, { type: 'tally', objects: ['o1'] });

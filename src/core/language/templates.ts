@@ -13,15 +13,15 @@ import { kindNoun } from '../reason/templates';
 export function templateKey(q: Query): string {
   switch (q.type) {
     case 'relation':
-      return `relation.${q.either ? 'either' : q.form}.${q.relation}`;
+      return `relation.${q.either ? 'either' : q.form}.${q.relation}${q.long ? '.long' : ''}`;
     case 'pair':
-      return `pair.${q.measure}${q.threshold ? `.${q.threshold.op}` : ''}`;
+      return `pair.${q.measure}${q.threshold ? `.${q.threshold.op}` : ''}${q.long ? '.long' : ''}`;
     case 'size':
       return `size.${q.measure}${q.threshold ? `.${q.threshold.op}` : ''}`;
     case 'extreme':
       return q.among && q.among.length > 0 ? `extreme.${q.which}.among` : `extreme.${q.which}`;
     case 'order':
-      return `order.${q.by}.${q.descending ? 'desc' : 'asc'}${q.claim !== undefined ? '.claim' : q.top ? '.top' : ''}`;
+      return `order.${q.by}.${q.descending ? 'desc' : 'asc'}${q.claim !== undefined ? '.claim' : q.top ? '.top' : ''}${q.long ? '.long' : ''}`;
     case 'between':
       return 'between';
     case 'contain':
@@ -284,6 +284,13 @@ export const questionTemplates: Readonly<Record<string, readonly string[]>> = {
       return [[key, [...list.filter((t) => !t.startsWith('Which')), `Can you sort {list} by ${ORDER_KEY_WORD[k]}, ${first} first?`]], [`${key}.top`, superlatives(SUPERLATIVE_WORDS[k][i])], [`${key}.claim`, claims(SUPERLATIVE_WORDS[k][i])]];
     })),
   ),
+  // the width family asked in the words of length (`long`)
+  'relation.yesno.wider.long': ['Is {a} longer than {b}?', 'Is {a} longer in length than {b}?', 'Does {a} have a greater length than {b}?', 'Is it true that {a} is longer than {b}?', '{A} is longer than {b}, right?'],
+  'relation.choice.wider.long': ['Which is longer, {a} or {b}?', 'Which is longer: {a} or {b}?', 'Is {a} or {b} longer?', 'Which one is longer, {a} or {b}?', 'Between {a} and {b}, which is longer?'],
+  'pair.how_much_wider.long': ['How much longer is {a} than {b}?', 'By how much is {a} longer than {b}?', 'How much longer is {a} compared to {b}?', 'How much longer than {b} is {a}?', 'How much longer is {a} than {b} end to end?'],
+  'order.width.desc.long': ['Order {list} by length, longest first.', 'Rank {list} by length.', 'Sort {list} by length.', 'List {list} by length in descending order.', 'Can you sort {list} by length, longest first?'],
+  'order.width.desc.top.long': superlatives('longest'),
+  'order.width.desc.claim.long': claims('longest'),
   dimensions: ['What are the dimensions of {a}?', 'What size is {a}?', 'What is the size of {a}?', 'How much space does {a} take up?', 'What is the volume of {a}?'],
   elevation: ['How high off the ground is {a}?', 'How far above the floor is {a}?', 'What is the elevation of {a}?', 'At what height is {a} mounted?', 'How high up is {a}?'],
   range: ['How far is {a} from the camera?', 'How far away from the camera is {a}?', 'What is the distance from the camera to {a}?', 'How far is {a} from me?', 'How far away is {a} from us?'],

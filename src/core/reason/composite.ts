@@ -25,7 +25,7 @@ import { answerPair, centreDistance } from './measures';
 import { answerRelation, familyMeasure, RELATION_FAMILY } from './relations';
 import { answerContain, containment } from './containment';
 import { answerSupport } from './support';
-import { ORDER_WORDS, RELATION_WORDS, SHAPE_WORDS, capitalise, kindNoun, phrase, label } from './templates';
+import { RELATION_WORDS, SHAPE_WORDS, capitalise, kindNoun, orderWords, phrase, label, relationWords } from './templates';
 
 export const EXTREME_TIE_FRACTION = 0.05;
 export const BETWEEN_MIN_TOL_M = 0.1;
@@ -121,11 +121,11 @@ export function answerOrder(ctx: Ctx, query: Extract<Query, { type: 'order' }>):
   const ties: string[] = [];
   for (let i = 0; i + 1 < measured.length; i++) {
     const [a, b] = [measured[i].o, measured[i + 1].o];
-    const answer = answerRelation(ctx, { type: 'relation', form: 'choice', relation, a: a.id, b: b.id });
-    steps.push({ description: `which is ${RELATION_WORDS[relation].more}: ${ctx.name(a)} or ${ctx.name(b)}`, answer });
+    const answer = answerRelation(ctx, { type: 'relation', form: 'choice', relation, a: a.id, b: b.id, ...(query.long ? { long: true } : {}) });
+    steps.push({ description: `which is ${relationWords(relation, query.long).more}: ${ctx.name(a)} or ${ctx.name(b)}`, answer });
     if (answer.choice === undefined) ties.push(`${ctx.name(a)} and ${ctx.name(b)}`);
   }
-  const w = ORDER_WORDS[query.by];
+  const w = orderWords(query.by, query.long);
   // a height or a width is worth reading beside each name ("how tall are the sofa and the lamp?")
   const withValue = family === 'height' || family === 'width';
   let sentence = phrase('order', ctx.seed, {
@@ -162,14 +162,14 @@ function answerClaim(ctx: Ctx, query: Extract<Query, { type: 'order' }>, claimId
   const [first, second] = ordered;
   // the first against the claimed one; the second against the first when the claim heads the order
   const other = first.id === claim.id ? second : first;
-  const vs = other ? answerRelation(ctx, { type: 'relation', form: 'choice', relation, a: other.id, b: claim.id }) : null;
+  const vs = other ? answerRelation(ctx, { type: 'relation', form: 'choice', relation, a: other.id, b: claim.id, ...(query.long ? { long: true } : {}) }) : null;
   const verdict: Verdict = !vs ? 'yes' : vs.choice === undefined ? 'about-the-same' : vs.choice === claim.id ? 'yes' : 'no';
   const rank = ordered.indexOf(claim) + 1;
   const vars = { x: ctx.name(verdict === 'yes' ? claim : other ?? first), claim: ctx.name(claim), adj, next: second ? ctx.name(second) : '', rank: RANK_WORDS[rank] ?? `number ${rank}` };
   // the whole order only where the answer is not yes: where the claimed object stands, and what is close
   const lead = phrase(verdict === 'yes' ? (second ? 'claimYes' : 'superlative') : verdict === 'no' ? 'claimNo' : 'claimTie', ctx.seed, vars);
   const sentence = verdict === 'yes' ? lead : `${lead} ${orderSentence}`;
-  const deciding: Step[] = vs && other ? [{ description: `which is ${RELATION_WORDS[relation].more}: ${ctx.name(other)} or ${ctx.name(claim)}`, answer: vs }] : [];
+  const deciding: Step[] = vs && other ? [{ description: `which is ${relationWords(relation, query.long).more}: ${ctx.name(other)} or ${ctx.name(claim)}`, answer: vs }] : [];
   return compositeAnswer(ctx, {
     query, verdict, order: ordered.map((o) => o.id),
     evidence: {

@@ -3,7 +3,7 @@ import { buildScene, type BoxSpec } from '../testing/sceneBuilder';
 import { answerQuery } from './answerQuery';
 import { boxGap } from './boxGeometry';
 import { clockDirection } from './measures';
-import type { PairMeasure } from './query';
+import type { PairMeasure, Query } from './query';
 
 const table: BoxSpec = { id: 'table', caption: 'table', center: [0, 0.375, -2], size: [1.2, 0.75, 0.8] };
 const cup: BoxSpec = { id: 'cup', caption: 'cup', center: [0.1, 0.8, -2], size: [0.08, 0.1, 0.08] };
@@ -141,6 +141,14 @@ describe('how much more', () => {
     expect(w.value).toBeCloseTo(0.8, 12);
     expect(w.sentence).toMatch(/^The sofa is .+ wider than the table\.$/);
     expect(w.evidence.visuals.filter((v) => v.kind === 'line')).toHaveLength(2);
+    // asked as a length, answered as one (the same measure: the longer horizontal side)
+    const longer = answerQuery(scene, { type: 'pair', measure: 'how_much_wider', a: 'sofa', b: 'table', long: true });
+    expect(longer.value).toBeCloseTo(0.8, 12);
+    expect(longer.sentence).toMatch(/^The sofa is .+ longer than the table\.$/);
+    const asLength = (q: Query) => answerQuery(scene, q).sentence;
+    expect(asLength({ type: 'relation', form: 'yesno', relation: 'wider', a: 'sofa', b: 'table', long: true })).toMatch(/^Yes, the sofa is longer than the table/);
+    expect(asLength({ type: 'relation', form: 'choice', relation: 'wider', a: 'table', b: 'sofa', long: true })).toMatch(/^The sofa is longer/);
+    expect(asLength({ type: 'order', by: 'width', objects: ['sofa', 'table', 'chair'], descending: true, top: true, long: true })).toMatch(/^The sofa is the longest\. By length, longest first: /);
     // two heights 2 cm apart are within the measurement's band
     const twins = buildScene([table, { ...chair, size: [0.5, 0.77, 0.5] }]);
     const tie = answerQuery(twins, { type: 'pair', measure: 'how_much_taller', a: 'chair', b: 'table' });

@@ -23,7 +23,7 @@ import type { Query, Relation } from './query';
 import { boxGap, depthOf, heightOf, obbAxes, widthOf, widthSegment } from './boxGeometry';
 import { type Ctx, finish, lengthTieBand, measurementConfidence, comparisonConfidence } from './context';
 import { compare, RELATION_FAMILY, relationVisuals } from './relations';
-import { RELATION_WORDS, phrase, label } from './templates';
+import { phrase, label, relationWords } from './templates';
 import { UP } from './viewpoint';
 
 export const GAP_REPORT_M = 0.05;
@@ -207,7 +207,7 @@ function answerHowMuch({ ctx, query, a, b, na, nb, ca, cb, highlight }: PairCtx)
   // two extents differ by what each is known to: an estimated side carries its prior's spread (the comparison's sigma)
   const sigma = extent && c.sigma > 0 ? c.sigma : vertical ? Math.hypot(ctx.sigmaV(a), ctx.sigmaV(b)) : Math.hypot(ctx.sigmaH(a), ctx.sigmaH(b));
   const text = ctx.fmt(Math.abs(c.diff), sigma);
-  const w = RELATION_WORDS[relation];
+  const w = relationWords(relation, query.long);
   const base: Omit<Answer, 'confidence' | 'caveats' | 'sentence'> = {
     query, value: c.diff === 0 ? 0 : c.diff, unit: 'm',
     evidence: {

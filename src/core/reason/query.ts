@@ -61,21 +61,26 @@ export type TriangleShape = 'equilateral' | 'isosceles' | 'right';
 /** Unit a person asked for (its words live with the units, core/units/length.ts); `undefined` means the display preference. */
 export type { UnitRequest } from '../units/length';
 
+/**
+ * `long` on a comparison, a how-much or an ordering of widths: asked of the longer horizontal side as its length
+ * ("is the bus longer than the car?", "which is the longest?"); the same measure (DESIGN.md: length is the width),
+ * answered in the words it was asked in.
+ */
 export type Query =
   /**
    * whether `a` stands in `relation` to `b` (yes / no), or which of the two is more so (choice); `either`: asked
    * with both alternatives ("is A left or right of B?"), answered with the one that holds, not yes or no
    */
-  | { type: 'relation'; form: 'yesno' | 'choice'; relation: Relation; a: string; b: string; either?: boolean }
+  | { type: 'relation'; form: 'yesno' | 'choice'; relation: Relation; a: string; b: string; either?: boolean; long?: true }
   /** `threshold`: asked against a length ("is A more than 2 m from B?"); not for the direction */
-  | { type: 'pair'; measure: PairMeasure; a: string; b: string; threshold?: Threshold }
+  | { type: 'pair'; measure: PairMeasure; a: string; b: string; threshold?: Threshold; long?: true }
   | { type: 'size'; measure: SizeMeasure; a: string; threshold?: Threshold }
   | { type: 'extreme'; which: 'closest' | 'farthest'; to: string; among?: string[] }
   /**
    * `top`: a superlative ("which is the tallest?"): the answer leads with the first of the order; `claim`: asked of
    * one object ("is the lamp the tallest object?"), answered yes or no
    */
-  | { type: 'order'; by: OrderKey; objects: string[]; descending: boolean; top?: true; claim?: string }
+  | { type: 'order'; by: OrderKey; objects: string[]; descending: boolean; top?: true; claim?: string; long?: true }
   | { type: 'between'; a: string; b: string; c: string }
   /** where `a` is relative to `b` as the camera sees it ("where is the sofa in relation to the tv?"): each axis and the distance */
   | { type: 'place'; a: string; b: string }

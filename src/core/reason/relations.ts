@@ -22,7 +22,7 @@ import type { Answer, Quantity, Visual } from './answer';
 import type { Query, Relation } from './query';
 import { extentAlong, heightOf, volumeOf, widthOf, widthSegment } from './boxGeometry';
 import { type Ctx, comparisonConfidence, finish, lengthTieBand, withCaveats } from './context';
-import { RELATION_WORDS, fill, label, phrase, pickTemplate, type RelationWords } from './templates';
+import { fill, label, phrase, pickTemplate, relationWords, type RelationWords } from './templates';
 import { toView, viewRight } from './viewpoint';
 import { TIE_SIGMAS, uncertaintyBand } from './tieBands';
 import { normalCdf } from '../units/uncertainty';
@@ -144,7 +144,7 @@ export function answerRelation(
   const b = ctx.get(query.b);
   const { family } = RELATION_FAMILY[query.relation];
   const c = compare(ctx, query.relation, a, b);
-  const w = RELATION_WORDS[query.relation];
+  const w = relationWords(query.relation, query.long);
   const isVolume = family === 'volume';
   const unit: Quantity['unit'] = isVolume ? 'm3' : 'm';
   const quantities: Quantity[] = [

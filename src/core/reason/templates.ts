@@ -36,6 +36,17 @@ export const RELATION_WORDS: Readonly<Record<Relation, RelationWords>> = {
   shorter: { rel: 'shorter than', opposite: 'taller than', more: 'shorter', moreThan: 'shorter than', tie: 'about the same height' },
 };
 
+/** The width family asked as a length ("longer than"): the longer horizontal side is what both words measure. */
+const LONG_WORDS: Readonly<Partial<Record<Relation, RelationWords>>> = {
+  wider: { rel: 'longer than', opposite: 'not as long as', more: 'longer', moreThan: 'longer than', tie: 'about the same length' },
+  thinner: { rel: 'less long than', opposite: 'longer than', more: 'less long', moreThan: 'less long than', tie: 'about the same length' },
+};
+
+/** A relation's words, in the words of length when it was asked so. */
+export function relationWords(relation: Relation, long?: boolean): RelationWords {
+  return (long && LONG_WORDS[relation]) || RELATION_WORDS[relation];
+}
+
 export const TEMPLATES = {
   relationYes: [
     'yes, {a} is {rel} {b}.',
@@ -367,6 +378,11 @@ export function label(key: LabelKey, vars: Readonly<Record<string, string | numb
   return capitalise(fill(LABELS[key], vars));
 }
 
+
+/** An ordering's words, in the words of length when a width ordering was asked so ("the longest"). */
+export function orderWords(by: OrderKey, long?: boolean): { key: string; descending: string; ascending: string } {
+  return long && by === 'width' ? { key: 'length', descending: 'longest', ascending: 'least long' } : ORDER_WORDS[by];
+}
 
 export const ORDER_WORDS: Readonly<Record<OrderKey, { key: string; descending: string; ascending: string }>> = {
   height: { key: 'height', descending: 'tallest', ascending: 'shortest' },
