@@ -117,6 +117,43 @@ export const KNOWN_WORDS: readonly string[] = [
     .flatMap((a) => [a, ...comparativeForms(a)]),
 ];
 
+/**
+ * Everyday English words, read as they are: many are a letter from a keyword or a common caption word ("lift" is
+ * not "left", "tail" not "tall", "mean" not "man", "chain" not "chair", "nest" not "next"), and a question that
+ * has one is about something else, not a typo of a spatial one.
+ */
+export const COMMON_WORDS: readonly string[] = [
+  'after', 'again', 'almost', 'alone', 'already', 'although', 'always', 'animal', 'arm', 'art', 'ask', 'bank', 'bar',
+  'base', 'bath', 'beat', 'become', 'bee', 'before', 'begin', 'bell', 'belt', 'best', 'better', 'blade', 'block',
+  'board', 'body', 'bone', 'boot', 'born', 'boy', 'brain', 'branch', 'bread', 'break', 'brick', 'bring', 'brother',
+  'build', 'burn', 'bush', 'busy', 'butter', 'buy', 'call', 'came', 'camp', 'cap', 'card', 'care', 'carry', 'case',
+  'cast', 'catch', 'cause', 'cell', 'cent', 'chain', 'chalk', 'chance', 'change', 'check', 'chest', 'chin', 'circle',
+  'city', 'clear', 'climb', 'cloth', 'cloud', 'come', 'cook', 'copy', 'corn', 'cover', 'crack', 'cross', 'crowd',
+  'cry', 'cut', 'dead', 'dear', 'die', 'dirt', 'dish', 'doll', 'dot', 'draw', 'dream', 'dress', 'drink', 'drive',
+  'drop', 'dry', 'duck', 'dust', 'ear', 'early', 'earth', 'east', 'eat', 'egg', 'else', 'end', 'even', 'ever', 'eye',
+  'fact', 'fair', 'fall', 'farm', 'feel', 'fell', 'few', 'field', 'fight', 'fill', 'find', 'fine', 'finger', 'fire',
+  'fish', 'fit', 'flag', 'flow', 'fly', 'fold', 'food', 'fox', 'free', 'fruit', 'full', 'fun', 'game', 'garden',
+  'gate', 'gave', 'gift', 'girl', 'glad', 'goat', 'gold', 'gone', 'grass', 'grew', 'grow', 'gun', 'hair', 'hall',
+  'hang', 'happy', 'hard', 'head', 'hear', 'heat', 'held', 'help', 'hen', 'hid', 'hill', 'him', 'hit', 'hold',
+  'hole', 'home', 'hook', 'hope', 'horn', 'hunt', 'ice', 'ink', 'iron', 'jam', 'job', 'join', 'joy', 'jump', 'keep',
+  'key', 'kick', 'king', 'kiss', 'knee', 'lake', 'land', 'large', 'late', 'laugh', 'lay', 'lead', 'leaf', 'lean',
+  'leg', 'life', 'lift', 'lip', 'lock', 'lost', 'love', 'low', 'main', 'man', 'mark', 'mat', 'meal', 'mean', 'meat',
+  'meet', 'men', 'milk', 'mind', 'mine', 'miss', 'mix', 'moon', 'mouth', 'move', 'mud', 'nail', 'neck', 'nest',
+  'net', 'nine', 'nod', 'north', 'nose', 'note', 'nut', 'odd', 'oil', 'once', 'own', 'pack', 'page', 'paint',
+  'paper', 'park', 'part', 'pass', 'past', 'path', 'pay', 'pet', 'pick', 'pie', 'pig', 'pin', 'pipe', 'plan', 'play',
+  'plot', 'pond', 'pool', 'poor', 'post', 'pull', 'push', 'rain', 'ran', 'rat', 'read', 'rich', 'ride', 'ring',
+  'rise', 'rock', 'roll', 'roof', 'root', 'rope', 'rose', 'round', 'rub', 'rule', 'run', 'sad', 'safe', 'sail',
+  'salt', 'sand', 'sat', 'save', 'saw', 'sea', 'seat', 'seed', 'self', 'sell', 'send', 'ship', 'shop', 'shut',
+  'sick', 'silk', 'sing', 'six', 'skin', 'sleep', 'slip', 'small', 'smell', 'smile', 'snow', 'soap', 'sock', 'soil',
+  'son', 'song', 'soon', 'sound', 'soup', 'south', 'speak', 'spring', 'square', 'star', 'start', 'stay', 'steam',
+  'steel', 'stick', 'stone', 'stop', 'store', 'storm', 'story', 'string', 'strong', 'such', 'sugar', 'sun', 'swim',
+  'tail', 'take', 'talk', 'tank', 'tape', 'taste', 'tea', 'teach', 'tear', 'ten', 'tent', 'test', 'throw', 'tie',
+  'till', 'tin', 'tip', 'toe', 'told', 'tone', 'took', 'tool', 'town', 'trap', 'trip', 'try', 'tube', 'turn', 'use',
+  'wait', 'walk', 'war', 'wash', 'watch', 'water', 'wave', 'wear', 'week', 'went', 'west', 'wet', 'wheel', 'wife',
+  'wild', 'win', 'wind', 'wing', 'wire', 'wise', 'wish', 'woman', 'wool', 'work', 'worm', 'wrap', 'yell', 'yet',
+  'young',
+];
+
 /** "hot" -> hotter, hottest; "loose" -> looser, loosest; "heavy" -> heavier, heaviest. */
 function comparativeForms(a: string): string[] {
   const stem = a.endsWith('e') ? a.slice(0, -1) : a.endsWith('y') ? `${a.slice(0, -1)}i` : /^[^aeiou]*[aeiou][bdgmnpt]$/.test(a) ? a + a.slice(-1) : a;

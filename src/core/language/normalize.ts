@@ -3,7 +3,7 @@
  * contractions, British spellings, plurals and word-level typo correction.
  */
 import { AXIS_CUES, DIMENSION_CUES, DISTANCE_CUE, EXTREME_CUE, NEAR_CUE, ORDER_KEYS, RELATION_CUES, SAME_DIMENSIONS, SUPERLATIVES } from './cues';
-import { CONTRACTIONS, KEYWORDS, KNOWN_WORDS, NOUN_SYNONYMS, PHRASE_SYNONYMS, SHORT_TYPOS, SPELLING } from './lexicon';
+import { COMMON_WORDS, CONTRACTIONS, KEYWORDS, KNOWN_WORDS, NOUN_SYNONYMS, PHRASE_SYNONYMS, SHORT_TYPOS, SPELLING } from './lexicon';
 
 /** Optimal-string-alignment distance: Levenshtein plus adjacent transpositions ("lfet" -> "left" is 1). */
 export function editDistance(a: string, b: string): number {
@@ -89,7 +89,7 @@ const CUE_WORDS = [
   NEAR_CUE, DISTANCE_CUE, EXTREME_CUE,
 ].flatMap((src) => src.match(/[a-z]{3,}/g) ?? []);
 
-const KNOWN = new Set<string>([...KEYWORDS, ...KNOWN_WORDS, ...CUE_WORDS]);
+const KNOWN = new Set<string>([...KEYWORDS, ...KNOWN_WORDS, ...COMMON_WORDS, ...CUE_WORDS]);
 
 /**
  * Closest target to a word not in the lexicon. Typos keep their first letter far more often than not, and
