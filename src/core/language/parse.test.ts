@@ -412,6 +412,19 @@ describe('parseQuestion', () => {
     expect(query('How much longer is the sofa than the coffee table?')).toMatchObject({ query: { type: 'pair', measure: 'how_much_wider', long: true } });
     expect(query('Which is the longest object?')).toMatchObject({ query: { type: 'order', by: 'width', top: true, long: true } });
     expect(query('Is the sofa wider than the coffee table?')).toEqual({ query: { type: 'relation', form: 'yesno', relation: 'wider', a: 'sofa', b: 'table' }, unit: undefined });
+    // a class of things instead of "object": every object of that class ("which vehicle" was every object, the person included)
+    const street = SCENES.street, kitchen = SCENES.kitchen;
+    expect(parseQuestion('Which vehicle is closest to the camera?', street)).toMatchObject({ status: 'ok', parsed: { query: { type: 'order', by: 'camera_distance', objects: ['car', 'bus', 'bike'], top: true } } });
+    expect(parseQuestion("What's the nearest vehicle to the person?", street)).toMatchObject({ status: 'ok', parsed: { query: { type: 'extreme', which: 'closest', to: 'person', among: ['car', 'bus', 'bike'] } } });
+    expect(parseQuestion("What's the biggest appliance?", kitchen)).toMatchObject({ status: 'ok', parsed: { query: { type: 'order', by: 'size', objects: ['fridge', 'oven', 'mw'] } } });
+    expect(parseQuestion('Which is the tallest piece of furniture?', kitchen)).toMatchObject({ status: 'ok', parsed: { query: { type: 'order', by: 'height', objects: ['dtable', 'stoolL', 'stoolR'] } } });
+    expect(parseQuestion('Which vehicle is the biggest?', kitchen)).toMatchObject({ status: 'unresolved', phrases: ['vehicle'] });
+    // "object" is every object; a table lamp is no table, bar stools and a pickup truck are of their class
+    expect(parseQuestion('Which object is closest to the camera?', street)).toMatchObject({ status: 'ok', parsed: { query: { objects: ['car', 'bus', 'person', 'light', 'bike'] } } });
+    const at = (id: string, caption: string, x: number) => ({ id, caption, box2d: { x0: x, y0: 0, x1: x + 10, y1: 10 }, centroid: [x / 100, 0.5, -3] as [number, number, number] });
+    const mixed = { objects: [at('lamp', 'table lamp', 0), at('stools', 'bar stools', 20), at('desk', 'writing desk', 40), at('truck', 'pickup truck', 60)] };
+    expect(parseQuestion('Which piece of furniture is the tallest?', mixed)).toMatchObject({ status: 'ok', parsed: { query: { objects: ['stools', 'desk'] } } });
+    expect(parseQuestion('Which vehicle is the tallest?', mixed)).toMatchObject({ status: 'ok', parsed: { query: { objects: ['truck'] } } });
     // steps to one object: its distance from the camera is offered, not a count of sofas
     expect(parseQuestion('How many steps to reach the sofa?', living)).toMatchObject({ status: 'free-form', understood: 'how far the sofa is, in steps', suggestion: { type: 'range', a: 'sofa' } });
   });

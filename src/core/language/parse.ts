@@ -23,6 +23,7 @@
  */
 import { mapQueryIds, queryObjectIds, type ParseResult, type ParsedQuestion, type Query, type Threshold, type UnitRequest } from '../reason/query';
 import { findMentions, indexScene, type Mention, type MentionKind } from './mentions';
+import { CATEGORIES } from './lexicon';
 import { normalizeQuestion, objectWords, singular } from './normalize';
 import { ALL_OBJECTS, KIND_PREFIX, readSkeleton, withThresholdDraft, type Reading } from './read';
 import { extractThreshold } from './thresholds';
@@ -97,9 +98,9 @@ export function readQuestion(text: string, scene: SceneLike): QuestionReading {
     const draft = withThresholdDraft(reading.query, compared.threshold);
     // a length compared with something that is no length ("is the lamp left of 2 m?") is not measured
     if (!draft) return { result: { status: 'free-form', text }, explanation };
-    return { result: resolve(draft, unit, resolver, text, scene), explanation };
+    return { result: resolve(draft, unit, resolver, text, scene, categoryIn(skeleton)), explanation };
   }
-  return { result: resolve(lengthWorded(reading.query, skeleton), unit, resolver, text, scene), explanation };
+  return { result: resolve(lengthWorded(reading.query, skeleton), unit, resolver, text, scene, categoryIn(skeleton)), explanation };
 }
 
 /** Words of length, and of width (which "length" also measures: DESIGN.md); a question with both is about widths. */
@@ -229,7 +230,24 @@ function mapSlots(q: Query, resolveSlot: (p: string) => SlotIds, all: string[]):
   );
 }
 
-function resolve(draft: Query, unit: UnitRequest | undefined, resolver: Resolver, text: string, scene: SceneLike): ParseResult {
+type Category = (typeof CATEGORIES)[number];
+
+/** The class a question ranges over ("which vehicle", "the biggest appliance"), read from its skeleton (objects are slots there). */
+function categoryIn(skeleton: string): Category | null {
+  return CATEGORIES.find((c) => new RegExp(`(?<![a-z])(?:${c.words})(?![a-z])`).test(skeleton)) ?? null;
+}
+
+/** A caption is of a class when it ends with one of the class's members ("bar stool", "pickup truck"; not "table lamp"). */
+function ofCategory(caption: string, c: Category): boolean {
+  const words = caption.toLowerCase().trim().split(/\s+/).map(singular);
+  const end = (n: number) => words.slice(-n).join(' ');
+  return c.members.some((m) => end(m.split(' ').length) === m);
+}
+
+/** Whether a draft ranges over every object: an ordering of all, or the nearest / farthest of all. */
+const rangesOverAll = (q: Query): boolean => (q.type === 'order' && q.objects.includes(ALL_OBJECTS)) || (q.type === 'extreme' && q.among === undefined);
+
+function resolve(draft: Query, unit: UnitRequest | undefined, resolver: Resolver, text: string, scene: SceneLike, category: Category | null = null): ParseResult {
   const withUnit = (query: Query): ParsedQuestion => (unit ? { query, unit } : { query });
   const slots = [...new Set(slotsOf(draft))];
   const resolved = new Map<string, Resolution>(slots.map((s) => [s, resolver.resolve(s)]));
@@ -239,7 +257,9 @@ function resolve(draft: Query, unit: UnitRequest | undefined, resolver: Resolver
   const missing = results.flatMap((r) => (r.kind === 'missing' ? [r.phrase] : []));
   if (missing.length > 0) return { status: 'unresolved', text, phrases: [...new Set(missing)], known: knownCaptions(scene) };
 
-  const all = scene.objects.map((o) => o.id);
+  // "which vehicle is closest?": every object of that class; none in the scene is named as absent
+  const all = scene.objects.filter((o) => !category || !rangesOverAll(draft) || ofCategory(o.caption, category)).map((o) => o.id);
+  if (category && all.length === 0) return { status: 'unresolved', text, phrases: [category.noun], known: knownCaptions(scene) };
   // "the distance between the two chairs", "how far apart are the stools": one plural mention that names exactly
   // two objects is the pair (asking "which stool?" of a question that needs both would be no help)
   if ((draft.type === 'pair' || draft.type === 'relation') && draft.a === draft.b) {
@@ -257,7 +277,8 @@ function resolve(draft: Query, unit: UnitRequest | undefined, resolver: Resolver
     if (r?.kind === 'kind') return { kind: 'set', ids: r.ids };
     return { kind: 'one', id: r?.kind === 'ok' ? r.id : r?.kind === 'ambiguous' ? r.candidates[0] : p };
   };
-  const mapped = mapSlots(draft, idOf, all);
+  const mappedAll = mapSlots(draft, idOf, all);
+  const mapped: Query = category && mappedAll.type === 'extreme' && mappedAll.among === undefined ? { ...mappedAll, among: all.filter((id) => id !== mappedAll.to) } : mappedAll;
   // "are the coffee tables taller than the chair" where there is one coffee table: that table's comparison
   const query: Query = mapped.type === 'count' && mapped.ask === 'all' && mapped.among?.length === 1 && mapped.among[0] !== mapped.reference
     ? { type: 'relation', form: 'yesno', relation: mapped.relation, a: mapped.among[0], b: mapped.reference }

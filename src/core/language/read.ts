@@ -19,6 +19,7 @@ import {
   ALL_OBJECTS, KIND_PREFIX, OBJ, POSITIONAL, SLOT, firstCue, has, q, re, referenceOf, relationIn, slotAfter, slotsOf, understood,
   type Ctx, type Reading,
 } from './readKit';
+import { CATEGORIES } from './lexicon';
 import { readDirection, readFacing, readImageSide, readOtherViewpoint, readPlace } from './readViewpoints';
 
 export { ALL_OBJECTS, KIND_PREFIX, type Reading } from './readKit';
@@ -262,8 +263,11 @@ function readDifference(c: Ctx): Reading | null {
   return q(howMuch(rel.rel, a, b), 'quantity', m[0], rel.text);
 }
 
+/** "the nearest vehicle to the person": a class of things stands where "object" would (parse.ts narrows the objects to it) */
+const CATEGORY_WORDS = CATEGORIES.map((k) => k.words).join('|');
+
 function readExtreme(c: Ctx): Reading | null {
-  const m = re(`(${EXTREME_CUE})(?: (?:object|thing|item|one|away|of them|in the room))*(?: (?:to|from|of))? (${SLOT})`).exec(c.s);
+  const m = re(`(${EXTREME_CUE})(?: (?:object|thing|item|one|away|of them|in the room|${CATEGORY_WORDS}))*(?: (?:to|from|of))? (${SLOT})`).exec(c.s);
   if (!m) return null;
   const to = m[2];
   const wh = c.wh === 'which' || c.wh === 'what' || c.wh === 'who';
