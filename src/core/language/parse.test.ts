@@ -419,6 +419,9 @@ describe('parseQuestion', () => {
     expect(parseQuestion("What's the biggest appliance?", kitchen)).toMatchObject({ status: 'ok', parsed: { query: { type: 'order', by: 'size', objects: ['fridge', 'oven', 'mw'] } } });
     expect(parseQuestion('Which is the tallest piece of furniture?', kitchen)).toMatchObject({ status: 'ok', parsed: { query: { type: 'order', by: 'height', objects: ['dtable', 'stoolL', 'stoolR'] } } });
     expect(parseQuestion('Which vehicle is the biggest?', kitchen)).toMatchObject({ status: 'unresolved', phrases: ['vehicle'] });
+    expect(parseQuestion('How many vehicles are there?', street)).toMatchObject({ status: 'ok', parsed: { query: { type: 'tally', objects: ['car', 'bus', 'bike'] } } });
+    // every object of the photo is not counted: a detector finds some of them
+    expect(parseQuestion('How many objects are there?', street)).toMatchObject({ status: 'free-form', understood: 'counting objects' });
     // "object" is every object; a table lamp is no table, bar stools and a pickup truck are of their class
     expect(parseQuestion('Which object is closest to the camera?', street)).toMatchObject({ status: 'ok', parsed: { query: { objects: ['car', 'bus', 'person', 'light', 'bike'] } } });
     const at = (id: string, caption: string, x: number) => ({ id, caption, box2d: { x0: x, y0: 0, x1: x + 10, y1: 10 }, centroid: [x / 100, 0.5, -3] as [number, number, number] });

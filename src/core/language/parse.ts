@@ -244,8 +244,8 @@ function ofCategory(caption: string, c: Category): boolean {
   return c.members.some((m) => end(m.split(' ').length) === m);
 }
 
-/** Whether a draft ranges over every object: an ordering of all, or the nearest / farthest of all. */
-const rangesOverAll = (q: Query): boolean => (q.type === 'order' && q.objects.includes(ALL_OBJECTS)) || (q.type === 'extreme' && q.among === undefined);
+/** Whether a draft ranges over every object: an ordering or a count of all, or the nearest / farthest of all. */
+const rangesOverAll = (q: Query): boolean => ((q.type === 'order' || q.type === 'tally') && q.objects.includes(ALL_OBJECTS)) || (q.type === 'extreme' && q.among === undefined);
 
 function resolve(draft: Query, unit: UnitRequest | undefined, resolver: Resolver, text: string, scene: SceneLike, category: Category | null = null): ParseResult {
   const withUnit = (query: Query): ParsedQuestion => (unit ? { query, unit } : { query });

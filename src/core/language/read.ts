@@ -193,6 +193,8 @@ function readCount(c: Ctx): Reading | null {
   }
   // "how many chairs are there": the objects of the one kind named (each caption found, no model needed)
   if (c.slots.length === 1) return q({ type: 'tally', objects: [KIND_PREFIX + c.slots[0]] }, 'count', m[0]);
+  // "how many vehicles are there": the objects of that class (parse.ts narrows every object to it)
+  if (c.slots.length === 0 && re(`(?:${CATEGORY_WORDS})`).test(rest)) return q({ type: 'tally', objects: [ALL_OBJECTS] }, 'count', m[0]);
   return understood('counting objects', [], [m[0]]);
 }
 
