@@ -428,6 +428,15 @@ describe('parseQuestion', () => {
     const mixed = { objects: [at('lamp', 'table lamp', 0), at('stools', 'bar stools', 20), at('desk', 'writing desk', 40), at('truck', 'pickup truck', 60)] };
     expect(parseQuestion('Which piece of furniture is the tallest?', mixed)).toMatchObject({ status: 'ok', parsed: { query: { objects: ['stools', 'desk'] } } });
     expect(parseQuestion('Which vehicle is the tallest?', mixed)).toMatchObject({ status: 'ok', parsed: { query: { objects: ['truck'] } } });
+    // a kind compared within itself: the top of its ordering ("which chair is taller" was what is taller than a chair)
+    expect(query('Which chair is taller?')).toEqual({ query: { type: 'order', by: 'height', objects: ['chairL', 'chairR'], descending: true, top: true }, unit: undefined });
+    expect(query('Which of the chairs is the tallest?')).toMatchObject({ query: { type: 'order', by: 'height', objects: ['chairL', 'chairR'], top: true } });
+    expect(parseQuestion('Which stool is further left?', kitchen)).toMatchObject({ status: 'ok', parsed: { query: { type: 'order', by: 'lateral', objects: ['stoolL', 'stoolR'], descending: false } } });
+    // "nearer to B than to C": A's two distances; "than C is": C's distance to B
+    expect(query('Is the floor lamp nearer to the sofa than to the tv?')).toMatchObject({ query: { type: 'extreme', which: 'closest', to: 'lamp', among: ['sofa', 'tv'] } });
+    expect(query('Is the floor lamp closer to the sofa than the tv is?')).toMatchObject({ query: { type: 'extreme', which: 'closest', to: 'sofa', among: ['lamp', 'tv'] } });
+    // two objects closest to each other, farthest apart: a pair, not the camera's nearest or farthest
+    for (const text of ['Which two objects are closest to each other?', 'Which objects are farthest apart?']) expect(parseQuestion(text, living).status, text).toBe('free-form');
     // steps to one object: its distance from the camera is offered, not a count of sofas
     expect(parseQuestion('How many steps to reach the sofa?', living)).toMatchObject({ status: 'free-form', understood: 'how far the sofa is, in steps', suggestion: { type: 'range', a: 'sofa' } });
   });

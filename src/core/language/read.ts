@@ -162,6 +162,23 @@ function readOrientation(c: Ctx): Reading | null {
   return understood(`which way ${x} is turned, which a box does not show`, [x], [m[0]]);
 }
 
+/**
+ * "Which chair is taller?", "which of the stools is the highest?", "which chair is further left?": a kind named
+ * with nothing to compare it with is compared within itself, the top of its ordering ("which chair is taller"
+ * was read as what is taller than a chair, after asking which chair).
+ */
+function readKindComparison(c: Ctx): Reading | null {
+  if (c.slots.length !== 1 || c.cam) return null;
+  const m = /^(?:which|what)(?: one)?(?: of)?(?: the)? (obj\d+) (?:is|are|looks|seems|appears|stands|sits)(?: the)? (.+)$/.exec(c.s);
+  if (!m || /\b(?:than|to|from|of|as)\b/.test(m[2])) return null;
+  const kind = KIND_PREFIX + m[1];
+  const sup = firstCue(SUPERLATIVES, m[2]);
+  if (sup && sup.start === 0) return q({ type: 'order', by: sup.value.by, objects: [kind], descending: sup.value.descending, top: true }, 'superlative', sup.text);
+  const rel = relationIn(m[2]);
+  const order = rel && rel.start === 0 ? ORDER_OF[rel.rel] : undefined;
+  return rel && order ? q({ type: 'order', by: order[0], objects: [kind], descending: order[1], top: true }, 'superlative', rel.text) : null;
+}
+
 function readCount(c: Ctx): Reading | null {
   const m = re('how many|what number of|number of|count(?: up)?|how much of').exec(c.s);
   if (!m) return null;
@@ -280,7 +297,8 @@ function readExtreme(c: Ctx): Reading | null {
     return understood(`a rank after the first from ${to}`, [to], [m[0]], { type: 'extreme', which: farthest ? 'farthest' : 'closest', to });
   }
   // "is the sofa closer to the tv or to the lamp": the sofa's distances to the two are compared
-  const orTo = /^ or (?:to |from )?(obj\d+)/.exec(c.s.slice(m.index + m[0].length));
+  // "is A closer to B or to C", "is A nearer to B than to C": A's two distances compared ("than C is" is C's)
+  const orTo = /^ (?:or (?:to |from )?|than (?:to|from) )(obj\d+)/.exec(c.s.slice(m.index + m[0].length));
   const subject = slotsOf(c.s.slice(0, m.index));
   if (orTo && to !== 'cam' && !c.wh && subject.length === 1 && subject[0] !== to && subject[0] !== orTo[1]) {
     const which = /clos|near|next|beside|adjacent|neighbo/.test(m[1]) ? 'closest' : 'farthest';
@@ -351,6 +369,10 @@ function readSuperlative(c: Ctx): Reading | null {
   if (sup.value.by === 'lateral' && c.wh === null && !has(c.s, 'among|out of|of all|of the (?:objects|things|items)')) return null;
   if (c.slots.length === 0) {
     if (c.wh !== 'which' && c.wh !== 'what') return null;
+    // "which two objects are closest to each other", "which are farthest apart": a pair of objects, not the camera's nearest
+    if (sup.value.by === 'camera_distance' && has(c.s, 'each other|one another|apart|together|two objects|two things|pair')) {
+      return understood(`which two objects are ${sup.value.descending ? 'farthest apart' : 'closest together'}`, [], [sup.text]);
+    }
     return q({ type: 'order', by: sup.value.by, objects: [ALL_OBJECTS], descending: sup.value.descending, top: true }, 'superlative', sup.text);
   }
   if (c.slots.length === 2) {
@@ -608,7 +630,7 @@ function readRelationUnlessDistance(c: Ctx): Reading | null {
 }
 
 const READERS: readonly ((c: Ctx) => Reading | null)[] = [
-  readHypothetical, readOrientation, readCameraHeight, readRatio, readFootprint, readSelfComparison, readDepthFromCamera, readTriangle, readCount, readInBetween, readExists, readDescribed, readBetween, readFacing,
+  readHypothetical, readOrientation, readKindComparison, readCameraHeight, readRatio, readFootprint, readSelfComparison, readDepthFromCamera, readTriangle, readCount, readInBetween, readExists, readDescribed, readBetween, readFacing,
   readOtherViewpoint, readImageSide, readPlace, readDirection, readOrder, readDifference, readClaim, readExtreme, readSuperlative, readComparativeList, readBeyondAll, readPlaced,
   readContain, readSupport, readSame, readCompare, readChoice, readSizes, readElevation, readRelationUnlessDistance, readDistance, readRelation, readSize, readWhere,
 ];
