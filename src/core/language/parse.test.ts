@@ -437,6 +437,16 @@ describe('parseQuestion', () => {
     expect(query('Is the floor lamp closer to the sofa than the tv is?')).toMatchObject({ query: { type: 'extreme', which: 'closest', to: 'sofa', among: ['lamp', 'tv'] } });
     // two objects closest to each other, farthest apart: a pair, not the camera's nearest or farthest
     for (const text of ['Which two objects are closest to each other?', 'Which objects are farthest apart?']) expect(parseQuestion(text, living).status, text).toBe('free-form');
+    // "is there a sofa?": the sofas found, counted; none found is no proof there is none, so the VLM looks
+    expect(query('Is there a sofa in the picture?')).toEqual({ query: { type: 'tally', objects: ['sofa'] }, unit: undefined });
+    expect(query('Are there any chairs?')).toMatchObject({ query: { type: 'tally', objects: ['chairL', 'chairR'] } });
+    expect(parseQuestion('Is there a piano?', living)).toEqual({ status: 'free-form', text: 'Is there a piano?' });
+    // "am I closer to A or B": which is nearer the camera; "is B near A or far from it": their distance
+    expect(query('Am I closer to the sofa or the tv?')).toMatchObject({ query: { type: 'relation', form: 'choice', relation: 'front', a: 'sofa', b: 'tv' } });
+    expect(query('Is the potted plant near the tv or far from it?')).toMatchObject({ query: { type: 'pair', measure: 'distance', a: 'plant', b: 'tv' } });
+    // the signs for more and less than
+    expect(query('Is the floor lamp > 1.5m tall?')).toMatchObject({ query: { type: 'size', measure: 'height', threshold: { op: 'above', metres: 1.5 } } });
+    expect(query('Is the tv <= 3 m away?')).toMatchObject({ query: { type: 'range', a: 'tv', threshold: { op: 'below', metres: 3 } } });
     // steps to one object: its distance from the camera is offered, not a count of sofas
     expect(parseQuestion('How many steps to reach the sofa?', living)).toMatchObject({ status: 'free-form', understood: 'how far the sofa is, in steps', suggestion: { type: 'range', a: 'sofa' } });
   });

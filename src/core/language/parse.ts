@@ -25,7 +25,7 @@ import { mapQueryIds, queryObjectIds, type ParseResult, type ParsedQuestion, typ
 import { findMentions, indexScene, type Mention, type MentionKind } from './mentions';
 import { CATEGORIES } from './lexicon';
 import { normalizeQuestion, objectWords, singular } from './normalize';
-import { ALL_OBJECTS, KIND_PREFIX, readSkeleton, withThresholdDraft, type Reading } from './read';
+import { ALL_OBJECTS, EXISTENCE, KIND_PREFIX, readSkeleton, withThresholdDraft, type Reading } from './read';
 import { extractThreshold } from './thresholds';
 import { knownCaptions, resolveKind, resolveReferent, type Resolution, type SceneLike } from './referents';
 import { takeFrames } from './frames';
@@ -100,7 +100,10 @@ export function readQuestion(text: string, scene: SceneLike): QuestionReading {
     if (!draft) return { result: { status: 'free-form', text }, explanation };
     return { result: resolve(draft, unit, resolver, text, scene, categoryIn(skeleton)), explanation };
   }
-  return { result: resolve(lengthWorded(reading.query, skeleton), unit, resolver, text, scene, categoryIn(skeleton)), explanation };
+  const result = resolve(lengthWorded(reading.query, skeleton), unit, resolver, text, scene, categoryIn(skeleton));
+  // "is there a piano?": a detector that found none has not shown there is none; the VLM looks at the photo
+  if (reading.form === EXISTENCE && result.status === 'unresolved') return { result: { status: 'free-form', text }, explanation };
+  return { result, explanation };
 }
 
 /** Words of length, and of width (which "length" also measures: DESIGN.md); a question with both is about widths. */

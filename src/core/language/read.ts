@@ -30,7 +30,15 @@ export { ALL_OBJECTS, KIND_PREFIX, type Reading } from './readKit';
  * "Is there a chair to the left of the tv?", "are there any objects behind the sofa?": whether anything (of a
  * kind) stands in a relation to a reference, answered by counting them.
  */
+/** The form of "is there a sofa?": the objects of that kind counted when some were found (parse.ts: else the VLM). */
+export const EXISTENCE = 'yes/no (whether there is one)';
+
+/** "Is there a sofa (in the photo)?", "can you see a tv?", "does the room have a lamp?" */
+const THERE_IS = `^(?:(?:is|are) there|(?:can|do) (?:you|i|we) see|does (?:the|this) (?:room|photo|picture|image|scene) (?:have|contain|show|include)) (?:a |an |any |some |the )?(${OBJ})$`;
+
 function readExists(c: Ctx): Reading | null {
+  const only = c.slots.length === 1 ? re(THERE_IS).exec(c.s) : null;
+  if (only) return q({ type: 'tally', objects: [KIND_PREFIX + only[1]] }, EXISTENCE, only[0].replace(/ obj\d+$/, ''));
   // "are all the chairs shorter than the sofa": the count of those that are, against how many there are
   // "anything behind the sofa?": the question's "is there" left out
   const m = re(`(?:is|are) there(?: (?:any|a|an|some|other))*(?: (${OBJ}|objects?|things?|items?|anything|something))|(?:are|is) (?:all|each|every one|both) (?:of )?(?:the )?(${OBJ})|^(?:are|were) (${OBJ})|^(anything|something|any (?:objects?|things?|items?))`).exec(c.s);
@@ -296,10 +304,14 @@ function readExtreme(c: Ctx): Reading | null {
     if (to === 'cam') return q({ type: 'order', by: 'camera_distance', objects: c.slots.length >= 2 ? c.slots : [ALL_OBJECTS], descending: farthest }, 'order', m[0]);
     return understood(`a rank after the first from ${to}`, [to], [m[0]], { type: 'extreme', which: farthest ? 'farthest' : 'closest', to });
   }
-  // "is the sofa closer to the tv or to the lamp": the sofa's distances to the two are compared
   // "is A closer to B or to C", "is A nearer to B than to C": A's two distances compared ("than C is" is C's)
   const orTo = /^ (?:or (?:to |from )?|than (?:to|from) )(obj\d+)/.exec(c.s.slice(m.index + m[0].length));
   const subject = slotsOf(c.s.slice(0, m.index));
+  // "am I closer to A or B": the one asking stands where the camera did; which of the two is nearer it
+  if (orTo && to !== 'cam' && subject.length === 0 && /(?:^| )(?:i|we|you)(?: |$)/.test(c.s.slice(0, m.index)) && to !== orTo[1]) {
+    const near = /clos|near|next|beside|adjacent|neighbo/.test(m[1]);
+    return q({ type: 'relation', form: 'choice', relation: near ? 'front' : 'behind', a: to, b: orTo[1] }, 'choice', m[0], 'or');
+  }
   if (orTo && to !== 'cam' && !c.wh && subject.length === 1 && subject[0] !== to && subject[0] !== orTo[1]) {
     const which = /clos|near|next|beside|adjacent|neighbo/.test(m[1]) ? 'closest' : 'farthest';
     return q({ type: 'extreme', which, to: subject[0], among: [to, orTo[1]] }, 'candidate list', m[0], 'or');
@@ -317,6 +329,8 @@ function readExtreme(c: Ctx): Reading | null {
   }
   // "what is next to A" is the object closest to A; "which is closer to A, B or C" picks among B and C
   if (c.wh === 'where') return null;
+  // "is B near A or far from it": one candidate is no choice; the distance between the two answers it
+  if (!kind && among.length === 1 && !wh) return q({ type: 'pair', measure: 'distance', a: among[0], b: to }, 'yes/no (a distance)', m[0]);
   return q(among.length > 0 ? { type: 'extreme', which, to, among } : { type: 'extreme', which, to }, among.length > 0 ? 'candidate list' : 'extreme', m[0]);
 }
 

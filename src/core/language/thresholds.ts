@@ -56,7 +56,10 @@ function lengthOf(num: string, unitWord: string): { metres: number; unit: Length
 }
 
 /** Find one comparison with a length and rewrite the text around it; text without one comes back unchanged. */
-export function extractThreshold(raw: string): ThresholdReading {
+export function extractThreshold(asked: string): ThresholdReading {
+  // "is the lamp > 1.5 m tall", "is it >= 2m away": the signs as the words they stand for
+  const raw = asked.replace(/\s*(?:>=|≥|=>)\s*(?=\d)/g, ' at least ').replace(/\s*(?:<=|≤|=<)\s*(?=\d)/g, ' at most ')
+    .replace(/\s*>\s*(?=\d)/g, ' more than ').replace(/\s*<\s*(?=\d)/g, ' less than ').trim();
   const text = raw.toLowerCase();
   for (const [words, op, becomes] of COMPARATORS) {
     // "6 ft 2 in", "6'2\"", or one number and unit
