@@ -444,6 +444,9 @@ describe('parseQuestion', () => {
     // "am I closer to A or B": which is nearer the camera; "is B near A or far from it": their distance
     expect(query('Am I closer to the sofa or the tv?')).toMatchObject({ query: { type: 'relation', form: 'choice', relation: 'front', a: 'sofa', b: 'tv' } });
     expect(query('Is the potted plant near the tv or far from it?')).toMatchObject({ query: { type: 'pair', measure: 'distance', a: 'plant', b: 'tv' } });
+    // two places against one object: each axis, not a yes / no to the first alone
+    expect(query('Is the floor lamp to the left of the sofa and behind it?')).toEqual({ query: { type: 'place', a: 'lamp', b: 'sofa' }, unit: undefined });
+    expect(query('Is the floor lamp left of the sofa and the tv?')).not.toMatchObject({ query: { type: 'place' } });
     // the signs for more and less than
     expect(query('Is the floor lamp > 1.5m tall?')).toMatchObject({ query: { type: 'size', measure: 'height', threshold: { op: 'above', metres: 1.5 } } });
     expect(query('Is the tv <= 3 m away?')).toMatchObject({ query: { type: 'range', a: 'tv', threshold: { op: 'below', metres: 3 } } });

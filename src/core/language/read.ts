@@ -187,6 +187,19 @@ function readKindComparison(c: Ctx): Reading | null {
   return rel && order ? q({ type: 'order', by: order[0], objects: [kind], descending: order[1], top: true }, 'superlative', rel.text) : null;
 }
 
+/**
+ * "Is the lamp to the left of the sofa and behind it?": two places of one object against one other, which a
+ * yes / no to the first would pass over; the place answers each axis with its margin.
+ */
+function readCompoundPlace(c: Ctx): Reading | null {
+  if (c.slots.length !== 2) return null;
+  const m = /^(?:is|are) (obj\d+) (.+?) (obj\d+) and (?:(?:is )?(?:it|they) (?:is |are )?|(?:is )?also )?(.+?)(?: (it|them|obj\d+))?$/.exec(c.s);
+  if (!m || (m[5] !== undefined && m[5] !== 'it' && m[5] !== 'them' && m[5] !== m[3])) return null;
+  const first = relationIn(m[2]), second = relationIn(m[4]);
+  if (!first || !second || !POSITIONAL.has(first.rel) || !POSITIONAL.has(second.rel)) return null;
+  return q({ type: 'place', a: m[1], b: m[3] }, 'place', first.text, second.text);
+}
+
 function readCount(c: Ctx): Reading | null {
   const m = re('how many|what number of|number of|count(?: up)?|how much of').exec(c.s);
   if (!m) return null;
@@ -644,7 +657,7 @@ function readRelationUnlessDistance(c: Ctx): Reading | null {
 }
 
 const READERS: readonly ((c: Ctx) => Reading | null)[] = [
-  readHypothetical, readOrientation, readKindComparison, readCameraHeight, readRatio, readFootprint, readSelfComparison, readDepthFromCamera, readTriangle, readCount, readInBetween, readExists, readDescribed, readBetween, readFacing,
+  readHypothetical, readOrientation, readKindComparison, readCompoundPlace, readCameraHeight, readRatio, readFootprint, readSelfComparison, readDepthFromCamera, readTriangle, readCount, readInBetween, readExists, readDescribed, readBetween, readFacing,
   readOtherViewpoint, readImageSide, readPlace, readDirection, readOrder, readDifference, readClaim, readExtreme, readSuperlative, readComparativeList, readBeyondAll, readPlaced,
   readContain, readSupport, readSame, readCompare, readChoice, readSizes, readElevation, readRelationUnlessDistance, readDistance, readRelation, readSize, readWhere,
 ];
