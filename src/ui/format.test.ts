@@ -22,6 +22,13 @@ describe('answer headlines', () => {
     expect(headline(answerQuery(scene, { type: 'elevation', a: 'tv' }), scene, 'metric')).toBe('Bottom 50 cm · top 1.2 m');
     expect(headline(answerQuery(scene, { type: 'elevation', a: 'sofa' }), scene, 'metric')).toBe('On the floor · top 84 cm');
   });
+  it('a superlative whose top two are too close to call names no winner and implies no order', () => {
+    const twins = buildScene([{ id: 'a', caption: 'red chair', center: [-1, 0.48, -3], size: [0.5, 0.96, 0.5] }, { id: 'b', caption: 'blue chair', center: [1, 0.48, -3], size: [0.5, 0.96, 0.5] }]);
+    const tie = answerQuery(twins, { type: 'order', by: 'height', objects: ['a', 'b'], descending: true, top: true });
+    expect(headline(tie, twins, 'metric')).toBe('Too close to call: red chair or blue chair');
+    expect(headline(answerQuery(scene, { type: 'order', by: 'height', objects: ['sofa', 'tv', 'lamp'], descending: true, top: true }), scene, 'metric')).toBe('lamp');
+    expect(headline(answerQuery(scene, { type: 'order', by: 'height', objects: ['sofa', 'tv', 'lamp'], descending: true }), scene, 'metric')).toBe('lamp → sofa → tv');
+  });
   it('dimensions: width x depth x height', () => {
     expect(headline(answerQuery(scene, { type: 'dimensions', a: 'sofa' }), scene, 'metric')).toBe('2.0 m × 90 cm × 84 cm');
   });

@@ -78,6 +78,8 @@ export function headline(a: Answer, scene: SceneGraph | null | undefined, system
     return `${holds[0].toUpperCase()}${holds.slice(1)} ${/^(?:the|a|an) /i.test(other) ? other : `the ${other}`}`;
   }
   if (a.verdict) return a.verdict === 'yes' ? 'Yes' : a.verdict === 'no' ? 'No' : 'About the same';
+  // "which chair is taller?" with the two too close to call: no winner to name, and no order to imply one
+  if (a.order && t === 'order' && a.query.top) return `Too close to call: ${a.order.slice(0, 2).map((id) => captionOf(scene, id, kept)).join(' or ')}`;
   if (a.order) return a.order.map((id) => captionOf(scene, id, kept)).join(' → ');
   return '—';
 }
