@@ -235,9 +235,11 @@ function mapSlots(q: Query, resolveSlot: (p: string) => SlotIds, all: string[]):
 
 type Category = (typeof CATEGORIES)[number];
 
+const CATEGORY_PATTERNS = CATEGORIES.map((c) => ({ c, re: new RegExp(`(?<![a-z])(?:${c.words})(?![a-z])`) }));
+
 /** The class a question ranges over ("which vehicle", "the biggest appliance"), read from its skeleton (objects are slots there). */
 function categoryIn(skeleton: string): Category | null {
-  return CATEGORIES.find((c) => new RegExp(`(?<![a-z])(?:${c.words})(?![a-z])`).test(skeleton)) ?? null;
+  return CATEGORY_PATTERNS.find(({ re }) => re.test(skeleton))?.c ?? null;
 }
 
 /** A caption is of a class when it ends with one of the class's members ("bar stool", "pickup truck"; not "table lamp"). */

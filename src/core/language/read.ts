@@ -26,16 +26,16 @@ export { ALL_OBJECTS, KIND_PREFIX, type Reading } from './readKit';
 
 // ---------------------------------------------------------------- readers
 
-/**
- * "Is there a chair to the left of the tv?", "are there any objects behind the sofa?": whether anything (of a
- * kind) stands in a relation to a reference, answered by counting them.
- */
 /** The form of "is there a sofa?": the objects of that kind counted when some were found (parse.ts: else the VLM). */
 export const EXISTENCE = 'yes/no (whether there is one)';
 
 /** "Is there a sofa (in the photo)?", "can you see a tv?", "does the room have a lamp?" */
 const THERE_IS = `^(?:(?:is|are) there|(?:can|do) (?:you|i|we) see|does (?:the|this) (?:room|photo|picture|image|scene) (?:have|contain|show|include)) (?:a |an |any |some |the )?(${OBJ})$`;
 
+/**
+ * "Is there a chair to the left of the tv?", "are there any objects behind the sofa?": whether anything (of a
+ * kind) stands in a relation to a reference, answered by counting them; "is there a sofa?" counts the sofas.
+ */
 function readExists(c: Ctx): Reading | null {
   const only = c.slots.length === 1 ? re(THERE_IS).exec(c.s) : null;
   if (only) return q({ type: 'tally', objects: [KIND_PREFIX + only[1]] }, EXISTENCE, only[0].replace(/ obj\d+$/, ''));
