@@ -447,6 +447,8 @@ describe('parseQuestion', () => {
     // two places against one object: each axis, not a yes / no to the first alone
     expect(query('Is the floor lamp to the left of the sofa and behind it?')).toEqual({ query: { type: 'place', a: 'lamp', b: 'sofa' }, unit: undefined });
     expect(query('Is the floor lamp left of the sofa and the tv?')).not.toMatchObject({ query: { type: 'place' } });
+    // the road is a street's floor
+    expect(parseQuestion('How high above the road is the traffic light?', street)).toMatchObject({ status: 'ok', parsed: { query: { type: 'elevation', a: 'light' } } });
     // the signs for more and less than
     expect(query('Is the floor lamp > 1.5m tall?')).toMatchObject({ query: { type: 'size', measure: 'height', threshold: { op: 'above', metres: 1.5 } } });
     expect(query('Is the tv <= 3 m away?')).toMatchObject({ query: { type: 'range', a: 'tv', threshold: { op: 'below', metres: 3 } } });

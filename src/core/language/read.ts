@@ -633,7 +633,7 @@ function readSize(c: Ctx): Reading | null {
 }
 
 /** "how high off the ground is the shelf", "the elevation of the lamp", "at what height is the tv mounted" */
-const FLOOR = '(?:the )?(?:floor|ground|floor level|ground level)';
+const FLOOR = '(?:the )?(?:floor|ground|floor level|ground level|road|street|pavement|sidewalk)';
 const ELEVATION = `(?:above|off|over|from|up from|up off) ${FLOOR}|elevation|how high up|how far up|at what height|height (?:is|was) ${OBJ} (?:mounted|hung|hanging|installed|fixed|attached|placed|positioned|put|set)|how high (?:is|was|are|were) ${OBJ} (?:mounted|hung|hanging|installed|fixed|attached|placed|positioned|put|set)`;
 
 function readElevation(c: Ctx): Reading | null {
