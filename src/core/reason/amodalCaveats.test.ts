@@ -50,4 +50,13 @@ describe('an estimated extent is said, and lowers the confidence, only where the
       expect(est.confidence, JSON.stringify(q)).toBeLessThan(answerQuery(plain, q).confidence);
     }
   });
+
+  it('asked as a length ("how long", "longer"), the caveat calls that side its length', () => {
+    const asLength = [
+      { type: 'size', measure: 'length', a: 'car' },
+      { type: 'relation', form: 'yesno', relation: 'wider', a: 'car', b: 'van', long: true },
+      { type: 'pair', measure: 'how_much_wider', a: 'car', b: 'van', long: true },
+    ] as const;
+    for (const q of asLength) expect(answerQuery(scene, q).sentence, JSON.stringify(q)).toMatch(/its length is estimated from typical sizes of a car/);
+  });
 });

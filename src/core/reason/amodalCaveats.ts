@@ -20,11 +20,14 @@ function axisWord(o: SceneObject, axis: number): 'width' | 'height' | 'depth' {
  * The object's estimated extents as [extent word, estimator], in the box's own axes (x -> width, z -> depth by
  * size); only those on `axes` (box axes, 1 = height) when given.
  */
-export function estimatedExtents(o: SceneObject, axes: readonly number[] = [0, 1, 2]): [string, AmodalEstimator][] {
+export function estimatedExtents(o: SceneObject, axes: readonly number[] = [0, 1, 2], long = false): [string, AmodalEstimator][] {
   const est = o.amodal?.estimated;
   if (!est) return [];
   const out: [string, AmodalEstimator][] = [];
-  est.forEach((e, axis) => { if (e && axes.includes(axis)) out.push([axisWord(o, axis), e]); });
+  est.forEach((e, axis) => {
+    const word = axisWord(o, axis);
+    if (e && axes.includes(axis)) out.push([long && word === 'width' ? 'length' : word, e]);
+  });
   return out;
 }
 
@@ -41,8 +44,8 @@ const HOW: Readonly<Record<AmodalEstimator, (category: string) => string>> = {
 };
 
 /** "the far side of the car is hidden; its depth is estimated from typical sizes of a car" */
-export function estimateCaveat(name: string, o: SceneObject, axes: readonly number[] = [0, 1, 2]): string | null {
-  const ext = estimatedExtents(o, axes);
+export function estimateCaveat(name: string, o: SceneObject, axes: readonly number[] = [0, 1, 2], long = false): string | null {
+  const ext = estimatedExtents(o, axes, long);
   if (!ext.length || !o.amodal) return null;
   const v = o.amodal.visibility;
   const why: string[] = [];

@@ -148,6 +148,8 @@ export function finishConfidence(
   objects: SceneObject[],
   vertical: boolean,
   extents: readonly Extent[] = [],
+  /** asked as a length ("how long", "longer"): the longer horizontal side is called its length in the caveats */
+  long = false,
 ): { confidence: number; caveats: string[] } {
   const caveats: string[] = [];
   let c = geometric * (0.5 + 0.5 * Math.min(...objects.map((o) => o.confidence), 1));
@@ -166,7 +168,7 @@ export function finishConfidence(
       caveats.push(`${ctx.name(o)} ${FLAG_WHY[f]}`);
     }
     // the amodal box rests on estimated extents: say which, and trust it less (those the answer does not use aside)
-    const est = estimateCaveat(ctx.name(o), o, axes);
+    const est = estimateCaveat(ctx.name(o), o, axes, long);
     if (est) {
       c *= axes.some((k) => o.amodal?.estimated[k] === 'back-projected') ? BACK_PROJECTED_PENALTY : ESTIMATE_PENALTY;
       caveats.push(est);
@@ -175,7 +177,7 @@ export function finishConfidence(
     // lower bound, whatever was estimated on another axis (a cut floor lamp's depth from symmetry)
     const open: Record<Extent, string | null> = {
       height: extents.includes('height') ? openHeightCaveat(ctx.name(o), o, fmt) : null,
-      width: extents.includes('width') ? openWidthCaveat(ctx.name(o), o, eye, fmt) : null,
+      width: extents.includes('width') ? openWidthCaveat(ctx.name(o), o, eye, fmt, long) : null,
     };
     for (const why of Object.values(open)) {
       if (!why) continue;
@@ -187,7 +189,7 @@ export function finishConfidence(
     for (const h of occlusionsOf(o, ctx.scene.objects, ctx.view)) {
       if (!extents.includes(h.extent) || open[h.extent]) continue;
       c *= HIDDEN_PENALTY;
-      caveats.push(`${ctx.name(o)} may be partly hidden behind ${ctx.name(h.by)}, so its ${h.extent} may be under-measured`);
+      caveats.push(`${ctx.name(o)} may be partly hidden behind ${ctx.name(h.by)}, so its ${long && h.extent === 'width' ? 'length' : h.extent} may be under-measured`);
     }
   }
   if (vertical && ctx.lowFrame) {
@@ -214,7 +216,7 @@ export function finish(
   /** the extents of the objects the answer rests on (sizes), checked for hidden ends */
   measure?: SizeMeasure | 'volume',
 ): Answer {
-  const { confidence, caveats } = finishConfidence(ctx, geometric, objects, vertical, measure ? extentsOf(measure) : []);
+  const { confidence, caveats } = finishConfidence(ctx, geometric, objects, vertical, measure ? extentsOf(measure) : [], measure === 'length');
   const estimates = estimateQuantities([...new Set(objects)], (o) => ctx.name(o));
   const evidence = estimates.length ? { ...base.evidence, quantities: [...base.evidence.quantities, ...estimates] } : base.evidence;
   return { ...base, evidence, confidence, caveats, sentence: withCaveats(sentence, caveats) };

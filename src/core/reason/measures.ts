@@ -231,7 +231,7 @@ function answerHowMuch({ ctx, query, a, b, na, nb, ca, cb, highlight }: PairCtx)
     base.choice = more.id;
     sentence = phrase('howMuch', ctx.seed, { more: ctx.name(more), less: ctx.name(less), moreThan: w.moreThan, value: text });
   }
-  return finish(ctx, base, sentence, comparisonConfidence(c.diff, c.band) * measurementConfidence(c.diff, sigma) ** 0.5, [a, b], vertical, extent);
+  return finish(ctx, base, sentence, comparisonConfidence(c.diff, c.band) * measurementConfidence(c.diff, sigma) ** 0.5, [a, b], vertical, query.long && extent === 'width' ? 'length' : extent);
 }
 
 /** One function per pair measure. */

@@ -53,9 +53,9 @@ export function widthIsLowerBound(o: SceneObject, eye: Vec3): boolean {
 }
 
 /** "the image's edge cuts off one end of the ottoman, so its width (0.61 m) is only a lower bound", or null. */
-export function openWidthCaveat(name: string, o: SceneObject, eye: Vec3, formatLength: (m: number) => string): string | null {
+export function openWidthCaveat(name: string, o: SceneObject, eye: Vec3, formatLength: (m: number) => string, long = false): string | null {
   if (!widthIsLowerBound(o, eye)) return null;
   const v = o.amodal!.visibility;
   const why = v.left === 'border-cut' || v.right === 'border-cut' ? `the image's edge cuts off one end of ${name}` : `something in front hides one end of ${name}`;
-  return `${why}, so its width (${formatLength(Math.max(o.obb.size[0], o.obb.size[2]))}) is only a lower bound`;
+  return `${why}, so its ${long ? 'length' : 'width'} (${formatLength(Math.max(o.obb.size[0], o.obb.size[2]))}) is only a lower bound`;
 }

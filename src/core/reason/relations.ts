@@ -181,7 +181,7 @@ export function answerRelation(
   // decided although within 2 sigma: as sure as the sign of the difference is (the normal's tail), and it says so
   const unsure = c.verdict !== 'about-the-same' && Math.abs(c.diff) <= TIE_SIGMAS * c.sigma;
   const geometric = unsure ? normalCdf(Math.abs(c.diff) / c.sigma) * 0.5 : comparisonConfidence(c.diff, c.band);
-  const answer = finish(ctx, base, sentence, geometric, [a, b], VERTICAL_FAMILIES.has(family), FAMILY_EXTENT[family]);
+  const answer = finish(ctx, base, sentence, geometric, [a, b], VERTICAL_FAMILIES.has(family), query.long && family === 'width' ? 'length' : FAMILY_EXTENT[family]);
   if (!unsure) return answer;
   // a clause inside "Less certain because ...": not capitalised as a sentence is
   const caveats = [fill(pickTemplate('withinUncertainty', ctx.seed), { pct: String(Math.round(100 * normalCdf(Math.abs(c.diff) / c.sigma))) }), ...answer.caveats];
