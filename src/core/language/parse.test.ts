@@ -447,6 +447,10 @@ describe('parseQuestion', () => {
     // two places against one object: each axis, not a yes / no to the first alone
     expect(query('Is the floor lamp to the left of the sofa and behind it?')).toEqual({ query: { type: 'place', a: 'lamp', b: 'sofa' }, unit: undefined });
     expect(query('Is the floor lamp left of the sofa and the tv?')).not.toMatchObject({ query: { type: 'place' } });
+    // two relations of other kinds are two questions: the first offered, never a yes that passes for both
+    expect(parseQuestion('Is the floor lamp left of the sofa and taller than it?', living)).toMatchObject({
+      status: 'free-form', understood: 'two questions at once: whether the floor lamp is left of the sofa, and taller than it', suggestion: { type: 'relation', relation: 'left', a: 'lamp', b: 'sofa' },
+    });
     // the road is a street's floor
     expect(parseQuestion('How high above the road is the traffic light?', street)).toMatchObject({ status: 'ok', parsed: { query: { type: 'elevation', a: 'light' } } });
     // the signs for more and less than

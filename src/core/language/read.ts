@@ -189,15 +189,19 @@ function readKindComparison(c: Ctx): Reading | null {
 
 /**
  * "Is the lamp to the left of the sofa and behind it?": two places of one object against one other, which a
- * yes / no to the first would pass over; the place answers each axis with its margin.
+ * yes / no to the first would pass over; the place answers each axis with its margin. Two relations of other
+ * kinds ("left of it and taller") are two questions, offered one at a time.
  */
 function readCompoundPlace(c: Ctx): Reading | null {
   if (c.slots.length !== 2) return null;
   const m = /^(?:is|are) (obj\d+) (.+?) (obj\d+) and (?:(?:is )?(?:it|they) (?:is |are )?|(?:is )?also )?(.+?)(?: (it|them|obj\d+))?$/.exec(c.s);
   if (!m || (m[5] !== undefined && m[5] !== 'it' && m[5] !== 'them' && m[5] !== m[3])) return null;
   const first = relationIn(m[2]), second = relationIn(m[4]);
-  if (!first || !second || !POSITIONAL.has(first.rel) || !POSITIONAL.has(second.rel)) return null;
-  return q({ type: 'place', a: m[1], b: m[3] }, 'place', first.text, second.text);
+  if (!first || !second) return null;
+  if (POSITIONAL.has(first.rel) && POSITIONAL.has(second.rel)) return q({ type: 'place', a: m[1], b: m[3] }, 'place', first.text, second.text);
+  // "is the lamp left of the sofa and taller than it": two questions; a yes to the first must not pass for both
+  return understood(`two questions at once: whether ${m[1]} is ${first.text} ${m[3]}, and ${second.text} it`, [m[1], m[3]], [first.text, second.text],
+    { type: 'relation', form: 'yesno', relation: first.rel, a: m[1], b: m[3] });
 }
 
 function readCount(c: Ctx): Reading | null {
