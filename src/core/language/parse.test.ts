@@ -451,6 +451,13 @@ describe('parseQuestion', () => {
     expect(parseQuestion('Is the floor lamp left of the sofa and taller than it?', living)).toMatchObject({
       status: 'free-form', understood: 'two questions at once: whether the floor lamp is left of the sofa, and taller than it', suggestion: { type: 'relation', relation: 'left', a: 'lamp', b: 'sofa' },
     });
+    // one object's measure against another's: the difference with both ("how far ... compared to" was their distance)
+    expect(query('How tall is the floor lamp compared to the sofa?')).toMatchObject({ query: { type: 'pair', measure: 'how_much_taller', a: 'lamp', b: 'sofa' } });
+    expect(query('How far is the floor lamp compared to the tv?')).toMatchObject({ query: { type: 'pair', measure: 'how_much_behind', a: 'lamp', b: 'tv' } });
+    expect(parseQuestion('How long is the car compared to the bus?', street)).toMatchObject({ status: 'ok', parsed: { query: { type: 'pair', measure: 'how_much_wider', a: 'car', b: 'bus', long: true } } });
+    expect(query('How big is the sofa compared to the tv?')).toMatchObject({ query: { type: 'relation', form: 'choice', relation: 'bigger' } });
+    // both ends of "between" in one plural mention
+    expect(parseQuestion('Is the table between the stools?', kitchen)).toMatchObject({ status: 'ok', parsed: { query: { type: 'between', a: 'dtable', b: 'stoolL', c: 'stoolR' } } });
     // the road is a street's floor
     expect(parseQuestion('How high above the road is the traffic light?', street)).toMatchObject({ status: 'ok', parsed: { query: { type: 'elevation', a: 'light' } } });
     // the signs for more and less than

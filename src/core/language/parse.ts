@@ -274,6 +274,14 @@ function resolve(draft: Query, unit: UnitRequest | undefined, resolver: Resolver
       return { status: 'ok', parsed: withUnit({ ...draft, a: r.candidates[0], b: r.candidates[1] }), text };
     }
   }
+  // "is the table between the stools": the two ends one plural mention names
+  if (draft.type === 'between' && draft.b === draft.c) {
+    const r = resolved.get(draft.b), a = resolved.get(draft.a);
+    if (r?.kind === 'ambiguous' && r.candidates.length === 2 && a?.kind === 'ok' && !r.candidates.includes(a.id)) {
+      return { status: 'ok', parsed: withUnit({ ...draft, a: a.id, b: r.candidates[0], c: r.candidates[1] }), text };
+    }
+    return { status: 'free-form', text };
+  }
   const ambiguous = results.find((r): r is Extract<Resolution, { kind: 'ambiguous' }> => r.kind === 'ambiguous');
   // provisional ids: an ambiguous phrase takes its first candidate so `partial` shows the rest of the parse
   const idOf = (p: string): SlotIds => {

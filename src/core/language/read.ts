@@ -204,6 +204,20 @@ function readCompoundPlace(c: Ctx): Reading | null {
     { type: 'relation', form: 'yesno', relation: first.rel, a: m[1], b: m[3] });
 }
 
+/**
+ * "How tall is the lamp compared to the sofa?", "how far is the lamp compared to the tv?": one object's measure set
+ * against another's, the difference with both beside it ("how far ... compared to" was the distance between them).
+ */
+function readComparedMeasure(c: Ctx): Reading | null {
+  if (c.slots.length !== 2) return null;
+  const m = /^how (tall|high|wide|broad|long|big|large|far(?: away)?|close|near) (?:is|are) (obj\d+) (?:when )?(?:compared (?:to|with)|relative to|versus|vs|in comparison (?:to|with)|next to) (obj\d+)$/.exec(c.s);
+  if (!m) return null;
+  const [, word, a, b] = m;
+  if (/^(?:big|large)$/.test(word)) return q({ type: 'relation', form: 'choice', relation: 'bigger', a, b }, 'choice', word);
+  const measure: PairMeasure = /^(?:tall|high)$/.test(word) ? 'how_much_taller' : /^(?:wide|broad|long)$/.test(word) ? 'how_much_wider' : 'how_much_behind';
+  return q({ type: 'pair', measure, a, b, ...(word === 'long' ? { long: true as const } : {}) }, 'quantity', word, 'compared');
+}
+
 function readCount(c: Ctx): Reading | null {
   const m = re('how many|what number of|number of|count(?: up)?|how much of').exec(c.s);
   if (!m) return null;
@@ -251,8 +265,10 @@ function readInBetween(c: Ctx): Reading | null {
 
 function readBetween(c: Ctx): Reading | null {
   if (has(c.s, DISTANCE_CUE) || c.wh === 'which' || c.wh === 'who') return null;
-  const m = re(`(${SLOT})(?: (?:is|are|located|positioned|situated|placed|sitting|standing|lying|found|lie|lies|sit|sits|stand|stands|appear|appears|in|right|directly|exactly|somewhere|placed|to be|be))* between (${SLOT}) and (${SLOT})`).exec(c.s);
+  const m = re(`(${SLOT})(?: (?:is|are|located|positioned|situated|placed|sitting|standing|lying|found|lie|lies|sit|sits|stand|stands|appear|appears|in|right|directly|exactly|somewhere|placed|to be|be))* between (${SLOT})(?: and (${SLOT}))?`).exec(c.s);
   if (!m) return null;
+  // "is the table between the stools": one plural mention for both ends (parse.ts takes the two it names)
+  if (m[3] === undefined) return c.plural.has(m[2]) && m[2] !== m[1] ? q({ type: 'between', a: m[1], b: m[2], c: m[2] }, 'yes/no', 'between') : null;
   return q({ type: 'between', a: m[1], b: m[2], c: m[3] }, 'yes/no', 'between');
 }
 
@@ -661,7 +677,7 @@ function readRelationUnlessDistance(c: Ctx): Reading | null {
 }
 
 const READERS: readonly ((c: Ctx) => Reading | null)[] = [
-  readHypothetical, readOrientation, readKindComparison, readCompoundPlace, readCameraHeight, readRatio, readFootprint, readSelfComparison, readDepthFromCamera, readTriangle, readCount, readInBetween, readExists, readDescribed, readBetween, readFacing,
+  readHypothetical, readOrientation, readKindComparison, readCompoundPlace, readComparedMeasure, readCameraHeight, readRatio, readFootprint, readSelfComparison, readDepthFromCamera, readTriangle, readCount, readInBetween, readExists, readDescribed, readBetween, readFacing,
   readOtherViewpoint, readImageSide, readPlace, readDirection, readOrder, readDifference, readClaim, readExtreme, readSuperlative, readComparativeList, readBeyondAll, readPlaced,
   readContain, readSupport, readSame, readCompare, readChoice, readSizes, readElevation, readRelationUnlessDistance, readDistance, readRelation, readSize, readWhere,
 ];
