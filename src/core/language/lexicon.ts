@@ -154,28 +154,6 @@ export const COMMON_WORDS: readonly string[] = [
   'young',
 ];
 
-/**
- * Classes of things a question may range over instead of "object" ("which vehicle is closest?", "the biggest
- * appliance"): the words for the class, and the caption ends (a caption's last words) of its members.
- */
-export const CATEGORIES: readonly { noun: string; words: string; members: readonly string[] }[] = [
-  {
-    noun: 'vehicle', words: 'vehicles?|cars and trucks',
-    members: ['car', 'bus', 'truck', 'van', 'bicycle', 'bike', 'motorcycle', 'motorbike', 'scooter', 'train', 'tram', 'boat', 'ship',
-      'airplane', 'aeroplane', 'plane', 'taxi', 'cab', 'suv', 'sedan', 'lorry', 'tractor', 'jeep', 'minivan', 'ambulance', 'pickup', 'coach'],
-  },
-  {
-    noun: 'appliance', words: '(?:kitchen |household )?appliances?',
-    members: ['refrigerator', 'fridge', 'freezer', 'oven', 'microwave', 'toaster', 'dishwasher', 'stove', 'cooker', 'kettle', 'blender',
-      'washer', 'dryer', 'washing machine', 'coffee maker', 'coffee machine', 'range hood', 'air conditioner', 'heater'],
-  },
-  {
-    noun: 'piece of furniture', words: 'furniture|pieces? of furniture|furnishings?',
-    members: ['chair', 'armchair', 'sofa', 'couch', 'table', 'desk', 'bed', 'dresser', 'cabinet', 'shelf', 'shelves', 'bookshelf', 'bookcase',
-      'stool', 'bench', 'ottoman', 'wardrobe', 'cupboard', 'night stand', 'nightstand', 'chest of drawers', 'sideboard', 'tv stand'],
-  },
-];
-
 /** "hot" -> hotter, hottest; "loose" -> looser, loosest; "heavy" -> heavier, heaviest. */
 function comparativeForms(a: string): string[] {
   const stem = a.endsWith('e') ? a.slice(0, -1) : a.endsWith('y') ? `${a.slice(0, -1)}i` : /^[^aeiou]*[aeiou][bdgmnpt]$/.test(a) ? a + a.slice(-1) : a;

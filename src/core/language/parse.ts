@@ -23,7 +23,7 @@
  */
 import { mapQueryIds, queryObjectIds, type ParseResult, type ParsedQuestion, type Query, type Threshold, type UnitRequest } from '../reason/query';
 import { findMentions, indexScene, type Mention, type MentionKind } from './mentions';
-import { CATEGORIES } from './lexicon';
+import { CATEGORIES, ofCategory, type Category } from '../scene/categories';
 import { normalizeQuestion, objectWords, singular } from './normalize';
 import { ALL_OBJECTS, EXISTENCE, KIND_PREFIX, readSkeleton, withThresholdDraft, type Reading } from './read';
 import { extractThreshold } from './thresholds';
@@ -233,20 +233,11 @@ function mapSlots(q: Query, resolveSlot: (p: string) => SlotIds, all: string[]):
   );
 }
 
-type Category = (typeof CATEGORIES)[number];
-
 const CATEGORY_PATTERNS = CATEGORIES.map((c) => ({ c, re: new RegExp(`(?<![a-z])(?:${c.words})(?![a-z])`) }));
 
 /** The class a question ranges over ("which vehicle", "the biggest appliance"), read from its skeleton (objects are slots there). */
 function categoryIn(skeleton: string): Category | null {
   return CATEGORY_PATTERNS.find(({ re }) => re.test(skeleton))?.c ?? null;
-}
-
-/** A caption is of a class when it ends with one of the class's members ("bar stool", "pickup truck"; not "table lamp"). */
-function ofCategory(caption: string, c: Category): boolean {
-  const words = caption.toLowerCase().trim().split(/\s+/).map(singular);
-  const end = (n: number) => words.slice(-n).join(' ');
-  return c.members.some((m) => end(m.split(' ').length) === m);
 }
 
 /** Whether a draft ranges over every object: an ordering or a count of all, or the nearest / farthest of all. */

@@ -19,7 +19,7 @@ import {
   ALL_OBJECTS, KIND_PREFIX, OBJ, POSITIONAL, SLOT, firstCue, has, q, re, referenceOf, relationIn, slotAfter, slotsOf, understood,
   type Ctx, type Reading,
 } from './readKit';
-import { CATEGORIES } from './lexicon';
+import { CATEGORIES } from '../scene/categories';
 import { readDirection, readFacing, readImageSide, readOtherViewpoint, readPlace } from './readViewpoints';
 
 export { ALL_OBJECTS, KIND_PREFIX, type Reading } from './readKit';

@@ -7,6 +7,7 @@
  * capitalised afterwards.
  */
 import type { OrderKey, Relation, TriangleShape } from './query';
+import { categoryOfAll } from '../scene/categories';
 
 export interface RelationWords {
   /** "to the left of" — completes "A is ... B" */
@@ -424,10 +425,15 @@ export function phrase(key: TemplateKey, seed: number, vars: Readonly<Record<str
   return capitalise(fill(pickTemplate(key, seed), vars));
 }
 
-/** The kind a set of captions shares, by their last word ("red chair", "blue chair" -> "chairs"), else "objects". */
+/**
+ * The kind a set of captions shares, by their last word ("red chair", "blue chair" -> "chairs"), else the class they
+ * all belong to ("car", "bus" -> "vehicles"), else "objects".
+ */
 export function kindNoun(captions: string[], n: number): string {
   const heads = new Set(captions.map((c) => c.trim().toLowerCase().split(/\s+/).pop() ?? ''));
   const head = heads.size === 1 ? [...heads][0] : '';
+  const category = head ? null : categoryOfAll(captions);
+  if (category) return n === 1 ? category.noun : category.plural;
   if (!head) return n === 1 ? 'object' : 'objects';
   return n === 1 || head.endsWith('s') ? head : `${head}${/(?:x|ch|sh)$/.test(head) ? 'es' : 's'}`;
 }
