@@ -256,21 +256,20 @@ function resolve(draft: Query, unit: UnitRequest | undefined, resolver: Resolver
   // "which vehicle is closest?": every object of that class; none in the scene is named as absent
   const all = scene.objects.filter((o) => !category || !rangesOverAll(draft) || ofCategory(o.caption, category)).map((o) => o.id);
   if (category && all.length === 0) return { status: 'unresolved', text, phrases: [category.noun], known: knownCaptions(scene) };
-  // "the distance between the two chairs", "how far apart are the stools": one plural mention that names exactly
-  // two objects is the pair (asking "which stool?" of a question that needs both would be no help)
+  // "the distance between the two chairs", "how far apart are the stools", "is the table between the stools": one
+  // plural mention that names exactly two objects is both of them (asking "which stool?" of a question that needs
+  // both would be no help)
+  const twoOf = (slot: string): [string, string] | null => {
+    const r = resolved.get(slot);
+    return r?.kind === 'ambiguous' && r.candidates.length === 2 && isPlural(resolver.mention(slot)?.text ?? '') ? [r.candidates[0], r.candidates[1]] : null;
+  };
   if ((draft.type === 'pair' || draft.type === 'relation') && draft.a === draft.b) {
-    const r = resolved.get(draft.a);
-    const words = resolver.mention(draft.a)?.text ?? '';
-    if (r?.kind === 'ambiguous' && r.candidates.length === 2 && isPlural(words)) {
-      return { status: 'ok', parsed: withUnit({ ...draft, a: r.candidates[0], b: r.candidates[1] }), text };
-    }
+    const two = twoOf(draft.a);
+    if (two) return { status: 'ok', parsed: withUnit({ ...draft, a: two[0], b: two[1] }), text };
   }
-  // "is the table between the stools": the two ends one plural mention names
   if (draft.type === 'between' && draft.b === draft.c) {
-    const r = resolved.get(draft.b), a = resolved.get(draft.a);
-    if (r?.kind === 'ambiguous' && r.candidates.length === 2 && a?.kind === 'ok' && !r.candidates.includes(a.id)) {
-      return { status: 'ok', parsed: withUnit({ ...draft, a: a.id, b: r.candidates[0], c: r.candidates[1] }), text };
-    }
+    const two = twoOf(draft.b), a = resolved.get(draft.a);
+    if (two && a?.kind === 'ok' && !two.includes(a.id)) return { status: 'ok', parsed: withUnit({ ...draft, a: a.id, b: two[0], c: two[1] }), text };
     return { status: 'free-form', text };
   }
   const ambiguous = results.find((r): r is Extract<Resolution, { kind: 'ambiguous' }> => r.kind === 'ambiguous');

@@ -215,7 +215,8 @@ function readComparedMeasure(c: Ctx): Reading | null {
   const [, word, a, b] = m;
   if (/^(?:big|large)$/.test(word)) return q({ type: 'relation', form: 'choice', relation: 'bigger', a, b }, 'choice', word);
   const measure: PairMeasure = /^(?:tall|high)$/.test(word) ? 'how_much_taller' : /^(?:wide|broad|long)$/.test(word) ? 'how_much_wider' : 'how_much_behind';
-  return q({ type: 'pair', measure, a, b, ...(word === 'long' ? { long: true as const } : {}) }, 'quantity', word, 'compared');
+  // "how long ... compared to": parse.ts words it as a length, as it does every width asked with "long"
+  return q({ type: 'pair', measure, a, b }, 'quantity', word, 'compared');
 }
 
 function readCount(c: Ctx): Reading | null {
@@ -331,28 +332,25 @@ function readExtreme(c: Ctx): Reading | null {
   if (!m) return null;
   const to = m[2];
   const wh = c.wh === 'which' || c.wh === 'what' || c.wh === 'who';
+  const which = /clos|near|next|beside|adjacent|neighbo/.test(m[1]) ? 'closest' : 'farthest';
   // "the second closest to the camera": the whole order from the camera; from an object, the nearest is offered
   if (ORDINAL_BEFORE.test(c.s.slice(0, m.index))) {
-    const farthest = !/clos|near|next|beside|adjacent|neighbo/.test(m[1]);
-    if (to === 'cam') return q({ type: 'order', by: 'camera_distance', objects: c.slots.length >= 2 ? c.slots : [ALL_OBJECTS], descending: farthest }, 'order', m[0]);
-    return understood(`a rank after the first from ${to}`, [to], [m[0]], { type: 'extreme', which: farthest ? 'farthest' : 'closest', to });
+    if (to === 'cam') return q({ type: 'order', by: 'camera_distance', objects: c.slots.length >= 2 ? c.slots : [ALL_OBJECTS], descending: which === 'farthest' }, 'order', m[0]);
+    return understood(`a rank after the first from ${to}`, [to], [m[0]], { type: 'extreme', which, to });
   }
   // "is A closer to B or to C", "is A nearer to B than to C": A's two distances compared ("than C is" is C's)
   const orTo = /^ (?:or (?:to |from )?|than (?:to|from) )(obj\d+)/.exec(c.s.slice(m.index + m[0].length));
   const subject = slotsOf(c.s.slice(0, m.index));
   // "am I closer to A or B": the one asking stands where the camera did; which of the two is nearer it
   if (orTo && to !== 'cam' && subject.length === 0 && /(?:^| )(?:i|we|you)(?: |$)/.test(c.s.slice(0, m.index)) && to !== orTo[1]) {
-    const near = /clos|near|next|beside|adjacent|neighbo/.test(m[1]);
-    return q({ type: 'relation', form: 'choice', relation: near ? 'front' : 'behind', a: to, b: orTo[1] }, 'choice', m[0], 'or');
+    return q({ type: 'relation', form: 'choice', relation: which === 'closest' ? 'front' : 'behind', a: to, b: orTo[1] }, 'choice', m[0], 'or');
   }
   if (orTo && to !== 'cam' && !c.wh && subject.length === 1 && subject[0] !== to && subject[0] !== orTo[1]) {
-    const which = /clos|near|next|beside|adjacent|neighbo/.test(m[1]) ? 'closest' : 'farthest';
     return q({ type: 'extreme', which, to: subject[0], among: [to, orTo[1]] }, 'candidate list', m[0], 'or');
   }
   // "is A closer to the camera than B" is the relation "in front"; "is A closer to B than C" picks among A, C
   const listed = wh || / or /.test(c.s) || (to !== 'cam' && /\bthan\b/.test(c.s.slice(m.index)));
   if (!listed) return null;
-  const which = /clos|near|next|beside|adjacent|neighbo/.test(m[1]) ? 'closest' : 'farthest';
   const kind = kindSlot(c);
   const among = kind ? [KIND_PREFIX + kind] : c.slots.filter((x) => x !== to);
   if (to === 'cam') {

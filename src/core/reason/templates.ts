@@ -37,10 +37,12 @@ export const RELATION_WORDS: Readonly<Record<Relation, RelationWords>> = {
   shorter: { rel: 'shorter than', opposite: 'taller than', more: 'shorter', moreThan: 'shorter than', tie: 'about the same height' },
 };
 
-/** The width family asked as a length ("longer than"): the longer horizontal side is what both words measure. */
+/**
+ * The width family asked as a length ("longer than"): the longer horizontal side is what both words measure. Only
+ * "wider" is asked so (parse.ts: "shorter" is a height).
+ */
 const LONG_WORDS: Readonly<Partial<Record<Relation, RelationWords>>> = {
   wider: { rel: 'longer than', opposite: 'not as long as', more: 'longer', moreThan: 'longer than', tie: 'about the same length' },
-  thinner: { rel: 'less long than', opposite: 'longer than', more: 'less long', moreThan: 'less long than', tie: 'about the same length' },
 };
 
 /** A relation's words, in the words of length when it was asked so. */

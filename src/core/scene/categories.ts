@@ -36,11 +36,10 @@ const forms = (w: string): string[] => [w, ...(w.endsWith('es') ? [w.slice(0, -2
 /** A caption is of a class when it ends with one of the class's members ("bar stool", "pickup truck"; not "table lamp"). */
 export function ofCategory(caption: string, c: Category): boolean {
   const words = caption.toLowerCase().trim().split(/\s+/);
-  const last = words[words.length - 1] ?? '';
+  const lastForms = forms(words[words.length - 1] ?? '');
   return c.members.some((m) => {
     const mw = m.split(' ');
-    const head = words.slice(-mw.length, -1).join(' ');
-    return forms(last).includes(mw[mw.length - 1]) && head === mw.slice(0, -1).join(' ');
+    return lastForms.includes(mw[mw.length - 1]) && words.slice(-mw.length, -1).join(' ') === mw.slice(0, -1).join(' ');
   });
 }
 
