@@ -46,4 +46,17 @@ describe('renderSyntheticScene', () => {
     expect(checked).toBeGreaterThan(100);
     expect(cube.box2d.x1).toBeGreaterThan(cube.box2d.x0);
   });
+
+  it('antialias (the default) blends colour along edges only; depth and masks are the one-ray render\'s', () => {
+    const spec = sampleRoomSpec({ rollDeg: 2 }, { width: 96, height: 72 });
+    const a = renderSyntheticScene({ ...spec, antialias: false }), b = renderSyntheticScene(spec);
+    expect(b.depth.data).toEqual(a.depth.data);
+    expect(b.objects.map((o) => o.mask)).toEqual(a.objects.map((o) => o.mask));
+    const colours = (r: typeof a) => new Set(Array.from({ length: 96 * 72 }, (_, i) => r.rgb.data.slice(i * 4, i * 4 + 3).join(','))).size;
+    let changed = 0;
+    for (let i = 0; i < 96 * 72; i++) if (a.rgb.data[i * 4] !== b.rgb.data[i * 4]) changed++;
+    expect(changed).toBeGreaterThan(0);
+    expect(changed).toBeLessThan(0.3 * 96 * 72); // edge pixels only
+    expect(colours(b)).toBeGreaterThan(colours(a)); // blends between the flat shades
+  });
 });

@@ -52,6 +52,12 @@ export interface SyntheticSceneSpec {
   /** A wall: the plane z = -distance facing the camera (world frame). */
   wall?: { distance: number };
   objects: SyntheticObject[];
+  /**
+   * Average the colour of every pixel that differs from a neighbour over 4 x 4 rays, as a lens and a sensor do
+   * (default true; false: one ray per pixel, whose straight edges are staircases, pixel-aligned over each
+   * step, which no camera gives). Depth, masks and truth stay one ray per pixel.
+   */
+  antialias?: boolean;
 }
 
 export interface SyntheticObjectRender {
@@ -138,51 +144,56 @@ export function renderSyntheticScene(spec: SyntheticSceneSpec): SyntheticRender 
   const rgb = new Uint8ClampedArray(W * H * 4);
   const owner = new Int32Array(W * H).fill(-1);
   const [a0, a1, a2, a3, a4, a5, a6, a7, a8] = Rcw;
+  // one ray through image point (u, v): what it hits first, at what distance, in what colour
+  const cast = (u: number, v: number): { tBest: number; hit: number; shade: number; col: [number, number, number] } => {
+    const qx = (u - K.cx) / fx, qy = (v - K.cy) / fx;
+    const dx = a0 * qx + a1 * qy + a2, dy = a3 * qx + a4 * qy + a5, dz = a6 * qx + a7 * qy + a8;
+    let tBest = Infinity, hit = -1, shade = 1, col: [number, number, number] = [0, 0, 0];
+    if (floor && dy < 0) {
+      const t = -origin[1] / dy;
+      if (t > 0 && t < tBest) {
+        tBest = t;
+        hit = -2;
+        const px = origin[0] + t * dx, pz = origin[2] + t * dz;
+        const checker = (Math.floor(px * 2) + Math.floor(pz * 2)) & 1;
+        col = checker ? [150, 150, 140] : [110, 110, 105];
+      }
+    }
+    if (spec.wall && dz < 0) {
+      const t = (-spec.wall.distance - origin[2]) / dz;
+      if (t > 0 && t < tBest) { tBest = t; hit = -3; col = [210, 205, 190]; }
+    }
+    for (let k = 0; k < parts.length; k++) {
+      const p = parts[k];
+      // world -> local: rotate by -yaw about +Y
+      const ox = origin[0] - p.c[0], oy = origin[1] - p.c[1], oz = origin[2] - p.c[2];
+      const lox = p.cos * ox - p.sin * oz, loz = p.sin * ox + p.cos * oz;
+      const ldx = p.cos * dx - p.sin * dz, ldz = p.sin * dx + p.cos * dz;
+      let tmin = -Infinity, tmax = Infinity, axis = 0;
+      const o3 = [lox, oy, loz], d3 = [ldx, dy, ldz];
+      let miss = false;
+      for (let a = 0; a < 3; a++) {
+        const h = p.half[a];
+        if (Math.abs(d3[a]) < 1e-12) {
+          if (o3[a] < -h || o3[a] > h) { miss = true; break; }
+          continue;
+        }
+        let t1 = (-h - o3[a]) / d3[a], t2 = (h - o3[a]) / d3[a];
+        if (t1 > t2) { const s = t1; t1 = t2; t2 = s; }
+        if (t1 > tmin) { tmin = t1; axis = a; }
+        if (t2 < tmax) tmax = t2;
+      }
+      if (miss || tmin > tmax || tmin <= 0 || tmin >= tBest) continue;
+      tBest = tmin;
+      hit = k;
+      shade = axis === 1 ? 1 : axis === 0 ? 0.8 : 0.65;
+      col = p.color;
+    }
+    return { tBest, hit, shade, col };
+  };
   for (let v = 0; v < H; v++) {
     for (let u = 0; u < W; u++) {
-      const qx = (u - K.cx) / fx, qy = (v - K.cy) / fx;
-      const dx = a0 * qx + a1 * qy + a2, dy = a3 * qx + a4 * qy + a5, dz = a6 * qx + a7 * qy + a8;
-      let tBest = Infinity, hit = -1, shade = 1, col: [number, number, number] = [0, 0, 0];
-      if (floor && dy < 0) {
-        const t = -origin[1] / dy;
-        if (t > 0 && t < tBest) {
-          tBest = t;
-          hit = -2;
-          const px = origin[0] + t * dx, pz = origin[2] + t * dz;
-          const checker = (Math.floor(px * 2) + Math.floor(pz * 2)) & 1;
-          col = checker ? [150, 150, 140] : [110, 110, 105];
-        }
-      }
-      if (spec.wall && dz < 0) {
-        const t = (-spec.wall.distance - origin[2]) / dz;
-        if (t > 0 && t < tBest) { tBest = t; hit = -3; col = [210, 205, 190]; }
-      }
-      for (let k = 0; k < parts.length; k++) {
-        const p = parts[k];
-        // world -> local: rotate by -yaw about +Y
-        const ox = origin[0] - p.c[0], oy = origin[1] - p.c[1], oz = origin[2] - p.c[2];
-        const lox = p.cos * ox - p.sin * oz, loz = p.sin * ox + p.cos * oz;
-        const ldx = p.cos * dx - p.sin * dz, ldz = p.sin * dx + p.cos * dz;
-        let tmin = -Infinity, tmax = Infinity, axis = 0;
-        const o3 = [lox, oy, loz], d3 = [ldx, dy, ldz];
-        let miss = false;
-        for (let a = 0; a < 3; a++) {
-          const h = p.half[a];
-          if (Math.abs(d3[a]) < 1e-12) {
-            if (o3[a] < -h || o3[a] > h) { miss = true; break; }
-            continue;
-          }
-          let t1 = (-h - o3[a]) / d3[a], t2 = (h - o3[a]) / d3[a];
-          if (t1 > t2) { const s = t1; t1 = t2; t2 = s; }
-          if (t1 > tmin) { tmin = t1; axis = a; }
-          if (t2 < tmax) tmax = t2;
-        }
-        if (miss || tmin > tmax || tmin <= 0 || tmin >= tBest) continue;
-        tBest = tmin;
-        hit = k;
-        shade = axis === 1 ? 1 : axis === 0 ? 0.8 : 0.65;
-        col = p.color;
-      }
+      const { tBest, hit, shade, col } = cast(u, v);
       const i = v * W + u;
       if (hit === -1) continue;
       depth[i] = tBest; // the ray's camera-frame z component is 1, so t is the depth
@@ -193,6 +204,7 @@ export function renderSyntheticScene(spec: SyntheticSceneSpec): SyntheticRender 
       rgb[i * 4 + 3] = 255;
     }
   }
+  if (spec.antialias ?? true) antialiasEdges(rgb, W, H, cast);
 
   const objects: SyntheticObjectRender[] = spec.objects.map((o, oi) => {
     const bits = new Uint8Array(W * H);
@@ -276,4 +288,21 @@ export function sampleRoomSpec(camera: Partial<SyntheticCamera> = {}, image: Syn
       { id: 'crate', caption: 'crate', parts: [{ center: [0.45, 0.3, -4.6], size: [0.8, 0.6, 0.5], yaw: 0.5, color: [90, 160, 90] }] },
     ],
   };
+}
+
+/** Re-shades the pixels on a colour edge (any 4-neighbour differs) with the mean of 4 x 4 rays across the pixel; nothing hit is black. */
+function antialiasEdges(rgb: Uint8ClampedArray, W: number, H: number, cast: (u: number, v: number) => { hit: number; shade: number; col: [number, number, number] }): void {
+  const src = rgb.slice();
+  const differs = (i: number, j: number) => src[i * 4] !== src[j * 4] || src[i * 4 + 1] !== src[j * 4 + 1] || src[i * 4 + 2] !== src[j * 4 + 2];
+  for (let v = 0; v < H; v++) for (let u = 0; u < W; u++) {
+    const i = v * W + u;
+    if (!((u > 0 && differs(i, i - 1)) || (u < W - 1 && differs(i, i + 1)) || (v > 0 && differs(i, i - W)) || (v < H - 1 && differs(i, i + W)))) continue;
+    let r = 0, g = 0, b = 0;
+    for (let sy = 0; sy < 4; sy++) for (let sx = 0; sx < 4; sx++) {
+      const c = cast(u - 0.375 + sx * 0.25, v - 0.375 + sy * 0.25);
+      if (c.hit === -1) continue;
+      r += c.col[0] * c.shade; g += c.col[1] * c.shade; b += c.col[2] * c.shade;
+    }
+    rgb[i * 4] = r / 16; rgb[i * 4 + 1] = g / 16; rgb[i * 4 + 2] = b / 16; rgb[i * 4 + 3] = 255;
+  }
 }
