@@ -140,9 +140,11 @@ describe.skipIf(!fixtures)('npm run track on real RGB-D frames of one camera', (
       expect(rec.cameraHeight).toBeLessThan(2.5);
     }
     expect(r.curve?.camera).toMatch(/^moving camera/);
-    // the two frames are different rooms: the same box caption lands on other 3D points, so the tracker
-    // starts a new track instead of carrying the id (its 3D gate), and the curve has one value
-    expect(r.records[0].trackIds).not.toEqual(r.records[1].trackIds);
+    // the two frames are different rooms with the same two boxes (2D overlap 1): the tracker carries an id
+    // unless the box's 3D centre jumps past twice its gate (1 m), which depends on where each room's points
+    // fall, so the rule is checked, not a particular outcome
+    const centres = r.records.map((rec) => rec.scene!.objects.find((o) => o.caption === 'left half')!.obb.center); // no poses: the tracker compares these
+    expect(r.records[0].trackIds[0] === r.records[1].trackIds[0]).toBe(distance(centres[0], centres[1]) <= 1);
     const v = r.curve?.rows[0].value ?? 0;
     expect(v).toBeGreaterThan(0.3);
     expect(v).toBeLessThan(5);

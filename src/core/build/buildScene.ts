@@ -70,7 +70,7 @@ export function prepareScene(input: PrepareSceneInput): PreparedScene {
     flyingPixelThreshold: input.flyingPixelThreshold,
   });
   const t1 = now();
-  const frame = canonicalize(cam, input.canonicalize);
+  const frame = canonicalize(cam, { ...(input.rgb ? { image: { rgb: input.rgb, intrinsics: input.intrinsics } } : {}), ...input.canonicalize });
   return { input, cam, frame, liftMs: t1 - t0, canonicalizeMs: now() - t1 };
 }
 

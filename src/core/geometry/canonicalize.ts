@@ -3,7 +3,9 @@ import { findVerticalPlanes, refineGravity, upFromWalls } from './gravity';
 import { fitPlane, segmentPlane, type Plane } from './plane';
 import { selectKth } from '../math/select';
 import { scratchUint8, scratchUint32 } from './scratch';
-import type { PointCloud } from './raster';
+import type { PointCloud, RGBAImage } from './raster';
+import type { Intrinsics } from '../camera/intrinsics';
+import { findVerticalSegments, refineUpWithEdges } from './verticalLines';
 import { cross, dot, matFromRows, normalize, type Vec3 } from './vec';
 
 export interface CanonicalizeOptions {
@@ -26,6 +28,8 @@ export interface CanonicalizeOptions {
   minCameraHeight?: number;
   /** Refine up with the agreeing horizontal planes and the walls (gravity.ts; default true). */
   refineGravity?: boolean;
+  /** The picture the cloud was lifted from: its vertical edges join the gravity refinement. */
+  image?: { rgb: RGBAImage; intrinsics: Intrinsics };
 }
 
 export interface PlaneCandidate extends Plane {
@@ -204,8 +208,9 @@ export function chooseSupportPlane(cands: PlaneCandidate[]): PlaneCandidate | nu
 }
 
 /**
- * Camera frame -> canonical frame (see CanonicalFrame). With a support plane: +Y is its normal, the origin
- * is the camera's foot on it, confidence 'high'. Without one: up from the walls when one holds WALLS_ALONE_SHARE
+ * Camera frame -> canonical frame (see CanonicalFrame). With a support plane: +Y is its normal (refined by the
+ * other planes and, given the picture, its vertical edges: gravity.ts, verticalLines.ts), the origin is the
+ * camera's foot on it, confidence 'high'. Without one: up from the walls when one holds WALLS_ALONE_SHARE
  * of the view (gravity.ts upFromWalls, method 'walls'), else the camera is assumed level (+Y = upGuess,
  * method 'level-camera'); the origin sits at the level of the lowest observed points (2nd percentile of
  * height below the camera, so a few stray points do not decide it; 1.5 m when the cloud is empty),
@@ -236,11 +241,13 @@ export function canonicalize(cloud: PointCloud, opts: CanonicalizeOptions = {}):
       normal = [refit.normal[0] * s, refit.normal[1] * s, refit.normal[2] * s];
       d = refit.d * s;
     }
-    let gravityResidualDeg: number | undefined;
+    let gravityResidualDeg: number | undefined, edgeCount = 0;
     if (opts.refineGravity ?? true) {
       const share = (c: PlaneCandidate) => ({ normal: c.normal, d: c.d, share: c.inliers / c.searched });
       const g = refineGravity({ normal, d, share: chosen.inliers / chosen.searched }, cands.filter((c) => c !== chosen).map(share), findVerticalPlanes(cloud, normal, { band: thr }));
       gravityResidualDeg = Math.round(g.residualDeg * 1000) / 1000;
+      const edges = opts.image ? refineUpWithEdges(g.up, g.residualDeg, findVerticalSegments(opts.image.rgb, opts.image.intrinsics, g.up)) : null;
+      if (edges) { g.up = edges.up; edgeCount = edges.edges; }
       if (g.up !== normal && m > 0) {
         // the floor's offset for the refined normal: least squares over its inliers
         normal = g.up;
@@ -257,7 +264,7 @@ export function canonicalize(cloud: PointCloud, opts: CanonicalizeOptions = {}):
       // the floor's slivers may still hold a plane: then it is the support, its own up included (the furniture
       // top may be tilted, or not a top at all); else no plane lies at the floor's level (0 inliers)
       const f = floorPlaneUnder(cloud, normal, d, thr);
-      if (f) ({ normal, d, inliers } = f);
+      if (f) { ({ normal, d, inliers } = f); edgeCount = 0; } // its own up, not the refined one
       else { d -= low; inliers = 0; }
     }
     return {
@@ -266,6 +273,7 @@ export function canonicalize(cloud: PointCloud, opts: CanonicalizeOptions = {}):
       confidence: low === null ? 'high' : 'low',
       method: 'support-plane',
       ...(gravityResidualDeg === undefined ? {} : { gravityResidualDeg }),
+      ...(edgeCount ? { gravityEdges: edgeCount } : {}),
     };
   }
   // no support plane: walls, when one holds enough of the view, still say which way is up (a close-up of

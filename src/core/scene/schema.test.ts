@@ -80,9 +80,11 @@ describe('parseScene / serializeScene', () => {
     };
     s.depthRelativeError = 0.01;
     s.frame.gravityResidualDeg = 0.6;
+    s.frame.gravityEdges = 12;
     const back = parseScene(serializeScene(s));
     expect(back.ok && back.scene).toEqual(s);
     expect(parseScene({ ...s, depthRelativeError: 2 }).ok).toBe(false);
+    expect(parseScene({ ...s, frame: { ...s.frame, gravityEdges: 1.5 } }).ok).toBe(false);
     const bad = JSON.parse(serializeScene(s)) as { objects: { amodal: { visibility: { far: string } } }[] };
     bad.objects[0].amodal.visibility.far = 'maybe';
     expect(parseScene(bad).ok).toBe(false);

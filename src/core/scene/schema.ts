@@ -121,6 +121,7 @@ const frame = v.strictObject({
   confidence: v.picklist(['high', 'low']),
   method: v.picklist(['support-plane', 'walls', 'level-camera', 'given']),
   gravityResidualDeg: v.optional(nonNegative),
+  gravityEdges: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
 
 const provenance = v.strictObject({

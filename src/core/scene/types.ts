@@ -127,6 +127,8 @@ export interface CanonicalFrame {
    * walls): how well "up" is known. Absent when up rests on one plane or none.
    */
   gravityResidualDeg?: number;
+  /** Vertical edges of the picture that agreed on up and were weighed with the surfaces (verticalLines.ts); absent when none did. */
+  gravityEdges?: number;
 }
 
 export interface SceneProvenance {
