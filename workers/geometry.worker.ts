@@ -33,7 +33,8 @@ const api = {
   warmUp(): void {
     if (warmed) return;
     warmed = true;
-    const r = renderSyntheticScene(benchSceneSpec(512, 384));
+    // one ray per pixel: the warm-up needs the code paths run, not a lens's edges (anti-aliasing would add about 50 ms)
+    const r = renderSyntheticScene({ ...benchSceneSpec(512, 384), antialias: false });
     for (let i = 0; i < 2; i++) {
       buildScene({
         depth: r.depth, intrinsics: r.intrinsics, intrinsicsSource: 'explicit', intrinsicsDetail: 'warm-up', rgb: r.rgb,
