@@ -5,7 +5,7 @@ import { selectKth } from '../math/select';
 import { scratchUint8, scratchUint32 } from './scratch';
 import type { PointCloud, RGBAImage } from './raster';
 import type { Intrinsics } from '../camera/intrinsics';
-import { findVerticalSegments, refineUpWithEdges } from './verticalLines';
+import { findVerticalSegments, refineUpWithEdges, type EdgeRefinement, type FreeTilt } from './verticalLines';
 import { cross, dot, matFromRows, normalize, type Vec3 } from './vec';
 
 export interface CanonicalizeOptions {
@@ -246,7 +246,7 @@ export function canonicalize(cloud: PointCloud, opts: CanonicalizeOptions = {}):
       const share = (c: PlaneCandidate) => ({ normal: c.normal, d: c.d, share: c.inliers / c.searched });
       const g = refineGravity({ normal, d, share: chosen.inliers / chosen.searched }, cands.filter((c) => c !== chosen).map(share), findVerticalPlanes(cloud, normal, { band: thr }));
       gravityResidualDeg = Math.round(g.residualDeg * 1000) / 1000;
-      const edges = opts.image ? refineUpWithEdges(g.up, g.residualDeg, findVerticalSegments(opts.image.rgb, opts.image.intrinsics, g.up)) : null;
+      const edges = opts.image ? upWithPicture(opts.image, g.up, g.residualDeg) : null;
       if (edges) { g.up = edges.up; edgeCount = edges.edges; }
       if (g.up !== normal && m > 0) {
         // the floor's offset for the refined normal: least squares over its inliers
@@ -278,7 +278,7 @@ export function canonicalize(cloud: PointCloud, opts: CanonicalizeOptions = {}):
   }
   // no support plane: walls, when one holds enough of the view, still say which way is up (a close-up of
   // furniture against a wall); else the camera is taken as level
-  let up = guess, method: CanonicalFrame['method'] = 'level-camera', gravityResidualDeg: number | undefined;
+  let up = guess, method: CanonicalFrame['method'] = 'level-camera', gravityResidualDeg: number | undefined, edgeCount = 0;
   if (cloud.count > 0 && (opts.refineGravity ?? true)) {
     const walls = findVerticalPlanes(cloud, guess, { band: thr, tiltDeg: opts.maxTiltDeg ?? 35 });
     const g = walls.length && walls[0].share >= WALLS_ALONE_SHARE ? upFromWalls(guess, walls) : null;
@@ -286,10 +286,31 @@ export function canonicalize(cloud: PointCloud, opts: CanonicalizeOptions = {}):
       up = g.up;
       method = 'walls';
       gravityResidualDeg = Math.round(g.residualDeg * 1000) / 1000;
+      // one wall leaves the roll to the level-camera guess: the picture's vertical edges can say it
+      const edges = opts.image ? upWithPicture(opts.image, up, g.residualDeg, g.freeAxis ? { axis: g.freeAxis, sigmaDeg: LEVEL_ROLL_SIGMA_DEG } : undefined) : null;
+      if (edges) { up = edges.up; edgeCount = edges.edges; }
     }
   }
   const h = cloud.count > 0 ? Math.max(0, -lowestLevel(sampledHeights(cloud, up, 0, 5000))) : 1.5;
-  return { ...frameFromUp(up, h), plane: null, confidence: 'low', method, ...(gravityResidualDeg === undefined ? {} : { gravityResidualDeg }) };
+  return {
+    ...frameFromUp(up, h), plane: null, confidence: 'low', method,
+    ...(gravityResidualDeg === undefined ? {} : { gravityResidualDeg }),
+    ...(edgeCount ? { gravityEdges: edgeCount } : {}),
+  };
+}
+
+/** How far a hand-held camera's roll may be from level, one sigma (a-priori): what a level-camera guess is trusted to. */
+const LEVEL_ROLL_SIGMA_DEG = 5;
+
+/**
+ * Up refined with the picture's vertical edges (verticalLines.ts). When the surfaces left a direction free, the
+ * guess there may be several degrees off, so the edges are searched again around the refined up and the
+ * refinement redone from the surfaces' up with what that finds.
+ */
+function upWithPicture(image: NonNullable<CanonicalizeOptions['image']>, up: Vec3, sigmaDeg: number, free?: FreeTilt): EdgeRefinement | null {
+  const first = refineUpWithEdges(up, sigmaDeg, findVerticalSegments(image.rgb, image.intrinsics, up), free);
+  if (!first || !free) return first;
+  return refineUpWithEdges(up, sigmaDeg, findVerticalSegments(image.rgb, image.intrinsics, first.up), free) ?? first;
 }
 
 /** A support plane with this share of the points more than BELOW_M (or three RANSAC bands) under it is not the floor. */

@@ -65,6 +65,11 @@ describe('up from walls alone', () => {
     const rolled = upFromWalls(tilt(3), [back])!;
     expect(deg(rolled.up, up)).toBeGreaterThan(2.5); // a rolled guess keeps its roll
     expect(Math.abs(rolled.up[0] * back.normal[0] + rolled.up[1] * back.normal[1] + rolled.up[2] * back.normal[2])).toBeLessThan(1e-9);
+    // the direction the roll may turn in: perpendicular to up and to the wall; two walls apart leave none
+    const t = rolled.freeAxis!;
+    const dot3 = (a: Vec3, b: Vec3) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+    expect(Math.abs(dot3(t, rolled.up)) + Math.abs(dot3(t, back.normal))).toBeLessThan(1e-9);
+    expect(upFromWalls(level, [back, side])!.freeAxis).toBeUndefined();
   });
   it('no wall: nothing', () => {
     expect(upFromWalls(level, [])).toBeNull();

@@ -46,6 +46,8 @@ export interface GravityRefinement {
   residualDeg: number;
   horizontals: number;
   walls: number;
+  /** Where up was taken from the guess, not the surfaces: the tangent direction it may turn in (one wall alone: the roll about its normal). */
+  freeAxis?: Vec3;
 }
 
 /** Vertical planes (relative to `up`) holding WALL_SHARE of an even sample of the cloud, largest first (at most 3). */
@@ -147,11 +149,12 @@ export function upFromWalls(guess: Vec3, walls: readonly WeightedPlane[]): Gravi
   const g = normalize(guess);
   const sinApart = Math.sin((WALLS_APART_DEG * Math.PI) / 180);
   const apart = walls.some((w, i) => walls.some((v, j) => j > i && Math.hypot(...cross(normalize(w.normal), normalize(v.normal))) >= sinApart));
-  let up: Vec3;
+  let up: Vec3, freeAxis: Vec3 | undefined;
   if (apart) up = leastSquaresUp([], walls, g);
   else {
     const n = normalize(walls[0].normal), k = dot(g, n);
     up = normalize([g[0] - k * n[0], g[1] - k * n[1], g[2] - k * n[2]]);
+    freeAxis = normalize(cross(n, up));
   }
-  return { up, residualDeg: residualDeg(up, [], walls), horizontals: 0, walls: walls.length };
+  return { up, residualDeg: residualDeg(up, [], walls), horizontals: 0, walls: walls.length, ...(freeAxis ? { freeAxis } : {}) };
 }

@@ -124,6 +124,24 @@ describe('up refined with the edges', () => {
 });
 
 describe('canonicalize with the picture', () => {
+  it('one wall and no floor: the wall gives the pitch, the level-camera guess the roll; the edges on the wall say the roll', () => {
+    for (const [roll, pitch] of [[4, 10], [-6, 5]]) {
+      const spec = sampleRoomSpec({ pitchDeg: pitch, rollDeg: roll, height: 1.5 });
+      spec.floor = false;
+      spec.wall = { distance: 4 };
+      // posters on the wall, taller than the view: vertical edges, no horizontal surface
+      spec.objects = [-1.6, -0.7, 0.2, 1.1].map((x, i) => ({ id: `p${i}`, caption: 'poster', parts: [{ center: [x, 1.4, -3.99], size: [0.5, 5, 0.02], color: [60 + 40 * i, 90, 160 - 30 * i] }] }));
+      const r = renderSyntheticScene(spec);
+      const cloud = liftDepth(r.depth, r.intrinsics, {});
+      const upOf = (f: ReturnType<typeof canonicalize>) => mulMatVec(transpose(f.rotation), [0, 1, 0]) as Vec3;
+      const wallOnly = canonicalize(cloud), both = canonicalize(cloud, { image: { rgb: r.rgb, intrinsics: r.intrinsics } });
+      expect([wallOnly.method, both.method]).toEqual(['walls', 'walls']);
+      expect(deg(upOf(wallOnly), r.truth.upInCamera)).toBeGreaterThan(Math.abs(roll) - 0.5);
+      expect(deg(upOf(both), r.truth.upInCamera)).toBeLessThan(0.3);
+      expect(both.gravityEdges).toBeGreaterThanOrEqual(3);
+    }
+  });
+
   it('a floor the depth bends (as a depth model may) tilts the planes\' up; the picture\'s edges bring it back', () => {
     const r = rolled(2, 12);
     const K = r.intrinsics, up = r.truth.upInCamera;

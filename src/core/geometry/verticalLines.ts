@@ -258,6 +258,12 @@ const MIN_EDGES = 3;
 /** Cauchy weights: a segment this many of its sigmas off counts half. */
 const CAUCHY_SIGMAS = 2;
 
+/** A direction (tangent to up) in which the surfaces left up to a guess, and how far that guess is trusted. */
+export interface FreeTilt {
+  axis: Vec3;
+  sigmaDeg: number;
+}
+
 export interface EdgeRefinement {
   up: Vec3;
   /** Segments that count at least half (Cauchy weight >= 0.5) at the end. */
@@ -268,7 +274,8 @@ const sigmaOf = (s: VerticalSegment): number => Math.hypot(EDGE_WORLD_SIGMA_DEG 
 
 /**
  * The planes' up refined with the vertical segments by inverse variance, in the plane tangent to it: the
- * planes count as max(PLANE_SIGMA_DEG, their residual) in every direction of tilt; the segments as the
+ * planes count as max(PLANE_SIGMA_DEG, their residual) in every direction of tilt but `free` (one wall alone
+ * leaves the roll about its normal to the level-camera guess), which counts as its own sigma; the segments as the
  * information they carry, strong across them (roll, for edges near the picture's middle) and weak along the
  * viewing rays (pitch needs edges spread across the picture), each weighed by 1 / sigma^2 and by a Cauchy
  * weight of its residual against its sigma and the current estimate's (iteratively reweighted from the
@@ -276,7 +283,7 @@ const sigmaOf = (s: VerticalSegment): number => Math.hypot(EDGE_WORLD_SIGMA_DEG 
  * scaled down when they scatter more than modelled, and with EDGE_WORLD_SIGMA_DEG added for what they may
  * share (a leaning facade, lens distortion). Null when fewer than MIN_EDGES segments agree.
  */
-export function refineUpWithEdges(up: Vec3, planeSigmaDeg: number, segs: readonly VerticalSegment[]): EdgeRefinement | null {
+export function refineUpWithEdges(up: Vec3, planeSigmaDeg: number, segs: readonly VerticalSegment[], free?: FreeTilt): EdgeRefinement | null {
   if (segs.length < MIN_EDGES) return null;
   const u = normalize(up);
   const e1 = normalize(Math.abs(u[0]) < 0.9 ? cross(u, [1, 0, 0]) : cross(u, [0, 1, 0]));
@@ -284,11 +291,21 @@ export function refineUpWithEdges(up: Vec3, planeSigmaDeg: number, segs: readonl
   // per segment: residual at u, and how it changes with the tilt (x1 e1 + x2 e2): r = r0 + a x1 + b x2
   const r0 = segs.map((s) => dot(s.normal, u)), A = segs.map((s) => dot(s.normal, e1)), B = segs.map((s) => dot(s.normal, e2));
   const w = segs.map((s) => 1 / sigmaOf(s) ** 2), sig = segs.map(sigmaOf);
+  // the planes' information: p in every direction, or pf along a direction they leave free
   const p = 1 / ((Math.max(PLANE_SIGMA_DEG, planeSigmaDeg) * DEG) ** 2);
+  let p11 = p, p12 = 0, p22 = p;
+  if (free) {
+    const t1 = dot(free.axis, e1), t2 = dot(free.axis, e2), tn = Math.hypot(t1, t2);
+    if (tn > 1e-9) {
+      const c1 = t1 / tn, c2 = t2 / tn, dp = 1 / (free.sigmaDeg * DEG) ** 2 - p;
+      p11 += dp * c1 * c1; p12 += dp * c1 * c2; p22 += dp * c2 * c2;
+    }
+  }
   const sw = EDGE_WORLD_SIGMA_DEG * DEG;
   let x1 = 0, x2 = 0, kept = 0, om = 0;
   // covariance of the current estimate: a residual measured from it is also off by its error
-  let f11 = 1 / p, f12 = 0, f22 = 1 / p;
+  const pd = p11 * p22 - p12 * p12;
+  let f11 = p22 / pd, f12 = -p12 / pd, f22 = p11 / pd;
   for (let iter = 0; iter < 8; iter++) {
     let h11 = 0, h12 = 0, h22 = 0, g1 = 0, g2 = 0;
     const q = new Float64Array(segs.length);
@@ -324,10 +341,10 @@ export function refineUpWithEdges(up: Vec3, planeSigmaDeg: number, segs: readonl
     const cd = c11 * c22 - c12 * c12;
     const i11 = c22 / cd, i12 = -c12 / cd, i22 = c11 / cd;
     // fused tilt = (P + I)^-1 I d, its covariance (P + I)^-1
-    const a11 = p + i11, a22 = p + i22, ad = a11 * a22 - i12 * i12;
+    const a11 = p11 + i11, a12 = p12 + i12, a22 = p22 + i22, ad = a11 * a22 - a12 * a12;
     const s1 = i11 * d1 + i12 * d2, s2 = i12 * d1 + i22 * d2;
-    x1 = (a22 * s1 - i12 * s2) / ad; x2 = (a11 * s2 - i12 * s1) / ad;
-    f11 = a22 / ad; f12 = -i12 / ad; f22 = a11 / ad;
+    x1 = (a22 * s1 - a12 * s2) / ad; x2 = (a11 * s2 - a12 * s1) / ad;
+    f11 = a22 / ad; f12 = -a12 / ad; f22 = a11 / ad;
   }
   if (kept < MIN_EDGES) return null;
   return { up: normalize([u[0] + x1 * e1[0] + x2 * e2[0], u[1] + x1 * e1[1] + x2 * e2[1], u[2] + x1 * e1[2] + x2 * e2[2]]), edges: kept };
