@@ -143,6 +143,8 @@ test('opens on a sample in 2D and 3D; the 3D view is drawn and idles without ren
     await page.waitForFunction((k) => window.__spatiallens?.sceneKey !== k && (window.__spatiallens?.objectIds.length ?? 0) > 0, key);
     await expect(page.getByTestId('photo-svg').locator('g.obj2d')).toHaveCount(sample(name).objects.length);
   }
+  // the street's building edges and poles joined the road in setting upright, and the scene line says so
+  await expect(page.locator('.scene-info')).toContainText(/upright from the floor or table and \d+ vertical lines in the photo/);
   await page.screenshot({ path: shot('street.png') });
   await expectClean(page, g, info);
 });

@@ -18,6 +18,7 @@ import { SceneFileButtons } from './share/SceneFileButtons';
 import { PresenterMode, PresenterToggle } from './classroom/PresenterMode';
 import { startFromLocation } from './share/startup';
 import { PanelBoundary } from './PanelBoundary';
+import { uprightSource } from './format';
 import { RemoteRequests } from './RemoteRequests';
 import { askConsent, isSameOrigin } from '../state/remoteConsent';
 import { checkPhotoUrl } from '../io/shareLink';
@@ -122,7 +123,7 @@ function SceneInfo() {
     <div className="scene-info">
       <p>
         <strong>{current.source.title}</strong> · {current.rgb.width} × {current.rgb.height} px
-        {sc && <> · {sc.objects.length} objects · camera {sc.frame.cameraHeight.toFixed(2)} m above the {sc.frame.method === 'support-plane' ? 'support plane' : 'assumed floor'}</>}
+        {sc && <> · {sc.objects.length} objects · camera {sc.frame.cameraHeight.toFixed(2)} m above the {sc.frame.method === 'support-plane' ? 'support plane' : 'assumed floor'}{uprightSource(sc.frame) && <> · {uprightSource(sc.frame)}</>}</>}
         {current.timings?.total !== undefined && <> · built in {Math.round(current.timings.total)} ms</>}
       </p>
       <p className="hint">Camera focal length: {FOCAL_SOURCE[current.intrinsicsSource]} — {current.intrinsicsDetail}</p>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildScene } from '../core/testing/sceneBuilder';
 import { answerQuery } from '../core/reason/answerQuery';
-import { headline } from './format';
+import { headline, uprightSource } from './format';
 
 const scene = buildScene([
   { id: 'sofa', caption: 'sofa', center: [-1, 0.42, -4], size: [2, 0.84, 0.9] },
@@ -55,5 +55,15 @@ describe('answer headlines', () => {
     expect(headline(answerQuery(scene, { type: 'count', relation: 'left', reference: 'tv', ask: 'any' }), scene, 'metric')).toBe('Yes');
     expect(headline(answerQuery(scene, { type: 'count', relation: 'left', reference: 'tv', among: ['sofa', 'lamp'], ask: 'all' }), scene, 'metric')).toBe('Yes');
     expect(headline(answerQuery(scene, { type: 'count', relation: 'left', reference: 'tv' }), scene, 'metric')).toBe('2');
+  });
+});
+
+describe('where upright came from', () => {
+  it('names the surfaces and counts the photo\'s vertical lines; a level-camera guess says nothing', () => {
+    expect(uprightSource({ method: 'support-plane', gravityEdges: 12 })).toBe('upright from the floor or table and 12 vertical lines in the photo');
+    expect(uprightSource({ method: 'support-plane' })).toBe('upright from the floor or table');
+    expect(uprightSource({ method: 'walls', gravityEdges: 1 })).toBe('upright from the walls and 1 vertical line in the photo');
+    expect(uprightSource({ method: 'level-camera' })).toBe('');
+    expect(uprightSource({ method: 'given', gravityEdges: 3 })).toBe('');
   });
 });

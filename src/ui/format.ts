@@ -3,7 +3,7 @@ import type { UnitRequest } from '../core/reason/query';
 import { FIRM_AXIS } from '../core/reason/relativePlace';
 import { RELATION_WORDS } from '../core/reason/templates';
 import { sideOf } from '../core/reason/imageSide';
-import type { SceneGraph } from '../core/scene/types';
+import type { CanonicalFrame, SceneGraph } from '../core/scene/types';
 import { referenceCaptions } from '../core/reason/objectNames';
 import { formatLength, type UnitSystem } from '../core/units/length';
 
@@ -104,3 +104,11 @@ export function formatQuantity(q: Quantity, system: UnitSystem): string {
 }
 
 export const percent = (c: number): string => `${Math.round(c * 100)}%`;
+
+/** Where the scene's "up" came from, in a phrase for the scene line (empty for a level-camera guess). */
+export function uprightSource(frame: Pick<CanonicalFrame, 'method' | 'gravityEdges'>): string {
+  const from = frame.method === 'support-plane' ? 'the floor or table' : frame.method === 'walls' ? 'the walls' : '';
+  if (!from) return '';
+  const n = frame.gravityEdges ?? 0;
+  return n > 0 ? `upright from ${from} and ${n} vertical line${n === 1 ? '' : 's'} in the photo` : `upright from ${from}`;
+}
