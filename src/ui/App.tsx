@@ -119,11 +119,12 @@ function SceneInfo() {
   const current = useScene((s) => s.current);
   if (!current) return null;
   const sc = current.scene;
+  const upright = sc ? uprightSource(sc.frame) : '';
   return (
     <div className="scene-info">
       <p>
         <strong>{current.source.title}</strong> · {current.rgb.width} × {current.rgb.height} px
-        {sc && <> · {sc.objects.length} objects · camera {sc.frame.cameraHeight.toFixed(2)} m above the {sc.frame.method === 'support-plane' ? 'support plane' : 'assumed floor'}{uprightSource(sc.frame) && <> · {uprightSource(sc.frame)}</>}</>}
+        {sc && <> · {sc.objects.length} objects · camera {sc.frame.cameraHeight.toFixed(2)} m above the {sc.frame.method === 'support-plane' ? 'support plane' : 'assumed floor'}{upright && <> · {upright}</>}</>}
         {current.timings?.total !== undefined && <> · built in {Math.round(current.timings.total)} ms</>}
       </p>
       <p className="hint">Camera focal length: {FOCAL_SOURCE[current.intrinsicsSource]} — {current.intrinsicsDetail}</p>

@@ -119,7 +119,7 @@ describe('up refined with the edges', () => {
     const up = r.truth.upInCamera;
     const segs = findVerticalSegments(r.rgb, r.intrinsics, up);
     const off = turn(up, [0, 0, 1], 2);
-    expect(deg(refineUpWithEdges(off, 3, segs)!.up, up)).toBeLessThanOrEqual(deg(refineUpWithEdges(off, 0, segs)!.up, up) + 1e-9);
+    expect(deg(refineUpWithEdges(off, 3, segs)!.up, up)).toBeLessThan(deg(refineUpWithEdges(off, 0, segs)!.up, up) - 0.01);
   });
 });
 

@@ -4,6 +4,9 @@
  */
 import { AXIS_CUES, DIMENSION_CUES, DISTANCE_CUE, EXTREME_CUE, NEAR_CUE, ORDER_KEYS, RELATION_CUES, SAME_DIMENSIONS, SUPERLATIVES } from './cues';
 import { COMMON_WORDS, CONTRACTIONS, KEYWORDS, KNOWN_WORDS, NOUN_SYNONYMS, PHRASE_SYNONYMS, SHORT_TYPOS, SPELLING } from './lexicon';
+import { singular } from '../scene/plural';
+
+export { singular };
 
 /** Optimal-string-alignment distance: Levenshtein plus adjacent transpositions ("lfet" -> "left" is 1). */
 export function editDistance(a: string, b: string): number {
@@ -19,22 +22,6 @@ export function editDistance(a: string, b: string): number {
     }
   }
   return d[m][n];
-}
-
-const IRREGULAR_PLURALS: Record<string, string> = {
-  people: 'person', men: 'man', women: 'woman', children: 'child', shelves: 'shelf', knives: 'knife',
-  leaves: 'leaf', mice: 'mouse', feet: 'foot', glasses: 'glass', buses: 'bus', couches: 'couch',
-};
-
-/** English plural -> singular, conservative: words ending in -ss, -us, -is stay as they are. */
-export function singular(word: string): string {
-  const irregular = IRREGULAR_PLURALS[word];
-  if (irregular) return irregular;
-  if (word.length <= 3 || /(?:ss|us|is)$/.test(word)) return word;
-  if (/ies$/.test(word)) return word.slice(0, -3) + 'y';
-  if (/(?:sh|ch|x|z)es$/.test(word)) return word.slice(0, -2);
-  if (/s$/.test(word)) return word.slice(0, -1);
-  return word;
 }
 
 /** One word of an object name in canonical form: singular, then the synonym table. */

@@ -4,7 +4,7 @@
  */
 import type { AmodalEstimator, SceneObject } from '../scene/types';
 import type { Quantity } from './answer';
-import { label } from './templates';
+import { extentAsAsked, label } from './templates';
 
 /** Confidence factor for an object whose box has estimated extents (a guess from its 2D box: much less sure). */
 export const ESTIMATE_PENALTY = 0.85;
@@ -24,10 +24,7 @@ export function estimatedExtents(o: SceneObject, axes: readonly number[] = [0, 1
   const est = o.amodal?.estimated;
   if (!est) return [];
   const out: [string, AmodalEstimator][] = [];
-  est.forEach((e, axis) => {
-    const word = axisWord(o, axis);
-    if (e && axes.includes(axis)) out.push([long && word === 'width' ? 'length' : word, e]);
-  });
+  est.forEach((e, axis) => { if (e && axes.includes(axis)) out.push([extentAsAsked(axisWord(o, axis), long), e]); });
   return out;
 }
 

@@ -20,7 +20,7 @@ import type { Viewpoint } from './viewpoint';
 import { viewpointFromScene } from './viewpoint';
 import { formatLength, horizontalSigma, verticalSigma, type UnitSystem } from '../units';
 import { openHeightCaveat, openWidthCaveat } from './openExtents';
-import { captionPhrase } from './templates';
+import { captionPhrase, extentAsAsked } from './templates';
 import { referenceCaptions } from './objectNames';
 import type { Answer } from './answer';
 import { BACK_PROJECTED_PENALTY, ESTIMATE_PENALTY, estimateCaveat, estimateQuantities } from './amodalCaveats';
@@ -189,7 +189,7 @@ export function finishConfidence(
     for (const h of occlusionsOf(o, ctx.scene.objects, ctx.view)) {
       if (!extents.includes(h.extent) || open[h.extent]) continue;
       c *= HIDDEN_PENALTY;
-      caveats.push(`${ctx.name(o)} may be partly hidden behind ${ctx.name(h.by)}, so its ${long && h.extent === 'width' ? 'length' : h.extent} may be under-measured`);
+      caveats.push(`${ctx.name(o)} may be partly hidden behind ${ctx.name(h.by)}, so its ${extentAsAsked(h.extent, long)} may be under-measured`);
     }
   }
   if (vertical && ctx.lowFrame) {

@@ -23,7 +23,7 @@ import type { Query, Relation } from './query';
 import { boxGap, depthOf, heightOf, obbAxes, widthOf, widthSegment } from './boxGeometry';
 import { type Ctx, finish, lengthTieBand, measurementConfidence, comparisonConfidence } from './context';
 import { compare, RELATION_FAMILY, relationVisuals } from './relations';
-import { phrase, label, relationWords } from './templates';
+import { extentAsAsked, phrase, label, relationWords } from './templates';
 import { UP } from './viewpoint';
 
 export const GAP_REPORT_M = 0.05;
@@ -231,7 +231,7 @@ function answerHowMuch({ ctx, query, a, b, na, nb, ca, cb, highlight }: PairCtx)
     base.choice = more.id;
     sentence = phrase('howMuch', ctx.seed, { more: ctx.name(more), less: ctx.name(less), moreThan: w.moreThan, value: text });
   }
-  return finish(ctx, base, sentence, comparisonConfidence(c.diff, c.band) * measurementConfidence(c.diff, sigma) ** 0.5, [a, b], vertical, query.long && extent === 'width' ? 'length' : extent);
+  return finish(ctx, base, sentence, comparisonConfidence(c.diff, c.band) * measurementConfidence(c.diff, sigma) ** 0.5, [a, b], vertical, extent && extentAsAsked(extent, query.long));
 }
 
 /** One function per pair measure. */

@@ -22,7 +22,7 @@ import type { Answer, Quantity, Visual } from './answer';
 import type { Query, Relation } from './query';
 import { extentAlong, heightOf, volumeOf, widthOf, widthSegment } from './boxGeometry';
 import { type Ctx, comparisonConfidence, finish, lengthTieBand, withCaveats } from './context';
-import { fill, label, phrase, pickTemplate, relationWords, type RelationWords } from './templates';
+import { extentAsAsked, fill, label, phrase, pickTemplate, relationWords, type RelationWords } from './templates';
 import { toView, viewRight } from './viewpoint';
 import { TIE_SIGMAS, uncertaintyBand } from './tieBands';
 import { normalCdf } from '../units/uncertainty';
@@ -181,7 +181,7 @@ export function answerRelation(
   // decided although within 2 sigma: as sure as the sign of the difference is (the normal's tail), and it says so
   const unsure = c.verdict !== 'about-the-same' && Math.abs(c.diff) <= TIE_SIGMAS * c.sigma;
   const geometric = unsure ? normalCdf(Math.abs(c.diff) / c.sigma) * 0.5 : comparisonConfidence(c.diff, c.band);
-  const answer = finish(ctx, base, sentence, geometric, [a, b], VERTICAL_FAMILIES.has(family), query.long && family === 'width' ? 'length' : FAMILY_EXTENT[family]);
+  const answer = finish(ctx, base, sentence, geometric, [a, b], VERTICAL_FAMILIES.has(family), FAMILY_EXTENT[family] && extentAsAsked(FAMILY_EXTENT[family], query.long));
   if (!unsure) return answer;
   // a clause inside "Less certain because ...": not capitalised as a sentence is
   const caveats = [fill(pickTemplate('withinUncertainty', ctx.seed), { pct: String(Math.round(100 * normalCdf(Math.abs(c.diff) / c.sigma))) }), ...answer.caveats];

@@ -45,6 +45,11 @@ const LONG_WORDS: Readonly<Partial<Record<Relation, RelationWords>>> = {
   wider: { rel: 'longer than', opposite: 'not as long as', more: 'longer', moreThan: 'longer than', tie: 'about the same length' },
 };
 
+/** An extent in the word it was asked with: the width (the longer horizontal side) asked as a length is its length. */
+export function extentAsAsked<T extends string>(extent: T, long: boolean | undefined): T | 'length' {
+  return long && extent === 'width' ? 'length' : extent;
+}
+
 /** A relation's words, in the words of length when it was asked so. */
 export function relationWords(relation: Relation, long?: boolean): RelationWords {
   return (long && LONG_WORDS[relation]) || RELATION_WORDS[relation];

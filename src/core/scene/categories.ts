@@ -4,6 +4,8 @@
  * caption's last words) of its members. Shared by the parser (which objects a question ranges over) and the
  * answers (what a set of objects is called).
  */
+import { singular } from './plural';
+
 export interface Category {
   noun: string;
   plural: string;
@@ -30,13 +32,11 @@ export const CATEGORIES: readonly Category[] = [
   },
 ];
 
-/** A last word and the singulars it may stand for ("stools" -> stool, "benches" -> bench). */
-const forms = (w: string): string[] => [w, ...(w.endsWith('es') ? [w.slice(0, -2)] : []), ...(w.endsWith('s') && !w.endsWith('ss') ? [w.slice(0, -1)] : [])];
-
 /** A caption is of a class when it ends with one of the class's members ("bar stool", "pickup truck"; not "table lamp"). */
 export function ofCategory(caption: string, c: Category): boolean {
   const words = caption.toLowerCase().trim().split(/\s+/);
-  const lastForms = forms(words[words.length - 1] ?? '');
+  const last = words[words.length - 1] ?? '';
+  const lastForms = [last, singular(last)];
   return c.members.some((m) => {
     const mw = m.split(' ');
     return lastForms.includes(mw[mw.length - 1]) && words.slice(-mw.length, -1).join(' ') === mw.slice(0, -1).join(' ');
