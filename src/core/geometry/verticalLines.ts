@@ -106,8 +106,9 @@ export function findVerticalSegments(img: RGBAImage, K: Intrinsics, up: Vec3, op
   const mark = scratchUint8('verticalLines.mark', w * h).fill(0), mag = scratchFloat32('verticalLines.mag', w * h);
   // when every direction towards the vanishing point is within 60 degrees of the image's vertical, an edge
   // pixel's gradient is within 68 of the horizontal and its row's central difference about twice the Sobel
-  // x response: passing over the pixels whose difference is under half the threshold skips most of the image
-  // and decides nothing (the same segments as without the skip, on the benchmark and the fixtures)
+  // x response: passing over the pixels whose difference is under half the threshold skips most of the image.
+  // Against no skip, on the 6 fixture frames with intrinsics and 40 benchmark scenes: the same segments in 45, the
+  // same 14 with one fit moved a little in the other; the eval's figures are the same
   const steep = [[0, 0], [w - 1, 0], [0, h - 1], [w - 1, h - 1]].every(([x, y]) => {
     const rx = vx - x * vz, ry = vy - y * vz;
     return Math.abs(ry) >= 0.5 * Math.hypot(rx, ry);
