@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { noisyDepth, occlusionScene } from '../testing/occlusionBench';
 import { renderSyntheticScene } from '../testing/syntheticScene';
-import { canonicalize, chooseSupportPlane, inPlaneSpread } from './canonicalize';
+import { canonicalize, chooseSupportPlane, concentration, inPlaneSpread } from './canonicalize';
+import { noisyFloorCloud, volumeCloud } from '../testing/clouds';
 import { liftDepth } from './lift';
 import { angleBetween, type Vec3 } from './vec';
 
@@ -19,6 +20,24 @@ function patch(x0: number, x1: number, z0: number, z1: number, n: number): Float
 const all = (n: number) => Uint32Array.from({ length: n }, (_, i) => i);
 
 describe('support planes', () => {
+  it('a plane cut through a volume of points is not a support plane: the frame is a level-camera guess, not a 30-degree tilt', () => {
+    const cloud = volumeCloud();
+    const f = canonicalize(cloud);
+    expect(f.method).toBe('level-camera');
+    expect(f.plane).toBeNull();
+    // a band about a plane through it holds a third of what three bands do
+    expect(concentration(cloud, { normal: [0, -1, 0], d: 0 }, 0.04)).toBeCloseTo(1 / 3, 1);
+  });
+
+  it('a floor seen through the depth\'s noise holds most of what lies near it, and is the support plane', () => {
+    // 2 cm of noise against the 4 cm band
+    const cloud = noisyFloorCloud(1.5, 0.02);
+    expect(concentration(cloud, { normal: [0, -1, 0], d: 1.5 }, 0.04)).toBeGreaterThan(0.9);
+    const f = canonicalize(cloud);
+    expect(f.method).toBe('support-plane');
+    expect(f.cameraHeight).toBeCloseTo(1.5, 1);
+  });
+
   it('inPlaneSpread: a strip has none across it, a patch has its width, a far tail does not turn the axes', () => {
     const strip = patch(-1, 1, 0, 0.01, 40); // 2 m long, 1 cm wide
     expect(inPlaneSpread(strip, all(1600), [0, 1, 0])).toBeLessThan(0.01);
