@@ -18,7 +18,7 @@ import { SceneFileButtons } from './share/SceneFileButtons';
 import { PresenterMode, PresenterToggle } from './classroom/PresenterMode';
 import { startFromLocation } from './share/startup';
 import { PanelBoundary } from './PanelBoundary';
-import { uprightSource } from './format';
+import { lowFrameHint, uprightSource } from './format';
 import { RemoteRequests } from './RemoteRequests';
 import { askConsent, isSameOrigin } from '../state/remoteConsent';
 import { checkPhotoUrl } from '../io/shareLink';
@@ -128,13 +128,7 @@ function SceneInfo() {
         {current.timings?.total !== undefined && <> · built in {Math.round(current.timings.total)} ms</>}
       </p>
       <p className="hint">Camera focal length: {FOCAL_SOURCE[current.intrinsicsSource]} — {current.intrinsicsDetail}</p>
-      {sc?.frame.confidence === 'low' && (
-        <p className="hint warn">
-          {sc.frame.method === 'walls'
-            ? 'No floor or table plane found: "up" was taken from the walls and heights start at the lowest point seen, so up/down answers are less certain.'
-            : 'No floor or table plane found: the camera was assumed level, so up/down answers are less certain.'}
-        </p>
-      )}
+      {sc?.frame.confidence === 'low' && <p className="hint warn">{lowFrameHint(sc.frame)}</p>}
       {current.notes.map((n, i) => <p key={i} className="hint">{n}</p>)}
     </div>
   );

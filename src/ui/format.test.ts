@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildScene } from '../core/testing/sceneBuilder';
 import { answerQuery } from '../core/reason/answerQuery';
-import { headline, uprightSource } from './format';
+import { headline, lowFrameHint, uprightSource } from './format';
 
 const scene = buildScene([
   { id: 'sofa', caption: 'sofa', center: [-1, 0.42, -4], size: [2, 0.84, 0.9] },
@@ -63,7 +63,16 @@ describe('where upright came from', () => {
     expect(uprightSource({ method: 'support-plane', gravityEdges: 12 })).toBe('upright from the floor or table and 12 vertical lines in the photo');
     expect(uprightSource({ method: 'support-plane' })).toBe('upright from the floor or table');
     expect(uprightSource({ method: 'walls', gravityEdges: 1 })).toBe('upright from the walls and 1 vertical line in the photo');
+    expect(uprightSource({ method: 'vertical-lines', gravityEdges: 9 })).toBe('upright from 9 vertical lines in the photo');
     expect(uprightSource({ method: 'level-camera' })).toBe('');
     expect(uprightSource({ method: 'given', gravityEdges: 3 })).toBe('');
+  });
+
+  it('the warning under a frame of low confidence says what up and the heights came from', () => {
+    expect(lowFrameHint({ method: 'level-camera' })).toMatch(/assumed level/);
+    expect(lowFrameHint({ method: 'walls' })).toMatch(/from the walls/);
+    expect(lowFrameHint({ method: 'vertical-lines' })).toMatch(/from vertical lines in the photo/);
+    // a support plane with much of the scene under it (a bed top): a floor was found, the camera was not assumed level
+    expect(lowFrameHint({ method: 'support-plane' })).not.toMatch(/No floor|assumed level/);
   });
 });

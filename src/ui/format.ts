@@ -105,10 +105,22 @@ export function formatQuantity(q: Quantity, system: UnitSystem): string {
 
 export const percent = (c: number): string => `${Math.round(c * 100)}%`;
 
+/** Why up/down answers are less certain in a frame of low confidence: what "up" and the heights were taken from. */
+export function lowFrameHint(frame: Pick<CanonicalFrame, 'method'>): string {
+  switch (frame.method) {
+    case 'walls': return 'No floor or table plane found: "up" was taken from the walls and heights start at the lowest point seen, so up/down answers are less certain.';
+    case 'vertical-lines': return 'No floor, table or wall found: "up" was taken from vertical lines in the photo and heights start at the lowest point seen, so up/down answers are less certain.';
+    case 'support-plane': return 'Much of the scene lies below the largest flat surface, so the floor was taken from what little of it shows: up/down answers are less certain.';
+    default: return 'No floor or table plane found: the camera was assumed level, so up/down answers are less certain.';
+  }
+}
+
 /** Where the scene's "up" came from, in a phrase for the scene line (empty for a level-camera guess). */
 export function uprightSource(frame: Pick<CanonicalFrame, 'method' | 'gravityEdges'>): string {
+  const n = frame.gravityEdges ?? 0;
+  const lines = `${n} vertical line${n === 1 ? '' : 's'} in the photo`;
+  if (frame.method === 'vertical-lines') return n > 0 ? `upright from ${lines}` : '';
   const from = frame.method === 'support-plane' ? 'the floor or table' : frame.method === 'walls' ? 'the walls' : '';
   if (!from) return '';
-  const n = frame.gravityEdges ?? 0;
-  return n > 0 ? `upright from ${from} and ${n} vertical line${n === 1 ? '' : 's'} in the photo` : `upright from ${from}`;
+  return n > 0 ? `upright from ${from} and ${lines}` : `upright from ${from}`;
 }

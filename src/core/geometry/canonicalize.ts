@@ -6,6 +6,7 @@ import { scratchUint8, scratchUint32 } from './scratch';
 import type { PointCloud, RGBAImage } from './raster';
 import type { Intrinsics } from '../camera/intrinsics';
 import { findVerticalSegments, refineUpWithEdges, type EdgeRefinement, type FreeTilt } from './verticalLines';
+import { LEVEL_ROLL_SIGMA_DEG, upFromLines } from './upFromLines';
 import { cross, dot, matFromRows, normalize, type Vec3 } from './vec';
 
 export interface CanonicalizeOptions {
@@ -236,7 +237,8 @@ export function chooseSupportPlane(cands: PlaneCandidate[]): PlaneCandidate | nu
  * Camera frame -> canonical frame (see CanonicalFrame). With a support plane: +Y is its normal (refined by the
  * other planes and, given the picture, its vertical edges: gravity.ts, verticalLines.ts), the origin is the
  * camera's foot on it, confidence 'high'. Without one: up from the walls when one holds WALLS_ALONE_SHARE
- * of the view (gravity.ts upFromWalls, method 'walls'), else the camera is assumed level (+Y = upGuess,
+ * of the view (gravity.ts upFromWalls, method 'walls'), else, given the picture, from its vertical lines about
+ * the level-camera guess (upFromLines.ts, method 'vertical-lines'), else the camera is assumed level (+Y = upGuess,
  * method 'level-camera'); the origin sits at the level of the lowest observed points (2nd percentile of
  * height below the camera, so a few stray points do not decide it; 1.5 m when the cloud is empty),
  * confidence 'low'.
@@ -316,6 +318,10 @@ export function canonicalize(cloud: PointCloud, opts: CanonicalizeOptions = {}):
       // one wall leaves the roll to the level-camera guess: the picture's vertical edges can say it
       const edges = opts.image ? upWithPicture(opts.image, up, g.residualDeg, g.freeAxis ? { axis: g.freeAxis, sigmaDeg: LEVEL_ROLL_SIGMA_DEG } : undefined) : null;
       if (edges) { up = edges.up; edgeCount = edges.edges; }
+    } else if (opts.image) {
+      // nothing in the depth says which way is up: the picture's vertical lines may, from the level-camera guess
+      const lines = upFromLines(opts.image.rgb, opts.image.intrinsics, guess);
+      if (lines) { up = lines.up; method = 'vertical-lines'; edgeCount = lines.edges; }
     }
   }
   const h = cloud.count > 0 ? Math.max(0, -lowestLevel(sampledHeights(cloud, up, 0, 5000))) : 1.5;
@@ -325,9 +331,6 @@ export function canonicalize(cloud: PointCloud, opts: CanonicalizeOptions = {}):
     ...(edgeCount ? { gravityEdges: edgeCount } : {}),
   };
 }
-
-/** How far a hand-held camera's roll may be from level, one sigma (a-priori): what a level-camera guess is trusted to. */
-const LEVEL_ROLL_SIGMA_DEG = 5;
 
 /**
  * Up refined with the picture's vertical edges (verticalLines.ts). When the surfaces left a direction free, the

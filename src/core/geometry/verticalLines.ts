@@ -33,6 +33,8 @@ export interface VerticalSegmentOptions {
   minLengthShare?: number;
   /** Gradient magnitude (Sobel / 4 on 0-255 grey) an edge pixel needs (default 12). */
   minGradient?: number;
+  /** The search runs on the image averaged down by a whole factor to at most about this many pixels (default WORK_PIXELS). */
+  workPixels?: number;
 }
 
 const DEG = Math.PI / 180;
@@ -92,7 +94,7 @@ interface Run extends Fit { xs: number[]; ys: number[]; ws: number[] }
  * direction agrees with it, grouped into 8-connected runs, pieces of one line merged, kept when long and thin.
  */
 export function findVerticalSegments(img: RGBAImage, K: Intrinsics, up: Vec3, opts: VerticalSegmentOptions = {}): VerticalSegment[] {
-  const k = Math.max(1, Math.ceil(Math.sqrt((img.width * img.height) / WORK_PIXELS)));
+  const k = Math.max(1, Math.ceil(Math.sqrt((img.width * img.height) / (opts.workPixels ?? WORK_PIXELS))));
   const { g, w, h } = greyDown(img, k);
   if (w < 8 || h < 8) return [];
   // working pixel X covers image pixels kX .. kX+k-1: its centre is kX + (k-1)/2 in image pixels
@@ -271,7 +273,8 @@ export interface EdgeRefinement {
   edges: number;
 }
 
-const sigmaOf = (s: VerticalSegment): number => Math.hypot(EDGE_WORLD_SIGMA_DEG * DEG, s.pixelSigma / s.length);
+/** One-sigma angle (radians) between a segment's plane and true up: the edge's own lean and its end points' placement. */
+export const sigmaOf = (s: VerticalSegment): number => Math.hypot(EDGE_WORLD_SIGMA_DEG * DEG, s.pixelSigma / s.length);
 
 /**
  * The planes' up refined with the vertical segments by inverse variance, in the plane tangent to it: the
@@ -283,8 +286,10 @@ const sigmaOf = (s: VerticalSegment): number => Math.hypot(EDGE_WORLD_SIGMA_DEG 
  * planes' up, so that the edges can pull it while a leaning tree or a slanted roof line stops counting),
  * scaled down when they scatter more than modelled, and with EDGE_WORLD_SIGMA_DEG added for what they may
  * share (a leaning facade, lens distortion). Null when fewer than MIN_EDGES segments agree.
+ * `centre`: where the prior is centred when that is not `up` itself (a level-camera guess, with the search
+ * started from what the lines said: upFromLines.ts); by default the planes' up.
  */
-export function refineUpWithEdges(up: Vec3, planeSigmaDeg: number, segs: readonly VerticalSegment[], free?: FreeTilt): EdgeRefinement | null {
+export function refineUpWithEdges(up: Vec3, planeSigmaDeg: number, segs: readonly VerticalSegment[], free?: FreeTilt, centre?: Vec3): EdgeRefinement | null {
   if (segs.length < MIN_EDGES) return null;
   const u = normalize(up);
   const e1 = normalize(Math.abs(u[0]) < 0.9 ? cross(u, [1, 0, 0]) : cross(u, [0, 1, 0]));
@@ -302,6 +307,13 @@ export function refineUpWithEdges(up: Vec3, planeSigmaDeg: number, segs: readonl
       p11 += dp * c1 * c1; p12 += dp * c1 * c2; p22 += dp * c2 * c2;
     }
   }
+  // the prior's mean in the tangent plane at u (the turn from u to the centre): 0 unless a centre is given
+  let m1 = 0, m2 = 0;
+  if (centre) {
+    const c = normalize(centre), t1 = dot(c, e1), t2 = dot(c, e2), tn = Math.hypot(t1, t2);
+    if (tn > 1e-12) { const a = Math.atan2(tn, dot(c, u)); m1 = (a * t1) / tn; m2 = (a * t2) / tn; }
+  }
+  const pm1 = p11 * m1 + p12 * m2, pm2 = p12 * m1 + p22 * m2;
   const sw = EDGE_WORLD_SIGMA_DEG * DEG;
   let x1 = 0, x2 = 0, kept = 0, om = 0;
   // covariance of the current estimate: a residual measured from it is also off by its error
@@ -341,12 +353,15 @@ export function refineUpWithEdges(up: Vec3, planeSigmaDeg: number, segs: readonl
     const c11 = (h22 + eps) / det + sw * sw, c12 = -h12 / det, c22 = (h11 + eps) / det + sw * sw;
     const cd = c11 * c22 - c12 * c12;
     const i11 = c22 / cd, i12 = -c12 / cd, i22 = c11 / cd;
-    // fused tilt = (P + I)^-1 I d, its covariance (P + I)^-1
+    // fused tilt = (P + I)^-1 (P m + I d), its covariance (P + I)^-1
     const a11 = p11 + i11, a12 = p12 + i12, a22 = p22 + i22, ad = a11 * a22 - a12 * a12;
-    const s1 = i11 * d1 + i12 * d2, s2 = i12 * d1 + i22 * d2;
+    const s1 = pm1 + i11 * d1 + i12 * d2, s2 = pm2 + i12 * d1 + i22 * d2;
     x1 = (a22 * s1 - a12 * s2) / ad; x2 = (a11 * s2 - a12 * s1) / ad;
     f11 = a22 / ad; f12 = -a12 / ad; f22 = a11 / ad;
   }
   if (kept < MIN_EDGES) return null;
-  return { up: normalize([u[0] + x1 * e1[0] + x2 * e2[0], u[1] + x1 * e1[1] + x2 * e2[1], u[2] + x1 * e1[2] + x2 * e2[2]]), edges: kept };
+  // the tilt turned onto the sphere by the exponential map: the tangent's length is the angle turned, also for the
+  // larger turns a far prior centre can ask for (upFromLines.ts), where u + x drifts by tan(x) - x
+  const a = Math.hypot(x1, x2), sa = a > 1e-12 ? Math.sin(a) / a : 1, ca = Math.cos(a);
+  return { up: normalize([0, 1, 2].map((i) => ca * u[i] + sa * (x1 * e1[i] + x2 * e2[i])) as Vec3), edges: kept };
 }

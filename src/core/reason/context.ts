@@ -132,6 +132,15 @@ export const LOW_FRAME_CAVEAT =
 /** The same when the walls gave "up" (canonicalize.ts): up is better known, but heights have no floor to start from. */
 export const WALLS_FRAME_CAVEAT =
   'no floor or table was found, so "up" comes from the walls and heights are measured from the lowest point seen';
+/** The same when the picture's vertical lines gave "up" (upFromLines.ts). */
+export const LINES_FRAME_CAVEAT =
+  'no floor, table or wall was found, so "up" comes from vertical lines in the photo and heights are measured from the lowest point seen';
+/** A support plane with much of the scene under it (a bed top filling the view): the floor is what little of it shows (canonicalize.ts). */
+export const HIDDEN_FLOOR_CAVEAT =
+  'much of the scene lies below the largest flat surface, so the floor and heights come from what little of it shows';
+const FRAME_CAVEAT: Record<SceneGraph['frame']['method'], string> = {
+  'support-plane': HIDDEN_FLOOR_CAVEAT, walls: WALLS_FRAME_CAVEAT, 'vertical-lines': LINES_FRAME_CAVEAT, 'level-camera': LOW_FRAME_CAVEAT, given: LOW_FRAME_CAVEAT,
+};
 
 /** A hidden end makes the visible extent too small: x 0.7 per hidden extent an answer rests on. */
 export const HIDDEN_PENALTY = 0.7;
@@ -194,7 +203,7 @@ export function finishConfidence(
   }
   if (vertical && ctx.lowFrame) {
     c *= 0.6;
-    caveats.push(ctx.scene.frame.method === 'walls' ? WALLS_FRAME_CAVEAT : LOW_FRAME_CAVEAT);
+    caveats.push(FRAME_CAVEAT[ctx.scene.frame.method]);
   }
   return { confidence: Math.min(1, Math.max(0, c)), caveats };
 }

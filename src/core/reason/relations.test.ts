@@ -116,6 +116,16 @@ describe('confidence and caveats', () => {
     const wallsTall = yesno('taller', 'lamp', 'chair', walls);
     expect(wallsTall.sentence).toMatch(/comes from the walls/);
     expect(wallsTall.sentence).not.toMatch(/level camera/);
+    // up from the picture's vertical lines alone: says that
+    const lines = { ...low, frame: { ...low.frame, method: 'vertical-lines' as const, gravityEdges: 6 } };
+    const linesTall = yesno('taller', 'lamp', 'chair', lines);
+    expect(linesTall.sentence).toMatch(/comes from vertical lines in the photo/);
+    expect(linesTall.sentence).not.toMatch(/level camera/);
+    // a floor found under a furniture top that fills the view: not a level-camera guess either
+    const hidden = { ...low, frame: { ...low.frame, method: 'support-plane' as const } };
+    const hiddenTall = yesno('taller', 'lamp', 'chair', hidden);
+    expect(hiddenTall.sentence).toMatch(/below the largest flat surface/);
+    expect(hiddenTall.sentence).not.toMatch(/level camera|no floor/);
   });
   it('object confidence scales the answer confidence', () => {
     const weak = buildScene([{ ...chair, confidence: 0.2 }, table]);

@@ -119,7 +119,7 @@ const frame = v.strictObject({
   plane: v.nullable(plane),
   cameraHeight: finite,
   confidence: v.picklist(['high', 'low']),
-  method: v.picklist(['support-plane', 'walls', 'level-camera', 'given']),
+  method: v.picklist(['support-plane', 'walls', 'vertical-lines', 'level-camera', 'given']),
   gravityResidualDeg: v.optional(nonNegative),
   gravityEdges: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });

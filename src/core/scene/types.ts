@@ -120,8 +120,8 @@ export interface CanonicalFrame {
   cameraHeight: number;
   /** 'low' when no support plane qualified (up from the walls, or a level camera assumed). */
   confidence: 'high' | 'low';
-  /** What fixed up: the support plane (refined by other planes and walls), walls alone, a level-camera guess, or given. */
-  method: 'support-plane' | 'walls' | 'level-camera' | 'given';
+  /** What fixed up: the support plane (refined by other planes and walls), walls alone, the picture's vertical lines alone, a level-camera guess, or given. */
+  method: 'support-plane' | 'walls' | 'vertical-lines' | 'level-camera' | 'given';
   /**
    * RMS angle (degrees) between the refined up and the surfaces it rests on (agreeing horizontal planes,
    * walls): how well "up" is known. Absent when up rests on one plane or none.

@@ -91,7 +91,7 @@ export class SequenceProcessor {
       return 'moving camera: gravity re-estimated on every frame; metric scale from the depth, one depth scale for the whole sequence';
     }
     return this.carriedFrom === null
-      ? 'static camera: no frame had a support plane, so each frame kept its own frame (from its walls, or a level camera)'
+      ? 'static camera: no frame had a support plane, so each frame kept its own frame (from its walls, its vertical lines, or a level camera)'
       : `static camera: gravity frame estimated on frame ${this.carriedFrom} and carried to every later frame`;
   }
 
