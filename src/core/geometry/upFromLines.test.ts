@@ -22,6 +22,28 @@ describe('up from the picture\'s vertical lines alone', () => {
     }
   });
 
+  it('three lines agreeing are not enough without a floor or a wall to check them; four are', () => {
+    // a level camera's picture of bands whose borders are lines at the middle row's x, slanted by so many degrees
+    // (anti-aliased: each border covers the share of the pixel past it); 2 degrees is up rolled by 2
+    const W = 320, H = 240, K = { fx: 300, fy: 300, cx: 159.5, cy: 119.5, width: W, height: H };
+    const bands = (borders: [number, number][]): RGBAImage => {
+      const data = new Uint8ClampedArray(W * H * 4);
+      for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
+        let v = 50;
+        borders.forEach(([b, slant], i) => { v += (i % 2 ? -150 : 150) * Math.min(1, Math.max(0, x + 1 - (b + (y - 119.5) * Math.tan(slant * DEG)))); });
+        data.fill(v, (y * W + x) * 4, (y * W + x) * 4 + 3);
+        data[(y * W + x) * 4 + 3] = 255;
+      }
+      return { width: W, height: H, data };
+    };
+    // three agree, two lean 1.5 degrees either way (they count a little, not as lines that agree)
+    expect(upFromLines(bands([[30, 2], [90, 3.5], [150, 2], [210, 0.5], [270, 2]]), K, [0, -1, 0])).toBeNull();
+    // four agree, one leans 12 degrees away
+    const four = upFromLines(bands([[30, 2], [80, 14], [130, 2], [190, 2], [260, 2]]), K, [0, -1, 0])!;
+    expect(four.edges).toBe(4);
+    expect(Math.atan2(-four.up[0], -four.up[1]) / DEG).toBeCloseTo(2, 1);
+  });
+
   it('a picture with no straight vertical edge gives nothing', () => {
     const flat: RGBAImage = { width: 160, height: 120, data: new Uint8ClampedArray(160 * 120 * 4).fill(128) };
     expect(upFromLines(flat, { fx: 150, fy: 150, cx: 79.5, cy: 59.5, width: 160, height: 120 }, [0, -1, 0])).toBeNull();

@@ -12,7 +12,7 @@
  *    LEVEL_ROLL_SIGMA_DEG, pitch LEVEL_PITCH_SIGMA_DEG): the most probable is kept;
  * 3. refineUpWithEdges refines it with the segments near its own vanishing point (the usual 8 degrees),
  *    against the same prior, twice (the second search about the first result).
- * Null when fewer than three segments agree (verticalLines.ts MIN_EDGES).
+ * Null when fewer than MIN_LINES segments agree.
  * What it cannot do: tell verticals from other lines that lean the same way in the picture (a staircase's
  * rail, a roof's slope) when those outnumber the verticals and lie as near the guess; the prior then only
  * makes it prefer the smaller turn.
@@ -42,6 +42,12 @@ const WIDE_WORK_PIXELS = 100_000;
 const PAIR_SEGMENTS = 60;
 /** Share of the segments taken to be outliers (lines that are not vertical in the world) a-priori. */
 const OUTLIER_SHARE = 0.5;
+/**
+ * Lines that must agree at the end: one more than the refinement's own minimum, since nothing else checks them
+ * here (a top-down photo of a table found three edges of tape and table, all level in the world, leaning alike in
+ * the picture; the benchmark's answers all rest on four or more).
+ */
+const MIN_LINES = 4;
 /** Two segments whose planes are closer than this (one line's two sides, two lines in a row) fix no point. */
 const MIN_PAIR_SIN = Math.sin(1 * DEG);
 
@@ -104,6 +110,7 @@ export function vanishingUp(segs: readonly VerticalSegment[], guess: Vec3): Vec3
 export function upFromLines(img: RGBAImage, K: Intrinsics, guess: Vec3): EdgeRefinement | null {
   const g = normalize(guess);
   const wide = findVerticalSegments(img, K, g, { pixelTolDeg: WIDE_TOL_DEG, workPixels: WIDE_WORK_PIXELS });
+  // the full-size searches below may find more than this rough one: three to propose from are enough
   if (wide.length < 3) return null;
   let up = vanishingUp(wide, g);
   let out: EdgeRefinement | null = null;
@@ -113,5 +120,5 @@ export function upFromLines(img: RGBAImage, K: Intrinsics, guess: Vec3): EdgeRef
     out = r;
     up = r.up;
   }
-  return out;
+  return out && out.edges >= MIN_LINES ? out : null;
 }
