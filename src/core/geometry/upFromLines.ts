@@ -6,10 +6,10 @@
  * 1. segments are searched within WIDE_TOL_DEG of the guess's vanishing direction;
  * 2. every pair of them proposes an up (their planes through the camera centre meet in it: a vanishing
  *    point, as in RANSAC, Fischler and Bolles 1981), and so does each alone (the guess turned onto its plane:
- *    lines too close together to meet anywhere definite say the roll, not the pitch), each scored by a robust likelihood, each segment an
- *    inlier (its angle from the candidate, normal with its sigma) or an outlier (uniform over the search's
- *    width; the mixture of MLESAC, Torr and Zisserman 2000), plus the level-camera prior (roll
- *    LEVEL_ROLL_SIGMA_DEG, pitch LEVEL_PITCH_SIGMA_DEG): the most probable is kept;
+ *    lines too close together to meet anywhere definite say the roll, not the pitch); each candidate is scored
+ *    by a robust likelihood, each segment an inlier (its angle from the candidate, normal with its sigma) or
+ *    an outlier (uniform over the search's width; the mixture of MLESAC, Torr and Zisserman 2000), plus the
+ *    level-camera prior (roll LEVEL_ROLL_SIGMA_DEG, pitch LEVEL_PITCH_SIGMA_DEG): the most probable is kept;
  * 3. refineUpWithEdges refines it with the segments near its own vanishing point (the usual 8 degrees),
  *    against the same prior, twice (the second search about the first result).
  * Null when fewer than MIN_LINES segments agree.
@@ -76,7 +76,7 @@ function logLikelihood(u: Vec3, segs: readonly VerticalSegment[], sig: readonly 
   return l;
 }
 
-/** The most probable up among the guess and the meeting points of pairs of segments (step 2 above). */
+/** The most probable up among the guess, the guess turned onto each segment's plane and the meeting points of pairs of segments (step 2 above). */
 export function vanishingUp(segs: readonly VerticalSegment[], guess: Vec3): Vec3 {
   const g = normalize(guess), axes = levelAxes(g);
   const sig = segs.map(sigmaOf);
