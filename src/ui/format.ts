@@ -110,7 +110,7 @@ export function lowFrameHint(frame: Pick<CanonicalFrame, 'method'>): string {
   switch (frame.method) {
     case 'walls': return 'No floor or table plane found: "up" was taken from the walls and heights start at the lowest point seen, so up/down answers are less certain.';
     case 'vertical-lines': return 'No floor, table or wall found: "up" was taken from vertical lines in the photo and heights start at the lowest point seen, so up/down answers are less certain.';
-    case 'support-plane': return 'Much of the scene lies below the largest flat surface, so the floor was taken from what little of it shows: up/down answers are less certain.';
+    case 'support-plane': return 'Most of the floor is hidden (a bed or a table fills the view), so heights start from what little of it shows, or from the lowest point seen: up/down answers are less certain.';
     default: return 'No floor or table plane found: the camera was assumed level, so up/down answers are less certain.';
   }
 }

@@ -137,7 +137,7 @@ export const LINES_FRAME_CAVEAT =
   'no floor, table or wall was found, so "up" comes from vertical lines in the photo and heights are measured from the lowest point seen';
 /** A support plane with much of the scene under it (a bed top filling the view): the floor is what little of it shows (canonicalize.ts). */
 export const HIDDEN_FLOOR_CAVEAT =
-  'much of the scene lies below the largest flat surface, so the floor and heights come from what little of it shows';
+  'most of the floor is hidden (a bed or a table fills the view), so heights start from what little of it shows, or from the lowest point seen';
 const FRAME_CAVEAT: Record<SceneGraph['frame']['method'], string> = {
   'support-plane': HIDDEN_FLOOR_CAVEAT, walls: WALLS_FRAME_CAVEAT, 'vertical-lines': LINES_FRAME_CAVEAT, 'level-camera': LOW_FRAME_CAVEAT, given: LOW_FRAME_CAVEAT,
 };

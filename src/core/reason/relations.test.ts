@@ -124,7 +124,7 @@ describe('confidence and caveats', () => {
     // a floor found under a furniture top that fills the view: not a level-camera guess either
     const hidden = { ...low, frame: { ...low.frame, method: 'support-plane' as const } };
     const hiddenTall = yesno('taller', 'lamp', 'chair', hidden);
-    expect(hiddenTall.sentence).toMatch(/below the largest flat surface/);
+    expect(hiddenTall.sentence).toMatch(/most of the floor is hidden/);
     expect(hiddenTall.sentence).not.toMatch(/level camera|no floor/);
   });
   it('object confidence scales the answer confidence', () => {
