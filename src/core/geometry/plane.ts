@@ -81,6 +81,10 @@ export function segmentPlane(points: Float32Array, count: number, opts: SegmentP
   }
   const thr = opts.distanceThreshold;
   const ns = sample.length;
+  // the scored points side by side (each hypothesis reads them all: in the cloud's order they are scattered
+  // over megabytes); float32 values held exactly as float64, so every score is as before
+  const sx = new Float64Array(ns), sy = new Float64Array(ns), sz = new Float64Array(ns);
+  for (let k = 0; k < ns; k++) { const o = sample[k] * 3; sx[k] = points[o]; sy[k] = points[o + 1]; sz[k] = points[o + 2]; }
   let best: Plane | null = null;
   let bestScore = 0;
   // adaptive stop (standard RANSAC bound): enough hypotheses that an all-inlier triple was drawn with
@@ -99,9 +103,9 @@ export function segmentPlane(points: Float32Array, count: number, opts: SegmentP
     const d = -(a * points[o1] + b * points[o1 + 1] + c * points[o1 + 2]);
     if (opts.candidateFilter && !opts.candidateFilter({ normal: [a, b, c], d })) continue;
     let score = 0;
-    for (let k = 0; k < ns; k++) {
-      const o = sample[k] * 3;
-      const dist = a * points[o] + b * points[o + 1] + c * points[o + 2] + d;
+    // stop once even all the points left could not beat the best (it needs more, not as many)
+    for (let k = 0; k < ns && score + ns - k > bestScore; k++) {
+      const dist = a * sx[k] + b * sy[k] + c * sz[k] + d;
       if (dist <= thr && dist >= -thr) score++;
     }
     if (score > bestScore) {
