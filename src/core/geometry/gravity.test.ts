@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderSyntheticScene, sampleRoomSpec } from '../testing/syntheticScene';
 import { findVerticalPlanes, refineGravity, upFromWalls } from './gravity';
 import { liftDepth } from './lift';
-import { angleBetween, normalize, type Vec3 } from './vec';
+import { angleBetween, dot, normalize, type Vec3 } from './vec';
 
 const deg = (a: Vec3, b: Vec3) => (angleBetween(a, b) * 180) / Math.PI;
 const tilt = (d: number): Vec3 => [Math.sin((d * Math.PI) / 180), Math.cos((d * Math.PI) / 180), 0];
@@ -67,8 +67,7 @@ describe('up from walls alone', () => {
     expect(Math.abs(rolled.up[0] * back.normal[0] + rolled.up[1] * back.normal[1] + rolled.up[2] * back.normal[2])).toBeLessThan(1e-9);
     // the direction the roll may turn in: perpendicular to up and to the wall; two walls apart leave none
     const t = rolled.freeAxis!;
-    const dot3 = (a: Vec3, b: Vec3) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-    expect(Math.abs(dot3(t, rolled.up)) + Math.abs(dot3(t, back.normal))).toBeLessThan(1e-9);
+    expect(Math.abs(dot(t, rolled.up)) + Math.abs(dot(t, back.normal))).toBeLessThan(1e-9);
     expect(upFromWalls(level, [back, side])!.freeAxis).toBeUndefined();
   });
   it('no wall: nothing', () => {

@@ -12,7 +12,7 @@
 import { symmetricEigen3 } from './eigen3';
 import { fitPlane, segmentPlane, type Plane } from './plane';
 import type { PointCloud } from './raster';
-import { cross, dot, normalize, type Vec3 } from './vec';
+import { cross, dot, normalize, perpendicularTo, type Vec3 } from './vec';
 
 /**
  * A horizontal plane joins the refinement when its normal is within this many degrees of the support
@@ -152,8 +152,8 @@ export function upFromWalls(guess: Vec3, walls: readonly WeightedPlane[]): Gravi
   let up: Vec3, freeAxis: Vec3 | undefined;
   if (apart) up = leastSquaresUp([], walls, g);
   else {
-    const n = normalize(walls[0].normal), k = dot(g, n);
-    up = normalize([g[0] - k * n[0], g[1] - k * n[1], g[2] - k * n[2]]);
+    const n = normalize(walls[0].normal);
+    up = perpendicularTo(g, n);
     freeAxis = normalize(cross(n, up));
   }
   return { up, residualDeg: residualDeg(up, [], walls), horizontals: 0, walls: walls.length, ...(freeAxis ? { freeAxis } : {}) };

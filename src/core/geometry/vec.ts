@@ -19,6 +19,11 @@ export const normalize = (a: Vec3): Vec3 => {
   return n > 0 ? [a[0] / n, a[1] / n, a[2] / n] : [0, 0, 0];
 };
 export const distance = (a: Vec3, b: Vec3): number => norm(sub(a, b));
+/** The unit direction of a's part perpendicular to the unit vector n (a turned onto the plane normal to n). */
+export const perpendicularTo = (a: Vec3, n: Vec3): Vec3 => {
+  const k = dot(a, n);
+  return normalize([a[0] - k * n[0], a[1] - k * n[1], a[2] - k * n[2]]);
+};
 export const angleBetween = (a: Vec3, b: Vec3): number => {
   const c = dot(normalize(a), normalize(b));
   return Math.acos(Math.min(1, Math.max(-1, c)));

@@ -118,7 +118,7 @@ export interface CanonicalFrame {
   plane: SupportPlane | null;
   /** Camera height above the support plane, metres. */
   cameraHeight: number;
-  /** 'low' when no support plane qualified (up from the walls, or a level camera assumed). */
+  /** 'low' when no support plane qualified (up from the walls, the picture's vertical lines or a level camera), or when most of the scene lies under the one found (the floor mostly hidden). */
   confidence: 'high' | 'low';
   /** What fixed up: the support plane (refined by other planes and walls), walls alone, the picture's vertical lines alone, a level-camera guess, or given. */
   method: 'support-plane' | 'walls' | 'vertical-lines' | 'level-camera' | 'given';
@@ -127,7 +127,7 @@ export interface CanonicalFrame {
    * walls): how well "up" is known. Absent when up rests on one plane or none.
    */
   gravityResidualDeg?: number;
-  /** Vertical edges of the picture that agreed on up and were weighed with the surfaces (verticalLines.ts); absent when none did. */
+  /** Vertical edges of the picture that agreed on up (verticalLines.ts; with the surfaces, or alone for 'vertical-lines'); absent when none did. */
   gravityEdges?: number;
 }
 
