@@ -70,6 +70,7 @@ function printSummary(report: Report): void {
     'swap invariance': pct(s.swap_invariance),
     'gravity error median (deg)': s.gravity_error_deg_median?.toFixed(2) ?? '-',
     'box centre error median (m)': s.box_centre_error_m_median?.toFixed(3) ?? '-',
+    '  the same in the camera frame (m)': s.box_centre_error_camera_m_median?.toFixed(3) ?? '-',
     'boxes, every extent within 15%': pct(s.box_extents_within_15pct),
   });
 }

@@ -21,8 +21,13 @@ export interface FrameReport {
   gravityErrorDeg: number | null;
   objects: number;
   annotated: boolean;
-  /** sizeRatio: axis-aligned width / height / depth, ours / truth; extentRatio: the yaw-oriented boxes' long side / height / short side. */
-  boxErrors: { id: string; caption: string; centreErrorM: number; sizeRatio: Vec3; extentRatio: Vec3 }[];
+  /**
+   * centreErrorM: between the box centres in each scene's own canonical frame (what answers measure, so the
+   * frames' disagreement on up and on the floor's height is in it); centreErrorCameraM: between the same
+   * centres taken back to the camera, the box alone. sizeRatio: axis-aligned width / height / depth, ours /
+   * truth; extentRatio: the yaw-oriented boxes' long side / height / short side.
+   */
+  boxErrors: { id: string; caption: string; centreErrorM: number; centreErrorCameraM?: number; sizeRatio: Vec3; extentRatio: Vec3 }[];
   comparison: Comparison | null;
   swap: Tally | null;
   error?: string;
@@ -50,6 +55,8 @@ export interface Summary {
   swap_invariance: number;
   gravity_error_deg_median: number | null;
   box_centre_error_m_median: number | null;
+  /** the same centres in the camera frame: the boxes' error without the frames' (up, floor height) */
+  box_centre_error_camera_m_median?: number | null;
   box_size_ratio_median: number | null;
   /** share of boxes whose three extents (long side, height, short side) are all within 15% of the truth */
   box_extents_within_15pct: number | null;
@@ -95,6 +102,10 @@ const boxCentre = (o: SceneGraph['objects'][number]): Vec3 => [
   (o.aabb.min[0] + o.aabb.max[0]) / 2, (o.aabb.min[1] + o.aabb.max[1]) / 2, (o.aabb.min[2] + o.aabb.max[2]) / 2,
 ];
 
+/** A canonical-frame point back in the camera frame (the inverse of p -> R p + t). */
+const toCamera = (s: SceneGraph, p: Vec3): Vec3 =>
+  mulMatVec(transpose(s.frame.rotation), [p[0] - s.frame.translation[0], p[1] - s.frame.translation[1], p[2] - s.frame.translation[2]]);
+
 /** Box-centre distance (the centres answers measure between) and per-axis size ratios (ours / truth), by object id. */
 export function boxErrors(ours: SceneGraph, truth: SceneGraph): FrameReport['boxErrors'] {
   return truth.objects.flatMap((t) => {
@@ -107,6 +118,7 @@ export function boxErrors(ours: SceneGraph, truth: SceneGraph): FrameReport['box
       id: t.id,
       caption: t.caption,
       centreErrorM: distance(boxCentre(o), boxCentre(t)),
+      centreErrorCameraM: distance(toCamera(ours, boxCentre(o)), toCamera(truth, boxCentre(t))),
       sizeRatio: [ratio(o.size.width, t.size.width), ratio(o.size.height, t.size.height), ratio(o.size.depth, t.size.depth)] as Vec3,
       extentRatio: [ratio(eo[0], et[0]), ratio(eo[1], et[1]), ratio(eo[2], et[2])] as Vec3,
     }];
@@ -182,6 +194,7 @@ export function summarize(frames: FrameReport[], index: string, mode: Report['mo
       swap_invariance: swapTotal ? swapCorrect / swapTotal : 1,
       gravity_error_deg_median: median(frames.flatMap((f) => (f.gravityErrorDeg === null ? [] : [f.gravityErrorDeg]))),
       box_centre_error_m_median: median(boxes.map((b) => b.centreErrorM)),
+      box_centre_error_camera_m_median: median(boxes.flatMap((b) => (b.centreErrorCameraM === undefined ? [] : [b.centreErrorCameraM]))),
       box_size_ratio_median: median(boxes.flatMap((b) => b.sizeRatio.filter(Number.isFinite))),
       box_extents_within_15pct: boxes.length ? boxes.filter((b) => b.extentRatio.every((x) => x >= 0.85 && x <= 1.15)).length / boxes.length : null,
     },
@@ -213,6 +226,7 @@ export function reportMarkdown(r: Report): string {
     `| swap invariance | ${pct(s.swap_invariance)} |`,
     `| gravity error, median | ${num(s.gravity_error_deg_median)}° |`,
     `| box centre error, median | ${num(s.box_centre_error_m_median)} m |`,
+    `| box centre error in the camera frame (the box without the frame), median | ${num(s.box_centre_error_camera_m_median ?? null)} m |`,
     `| box size ratio (ours/truth), median | ${num(s.box_size_ratio_median)} |`,
     `| boxes with every extent within 15% | ${s.box_extents_within_15pct === null ? '-' : pct(s.box_extents_within_15pct)} |`,
     '',
@@ -229,8 +243,8 @@ export function reportMarkdown(r: Report): string {
     ...r.frames.map((f) => `| ${f.id} | ${f.width}x${f.height} | ${pct(f.validDepthShare)} | ${f.frameMethod} (${f.frameConfidence}) | ${num(f.cameraHeight)} m | ${f.gravityErrorDeg === null ? '-' : num(f.gravityErrorDeg) + '°'} | ${f.objects} | ${f.error ?? (f.annotated ? 'annotated' : 'no annotations')} |`),
     '',
   ];
-  const boxRows = r.frames.flatMap((f) => f.boxErrors.map((b) => `| ${f.id} | ${b.caption} | ${num(b.centreErrorM)} | ${b.sizeRatio.map((v) => num(v)).join(' / ')} |`));
-  if (boxRows.length) lines.push('## Boxes (ours vs annotated)', '', '| frame | object | centre error (m) | size ratio w / h / d |', '|---|---|---|---|', ...boxRows, '');
+  const boxRows = r.frames.flatMap((f) => f.boxErrors.map((b) => `| ${f.id} | ${b.caption} | ${num(b.centreErrorM)} | ${num(b.centreErrorCameraM ?? null)} | ${b.sizeRatio.map((v) => num(v)).join(' / ')} |`));
+  if (boxRows.length) lines.push('## Boxes (ours vs annotated)', '', '| frame | object | centre error (m) | in the camera frame (m) | size ratio w / h / d |', '|---|---|---|---|---|', ...boxRows, '');
   return lines.join('\n');
 }
 

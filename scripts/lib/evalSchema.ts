@@ -20,6 +20,7 @@ export const SummarySchema = v.object({
   swap_invariance: share,
   gravity_error_deg_median: nullableNonNeg,
   box_centre_error_m_median: nullableNonNeg,
+  box_centre_error_camera_m_median: v.optional(nullableNonNeg),
   box_size_ratio_median: nullableNonNeg,
   box_extents_within_15pct: v.nullable(share),
 });
