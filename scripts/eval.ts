@@ -1,7 +1,8 @@
 /**
  * npm run eval -- --index <rgbd_index.json> [--out <dir>] [--models]
- * npm run eval -- --synthetic <N> [--out <dir>]: the seeded occlusion benchmark (N random rooms and streets),
- * objects as 2D boxes and again as masks, with box errors per visibility class. Tune on this, not on fixtures.
+ * npm run eval -- --synthetic <N> [--first-seed <S>] [--out <dir>]: the seeded occlusion benchmark (N random rooms
+ * and streets, seeds S.. S+N-1, default 0), objects as 2D boxes and again as masks, with box errors per
+ * visibility class. Tune on this (seeds 0-199), not on fixtures; seeds from 200 on are held out.
  *
  * Oracle-depth mode (default): each frame's real depth and intrinsics go through our geometry with the
  * annotations' 2D boxes as objects; answers are compared with those the annotated 3D boxes give.
@@ -21,7 +22,7 @@ import type { Report } from './lib/evalReport';
 function usage(msg?: string): never {
   if (msg) console.error(`eval: ${msg}`);
   console.error('usage: npm run eval -- --index <rgbd_index.json> [--out <dir>] [--models [--model-host <url>] [--dist <built app, default dist/>]]');
-  console.error('       npm run eval -- --synthetic <N> [--out <dir>]');
+  console.error('       npm run eval -- --synthetic <N> [--first-seed <S>] [--out <dir>]');
   process.exit(2);
 }
 
@@ -32,6 +33,7 @@ function parseArgs(argv: string[]) {
   let modelHost: string | undefined;
   let dist: string | undefined;
   let synthetic = 0;
+  let firstSeed: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--index') index = argv[++i] ?? usage('--index needs a path');
@@ -43,12 +45,17 @@ function parseArgs(argv: string[]) {
       synthetic = Number(argv[++i]);
       if (!Number.isInteger(synthetic) || synthetic < 1) usage('--synthetic needs a scene count (a positive integer)');
     }
+    else if (a === '--first-seed') {
+      firstSeed = Number(argv[++i]);
+      if (!Number.isInteger(firstSeed) || firstSeed < 0) usage('--first-seed needs a seed (an integer, 0 or more)');
+    }
     else usage(`unknown argument ${a}`);
   }
   if (!index && !synthetic) usage('--index or --synthetic is required');
   if (index && synthetic) usage('--index and --synthetic do not go together');
   if ((modelHost || dist) && !models) usage('--model-host and --dist go with --models');
-  return { index: index && resolve(index), out: resolve(out), models, modelHost, dist: dist && resolve(dist), synthetic };
+  if (firstSeed !== undefined && !synthetic) usage('--first-seed goes with --synthetic');
+  return { index: index && resolve(index), out: resolve(out), models, modelHost, dist: dist && resolve(dist), synthetic, firstSeed: firstSeed ?? 0 };
 }
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined || Number.isNaN(v) ? '-' : `${(100 * v).toFixed(1)}%`);
@@ -75,13 +82,13 @@ function printSummary(report: Report): void {
   });
 }
 
-function runSynthetic(count: number, out: string): void {
+function runSynthetic(count: number, firstSeed: number, out: string): void {
   mkdirSync(out, { recursive: true });
   for (const mode of ['boxes', 'masks'] as const) {
-    const report: SyntheticReport = runSyntheticEval(count, mode, (m) => console.error(m));
+    const report: SyntheticReport = runSyntheticEval(count, mode, (m) => console.error(m), firstSeed);
     writeFileSync(join(out, `synthetic-${mode}.json`), JSON.stringify(report, null, 2));
     writeFileSync(join(out, `synthetic-${mode}.md`), reportMarkdown(report));
-    console.log(`\n== synthetic occlusion benchmark, ${count} scenes, objects as ${mode} ==`);
+    console.log(`\n== synthetic occlusion benchmark, ${count} scenes (seeds ${firstSeed}-${firstSeed + count - 1}), objects as ${mode} ==`);
     printSummary(report);
     console.table(Object.fromEntries(Object.entries(report.per_visibility).map(([k, v]) => [k, {
       objects: v.objects,
@@ -95,7 +102,7 @@ function runSynthetic(count: number, out: string): void {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (args.synthetic) {
-    runSynthetic(args.synthetic, args.out);
+    runSynthetic(args.synthetic, args.firstSeed, args.out);
     return;
   }
   let hostUrl = '';
