@@ -6,6 +6,7 @@ import { angleBetween, mulMatVec, transpose, type Vec3 } from '../../src/core/ge
 import { committedShare, compareScenes, mergeComparisons, share, swapInvariance, tieShare, type Comparison, type Tally } from '../../src/core/eval/compare';
 import type { SceneGraph } from '../../src/core/scene/types';
 import { distance } from '../../src/core/geometry/vec';
+import { canonicalToCamera } from '../../src/core/camera/project';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -102,9 +103,6 @@ const boxCentre = (o: SceneGraph['objects'][number]): Vec3 => [
   (o.aabb.min[0] + o.aabb.max[0]) / 2, (o.aabb.min[1] + o.aabb.max[1]) / 2, (o.aabb.min[2] + o.aabb.max[2]) / 2,
 ];
 
-/** A canonical-frame point back in the camera frame (the inverse of p -> R p + t). */
-const toCamera = (s: SceneGraph, p: Vec3): Vec3 =>
-  mulMatVec(transpose(s.frame.rotation), [p[0] - s.frame.translation[0], p[1] - s.frame.translation[1], p[2] - s.frame.translation[2]]);
 
 /** Box-centre distance (the centres answers measure between) and per-axis size ratios (ours / truth), by object id. */
 export function boxErrors(ours: SceneGraph, truth: SceneGraph): FrameReport['boxErrors'] {
@@ -118,7 +116,7 @@ export function boxErrors(ours: SceneGraph, truth: SceneGraph): FrameReport['box
       id: t.id,
       caption: t.caption,
       centreErrorM: distance(boxCentre(o), boxCentre(t)),
-      centreErrorCameraM: distance(toCamera(ours, boxCentre(o)), toCamera(truth, boxCentre(t))),
+      centreErrorCameraM: distance(canonicalToCamera(ours.frame, boxCentre(o)), canonicalToCamera(truth.frame, boxCentre(t))),
       sizeRatio: [ratio(o.size.width, t.size.width), ratio(o.size.height, t.size.height), ratio(o.size.depth, t.size.depth)] as Vec3,
       extentRatio: [ratio(eo[0], et[0]), ratio(eo[1], et[1]), ratio(eo[2], et[2])] as Vec3,
     }];

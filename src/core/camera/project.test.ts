@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalDepth, canonicalToPixel } from './project';
+import { canonicalDepth, canonicalToCamera, canonicalToPixel } from './project';
 
 describe('canonicalToPixel', () => {
   // camera 1.2 m above the floor, level: canonical = (x, 1.2 - y, -z)
@@ -36,5 +36,19 @@ describe('canonicalDepth', () => {
     expect(canonicalDepth(frame, 4, 1.5, 0)).toBeCloseTo(4, 12);
     expect(canonicalDepth(frame, 4, 0, 2)).toBeCloseTo(4, 12);
     expect(canonicalDepth(frame, -1, 1.5, 0)).toBeCloseTo(-1, 12);
+  });
+});
+
+describe('canonicalToCamera', () => {
+  it('undoes the frame: R p + t taken back to p, its z the depth canonicalDepth gives', () => {
+    // the frame above, tilted as well: a rotation with no zero entries
+    const c = Math.cos(0.3), s = Math.sin(0.3);
+    const R = [c, 0, s, s * s, c, -s * c, -c * s, s, c * c];
+    const frame = { rotation: R, translation: [0.2, 1.5, -0.4] };
+    const cam: [number, number, number] = [0.7, -0.3, 2.5];
+    const canon: [number, number, number] = [0, 1, 2].map((i) => R[i * 3] * cam[0] + R[i * 3 + 1] * cam[1] + R[i * 3 + 2] * cam[2] + frame.translation[i]) as [number, number, number];
+    const back = canonicalToCamera(frame, canon);
+    for (let i = 0; i < 3; i++) expect(back[i]).toBeCloseTo(cam[i], 12);
+    expect(back[2]).toBeCloseTo(canonicalDepth(frame, ...canon), 12);
   });
 });

@@ -11,6 +11,13 @@ export interface FramePose {
   translation: ArrayLike<number>;
 }
 
+/** A canonical point in the camera frame: Rᵀ (p - t). */
+export function canonicalToCamera(frame: FramePose, p: readonly [number, number, number]): [number, number, number] {
+  const R = frame.rotation, t = frame.translation;
+  const qx = p[0] - t[0], qy = p[1] - t[1], qz = p[2] - t[2];
+  return [R[0] * qx + R[3] * qy + R[6] * qz, R[1] * qx + R[4] * qy + R[7] * qz, R[2] * qx + R[5] * qy + R[8] * qz];
+}
+
 /** A canonical point's depth along the camera's optical axis (the third row of Rᵀ (p - t)). */
 export function canonicalDepth(frame: FramePose, x: number, y: number, z: number): number {
   const R = frame.rotation, t = frame.translation;

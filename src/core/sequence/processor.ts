@@ -17,7 +17,8 @@ import type { Intrinsics, IntrinsicsSource } from '../camera/intrinsics';
 import { prepareScene, finishScene, type PreparedScene } from '../build/buildScene';
 import type { ObjectInput } from '../geometry/objects3d';
 import type { DepthMap, RGBAImage } from '../geometry/raster';
-import { mulMatVec, transpose, type Mat3, type Vec3 } from '../geometry/vec';
+import { mulMatVec, type Mat3, type Vec3 } from '../geometry/vec';
+import { canonicalToCamera } from '../camera/project';
 import type { CanonicalFrame, SceneGraph, SceneObject, SceneProvenance } from '../scene/types';
 import { Tracker, type Track, type TrackerOptions } from './tracker';
 
@@ -153,9 +154,8 @@ export class SequenceProcessor {
   /** canonical -> tracking frame: the canonical frame itself, or the world frame when a pose is given. */
   private referenceFrame(frame: CanonicalFrame, pose?: CameraPose): (p: Vec3) => Vec3 {
     if (!pose) return (p) => p;
-    const Rt = transpose(frame.rotation);
     return (p) => {
-      const cam = mulMatVec(Rt, [p[0] - frame.translation[0], p[1] - frame.translation[1], p[2] - frame.translation[2]]);
+      const cam = canonicalToCamera(frame, p);
       const w = mulMatVec(pose.rotation, cam);
       return [w[0] + pose.translation[0], w[1] + pose.translation[1], w[2] + pose.translation[2]];
     };
