@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { convexHull2D, minAreaRectangle, orientedBoundingBox } from './boxes';
+import { convexHull2D, minAreaRectangle, orientedBoundingBox, sortByXThenZ } from './boxes';
 import { clusterConnectedVoxels } from './cluster';
 import { removeStatisticalOutliers } from './outliers';
 import { mulberry32 } from './prng';
@@ -36,6 +36,24 @@ describe('orientedBoundingBox', () => {
         expect(Math.hypot(b.center[0] - 1, b.center[2] + 3)).toBeLessThan(0.02);
       }),
       { numRuns: 25 },
+    );
+  });
+
+  it('sorts point indices by x, then z, as a comparator sort does, ties and duplicates included (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 1, max: 1e6 }), fc.boolean(), (n, seed, grid) => {
+        const r = mulberry32(seed);
+        const xz = new Float64Array(n * 2);
+        // on a coarse grid: many points share an x, many are exact duplicates
+        for (let i = 0; i < n * 2; i++) xz[i] = grid ? Math.round(r() * 20) / 20 : Math.fround(r() * 2 - 1);
+        const idx = Uint32Array.from({ length: n }, (_, i) => i);
+        sortByXThenZ(idx, xz);
+        const want = Array.from({ length: n }, (_, i) => i).sort((a, b) => xz[a * 2] - xz[b * 2] || xz[a * 2 + 1] - xz[b * 2 + 1]);
+        // duplicates may come in either order: compare the coordinates, and that every index is there once
+        expect(Array.from(idx).flatMap((i) => [xz[i * 2], xz[i * 2 + 1]])).toEqual(want.flatMap((i) => [xz[i * 2], xz[i * 2 + 1]]));
+        expect(new Set(idx).size).toBe(n);
+      }),
+      { numRuns: 150 },
     );
   });
 

@@ -48,7 +48,7 @@ export function convexHull2D(xz: Float64Array, n: number): Float64Array {
   const idx = new Uint32Array(m0);
   for (let i = 0, k = 0; i < n; i++) if (keep[i]) idx[k++] = i;
   n = m0;
-  idx.sort((a, b) => xz[a * 2] - xz[b * 2] || xz[a * 2 + 1] - xz[b * 2 + 1]);
+  sortByXThenZ(idx, xz);
   const hull = new Uint32Array(2 * n + 1);
   let h = 0;
   const turn = (o: number, a: number, b: number): number =>
@@ -68,6 +68,48 @@ export function convexHull2D(xz: Float64Array, n: number): Float64Array {
     out[k * 2 + 1] = xz[hull[k] * 2 + 1];
   }
   return n === 1 ? Float64Array.from([xz[idx[0] * 2], xz[idx[0] * 2 + 1]]) : out;
+}
+
+/**
+ * Point indices sorted by x, then z, in place: a quicksort on the typed array itself (median-of-three,
+ * insertion sort below 16). A comparator sort copies to a JS array and calls back per comparison, and was
+ * most of the hull's time on a dense footprint's rim of a few thousand points. Exact duplicates may come in
+ * any order; the hull drops them.
+ */
+export function sortByXThenZ(idx: Uint32Array, xz: Float64Array): void {
+  const less = (a: number, b: number): boolean => {
+    const ax = xz[a * 2], bx = xz[b * 2];
+    return ax < bx || (ax === bx && xz[a * 2 + 1] < xz[b * 2 + 1]);
+  };
+  const stack: number[] = [0, idx.length - 1];
+  while (stack.length > 0) {
+    let hi = stack.pop()!, lo = stack.pop()!;
+    while (hi - lo >= 16) {
+      const mid = (lo + hi) >> 1;
+      if (less(idx[mid], idx[lo])) swap(idx, mid, lo);
+      if (less(idx[hi], idx[lo])) swap(idx, hi, lo);
+      if (less(idx[hi], idx[mid])) swap(idx, hi, mid);
+      const pivot = idx[mid];
+      let i = lo, j = hi;
+      while (i <= j) {
+        while (less(idx[i], pivot)) i++;
+        while (less(pivot, idx[j])) j--;
+        if (i <= j) { swap(idx, i, j); i++; j--; }
+      }
+      // the larger side waits on the stack and the smaller is looped on: the stack stays shallow
+      if (j - lo < hi - i) { stack.push(i, hi); hi = j; } else { stack.push(lo, j); lo = i; }
+    }
+    for (let k = lo + 1; k <= hi; k++) {
+      const v = idx[k];
+      let m = k - 1;
+      while (m >= lo && less(v, idx[m])) { idx[m + 1] = idx[m]; m--; }
+      idx[m + 1] = v;
+    }
+  }
+}
+
+function swap(a: Uint32Array, i: number, j: number): void {
+  const t = a[i]; a[i] = a[j]; a[j] = t;
 }
 
 /**

@@ -262,7 +262,9 @@ export function canonicalize(cloud: PointCloud, opts: CanonicalizeOptions = {}):
       const [a, b, c] = normal;
       for (let i = 0; i < cloud.count; i++) {
         const dist = a * p[i * 3] + b * p[i * 3 + 1] + c * p[i * 3 + 2] + d;
-        if (dist <= band && dist >= -band) idx[m++] = i;
+        // written always, kept by the count: no branch for the predictor to miss at the band's noisy edge
+        idx[m] = i;
+        m += Math.abs(dist) <= band ? 1 : 0;
       }
       const refit = fitPlane(p, idx, m);
       if (!refit) break;

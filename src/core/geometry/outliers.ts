@@ -143,14 +143,14 @@ export function removeStatisticalOutliersOrganized(
   const far2 = farDistance * farDistance;
   let sum = 0, sum2 = 0;
   for (let i = 0; i < count; i++) {
-    best.fill(far2);
-    bestIdx.fill(-1);
+    for (let m = 0; m < k; m++) { best[m] = far2; bestIdx[m] = -1; }
     const cell = cellOf[i], r = Math.floor(cell / cols), c = cell - r * cols;
     const px = points[i * 3], py = points[i * 3 + 1], pz = points[i * 3 + 2];
     let worst = far2;
-    for (let rr = Math.max(0, r - radius); rr <= Math.min(rows - 1, r + radius); rr++) {
-      for (let cc = Math.max(0, c - radius); cc <= Math.min(cols - 1, c + radius); cc++) {
-        const j = grid[rr * cols + cc];
+    const r1 = Math.min(rows - 1, r + radius), c0 = Math.max(0, c - radius), c1 = Math.min(cols - 1, c + radius);
+    for (let rr = Math.max(0, r - radius); rr <= r1; rr++) {
+      for (let at = rr * cols + c0, end = rr * cols + c1; at <= end; at++) {
+        const j = grid[at];
         if (j < 0 || j === i) continue;
         const ax = points[j * 3] - px, ay = points[j * 3 + 1] - py, az = points[j * 3 + 2] - pz;
         const d2 = ax * ax + ay * ay + az * az;
@@ -166,9 +166,8 @@ export function removeStatisticalOutliersOrganized(
         worst = best[k - 1];
       }
     }
-    nbr.set(bestIdx, i * k);
     let md = 0;
-    for (let m = 0; m < k; m++) md += Math.sqrt(best[m]);
+    for (let m = 0; m < k; m++) { md += Math.sqrt(best[m]); nbr[i * k + m] = bestIdx[m]; }
     md /= k;
     meanDistances[i] = md;
     sum += md;

@@ -54,7 +54,8 @@ function collectInliers(points: Float32Array, idx: Uint32Array | null, count: nu
     const i = idx ? idx[k] : k;
     const o = i * 3;
     const dist = a * points[o] + b * points[o + 1] + c * points[o + 2] + d;
-    if (dist <= thr && dist >= -thr) out[m++] = i;
+    out[m] = i;
+    m += Math.abs(dist) <= thr ? 1 : 0;
   }
   return m;
 }
@@ -104,9 +105,10 @@ export function segmentPlane(points: Float32Array, count: number, opts: SegmentP
     if (opts.candidateFilter && !opts.candidateFilter({ normal: [a, b, c], d })) continue;
     let score = 0;
     // stop once even all the points left could not beat the best (it needs more, not as many)
+    // counted without a branch (half the time: which points are inliers is a coin toss to the branch predictor)
     for (let k = 0; k < ns && score + ns - k > bestScore; k++) {
       const dist = a * sx[k] + b * sy[k] + c * sz[k] + d;
-      if (dist <= thr && dist >= -thr) score++;
+      score += Math.abs(dist) <= thr ? 1 : 0;
     }
     if (score > bestScore) {
       bestScore = score;
