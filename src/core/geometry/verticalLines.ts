@@ -209,8 +209,8 @@ function mergeCollinear(runs: Run[], towards: (f: Fit) => boolean): Fit[] {
 /** b continues a: each of its ends within COLLINEAR_PX of a's line, and the gap between them along it at most MERGE_GAP_PX. */
 function collinear(a: Fit, b: Fit): boolean {
   const dx = a.x1 - a.x0, dy = a.y1 - a.y0, l = Math.hypot(dx, dy);
-  const off = (x: number, y: number) => Math.abs((x - a.x0) * dy - (y - a.y0) * dx) / l;
-  if (off(b.x0, b.y0) > COLLINEAR_PX || off(b.x1, b.y1) > COLLINEAR_PX) return false;
+  // written out, not a closure: this runs for every pair of runs, and a closure per call was a megabyte of garbage per frame
+  if (Math.abs((b.x0 - a.x0) * dy - (b.y0 - a.y0) * dx) / l > COLLINEAR_PX || Math.abs((b.x1 - a.x0) * dy - (b.y1 - a.y0) * dx) / l > COLLINEAR_PX) return false;
   const t0 = ((b.x0 - a.x0) * dx + (b.y0 - a.y0) * dy) / l, t1 = ((b.x1 - a.x0) * dx + (b.y1 - a.y0) * dy) / l;
   const gap = Math.max(Math.min(t0, t1) - l, -Math.max(t0, t1), 0);
   return gap <= MERGE_GAP_PX;
