@@ -67,7 +67,10 @@ const FAR_PAIRS = 10;
 export function clusterVoxelSize(env: ObjectEnv, s: ObjectSample): number {
   const density = s.sampled > 0 ? Math.min(1, s.boxDepths.length / Math.min(s.sampled, 4000)) : 1;
   const spacing = (s.zMed * s.step * env.ifx) / Math.sqrt(Math.max(1e-3, density));
-  const pd = Float64Array.from(s.pairD.filter((_, k) => !(s.pairDist[k] > FAR_PAIRS * s.zMed)));
+  const all = new Float64Array(s.pairD.length);
+  let m = 0;
+  for (let k = 0; k < s.pairD.length; k++) if (!(s.pairDist[k] > FAR_PAIRS * s.zMed)) all[m++] = s.pairD[k];
+  const pd = all.subarray(0, m);
   const p90 = pd.length >= 20 ? selectKth(pd, Math.floor(pd.length * 0.9)) : 0;
   return Math.max(env.clusterVoxel, 2 * spacing, 1.5 * p90);
 }

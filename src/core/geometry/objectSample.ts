@@ -87,7 +87,9 @@ export function sampleObject(env: ObjectEnv, r: ObjectRegion): ObjectSample {
       dist[n] = Math.sqrt(cx * cx + cy * cy + z * z);
       spix[n] = i;
       gcell[n] = row * cols + c;
-      for (const q of [left, up]) {
+      // the left neighbour, then the one above (no array literal per point: that was most of a frame's garbage)
+      for (let t = 0; t < 2; t++) {
+        const q = t === 0 ? left : up;
         if (q < 0 || pairD.length >= 4000) continue;
         const dz = pts[q * 3 + 2] - pts[o + 2], dxx = pts[q * 3] - pts[o], dyy = pts[q * 3 + 1] - pts[o + 1];
         if (Math.abs(dist[q] - dist[n]) < 0.05 * dist[n]) {

