@@ -16,6 +16,7 @@ import type { ObjectSample } from './objectSample';
 import type { Vec3 } from './vec';
 import { depthNoiseSigma, noisyFootprint } from './noiseEdges';
 import { lShapeYaw, principalYaw, rectangleAtYaw, type FootprintRect } from './yawFit';
+import { cutRayHeadings, headingAtCut } from './cutHeading';
 
 /** Chosen on the synthetic benchmark (1.05-1.3 tried; larger keeps the L-shape heading more often and was best). */
 const AREA_RATIO = 1.3;
@@ -25,13 +26,16 @@ const AREA_RATIO = 1.3;
  * is flat): then the minimum-area one. A category whose footprint is a line with no face along it (a
  * cyclist) takes the principal axis.
  */
-function footprintBox(p: ObjectPoints, noise: NoiseAlong, lineFootprint: boolean): { obb: OBB; aabb: AABB } {
+function footprintBox(p: ObjectPoints, noise: NoiseAlong, lineFootprint: boolean, cutRays: readonly number[], room: () => number | null): { obb: OBB; aabb: AABB } {
   let raw: FootprintRect;
   if (lineFootprint) raw = rectangleAtYaw(p.points, p.count, principalYaw(p.points, p.count));
   else {
     const tight = orientedBoundingBox(p.points, p.count);
     const l = rectangleAtYaw(p.points, p.count, lShapeYaw(p.points, p.count, YAW_D0));
     raw = l.ex * l.ez > AREA_RATIO * tight.size[0] * tight.size[2] ? rectangleAtYaw(p.points, p.count, tight.yaw) : l;
+    // a side along an image edge's ray is where the edge cut the object (cutHeading.ts)
+    const turned = cutRays.length > 0 ? headingAtCut(raw.yaw, cutRays, room) : null;
+    if (turned !== null) raw = rectangleAtYaw(p.points, p.count, turned);
   }
   // the sides from the points less the depth noise's outward push (noiseEdges.ts)
   const { rect: r, x, z, y } = noisyFootprint(p.points, p.count, raw, p.min, p.max, noise.along, noise.vertical, noise.away);
@@ -91,11 +95,15 @@ export interface BoxEvidence {
   flags: readonly ObjectFlag[];
   /** the caption's category has a line footprint (categoryPriors.ts) */
   lineFootprint: boolean;
+  /** the heading of the room's largest wall, asked only for an object cut at a side edge (cutHeading.ts) */
+  roomHeading?: () => number | null;
 }
 
 export function fitObjectBox(env: ObjectEnv, p: ObjectPoints, box2d: Box2D, ev: BoxEvidence): ObjectBox {
   const { count } = p;
-  const { obb, aabb } = footprintBox(p, noiseAlong(env, p), ev.lineFootprint);
+  const px = clampBox(box2d, env.sx, env.sy, env.W, env.H, 0);
+  const cutRays = cutRayHeadings(env.K, env.frame, env.W, (p.pixelBounds.y0 + p.pixelBounds.y1) / 2, px.x0 <= 1, px.x1 >= env.W - 1);
+  const { obb, aabb } = footprintBox(p, noiseAlong(env, p), ev.lineFootprint, cutRays, ev.roomHeading ?? (() => null));
   raiseSampledTop(env, p, obb, aabb);
   let foot = Infinity, boxFoot = Infinity;
   // one pass over the object's pixels: made when the box-only foot needs it, else only if amodal asks

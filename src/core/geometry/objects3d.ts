@@ -23,6 +23,8 @@ import { gatherObjectPoints } from './objectPoints';
 import { objectRegion, type ObjectInput } from './objectRegion';
 import { sampleObject } from './objectSample';
 import { removeSupportAndWalls, type WallCache } from './objectSurfaces';
+import { roomHeading as roomHeadingOf } from './cutHeading';
+import { findWalls } from './walls';
 
 export type { ObjectInput } from './objectRegion';
 export type { Objects3dContext, Objects3dOptions } from './objectEnv';
@@ -39,6 +41,8 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
   const keptPixels: Uint32Array[] = [];
   const walls: WallCache = { walls: null };
   const mapMedian: MapMedianCache = { value: null };
+  // the walls are found once, when a phase first needs them (as amodal completion does: with a support plane)
+  const roomHeading = () => (env.hasPlane ? roomHeadingOf(walls.walls ??= findWalls(env.depth, env.K, env.frame, { flyingPixelThreshold: env.thr })) : null);
   for (const obj of inputs) {
     const flags: ObjectFlag[] = [];
     const b = obj.box2d;
@@ -50,7 +54,7 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
     const pts = gatherObjectPoints(env, region, sel, surf);
     const ok = pts.count >= env.minPoints && (sel?.firstPassKept ?? 0) >= env.minPoints;
     const box: ObjectBox = ok
-      ? fitObjectBox(env, pts, b, { boxOnly: region.boxOnly, bandY: surf.bandY, firstPassKept: sel?.firstPassKept ?? 0, sampleCount: sample.n, flags, lineFootprint: categoryPrior(obj.caption)?.lineFootprint ?? false })
+      ? fitObjectBox(env, pts, b, { boxOnly: region.boxOnly, bandY: surf.bandY, firstPassKept: sel?.firstPassKept ?? 0, sampleCount: sample.n, flags, lineFootprint: categoryPrior(obj.caption)?.lineFootprint ?? false, roomHeading })
       : fallbackBox(env, sample, b, pts, flags, mapMedian);
     const { aabb, obb, info } = amodalBox(env, obj.caption, b, box, ok ? pts : null, walls);
     const { centroid, confidence } = box;
