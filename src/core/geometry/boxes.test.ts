@@ -57,6 +57,37 @@ describe('orientedBoundingBox', () => {
     );
   });
 
+  it('hull holds every point (within the 0.1 mm slack) and is convex, made of input points (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 3, max: 3000 }), fc.integer({ min: 1, max: 1e6 }), fc.constantFrom('square', 'disc', 'grid', 'line'), (n, seed, shape) => {
+        const r = mulberry32(seed);
+        const xz = new Float64Array(n * 2);
+        for (let i = 0; i < n; i++) {
+          const u = r(), v = r(), t = 2 * Math.PI * u, q = Math.sqrt(v);
+          const [x, z] = shape === 'square' ? [u * 2 - 1, v - 0.5] : shape === 'disc' ? [q * Math.cos(t), 0.6 * q * Math.sin(t)]
+            : shape === 'grid' ? [Math.round(u * 10) / 10, Math.round(v * 10) / 10] : [u, 0.3 * u + 1e-5 * v];
+          xz[i * 2] = Math.fround(x); xz[i * 2 + 1] = Math.fround(z);
+        }
+        const h = convexHull2D(xz, n);
+        const m = h.length / 2;
+        const inputs = new Set(Array.from({ length: n }, (_, i) => `${xz[i * 2]},${xz[i * 2 + 1]}`));
+        expect(Array.from({ length: m }, (_, k) => inputs.has(`${h[k * 2]},${h[k * 2 + 1]}`)).every(Boolean)).toBe(true);
+        if (m < 3) return;
+        for (let k = 0; k < m; k++) {
+          const ax = h[k * 2], az = h[k * 2 + 1], bx = h[((k + 1) % m) * 2], bz = h[((k + 1) % m) * 2 + 1];
+          const cx = h[((k + 2) % m) * 2], cz = h[((k + 2) % m) * 2 + 1];
+          // counter-clockwise, strictly convex
+          expect((bx - ax) * (cz - az) - (bz - az) * (cx - ax)).toBeGreaterThan(0);
+          const el = Math.hypot(bx - ax, bz - az);
+          let worst = Infinity;
+          for (let i = 0; i < n; i++) worst = Math.min(worst, (bx - ax) * (xz[i * 2 + 1] - az) - (bz - az) * (xz[i * 2] - ax));
+          expect(worst).toBeGreaterThanOrEqual(-1.0001e-4 * el);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('hull and rectangle of a square', () => {
     const sq = Float64Array.from([0, 0, 1, 0, 1, 1, 0, 1, 0.5, 0.5]);
     const h = convexHull2D(sq, 5);

@@ -23,23 +23,26 @@ export function convexHull2D(xz: Float64Array, n: number): Float64Array {
   for (const k of order) if (poly[poly.length - 1] !== ext[k] && poly[0] !== ext[k]) poly.push(ext[k]);
   const keep = new Uint8Array(n).fill(1);
   if (n > 64 && poly.length >= 3) {
+    // the octagon's edges as eight fixed tests (a shorter polygon is padded with empty edges, which every
+    // point passes): unrolled, the bench scene's ten hulls took 1.9 ms instead of 2.7 with a loop over the edges
     const P = poly.length;
-    const ax = new Float64Array(P), az = new Float64Array(P), ex = new Float64Array(P), ez = new Float64Array(P), el = new Float64Array(P);
-    for (let k = 0; k < P; k++) {
-      const a = poly[k], b = poly[(k + 1) % P];
-      ax[k] = xz[a * 2]; az[k] = xz[a * 2 + 1];
-      ex[k] = xz[b * 2] - ax[k]; ez[k] = xz[b * 2 + 1] - az[k];
-      el[k] = Math.hypot(ex[k], ez[k]);
+    const e = new Float64Array(40);
+    for (let k = 0; k < 8; k++) {
+      const a = poly[Math.min(k, P - 1)], b = k < P ? poly[(k + 1) % P] : a;
+      const ax = xz[a * 2], az = xz[a * 2 + 1], ex = xz[b * 2] - ax, ez = xz[b * 2 + 1] - az;
+      // 0.1 mm of slack: float32 positions of a face seen edge-on scatter about the edge line
+      e[k * 5] = ax; e[k * 5 + 1] = az; e[k * 5 + 2] = ex; e[k * 5 + 3] = ez; e[k * 5 + 4] = -1e-4 * Math.hypot(ex, ez);
     }
+    const [a0x, a0z, e0x, e0z, t0, a1x, a1z, e1x, e1z, t1, a2x, a2z, e2x, e2z, t2, a3x, a3z, e3x, e3z, t3,
+      a4x, a4z, e4x, e4z, t4, a5x, a5z, e5x, e5z, t5, a6x, a6z, e6x, e6z, t6, a7x, a7z, e7x, e7z, t7] = e;
     for (let i = 0; i < n; i++) {
       const x = xz[i * 2], z = xz[i * 2 + 1];
-      let inside = true;
-      for (let k = 0; k < P; k++) {
-        // 0.1 mm of slack: float32 positions of a face seen edge-on scatter about the edge line
-        if (ex[k] * (z - az[k]) - ez[k] * (x - ax[k]) < -1e-4 * el[k]) { inside = false; break; }
-      }
       // on an octagon edge counts as inside too: such points are collinear, never hull vertices
-      if (inside) keep[i] = 0;
+      const outside = e0x * (z - a0z) - e0z * (x - a0x) < t0 || e1x * (z - a1z) - e1z * (x - a1x) < t1
+        || e2x * (z - a2z) - e2z * (x - a2x) < t2 || e3x * (z - a3z) - e3z * (x - a3x) < t3
+        || e4x * (z - a4z) - e4z * (x - a4x) < t4 || e5x * (z - a5z) - e5z * (x - a5x) < t5
+        || e6x * (z - a6z) - e6z * (x - a6x) < t6 || e7x * (z - a7z) - e7z * (x - a7x) < t7;
+      if (!outside) keep[i] = 0;
     }
     for (const v of poly) keep[v] = 1;
   }
