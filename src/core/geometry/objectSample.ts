@@ -87,7 +87,7 @@ export function sampleObject(env: ObjectEnv, r: ObjectRegion): ObjectSample {
       dist[n] = Math.sqrt(cx * cx + cy * cy + z * z);
       spix[n] = i;
       gcell[n] = row * cols + c;
-      // the left neighbour, then the one above (no array literal per point: that was most of a frame's garbage)
+      // the left neighbour, then the one above (a loop, not an array literal per point)
       for (let t = 0; t < 2; t++) {
         const q = t === 0 ? left : up;
         if (q < 0 || pairD.length >= 4000) continue;
