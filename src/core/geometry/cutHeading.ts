@@ -2,7 +2,7 @@
  * An object cut off by the image's left or right edge ends, in its points' footprint, in a straight line: the
  * edge's viewing ray (every pixel of one image column lies in one plane through the camera). The L-shape
  * search (yawFit.ts) scores a heading by how close the points lie to the rectangle's sides, so that cut can
- * win as a "side" and turn the box: a table cut at the left edge came out 32 degrees off, its footprint
+ * win as a "side" and turn the box: a table cut at the right edge came out 32 degrees off, its footprint
  * completed from the prior the wrong way round. A fitted side within CUT_RAY_DEG of the cut's ray is taken for
  * the cut; the heading then comes from the room's largest wall (furniture stands square to the walls, within
  * a few degrees), when that wall is itself clear of the ray (a side that truly runs along the ray is kept).
