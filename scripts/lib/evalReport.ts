@@ -103,7 +103,6 @@ const boxCentre = (o: SceneGraph['objects'][number]): Vec3 => [
   (o.aabb.min[0] + o.aabb.max[0]) / 2, (o.aabb.min[1] + o.aabb.max[1]) / 2, (o.aabb.min[2] + o.aabb.max[2]) / 2,
 ];
 
-
 /** Box-centre distance (the centres answers measure between) and per-axis size ratios (ours / truth), by object id. */
 export function boxErrors(ours: SceneGraph, truth: SceneGraph): FrameReport['boxErrors'] {
   return truth.objects.flatMap((t) => {

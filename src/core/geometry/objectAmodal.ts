@@ -12,9 +12,8 @@ import type { ObjectBox } from './objectBox';
 import { freeSpaceTest, type FreeSpaceTest } from './freeSpace';
 import { clampBox, type ObjectEnv } from './objectEnv';
 import type { ObjectPoints } from './objectPoints';
-import type { WallCache } from './objectSurfaces';
+import { sceneWalls, type WallCache } from './objectSurfaces';
 import { objectVisibility } from './visibility';
-import { findWalls } from './walls';
 
 const BACK_PROJECTED_SPREAD = 0.5;
 
@@ -37,7 +36,7 @@ export function amodalBox(env: ObjectEnv, caption: string, box2d: Box2D, box: Ob
     ...(pts ? {} : { depthHint: canonicalDepth(frame, ...box.obb.center) }),
     onSupport: env.hasPlane ? (x, y, z) => r3 * (x - K.cx) * ifx * z + r4 * (y - K.cy) * ify * z + r5 * z + ty < band(z) : undefined,
   });
-  const wallsOnce = () => (env.hasPlane ? (walls.walls ??= findWalls(env.depth, K, frame, { flyingPixelThreshold: env.thr })) : []);
+  const wallsOnce = () => sceneWalls(env, walls);
   const camera: [number, number, number] = [frame.translation[0], frame.translation[1], frame.translation[2]];
   if (!pts && categoryPrior(caption)) {
     // a known category seen as a sliver: its sides are at least the category's, as for any object with a

@@ -108,7 +108,7 @@ export function fitObjectBox(env: ObjectEnv, p: ObjectPoints, box2d: Box2D, ev: 
   let foot = Infinity, boxFoot = Infinity;
   // one pass over the object's pixels: made when the box-only foot needs it, else only if amodal asks
   let below: { occluded: number; reach: number } | null = null;
-  const look = () => (below ??= env.hasPlane ? footBelow(env.depth.data, env.W, env.K, env.frame, p.pixels, count, p.pixelBounds, clampBox(box2d, env.sx, env.sy, env.W, env.H, 0)) : { occluded: Infinity, reach: Infinity });
+  const look = () => (below ??= env.hasPlane ? footBelow(env.depth.data, env.W, env.K, env.frame, p.pixels, count, p.pixelBounds, px) : { occluded: Infinity, reach: Infinity });
   if (ev.boxOnly && env.hasPlane && aabb.min[1] < 2 * ev.bandY) foot = 0; // the band removal cut the object's foot: it stands on the plane
   else if (ev.boxOnly && env.hasPlane) boxFoot = look().occluded;
   const boxReach = () => look().reach;

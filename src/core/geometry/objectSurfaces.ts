@@ -21,13 +21,18 @@ export interface SurfaceRemoval {
   walls: Wall[];
 }
 
-/** The scene's walls, found once per objects3d call when the first box-only object needs them. */
+/** The scene's walls, found once per objects3d call when a phase first needs them. */
 export type WallCache = { walls: Wall[] | null };
+
+/** The scene's walls (none without a support plane), searched for on the first call and cached. */
+export function sceneWalls(env: ObjectEnv, cache: WallCache): Wall[] {
+  return env.hasPlane ? (cache.walls ??= findWalls(env.depth, env.K, env.frame, { flyingPixelThreshold: env.thr })) : [];
+}
 
 export function removeSupportAndWalls(env: ObjectEnv, s: ObjectSample, boxOnly: boolean, cache: WallCache): SurfaceRemoval {
   if (!boxOnly || !env.hasPlane) return { bandY: -Infinity, walls: [] };
   const bandY = Math.max(0.03, 0.01 * s.zMed);
-  const walls = (cache.walls ??= findWalls(env.depth, env.K, env.frame, { flyingPixelThreshold: env.thr }));
+  const walls = sceneWalls(env, cache);
   const pts = s.pts;
   let wallsHere: Wall[] = [];
   if (walls.length > 0) {

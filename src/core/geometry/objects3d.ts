@@ -22,9 +22,8 @@ import { objectEnv, type Objects3dContext, type Objects3dOptions } from './objec
 import { gatherObjectPoints } from './objectPoints';
 import { objectRegion, type ObjectInput } from './objectRegion';
 import { sampleObject } from './objectSample';
-import { removeSupportAndWalls, type WallCache } from './objectSurfaces';
+import { removeSupportAndWalls, sceneWalls, type WallCache } from './objectSurfaces';
 import { roomHeading as roomHeadingOf } from './cutHeading';
-import { findWalls } from './walls';
 
 export type { ObjectInput } from './objectRegion';
 export type { Objects3dContext, Objects3dOptions } from './objectEnv';
@@ -41,8 +40,7 @@ export function objects3d(inputs: ObjectInput[], ctx: Objects3dContext, opts: Ob
   const keptPixels: Uint32Array[] = [];
   const walls: WallCache = { walls: null };
   const mapMedian: MapMedianCache = { value: null };
-  // the walls are found once, when a phase first needs them (as amodal completion does: with a support plane)
-  const roomHeading = () => (env.hasPlane ? roomHeadingOf(walls.walls ??= findWalls(env.depth, env.K, env.frame, { flyingPixelThreshold: env.thr })) : null);
+  const roomHeading = () => roomHeadingOf(sceneWalls(env, walls));
   for (const obj of inputs) {
     const flags: ObjectFlag[] = [];
     const b = obj.box2d;
