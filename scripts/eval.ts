@@ -1,8 +1,10 @@
 /**
  * npm run eval -- --index <rgbd_index.json> [--out <dir>] [--models]
- * npm run eval -- --synthetic <N> [--first-seed <S>] [--out <dir>]: the seeded occlusion benchmark (N random rooms
- * and streets, seeds S.. S+N-1, default 0), objects as 2D boxes and again as masks, with box errors per
- * visibility class. Tune on this (seeds 0-199), not on fixtures; seeds from 200 on are held out.
+ * npm run eval -- --synthetic <N> [--first-seed <S>] [--kitti-lidar] [--out <dir>]: the seeded occlusion benchmark
+ * (N random rooms and streets, seeds S.. S+N-1, default 0), objects as 2D boxes and again as masks, with box
+ * errors per visibility class. Tune on this (seeds 0-199), not on fixtures; seeds from 200 on are held out.
+ * --kitti-lidar: the streets' LiDAR in KITTI's pattern of pixels (every fifth row, 40% of it; occlusionBench.ts
+ * KITTI_LIDAR) instead of the benchmark's every third row.
  *
  * Oracle-depth mode (default): each frame's real depth and intrinsics go through our geometry with the
  * annotations' 2D boxes as objects; answers are compared with those the annotated 3D boxes give.
@@ -17,12 +19,13 @@ import { runEval } from './lib/runEval';
 import { checkModelHost } from './lib/modelHost';
 import { runModelsEval } from './lib/evalModels';
 import { runSyntheticEval, type SyntheticReport } from './lib/syntheticEval';
+import { BENCH_LIDAR, KITTI_LIDAR } from '../src/core/testing/occlusionBench';
 import type { Report } from './lib/evalReport';
 
 function usage(msg?: string): never {
   if (msg) console.error(`eval: ${msg}`);
   console.error('usage: npm run eval -- --index <rgbd_index.json> [--out <dir>] [--models [--model-host <url>] [--dist <built app, default dist/>]]');
-  console.error('       npm run eval -- --synthetic <N> [--first-seed <S>] [--out <dir>]');
+  console.error('       npm run eval -- --synthetic <N> [--first-seed <S>] [--kitti-lidar] [--out <dir>]');
   process.exit(2);
 }
 
@@ -34,6 +37,7 @@ function parseArgs(argv: string[]) {
   let dist: string | undefined;
   let synthetic = 0;
   let firstSeed: number | undefined;
+  let kittiLidar = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--index') index = argv[++i] ?? usage('--index needs a path');
@@ -45,6 +49,7 @@ function parseArgs(argv: string[]) {
       synthetic = Number(argv[++i]);
       if (!Number.isInteger(synthetic) || synthetic < 1) usage('--synthetic needs a scene count (a positive integer)');
     }
+    else if (a === '--kitti-lidar') kittiLidar = true;
     else if (a === '--first-seed') {
       firstSeed = Number(argv[++i]);
       if (!Number.isInteger(firstSeed) || firstSeed < 0) usage('--first-seed needs a seed (an integer, 0 or more)');
@@ -55,7 +60,8 @@ function parseArgs(argv: string[]) {
   if (index && synthetic) usage('--index and --synthetic do not go together');
   if ((modelHost || dist) && !models) usage('--model-host and --dist go with --models');
   if (firstSeed !== undefined && !synthetic) usage('--first-seed goes with --synthetic');
-  return { index: index && resolve(index), out: resolve(out), models, modelHost, dist: dist && resolve(dist), synthetic, firstSeed: firstSeed ?? 0 };
+  if (kittiLidar && !synthetic) usage('--kitti-lidar goes with --synthetic');
+  return { index: index && resolve(index), out: resolve(out), models, modelHost, dist: dist && resolve(dist), synthetic, firstSeed: firstSeed ?? 0, kittiLidar };
 }
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined || Number.isNaN(v) ? '-' : `${(100 * v).toFixed(1)}%`);
@@ -82,13 +88,13 @@ function printSummary(report: Report): void {
   });
 }
 
-function runSynthetic(count: number, firstSeed: number, out: string): void {
+function runSynthetic(count: number, firstSeed: number, out: string, kittiLidar: boolean): void {
   mkdirSync(out, { recursive: true });
   for (const mode of ['boxes', 'masks'] as const) {
-    const report: SyntheticReport = runSyntheticEval(count, mode, (m) => console.error(m), firstSeed);
+    const report: SyntheticReport = runSyntheticEval(count, mode, (m) => console.error(m), firstSeed, kittiLidar ? KITTI_LIDAR : BENCH_LIDAR);
     writeFileSync(join(out, `synthetic-${mode}.json`), JSON.stringify(report, null, 2));
     writeFileSync(join(out, `synthetic-${mode}.md`), reportMarkdown(report));
-    console.log(`\n== synthetic occlusion benchmark, ${count} scenes (seeds ${firstSeed}-${firstSeed + count - 1}), objects as ${mode} ==`);
+    console.log(`\n== synthetic occlusion benchmark, ${count} scenes (seeds ${firstSeed}-${firstSeed + count - 1}), objects as ${mode}${kittiLidar ? ', streets in KITTI\'s LiDAR rows' : ''} ==`);
     printSummary(report);
     console.table(Object.fromEntries(Object.entries(report.per_visibility).map(([k, v]) => [k, {
       objects: v.objects,
@@ -102,7 +108,7 @@ function runSynthetic(count: number, firstSeed: number, out: string): void {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (args.synthetic) {
-    runSynthetic(args.synthetic, args.firstSeed, args.out);
+    runSynthetic(args.synthetic, args.firstSeed, args.out, args.kittiLidar);
     return;
   }
   let hostUrl = '';

@@ -5,7 +5,7 @@
  */
 import { buildScene } from '../../src/core/build/buildScene';
 import { SCENE_SCHEMA_VERSION, type CanonicalFrame, type SceneGraph, type SceneObject } from '../../src/core/scene/types';
-import { noisyDepth, occlusionScene, visibilityClasses, type VisibilityClass } from '../../src/core/testing/occlusionBench';
+import { BENCH_LIDAR, noisyDepth, occlusionScene, visibilityClasses, type LidarPattern, type VisibilityClass } from '../../src/core/testing/occlusionBench';
 import { renderSyntheticScene, type SyntheticRender } from '../../src/core/testing/syntheticScene';
 import { SENSOR_RELATIVE_DEPTH_ERROR } from '../../src/core/units/uncertainty';
 import { sceneMetrics, summarize, type FrameReport, type Report } from './evalReport';
@@ -39,10 +39,10 @@ function truthScene(r: SyntheticRender, ids: Set<string>): SceneGraph {
   };
 }
 
-export function evaluateSyntheticScene(seed: number, mode: SyntheticObjects): FrameReport & { classes: Record<string, VisibilityClass> } {
+export function evaluateSyntheticScene(seed: number, mode: SyntheticObjects, lidar: LidarPattern = BENCH_LIDAR): FrameReport & { classes: Record<string, VisibilityClass> } {
   const bench = occlusionScene(seed);
   const r = renderSyntheticScene(bench.spec);
-  const depth = noisyDepth(r.depth, bench.kind, seed);
+  const depth = noisyDepth(r.depth, bench.kind, seed, lidar);
   const seen = r.objects.filter((o) => o.visiblePixels >= MIN_VISIBLE_PX);
   const ids = new Set(seen.map((o) => o.id));
   const { scene, cloud } = buildScene({
@@ -68,14 +68,18 @@ const median = (v: number[]): number | null => {
   return s[s.length >> 1];
 };
 
-/** Seeds first .. first + count - 1 (the constants were tuned on 0-199; later seeds are held out). */
-export function runSyntheticEval(count: number, mode: SyntheticObjects, log: (m: string) => void = () => {}, first = 0): SyntheticReport {
+/**
+ * Seeds first .. first + count - 1 (the constants were tuned on 0-199; later seeds are held out); the street
+ * scenes' LiDAR in `lidar`'s pattern (the benchmark's own unless told: KITTI_LIDAR is KITTI's density).
+ */
+export function runSyntheticEval(count: number, mode: SyntheticObjects, log: (m: string) => void = () => {}, first = 0, lidar: LidarPattern = BENCH_LIDAR): SyntheticReport {
   const frames: (FrameReport & { classes: Record<string, VisibilityClass> })[] = [];
   for (let k = 0; k < count; k++) {
-    frames.push(evaluateSyntheticScene(first + k, mode));
+    frames.push(evaluateSyntheticScene(first + k, mode, lidar));
     if ((k + 1) % 50 === 0) log(`synthetic ${mode}: ${k + 1}/${count}`);
   }
-  const report = summarize(frames, first ? `synthetic:${first}-${first + count - 1}` : `synthetic:${count}`, 'oracle-depth');
+  const lidarTag = lidar === BENCH_LIDAR ? '' : `:lidar-rows-${lidar.rowGap}-keep-${lidar.keep}`;
+  const report = summarize(frames, (first ? `synthetic:${first}-${first + count - 1}` : `synthetic:${count}`) + lidarTag, 'oracle-depth');
   const per: SyntheticReport['per_visibility'] = {} as SyntheticReport['per_visibility'];
   for (const cls of ['visible', 'occluded', 'truncated', 'end-on'] as const) {
     const errs = frames.flatMap((f) => f.boxErrors.filter((b) => f.classes[b.id] === cls));
