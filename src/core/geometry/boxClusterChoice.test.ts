@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildScene } from '../build/buildScene';
 import type { Box2D } from '../scene/types';
-import { noisyDepth, occlusionScene } from '../testing/occlusionBench';
+import { benchObject } from '../testing/benchBuild';
+import { KITTI_LIDAR, noisyDepth, occlusionScene } from '../testing/occlusionBench';
 import { renderSyntheticScene, type SyntheticSceneSpec } from '../testing/syntheticScene';
 
 const provenance = { depthSource: 'synthetic ray-caster', objectsSource: 'synthetic boxes', createdAt: '2026-01-01T00:00:00Z', app: 'test' };
@@ -147,5 +148,15 @@ describe('chooseBoxCluster and cut-outs on occlusion-benchmark scenes', () => {
     const { scene, centreError } = benchBoxOnly(65);
     expect(scene.objects.find((o) => o.id === 'o1')!.flags).toContain('too-few-points');
     expect(centreError('o1')).toBeLessThan(1); // at the near cyclist's depth it was 20.8 m off
+  });
+});
+
+describe("box-only objects in KITTI's LiDAR rows (scan lines every fifth row)", () => {
+  it("street 195: a sedan 22 m away whose box's bottom-left a nearer car's larger box runs on below: its own returns, not the car's", () => {
+    // the band under the sedan's box (4 rows) fell between two scan lines, so the car's points in the box
+    // seemed to stop at its edge and, nearest and best fitting, were taken: the sedan stood 11.6 m off, on the car
+    const { o, t } = benchObject(195, 'o3', 'boxes', KITTI_LIDAR);
+    expect(o.amodal!.visibleAabb.min[2]).toBeLessThan(-18); // the car is at 11.5 m
+    expect(Math.hypot(o.obb.center[0] - t.obb.center[0], o.obb.center[2] - t.obb.center[2])).toBeLessThan(2);
   });
 });

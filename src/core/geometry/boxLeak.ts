@@ -1,6 +1,6 @@
 import type { Box2D } from '../scene/types';
 import { isFlyingPixel } from './lift';
-import { rowPhase } from './rowPhase';
+import { rowPhase, stripWidth } from './rowPhase';
 import type { DepthMap } from './raster';
 import { cellKey, type VoxelGrid } from './voxelGrid';
 import { onOrBehindWall, type Wall } from './walls';
@@ -26,7 +26,8 @@ export interface LeakRing {
  * For each cluster of `slotLabel` (ids 0..bounds.length-1) and each side of the 2D box (depth-map pixels;
  * left, right, top, bottom at [4l .. 4l+3]), the share of the ring samples beyond that side that fall in
  * or next to one of the cluster's voxels: how much the cluster continues outside the box there. The ring
- * is a tenth of the box side wide (at least 4 px), sampled every `step` px and lifted like the box; a
+ * is a tenth of the box side wide (at least 4 px; wider where sparse depth leaves it empty, ringMargins),
+ * sampled every `step` px and lifted like the box; a
  * side's share counts only the samples along the cluster's own pixel `bounds` (rows for left/right,
  * columns for top/bottom), so a wall behind the upper half of a box is judged where it is. A tight 2D box
  * ends where its object ends, so the object's cluster leaks on at most one side (where it touches
@@ -77,7 +78,7 @@ export function clusterLeakShares(
 /**
  * Calls `visit` with each ring sample around the box (side 0..3: left, right, top, bottom; its pixel and
  * its canonical point) that has valid depth, is no flying pixel, and is neither floor band nor wall. The
- * ring is a tenth of the box side wide (at least 4 px), sampled every `step` px.
+ * ring is ringMargins wide on each side, sampled every `step` px.
  */
 function forEachRingPoint(
   ring: LeakRing, box: Box2D, step: number,
@@ -86,8 +87,8 @@ function forEachRingPoint(
   const { depth, fx, fy, cx, cy, rotation: R, translation: T, bandY, walls } = ring;
   const W = depth.width, H = depth.height, data = depth.data;
   const thr = ring.flyingPixelThreshold;
-  const mx = Math.max(4, Math.round(0.1 * (box.x1 - box.x0))), my = Math.max(4, Math.round(0.1 * (box.y1 - box.y0)));
-  const X0 = Math.max(0, box.x0 - mx), X1 = Math.min(W, box.x1 + mx), Y0 = Math.max(0, box.y0 - my), Y1 = Math.min(H, box.y1 + my);
+  const m = ringMargins(data, W, H, box, step);
+  const X0 = Math.max(0, box.x0 - m[0]), X1 = Math.min(W, box.x1 + m[1]), Y0 = Math.max(0, box.y0 - m[2]), Y1 = Math.min(H, box.y1 + m[3]);
   for (let y = Y0 + rowPhase(data, W, X0, Y0, X1, Y1, step); y < Y1; y += step) {
     for (let x = X0; x < X1; x += step) {
       const side = x < box.x0 ? 0 : x >= box.x1 ? 1 : y < box.y0 ? 2 : y >= box.y1 ? 3 : -1;
@@ -104,6 +105,24 @@ function forEachRingPoint(
       visit(side, x, y, px, py, pz);
     }
   }
+}
+
+/** Fewer valid depth samples than this beyond a side, and its ring widens (a side with fewer reads 0). */
+const RING_MIN_SAMPLES = 5;
+/** A ring side widens to at most this many times its width: far enough for the next scan line of a LiDAR. */
+const RING_MAX_GROWTH = 3;
+
+/**
+ * Each side's ring width (left, right, top, bottom, depth-map pixels): a tenth of the box side (at least 4 px),
+ * widened up to 3x while the ring samples at `step` would hold fewer than 5 depths (rowPhase.ts stripWidth).
+ * A 4 px band under a far car's box can fall between two scan lines, and a nearer car that runs on below it
+ * then read as not going on at all (the far car took the near one's points for its own).
+ */
+function ringMargins(data: Float32Array, W: number, H: number, box: Box2D, step: number): [number, number, number, number] {
+  const mx = Math.max(4, Math.round(0.1 * (box.x1 - box.x0))), my = Math.max(4, Math.round(0.1 * (box.y1 - box.y0)));
+  const need = RING_MIN_SAMPLES * step * step;
+  const w = (side: number, base: number) => stripWidth(data, W, H, box, side, base, RING_MAX_GROWTH * base, need);
+  return [w(0, mx), w(1, mx), w(2, my), w(3, my)];
 }
 
 /** A side leaks when at least this share of its ring samples falls into the cluster. */
