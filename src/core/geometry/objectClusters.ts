@@ -65,7 +65,9 @@ const FAR_PAIRS = 10;
  * horizon behind a far cyclist spaces its samples metres apart, and no object there is clustered.
  */
 export function clusterVoxelSize(env: ObjectEnv, s: ObjectSample): number {
-  const density = s.sampled > 0 ? Math.min(1, s.boxDepths.length / Math.min(s.sampled, 4000)) : 1;
+  // the valid samples over all the grid's positions (boxDepths' length over at most 4000 positions made a big
+  // box on sparse depth, 17,000 positions a twelfth of them with depth, read a third: voxels too small)
+  const density = s.sampled > 0 ? Math.min(1, s.validSampled / s.sampled) : 1;
   const spacing = (s.zMed * s.step * env.ifx) / Math.sqrt(Math.max(1e-3, density));
   const all = new Float64Array(s.pairD.length);
   let m = 0;

@@ -23,8 +23,9 @@ export interface ObjectSample {
   /** sample-grid step (pixels) and columns */
   step: number;
   cols: number;
-  /** grid positions in the region (with or without depth), and the share of a probe with valid depth */
+  /** grid positions in the region (with or without depth), those with valid depth, and the share of a probe with valid depth */
   sampled: number;
+  validSampled: number;
   validFraction: number;
   /** up to 4000 valid depths of the sampled pixels, and their median */
   boxDepths: number[];
@@ -60,7 +61,7 @@ export function sampleObject(env: ObjectEnv, r: ObjectRegion): ObjectSample {
   const dist = new Float32Array(cap);
   const spix = new Uint32Array(cap);
   const gcell = new Int32Array(cap);
-  let n = 0, sampled = 0;
+  let n = 0, sampled = 0, validSampled = 0;
   const boxDepths: number[] = [];
   // sample-grid neighbours on one surface (small relative depth step) measure the real point spacing,
   // which grazing views stretch far beyond depth * step / f
@@ -77,6 +78,7 @@ export function sampleObject(env: ObjectEnv, r: ObjectRegion): ObjectSample {
       const i = y * W + x;
       const z = data[i];
       if (!(z > 0 && z < Infinity)) { left = -1; continue; }
+      validSampled++;
       if (boxDepths.length < 4000) boxDepths.push(z);
       if (filterFlying && isFlyingPixel(data, W, H, x, y, thr)) { left = -1; continue; }
       const cx = (x - K.cx) * ifx * z, cy = (y - K.cy) * ify * z;
@@ -102,7 +104,7 @@ export function sampleObject(env: ObjectEnv, r: ObjectRegion): ObjectSample {
       n++;
     }
   }
-  return { pts, dist, spix, gcell, n, step, cols, sampled, validFraction, boxDepths, zMed: median(boxDepths), pairD, pairDist };
+  return { pts, dist, spix, gcell, n, step, cols, sampled, validSampled, validFraction, boxDepths, zMed: median(boxDepths), pairD, pairDist };
 }
 
 /** Compacts the sample in place, keeping the samples `drop` says no to. */
