@@ -70,7 +70,7 @@ const median = (v: number[]): number | null => {
 
 /**
  * Seeds first .. first + count - 1 (the constants were tuned on 0-199; later seeds are held out); the street
- * scenes' LiDAR in `lidar`'s pattern (the benchmark's own unless told: KITTI_LIDAR is KITTI's density).
+ * scenes' LiDAR in `lidar`'s pattern (the benchmark's own unless told; KITTI_LIDAR is KITTI's rows of pixels).
  */
 export function runSyntheticEval(count: number, mode: SyntheticObjects, log: (m: string) => void = () => {}, first = 0, lidar: LidarPattern = BENCH_LIDAR): SyntheticReport {
   const frames: (FrameReport & { classes: Record<string, VisibilityClass> })[] = [];

@@ -26,7 +26,7 @@ export function rowPhase(data: Float32Array, W: number, x0: number, y0: number, 
  * How many lines of pixels beyond one side of `box` (0 left, 1 right, 2 top, 3 bottom; depth-map pixels, x1
  * and y1 exclusive) a strip must take to hold `need` valid depths: `base`, widened a line at a time up to
  * `max` while it holds fewer (and stopped by the image border). Dense depth has them in the first lines and
- * keeps `base`; a LiDAR's scan lines, 5-7 rows apart on KITTI, can all pass outside a strip 3 or 4 rows tall.
+ * keeps `base`; a LiDAR's scan lines, 4-7 rows apart on KITTI, can all pass outside a strip 3 or 4 rows tall.
  */
 export function stripWidth(data: Float32Array, W: number, H: number, box: { x0: number; y0: number; x1: number; y1: number }, side: number, base: number, max: number, need: number): number {
   const bx0 = Math.max(0, box.x0), bx1 = Math.min(W, box.x1), by0 = Math.max(0, box.y0), by1 = Math.min(H, box.y1);
