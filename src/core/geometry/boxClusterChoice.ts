@@ -83,6 +83,8 @@ const PIECE_SHARE = 0.1;
  * the box is wide there (a mirror's reflections, something behind seen in a loose box's margin), and none
  * that lies inside the box of a smaller object overlapping this one: that is the smaller object (a cyclist
  * in the corner of a far car's box, 18% of its own box inside, joined the car and pulled it 2.6 m over).
+ * On sparse depth the clusters under 20 points that pass the same tests then join all together, if together
+ * they make the bounds fit better: a side face seen at a grazing angle comes in such specks.
  */
 export function chooseBoxCluster(c: BoxClusters, ctx: BoxChoiceContext): BoxChoice {
   const { cl, points, count, dist, pixel, width: W, step } = c;
@@ -167,6 +169,23 @@ export function chooseBoxCluster(c: BoxClusters, ctx: BoxChoiceContext): BoxChoi
       if (f < cur + 0.02) continue;
       pieces.push(l);
       ux0 = nx0; uy0 = ny0; ux1 = nx1; uy1 = ny1; cur = f; total += sizes[l];
+    }
+    if (ctx.sparse) {
+      // sparse depth: a side face seen at a grazing angle comes apart in specks of a few points (each pixel along
+      // a scan line is decimetres of depth there, and the lines cross it at columns of their own), none large
+      // enough to join alone: the specks beside the kept part, at its depth, join together when together they
+      // make the kept pixels' bounds fit the box better
+      const specks: number[] = [];
+      let sx0 = ux0, sy0 = uy0, sx1 = ux1, sy1 = uy1;
+      for (let l = 0; l < L; l++) {
+        if (l === chosen || pieces.includes(l) || eligible[l] === 0 || sizes[l] >= 20) continue;
+        if ((ctx.smaller ?? []).some((o) => inside(bounds[l], o, step))) continue;
+        const d1 = sumD[l] / sizes[l];
+        if (Math.abs(d1 - d0) > ((box.x1 - box.x0) / ctx.fx) * ((d0 + d1) / 2)) continue;
+        specks.push(l);
+        sx0 = Math.min(sx0, bx0[l]); sy0 = Math.min(sy0, by0[l]); sx1 = Math.max(sx1, bx1[l]); sy1 = Math.max(sy1, by1[l]);
+      }
+      if (specks.length > 0 && fit(sx0, sy0, sx1, sy1) >= cur + 0.02) pieces.push(...specks);
     }
   }
   return { chosen, eligible, pieces, bounds, shares };
