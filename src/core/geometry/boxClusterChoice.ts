@@ -64,6 +64,8 @@ const inside = (b: Box2D, o: Box2D, step: number): boolean => b.x0 >= o.x0 - ste
  * is a few scan lines across it, 30-40 points each, beside 1200 of its back.
  */
 const PIECE_SHARE = 0.1;
+/** A cluster of fewer points joins only with the other specks (sparse depth), never as a piece on its own. */
+const PIECE_MIN_POINTS = 20;
 
 /**
  * Which cluster is the boxed object? A 2D box is tight around its object, so the object's pixels span most
@@ -158,12 +160,16 @@ export function chooseBoxCluster(c: BoxClusters, ctx: BoxChoiceContext): BoxChoi
     let ux0 = bx0[chosen], uy0 = by0[chosen], ux1 = bx1[chosen], uy1 = by1[chosen];
     let cur = iou[chosen], total = sizes[chosen];
     const d0 = sumD[chosen] / sizes[chosen];
+    // a piece or a speck: stays in the box, is not a smaller object's, and lies no deeper apart from the
+    // chosen cluster than the box is wide there
+    const mayJoin = (l: number): boolean => {
+      if (l === chosen || eligible[l] === 0 || (ctx.smaller ?? []).some((o) => inside(bounds[l], o, step))) return false;
+      const d1 = sumD[l] / sizes[l];
+      return Math.abs(d1 - d0) <= ((box.x1 - box.x0) / ctx.fx) * ((d0 + d1) / 2);
+    };
     const order = Array.from({ length: L }, (_, l) => l).sort((a, b) => sizes[b] - sizes[a]);
     for (const l of order) {
-      if (l === chosen || eligible[l] === 0 || sizes[l] < Math.max(20, (ctx.sparse ? 0 : PIECE_SHARE) * total)) continue;
-      if ((ctx.smaller ?? []).some((o) => inside(bounds[l], o, step))) continue;
-      const d1 = sumD[l] / sizes[l];
-      if (Math.abs(d1 - d0) > ((box.x1 - box.x0) / ctx.fx) * ((d0 + d1) / 2)) continue;
+      if (sizes[l] < Math.max(PIECE_MIN_POINTS, (ctx.sparse ? 0 : PIECE_SHARE) * total) || !mayJoin(l)) continue;
       const nx0 = Math.min(ux0, bx0[l]), ny0 = Math.min(uy0, by0[l]), nx1 = Math.max(ux1, bx1[l]), ny1 = Math.max(uy1, by1[l]);
       const f = fit(nx0, ny0, nx1, ny1);
       if (f < cur + 0.02) continue;
@@ -178,10 +184,7 @@ export function chooseBoxCluster(c: BoxClusters, ctx: BoxChoiceContext): BoxChoi
       const specks: number[] = [];
       let sx0 = ux0, sy0 = uy0, sx1 = ux1, sy1 = uy1;
       for (let l = 0; l < L; l++) {
-        if (l === chosen || pieces.includes(l) || eligible[l] === 0 || sizes[l] >= 20) continue;
-        if ((ctx.smaller ?? []).some((o) => inside(bounds[l], o, step))) continue;
-        const d1 = sumD[l] / sizes[l];
-        if (Math.abs(d1 - d0) > ((box.x1 - box.x0) / ctx.fx) * ((d0 + d1) / 2)) continue;
+        if (sizes[l] >= PIECE_MIN_POINTS || !mayJoin(l)) continue;
         specks.push(l);
         sx0 = Math.min(sx0, bx0[l]); sy0 = Math.min(sy0, by0[l]); sx1 = Math.max(sx1, bx1[l]); sy1 = Math.max(sy1, by1[l]);
       }
