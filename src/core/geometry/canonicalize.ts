@@ -262,7 +262,8 @@ export function canonicalize(cloud: PointCloud, opts: CanonicalizeOptions = {}):
       const [a, b, c] = normal;
       for (let i = 0; i < cloud.count; i++) {
         const dist = a * p[i * 3] + b * p[i * 3 + 1] + c * p[i * 3 + 2] + d;
-        // written always, kept by the count: no branch for the predictor to miss at the band's noisy edge
+        // written always, kept by the count: no branch for the predictor to miss at the band's noisy edge.
+        // plane.ts collectInliers does the same; called here it took 0.63 ms a band against 0.37 inline
         idx[m] = i;
         m += Math.abs(dist) <= band ? 1 : 0;
       }
