@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildScene } from '../build/buildScene';
 import type { Box2D } from '../scene/types';
-import { benchObject } from '../testing/benchBuild';
-import { KITTI_LIDAR, noisyDepth, occlusionScene } from '../testing/occlusionBench';
+import { benchObject, buildBenchScene } from '../testing/benchBuild';
+import { KITTI_LIDAR } from '../testing/occlusionBench';
 import { renderSyntheticScene, type SyntheticSceneSpec } from '../testing/syntheticScene';
 
 const provenance = { depthSource: 'synthetic ray-caster', objectsSource: 'synthetic boxes', createdAt: '2026-01-01T00:00:00Z', app: 'test' };
@@ -116,16 +116,11 @@ describe('chooseBoxCluster: an occluder whose own box holds this one', () => {
   });
 });
 
-/** A seeded occlusion-benchmark scene with its objects given as 2D boxes only, and its render (for the truth). */
+/** A seeded occlusion-benchmark scene with its objects given as 2D boxes only, and each object's centre error across the floor. */
 function benchBoxOnly(seed: number) {
-  const bench = occlusionScene(seed);
-  const r = renderSyntheticScene(bench.spec);
-  const { scene } = buildScene({
-    depth: noisyDepth(r.depth, bench.kind, seed), intrinsics: r.intrinsics, intrinsicsSource: 'explicit', intrinsicsDetail: 'synthetic', rgb: r.rgb,
-    objects: r.objects.filter((o) => o.visiblePixels >= 150).map((o) => ({ id: o.id, caption: o.caption, box2d: o.box2d })), provenance,
-  });
+  const { scene, truth } = buildBenchScene(seed, 'boxes');
   const centreError = (id: string) => {
-    const o = scene.objects.find((q) => q.id === id)!, t = r.truth.boxes.find((b) => b.id === id)!;
+    const o = scene.objects.find((q) => q.id === id)!, t = truth(id);
     return Math.hypot(o.obb.center[0] - t.obb.center[0], o.obb.center[2] - t.obb.center[2]);
   };
   return { scene, centreError };
